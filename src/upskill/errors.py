@@ -1,0 +1,41 @@
+"""Typed errors: each carries the exit code the CLI maps it to."""
+
+from __future__ import annotations
+
+
+class UpskillError(Exception):
+    """Base error: bad data or state, exit code 1."""
+
+    exit_code = 1
+
+
+class DataError(UpskillError):
+    """A file is malformed or holds impossible values."""
+
+
+class StateError(UpskillError):
+    """The home directory is not in a state the command can work with (no plan, ...)."""
+
+
+class UnknownTaskError(UpskillError):
+    """A task id given on the command line is not in the plan."""
+
+
+class StorageError(UpskillError):
+    """A file could not be written (disk full, read-only, ...); the old file is intact."""
+
+
+class UsageError(UpskillError):
+    """Bad command-line usage, exit code 2."""
+
+    exit_code = 2
+
+
+class NoTerminalError(UsageError):
+    """An interactive command ran without a terminal and without its non-interactive option."""
+
+
+class AbortedError(UpskillError):
+    """The user pressed Ctrl-C or declined a confirmation; nothing was written."""
+
+    exit_code = 130

@@ -1,0 +1,222 @@
+"""Load the built-in and the user's roadmaps and validate them, alone and as a graph."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from upskill.errors import DataError
+from upskill.models import Item, Roadmap, format_validation_error
+from upskill.tomlio import decode_toml, read_toml
+
+
+class RoadmapError(DataError):
+    """One or more roadmap files are invalid; ``problems`` holds one line each."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """All loaded roadmaps, in load order, with an index of items by full id (``roadmap.item``)."""
+
+    roadmaps: dict[str, Roadmap]
+    origin: dict[str, str] = field(default_factory=dict)
+    items: dict[str, Item] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, loaded: Iterable[tuple[Roadmap, str]]) -> Catalog:
+        roadmaps: dict[str, Roadmap] = {}
+        origin: dict[str, str] = {}
+        items: dict[str, Item] = {}
+        for roadmap, label in loaded:
+            roadmaps[roadmap.id] = roadmap
+            origin[roadmap.id] = label
+            for item in roadmap.items:
+                items[f"{roadmap.id}.{item.id}"] = item
+        return cls(roadmaps, origin, items)
+
+    def prerequisites(self, full_id: str) -> list[str]:
+        """The full ids of an item's prerequisites."""
+        roadmap_id = full_id.split(".", 1)[0]
+        return [qualify(p, roadmap_id) for p in self.items[full_id].prerequisites]
+
+
+def qualify(ref: str, roadmap_id: str) -> str:
+    """``big-o`` in roadmap ``coding`` is ``coding.big-o``; a dotted id is already full."""
+    return ref if "." in ref else f"{roadmap_id}.{ref}"
+
+
+def builtin_files() -> list[tuple[str, bytes]]:
+    """The built-in roadmap files as (name, bytes), sorted by name.
+
+    An installed wheel carries them in ``upskill/data/roadmaps``; a source checkout
+    (editable install, ``PYTHONPATH=src``) reads the top-level ``data/roadmaps``.
+    """
+    packaged = resources.files("upskill").joinpath("data", "roadmaps")
+    if packaged.is_dir():
+        entries = [(e.name, e.read_bytes()) for e in packaged.iterdir() if e.name.endswith(".toml")]
+    else:
+        checkout = Path(__file__).resolve().parents[2] / "data" / "roadmaps"
+        entries = [(p.name, p.read_bytes()) for p in checkout.glob("*.toml")]
+    if not entries:
+        raise DataError("the built-in roadmaps are missing from this installation; reinstall upskill")
+    return sorted(entries)
+
+
+def parse_roadmap(data: dict[str, Any], label: str) -> Roadmap:
+    """Validate one parsed roadmap file on its own (schema and duplicate ids)."""
+    from pydantic import ValidationError
+
+    try:
+        roadmap = Roadmap.model_validate(data)
+    except ValidationError as exc:
+        raise RoadmapError([f"{label}: {line}" for line in format_validation_error(exc, data)]) from None
+    problems = []
+    seen: set[str] = set()
+    for index, item in enumerate(roadmap.items):
+        if item.id in seen:
+            problems.append(f"{label}: items[{index}] ({item.id}).id: duplicate item id {item.id!r}")
+        seen.add(item.id)
+    if problems:
+        raise RoadmapError(problems)
+    return roadmap
+
+
+def check_graph(loaded: list[tuple[Roadmap, str]]) -> list[str]:
+    """Problems of the combined graph: duplicate roadmap ids, dangling prerequisites, cycles."""
+    problems: list[str] = []
+    labels: dict[str, str] = {}
+    for roadmap, label in loaded:
+        if roadmap.id in labels:
+            problems.append(
+                f"{label}: id: roadmap id {roadmap.id!r} is already used by {labels[roadmap.id]}"
+            )
+        else:
+            labels[roadmap.id] = label
+    catalog = Catalog.of(loaded)
+    for roadmap, label in loaded:
+        for index, item in enumerate(roadmap.items):
+            for ref in item.prerequisites:
+                full = qualify(ref, roadmap.id)
+                if full not in catalog.items:
+                    target = full.split(".", 1)[0]
+                    hint = "" if target in catalog.roadmaps else f" (no roadmap {target!r} is loaded)"
+                    problems.append(
+                        f"{label}: items[{index}] ({item.id}).prerequisites: "
+                        f"{ref!r} points to no item{hint}"
+                    )
+                elif full == f"{roadmap.id}.{item.id}":
+                    problems.append(
+                        f"{label}: items[{index}] ({item.id}).prerequisites: "
+                        f"the item needs itself: {full} -> {full}"
+                    )
+    for cycle in find_cycles(catalog):
+        label = catalog.origin.get(cycle[0].split(".", 1)[0], "?")
+        problems.append(f"{label}: prerequisite cycle: {' -> '.join(cycle)}")
+    return problems
+
+
+def find_cycles(catalog: Catalog) -> list[list[str]]:
+    """Every distinct prerequisite cycle found by a depth-first walk (self-loops excluded)."""
+    white, grey, black = 0, 1, 2
+    colour = dict.fromkeys(catalog.items, white)
+    cycles: list[list[str]] = []
+    for root in catalog.items:
+        if colour[root] != white:
+            continue
+        stack: list[tuple[str, list[str]]] = [(root, _edges(catalog, root))]
+        path = [root]
+        colour[root] = grey
+        while stack:
+            node, edges = stack[-1]
+            if edges:
+                nxt = edges.pop(0)
+                if colour[nxt] == white:
+                    colour[nxt] = grey
+                    path.append(nxt)
+                    stack.append((nxt, _edges(catalog, nxt)))
+                elif colour[nxt] == grey:
+                    cycles.append([*path[path.index(nxt) :], nxt])
+            else:
+                colour[node] = black
+                path.pop()
+                stack.pop()
+    return cycles
+
+
+def _edges(catalog: Catalog, full_id: str) -> list[str]:
+    return [p for p in catalog.prerequisites(full_id) if p in catalog.items and p != full_id]
+
+
+def _load_file(name: str, raw: bytes, problems: list[str]) -> Roadmap | None:
+    try:
+        return parse_roadmap(decode_toml(raw, name), name)
+    except RoadmapError as exc:
+        problems.extend(exc.problems)
+    except DataError as exc:
+        problems.append(str(exc))
+    return None
+
+
+def user_roadmap_files(home: Path | None) -> list[Path]:
+    """The user's own roadmap files, ``<home>/roadmaps/*.toml``, sorted."""
+    if home is None:
+        return []
+    folder = home / "roadmaps"
+    return sorted(folder.glob("*.toml")) if folder.is_dir() else []
+
+
+def load_catalog(home: Path | None = None) -> Catalog:
+    """Load the built-in roadmaps and the user's, validated; raise RoadmapError listing every problem."""
+    problems: list[str] = []
+    loaded: list[tuple[Roadmap, str]] = []
+    for name, raw in builtin_files():
+        roadmap = _load_file(f"built-in {name}", raw, problems)
+        if roadmap is not None:
+            loaded.append((roadmap, f"built-in {name}"))
+    for path in user_roadmap_files(home):
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            problems.append(f"{path}: cannot read: {exc.strerror}")
+            continue
+        roadmap = _load_file(str(path), raw, problems)
+        if roadmap is not None:
+            loaded.append((roadmap, str(path)))
+    problems.extend(check_graph(loaded))
+    if problems:
+        raise RoadmapError(problems)
+    return Catalog.of(loaded)
+
+
+def validate_file(path: Path, home: Path | None = None) -> Roadmap:
+    """Validate one roadmap file, resolving prerequisites against the other loaded roadmaps."""
+    label = str(path)
+    roadmap = parse_roadmap(read_toml(path, label), label)
+    others: list[tuple[Roadmap, str]] = []
+    problems: list[str] = []
+    for name, raw in builtin_files():
+        other = _load_file(f"built-in {name}", raw, problems)
+        if other is not None:
+            others.append((other, f"built-in {name}"))
+    for other_path in user_roadmap_files(home):
+        if other_path.resolve() == path.resolve():
+            continue
+        try:
+            other = _load_file(str(other_path), other_path.read_bytes(), problems)
+        except OSError:
+            continue
+        if other is not None:
+            others.append((other, str(other_path)))
+    # The file under test replaces a loaded roadmap of the same id (editing a copy of a built-in).
+    others = [(r, lab) for r, lab in others if r.id != roadmap.id]
+    own = [p for p in check_graph([(roadmap, label), *others]) if p.startswith(f"{label}:")]
+    if own:
+        raise RoadmapError(own)
+    return roadmap
