@@ -182,6 +182,387 @@ def roadmaps_validate(
         print(f"{file}: ok: roadmap {roadmap.id!r}, {len(roadmap.items)} items, {hours:g} hours")
 
 
+# ---------------------------------------------------------------- init
+
+
+def _interactive() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+@app.command()
+def init(
+    answers: Annotated[
+        Path | None,
+        typer.Option("--answers", help="Read the profile from this TOML file; ask nothing.", metavar="FILE"),
+    ] = None,
+    start: Annotated[
+        str | None, typer.Option("--start", help="Start date (YYYY-MM-DD), overriding the profile.", metavar="DATE")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing plan (a .bak is kept).")] = False,
+) -> None:
+    """Answer a few questions (or give --answers FILE) and get a week-by-week plan."""
+    from upskill import clock, render, storage
+    from upskill.errors import AbortedError, NoTerminalError, StateError
+    from upskill.planner import build_plan, coming_monday
+    from upskill.profile import load_answers, profile_from_dict
+    from upskill.roadmaps import load_catalog
+
+    home = _home()
+    today = clock.today()
+    start_override = clock.parse_date(start, "--start") if start else None
+    interactive = answers is None
+    if interactive and not sys.stdin.isatty():
+        raise NoTerminalError("no terminal to ask questions on; use --answers FILE (see examples/)")
+    plan_file = storage.plan_path(home)
+    exists = plan_file.exists() or plan_file.is_symlink()
+    if exists and not force and not _interactive():
+        raise StateError(f"{plan_file} already exists; use --force to replace it (a .bak is kept)")
+    catalog = load_catalog(home)
+    if answers is not None:
+        profile = load_answers(answers)
+    else:
+        from upskill import questionnaire
+
+        data = questionnaire.run(list(catalog.roadmaps), coming_monday(today))
+        profile = profile_from_dict(data, "answers")
+        _print_profile(profile)
+        if not questionnaire.confirm("Save this profile and build the plan?"):
+            raise AbortedError("cancelled; nothing was written")
+    if start_override is not None:
+        profile = profile.model_copy(update={"start_date": start_override})
+    start_date = profile.start_date or coming_monday(today)
+    plan = build_plan(profile, catalog, start_date)
+    if exists and not force:
+        from upskill import questionnaire
+
+        if not questionnaire.confirm(f"{plan_file} exists. Replace it (a .bak is kept)?", default=False):
+            raise AbortedError("kept the existing plan; nothing was written")
+    with storage.locked(home):
+        storage.backup(plan_file)
+        profile_data = profile.to_toml_dict()
+        profile_data["start_date"] = start_date
+        storage.save_profile(home, profile_data)
+        storage.save_plan(home, plan)
+    console = _console()
+    console.print(f"Saved your profile to {storage.profile_path(home)}")
+    console.print(f"Saved your plan to {plan_file}")
+    scheduled = sum(t.hours for t in plan.tasks)
+    console.print(
+        f"{plan.weeks} weeks from {start_date.isoformat()} at {plan.hours_per_week:g} h/week: "
+        f"{len({t.item_id for t in plan.tasks})} items, {scheduled:g} h scheduled."
+    )
+    render.week_table(console, plan, 1, "Preview: ")
+    if plan.unscheduled:
+        missing = sum(u.hours for u in plan.unscheduled)
+        more_weeks = -(-missing // plan.hours_per_week)
+        console.print(
+            f"{len(plan.unscheduled)} pieces of work ({missing:g} h) did not fit: about "
+            f"{more_weeks:g} more weeks at {plan.hours_per_week:g} h/week "
+            f"(or {missing / plan.weeks:.1f} more hours a week). "
+            "See `upskill plan --all`; `upskill replan --weeks N` or `--hours H` makes room."
+        )
+    console.print("Next: `upskill plan` for this week, `upskill check ID` when you finish a task.")
+
+
+def _print_profile(profile: Any) -> None:
+    console = _console()
+    console.print("\nYour profile:")
+    for key, value in profile.to_toml_dict().items():
+        if key == "skills":
+            value = ", ".join(f"{k} {v}" for k, v in value.items())
+        elif isinstance(value, list):
+            value = ", ".join(map(str, value)) or "(none)"
+        console.print(f"  {key}: {value}")
+
+
+# ---------------------------------------------------------------- plan
+
+
+@app.command("plan")
+def plan_cmd(
+    week: Annotated[int | None, typer.Option("--week", "-w", help="Show only week N.", metavar="N")] = None,
+    show_all: Annotated[bool, typer.Option("--all", "-a", help="Show every week.")] = False,
+    fmt: Annotated[PlanFormat, typer.Option("--format", "-f", help="Output format.")] = PlanFormat.table,
+) -> None:
+    """Show the plan: this week and the next by default."""
+    from upskill import clock, render, storage
+
+    if week is not None and show_all:
+        raise UsageError("--week and --all cannot be used together")
+    plan = storage.load_plan(_home())
+    if week is not None and not 1 <= week <= plan.weeks:
+        raise UsageError(f"--week {week} is outside the plan (weeks 1..{plan.weeks})")
+    today = clock.today()
+    current = plan.week_of(today)
+    if fmt is PlanFormat.json:
+        _print_json(plan.to_json(week))
+        return
+    if week is not None:
+        weeks = [week]
+    elif show_all:
+        weeks = list(range(1, plan.last_week() + 1))
+    elif current < 1:
+        weeks = [1]
+    elif current > plan.weeks:
+        weeks = []
+    else:
+        weeks = [w for w in (current, current + 1) if w <= plan.weeks]
+    if fmt is PlanFormat.markdown:
+        sys.stdout.write(render.plan_markdown(plan, None if show_all else weeks) + "\n")
+        return
+    console = _console()
+    if current < 1 and week is None and not show_all:
+        console.print(f"Your plan starts on {plan.start:%A %d %B %Y}; here is week 1.")
+    if current > plan.weeks and week is None and not show_all:
+        from upskill.progress import summary
+
+        data = summary(plan, today)
+        console.print(f"Your {plan.weeks}-week plan ended on {plan.week_end(plan.weeks):%d %B %Y}.")
+        render.summary_view(console, data)
+        console.print("`upskill replan --weeks N` extends it; `upskill plan --all` shows every week.")
+        return
+    for w in weeks:
+        prefix = "This week: " if w == current else ("Next week: " if w == current + 1 else "")
+        render.week_table(console, plan, w, prefix)
+    if show_all and plan.unscheduled:
+        console.print("Did not fit:")
+        for u in plan.unscheduled:
+            console.print(f"  {u.id} ({u.hours:g} h): {u.reason}")
+
+
+# ---------------------------------------------------------------- explain
+
+
+@app.command()
+def explain(task_id: Annotated[str, typer.Argument(metavar="ID", help="A task id, e.g. coding.big-o.")]) -> None:
+    """Why a task is in your plan: rationale, source, level, prerequisites, finish line, resources."""
+    from upskill import storage
+    from upskill.errors import UnknownTaskError
+    from upskill.roadmaps import load_catalog
+
+    home = _home()
+    catalog = load_catalog(home)
+    item_id = task_id.split("@", 1)[0]
+    plan = None
+    if storage.plan_path(home).exists():
+        plan = storage.load_plan(home)
+    if item_id not in catalog.items:
+        import difflib
+
+        pool = list(catalog.items) + ([t.item_id for t in plan.tasks] if plan else [])
+        close = difflib.get_close_matches(item_id, pool, n=3, cutoff=0.6)
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        if plan and any(t.item_id == item_id for t in plan.tasks):
+            raise UnknownTaskError(f"{item_id} is in your plan but no loaded roadmap has it any more")
+        raise UnknownTaskError(f"unknown task {task_id!r}{hint}")
+    item = catalog.items[item_id]
+    console = _console()
+    console.print(f"[bold]{item.title}[/bold] ({item_id})", markup=True)
+    console.print(f"{item.kind}, {item.hours:g} h" + (f" a week for {item.repeat} weeks" if item.repeat else ""))
+    if plan is not None:
+        parts = [t for t in plan.tasks if t.item_id == item_id]
+        if parts:
+            weeks = sorted({t.week for t in parts})
+            status = ", ".join(sorted({t.status for t in parts}))
+            console.print(f"In your plan: week(s) {', '.join(map(str, weeks))}; {status}.")
+        elif any(u.id.split("@", 1)[0] == item_id for u in plan.unscheduled):
+            console.print("In your plan: did not fit (see `upskill plan --all`).")
+        else:
+            console.print("Not in your plan (already known at your level, or not for your role).")
+    console.print(f"Why: {item.why or '(not given)'}")
+    console.print(f"Source: {item.source or '(not given)'}")
+    if item.skill:
+        level = f", needed while your rating is below {item.level}" if item.level else ""
+        console.print(f"Skill: {item.skill}{level}")
+    prereqs = catalog.prerequisites(item_id)
+    console.print(f"Needs first: {', '.join(prereqs) if prereqs else 'nothing'}")
+    console.print(f"Done when: {item.done_when or '(not given)'}")
+    for r in item.resources:
+        console.print(f"  - {r.title}: {r.url}", soft_wrap=True)
+
+
+# ---------------------------------------------------------------- check
+
+
+@app.command()
+def check(
+    ids: Annotated[list[str] | None, typer.Argument(metavar="[ID]...", help="Task ids to mark (recurring: ID@N).")] = None,
+    undo: Annotated[bool, typer.Option("--undo", help="Mark the tasks not done again.")] = False,
+    skip: Annotated[bool, typer.Option("--skip", help="Mark the tasks skipped (deliberately not doing them).")] = False,
+    on: Annotated[str | None, typer.Option("--on", help="Completion date instead of today.", metavar="DATE")] = None,
+    chart: Annotated[bool, typer.Option("--chart", help="Also draw cumulative planned against done hours.")] = False,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+) -> None:
+    """Mark tasks done (or --undo, --skip), then show where you stand against the plan."""
+    from upskill import clock, progress, render, storage
+
+    if undo and skip:
+        raise UsageError("--undo and --skip cannot be used together")
+    if (undo or skip or on) and not ids and not _interactive():
+        raise UsageError("--undo, --skip and --on need task ids")
+    home = _home()
+    today = clock.today()
+    when = clock.parse_date(on, "--on") if on else None
+    if ids:
+        status = "todo" if undo else "skipped" if skip else "done"
+        with storage.locked(home):
+            plan = storage.load_plan(home)
+            resolved = progress.resolve_ids(plan, ids, today)
+            changed = progress.mark(plan, resolved, status, when or today)
+            if changed:
+                storage.save_plan(home, plan)
+        if fmt is not Format.json:
+            verb = {"todo": "not done", "skipped": "skipped", "done": "done"}[status]
+            names = ", ".join(dict.fromkeys(resolved))
+            print(f"Marked {verb}: {names}" if changed else f"Already {verb}: {names}")
+    elif _interactive() and fmt is Format.table:
+        _check_interactive(home, today, when)
+        plan = storage.load_plan(home)
+    else:
+        plan = storage.load_plan(home)
+    data = progress.summary(plan, today)
+    if fmt is Format.json:
+        _print_json(data)
+        return
+    console = _console()
+    render.summary_view(console, data)
+    if chart:
+        render.chart(console, progress.chart_rows(plan, today))
+
+
+def _check_interactive(home: Path, today: Any, when: Any) -> None:
+    """A checkbox of this week's and overdue tasks; ticked become done, unticked not done."""
+    from upskill import progress, questionnaire, storage
+
+    plan = storage.load_plan(home)
+    week = max(plan.week_of(today), 1)
+    shown: dict[str, Any] = {}
+    for t in plan.tasks:
+        if t.status == "skipped" or t.week > week:
+            continue
+        if t.week == week or t.status == "todo":
+            shown.setdefault(t.id, t)
+    if not shown:
+        print("Nothing due this week or overdue.")
+        return
+    choices = []
+    for tid, t in shown.items():
+        late = f", week {t.week}, overdue" if t.week < week and t.status == "todo" else ""
+        choices.append((f"{t.title} ({tid}, {t.hours:g} h{late})", tid))
+    ticked = set(
+        questionnaire.questionary_ask(
+            questionnaire.Question(
+                "done",
+                "checkbox",
+                f"Week {week}: tick what you have finished",
+                choices=choices,
+                default=[tid for tid, t in shown.items() if t.status == "done"],
+                instruction="(space to tick, enter to save)",
+            )
+        )
+    )
+    with storage.locked(home):
+        plan = storage.load_plan(home)  # re-read: another process may have written meanwhile
+        known = {t.id for t in plan.tasks}
+        now_done = [tid for tid in shown if tid in ticked and tid in known]
+        now_todo = [tid for tid in shown if tid not in ticked and tid in known]
+        changed = progress.mark(plan, now_done, "done", when or today)
+        changed += progress.mark(
+            plan, [tid for tid in now_todo if shown[tid].status == "done"], "todo", None
+        )
+        if changed:
+            storage.save_plan(home, plan)
+
+
+# ---------------------------------------------------------------- replan
+
+
+@app.command()
+def replan(
+    from_date: Annotated[
+        str | None, typer.Option("--from", help="Reflow from the week of this date [default: today].", metavar="DATE")
+    ] = None,
+    weeks: Annotated[int | None, typer.Option("--weeks", help="New plan horizon in weeks.", metavar="N", min=1, max=156)] = None,
+    hours: Annotated[
+        float | None, typer.Option("--hours", help="New weekly hours from now on.", metavar="H", min=1, max=80)
+    ] = None,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Write without asking for confirmation.")] = False,
+) -> None:
+    """Reflow unfinished work (including overdue) over this week and the ones after it."""
+    from upskill import clock, progress, storage
+    from upskill.errors import AbortedError, NoTerminalError
+    from upskill.roadmaps import load_catalog
+
+    if not yes and not sys.stdin.isatty():
+        raise NoTerminalError("no terminal to confirm on; use --yes to replan without asking")
+    if hours is not None and hours != hours:
+        raise UsageError("--hours must be a number")
+    home = _home()
+    today = clock.today()
+    start = clock.parse_date(from_date, "--from") if from_date else today
+    catalog = load_catalog(home)
+    with storage.locked(home):
+        plan = storage.load_plan(home)
+        result = progress.replan(plan, catalog, start, hours=hours, weeks=weeks)
+        console = _console()
+        _show_replan(console, result)
+        if not yes:
+            from upskill import questionnaire
+
+            if not questionnaire.confirm("Write the new plan?"):
+                raise AbortedError("kept the old plan; nothing was written")
+        bak = storage.backup(storage.plan_path(home))
+        storage.save_plan(home, result.plan)
+    console.print(f"Saved the new plan to {storage.plan_path(home)}" + (f" (previous: {bak})" if bak else ""))
+
+
+def _show_replan(console: Any, result: Any) -> None:
+    console.print(f"Replanning from week {result.from_week}.")
+    if result.moved:
+        console.print(f"{len(result.moved)} tasks move:")
+        for tid, before, after in result.moved[:40]:
+            b = ",".join(map(str, sorted(set(before))))
+            a = ",".join(map(str, sorted(set(after))))
+            console.print(f"  {tid}: week {b} -> {a}")
+        if len(result.moved) > 40:
+            console.print(f"  ... and {len(result.moved) - 40} more")
+    else:
+        console.print("Nothing moves.")
+    if result.newly_unscheduled:
+        console.print(f"{len(result.newly_unscheduled)} no longer fit: {', '.join(result.newly_unscheduled[:20])}")
+    unscheduled = result.plan.unscheduled
+    if unscheduled:
+        console.print(f"Not scheduled in all: {len(unscheduled)} ({sum(u.hours for u in unscheduled):g} h).")
+
+
+# ---------------------------------------------------------------- export
+
+
+@app.command()
+def export(
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="ics (calendars), markdown or json.")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to FILE (atomically) instead of stdout.", metavar="FILE")
+    ] = None,
+) -> None:
+    """Export the plan for calendars (ics), notes (markdown) or scripts (json)."""
+    from upskill import clock, export as exporter, storage
+
+    plan = storage.load_plan(_home())
+    if fmt is ExportFormat.ics:
+        data = exporter.to_ics(plan, clock.today())
+    elif fmt is ExportFormat.markdown:
+        data = exporter.to_markdown(plan)
+    else:
+        data = exporter.to_json(plan)
+    if output is None or str(output) == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        storage.atomic_write(output, data)
+        print(f"Wrote {output}", file=sys.stderr)
+
+
 def main() -> None:
     """Console-script entry point: run the app, turning errors into one line and an exit code.
 

@@ -293,8 +293,10 @@ def schedule(
         keeps its own queue instead).
         """
         amount = min(remaining[uid], cap, limit)
-        if amount < MIN_CHUNK and amount < remaining[uid]:
-            return 0
+        if amount < remaining[uid]:
+            amount -= amount % MIN_CHUNK  # parts of a split item are whole quarter-hours
+            if amount < MIN_CHUNK:
+                return 0
         put(uid, week, amount)
         remaining[uid] -= amount
         u = by_id[uid]
@@ -372,7 +374,7 @@ def schedule(
                 break
             total = sum(weight[r] for r in candidates)
             roadmap = min(candidates, key=lambda r: (served[r] / weight[r], roadmap_order[r]))
-            quantum = max(CENTI, int(budget * weight[roadmap] / total))
+            quantum = max(CENTI, int(budget * weight[roadmap] / total) // 50 * 50)
             uid = in_progress.get(roadmap) or heapq.heappop(ready[roadmap])[1]
             got = work_on(uid, week, cap, quantum)
             if got == 0:

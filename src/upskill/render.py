@@ -107,3 +107,130 @@ def roadmap_table(console: Any, data: dict[str, Any]) -> None:
     if data.get("description"):
         console.print(data["description"])
     console.print(table)
+
+
+STATUS_MARK = {"todo": "☐ todo", "done": "☑ done", "skipped": "– skipped"}
+
+
+def week_table(console: Any, plan: Any, week: int, title_prefix: str = "") -> None:
+    """One week of the plan as a table, with its total against the weekly budget."""
+    from rich.table import Table
+    from rich.text import Text
+
+    tasks = plan.tasks_in(week)
+    total = sum(t.hours for t in tasks)
+    start, end = plan.week_start(week), plan.week_end(week)
+    title = f"{title_prefix}Week {week} of {plan.weeks}: {start:%a %d %b} – {end:%a %d %b %Y}"
+    table = Table(title=title, title_justify="left", show_footer=True)
+    table.add_column("task", footer="total", ratio=1)
+    table.add_column("roadmap", no_wrap=True)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("hours", justify="right", no_wrap=True, footer=f"{total:g} / {plan.hours_per_week:g} h")
+    table.add_column("status", no_wrap=True)
+    for t in tasks:
+        style = "dim" if t.status != "todo" else ""
+        label = Text(t.title)
+        label.append(f"\n{t.id}", style="dim")
+        table.add_row(label, t.roadmap, t.kind, f"{t.hours:g}", STATUS_MARK[t.status], style=style)
+    if not tasks:
+        table.add_row("(nothing planned)", "", "", "", "")
+    console.print(table)
+
+
+def plan_markdown(plan: Any, weeks: list[int] | None = None) -> str:
+    """The plan as a GitHub-friendly checklist, one section per week."""
+    name = plan.profile.get("name")
+    lines = [f"# upskill plan{' for ' + name if name else ''}", ""]
+    lines.append(
+        f"{plan.weeks} weeks from {plan.start.isoformat()}, {plan.hours_per_week:g} h/week, "
+        f"target: {plan.profile.get('target_role', '?')}."
+    )
+    lines.append("")
+    numbers = weeks if weeks is not None else list(range(1, plan.last_week() + 1))
+    for n in numbers:
+        tasks = plan.tasks_in(n)
+        total = sum(t.hours for t in tasks)
+        lines.append(
+            f"## Week {n} ({plan.week_start(n).isoformat()} – {plan.week_end(n).isoformat()}), "
+            f"{total:g} h"
+        )
+        lines.append("")
+        for t in tasks:
+            box = "x" if t.status == "done" else " "
+            title = _md_escape(t.title)
+            extra = f", done {t.done_on.isoformat()}" if t.done_on and t.status == "done" else ""
+            if t.status == "skipped":
+                lines.append(f"- [ ] ~~{title}~~ (`{t.id}`, {t.hours:g} h, skipped)")
+            else:
+                lines.append(f"- [{box}] {title} (`{t.id}`, {t.kind}, {t.hours:g} h{extra})")
+        if not tasks:
+            lines.append("_Nothing planned._")
+        lines.append("")
+    if plan.unscheduled and weeks is None:
+        lines.append("## Did not fit")
+        lines.append("")
+        for u in plan.unscheduled:
+            lines.append(f"- `{u.id}` ({u.hours:g} h): {_md_escape(u.reason)}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _md_escape(text: str) -> str:
+    out = text
+    for ch in "\\`*_[]<>|":
+        out = out.replace(ch, "\\" + ch)
+    return out.replace("\n", " ")
+
+
+def bar(done: float, total: float, width: int = 12) -> str:
+    if total <= 0:
+        return "─" * width
+    filled = min(width, round(width * done / total))
+    return "█" * filled + "░" * (width - filled)
+
+
+def summary_view(console: Any, data: dict[str, Any]) -> None:
+    """The check summary: per roadmap and overall, done against planned to date and in total."""
+    from rich.table import Table
+
+    table = Table(title=f"Progress on {data['today']} (week {data['week']} of {data['weeks']})",
+                  title_justify="left")
+    table.add_column("roadmap")
+    table.add_column("done / to date", justify="right")
+    table.add_column("done / total", justify="right")
+    table.add_column("progress", no_wrap=True)
+    table.add_column("skipped", justify="right")
+    rows = [*data["roadmaps"].items(), ("overall", data)]
+    for name, r in rows:
+        pct = 100 * r["done_hours"] / r["planned_hours"] if r["planned_hours"] else 0.0
+        table.add_row(
+            name,
+            f"{r['done_hours']:g} / {round(r['planned_to_date_hours'], 1):g} h",
+            f"{r['done_hours']:g} / {r['planned_hours']:g} h",
+            f"{bar(r['done_hours'], r['planned_hours'])} {pct:3.0f}%",
+            f"{r['skipped_hours']:g} h" if r["skipped_hours"] else "",
+            style="bold" if name == "overall" else "",
+        )
+    console.print(table)
+    console.print(f"You are {data['status']}." if data["status"] != "on track" else "You are on track.")
+    m = data.get("next_milestone")
+    if m:
+        when = "this week" if m["days_away"] == 0 else f"in {m['days_away']} days"
+        console.print(f"Next milestone: {m['title']} ({m['id']}), week {m['week']}, {when}.")
+
+
+def chart(console: Any, rows: list[tuple[int, float, float]], width: int = 40) -> None:
+    """Cumulative planned against cumulative done hours, week by week."""
+    if not rows:
+        console.print("Nothing to chart yet.")
+        return
+    top = max(max(p, d) for _, p, d in rows) or 1.0
+    console.print("Cumulative hours: planned (▒) against done (█)")
+    for week, planned, done in rows:
+        p = round(width * planned / top)
+        d = round(width * done / top)
+        console.print(f"W{week:>3} plan {'▒' * p:<{width}} {planned:7.1f}")
+        console.print(f"     done {'█' * d:<{width}} {done:7.1f}")
+    _, planned, done = rows[-1]
+    gap = done - planned
+    console.print(f"Gap now: {gap:+.1f} h")

@@ -1,0 +1,63 @@
+"""Exports for calendars (iCalendar), notes (Markdown) and scripts (JSON)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from upskill.plan import Plan
+from upskill.progress import MILESTONE_KINDS
+from upskill.render import plan_markdown
+
+
+def _uid(plan: Plan, what: str) -> str:
+    # Stable across exports and replans: re-importing updates the events instead of duplicating.
+    return f"upskill-{plan.start.isoformat()}-{what}@upskill.local"
+
+
+def to_ics(plan: Plan, stamp: dt.date) -> bytes:
+    """One all-day event per week listing its tasks, and one per milestone task."""
+    from icalendar import Calendar, Event
+
+    cal = Calendar()
+    cal.add("prodid", "-//upskill//plan//EN")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", "upskill plan")
+    dtstamp = dt.datetime(stamp.year, stamp.month, stamp.day, tzinfo=dt.UTC)
+    for week in range(1, plan.last_week() + 1):
+        tasks = plan.tasks_in(week)
+        if not tasks:
+            continue
+        total = sum(t.hours for t in tasks)
+        event = Event()
+        event.add("uid", _uid(plan, f"week-{week}"))
+        event.add("dtstamp", dtstamp)
+        event.add("dtstart", plan.week_start(week))
+        event.add("dtend", plan.week_end(week) + dt.timedelta(days=1))
+        event.add("summary", f"upskill week {week}: {total:g} h")
+        lines = []
+        for t in tasks:
+            box = {"done": "[x]", "skipped": "[-]"}.get(t.status, "[ ]")
+            lines.append(f"{box} {t.title} ({t.id}, {t.hours:g} h)")
+        event.add("description", "\n".join(lines))
+        event.add("transp", "TRANSPARENT")
+        cal.add_component(event)
+    milestones = {t.id: t for t in plan.tasks if t.kind in MILESTONE_KINDS and t.occurrence is None}
+    for t in milestones.values():  # a milestone split over weeks falls due in its last week
+        event = Event()
+        event.add("uid", _uid(plan, f"milestone-{t.id}"))
+        event.add("dtstamp", dtstamp)
+        event.add("dtstart", plan.week_end(t.week))
+        event.add("dtend", plan.week_end(t.week) + dt.timedelta(days=1))
+        event.add("summary", f"Milestone: {t.title}")
+        event.add("description", f"{t.id}, {t.hours:g} h, planned in week {t.week}; status {t.status}")
+        cal.add_component(event)
+    return bytes(cal.to_ical())
+
+
+def to_markdown(plan: Plan) -> bytes:
+    return plan_markdown(plan).encode("utf-8")
+
+
+def to_json(plan: Plan) -> bytes:
+    return (json.dumps(plan.to_json(), indent=2, ensure_ascii=False) + "\n").encode("utf-8")

@@ -1,0 +1,26 @@
+"""Reading and validating the profile (answers file)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from upskill.errors import DataError
+from upskill.models import Profile, format_validation_error
+from upskill.tomlio import read_toml
+
+
+def profile_from_dict(data: dict[str, Any], name: str) -> Profile:
+    """Validate profile data; every problem becomes a line ``name: key: problem``."""
+    from pydantic import ValidationError
+
+    try:
+        return Profile.model_validate(data)
+    except ValidationError as exc:
+        lines = format_validation_error(exc, data)
+        raise DataError("\n".join(f"{name}: {line}" for line in lines)) from None
+
+
+def load_answers(path: Path) -> Profile:
+    """Read an answers file (the profile TOML of DESIGN.md)."""
+    return profile_from_dict(read_toml(path, str(path)), str(path))

@@ -1,0 +1,238 @@
+"""The `upskill init` questionnaire: questions as data, asked through one seam.
+
+``run`` walks the questions; ``ask`` is the only place that talks to the terminal (questionary,
+imported lazily). Tests inject their own ``ask``; the pseudo-terminal tests drive the real one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from upskill.errors import AbortedError
+from upskill.models import BACKGROUNDS, DEFAULT_ROADMAPS, ROLES, SKILLS
+
+BACKGROUND_LABELS = {
+    "phd-or-postdoc": "PhD or postdoc (any field)",
+    "grad-student": "Master's or PhD student",
+    "undergrad": "Undergraduate",
+    "software-engineer": "Software engineer",
+    "data-scientist": "Data scientist / analyst",
+    "other": "Something else",
+}
+ROLE_LABELS = {
+    "research-engineer": "Research engineer at an AI lab",
+    "research-scientist": "Research scientist",
+    "ml-engineer": "ML engineer (training and shipping models)",
+    "phd-applicant": "A PhD place in AI / ML",
+}
+SKILL_LABELS = {
+    "coding": "Coding (writing programs, mostly Python)",
+    "data_structures": "Data structures and algorithms",
+    "statistics": "Statistics and probability",
+    "ml_fundamentals": "Machine-learning fundamentals",
+    "deep_learning": "Deep learning (PyTorch, transformers)",
+    "interviewing": "Technical interviewing",
+    "open_source": "Open-source contribution",
+    "research": "Research (own questions, papers)",
+    "networking": "Networking and outreach",
+}
+LEVELS = (
+    "0 none: never done it",
+    "1 beginner: followed a tutorial or a course",
+    "2 working: can do it with references open",
+    "3 solid: do it routinely, could teach the basics",
+    "4 strong: among the best of your peers",
+)
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question: how to ask it, its default, and how to turn the answer into a value."""
+
+    name: str
+    kind: str  # text | select | checkbox | confirm
+    message: str
+    choices: Sequence[tuple[str, Any]] = ()
+    default: Any = None
+    validate: Callable[[str], str | None] | None = None  # text: error message or None
+    convert: Callable[[Any], Any] = field(default=lambda v: v)
+    instruction: str | None = None
+
+
+Ask = Callable[[Question], Any]
+
+
+def _number(low: float, high: float, whole: bool = False, optional: bool = False) -> Callable[[str], str | None]:
+    def check(text: str) -> str | None:
+        text = text.strip()
+        if not text and optional:
+            return None
+        try:
+            value = int(text) if whole else float(text)
+        except ValueError:
+            return f"Enter a {'whole ' if whole else ''}number from {low:g} to {high:g}"
+        if not low <= value <= high or value != value:
+            return f"Enter a number from {low:g} to {high:g}"
+        return None
+
+    return check
+
+
+def _date(text: str) -> str | None:
+    try:
+        dt.date.fromisoformat(text.strip())
+    except ValueError:
+        return "Enter a date as YYYY-MM-DD"
+    return None
+
+
+def _float_or_none(text: str) -> float | None:
+    return float(text) if text.strip() else None
+
+
+def _tags(text: str) -> list[str]:
+    return [t.strip() for t in text.split(",") if t.strip()]
+
+
+def questions(roadmap_ids: Sequence[str], role: str, start: dt.date) -> list[Question]:
+    """The questions after the target role is known (the roadmaps pre-ticked depend on it)."""
+    default_roadmaps = DEFAULT_ROADMAPS[role]
+    qs = [
+        Question(
+            "hours_per_week",
+            "text",
+            "Hours per week you can give this (1-80):",
+            default="10",
+            validate=_number(1, 80),
+            convert=lambda v: float(v) if "." in v else int(v),
+        ),
+        Question(
+            "weeks",
+            "text",
+            "Plan horizon in weeks (1-156):",
+            default="26",
+            validate=_number(1, 156, whole=True),
+            convert=int,
+        ),
+        Question(
+            "start_date",
+            "text",
+            "Start date (YYYY-MM-DD):",
+            default=start.isoformat(),
+            validate=_date,
+            convert=lambda v: dt.date.fromisoformat(v.strip()),
+        ),
+        Question(
+            "runway_months",
+            "text",
+            "Months of runway before money runs out (blank if not a concern):",
+            default="",
+            validate=_number(0, 600, optional=True),
+            convert=_float_or_none,
+        ),
+        Question(
+            "roadmaps",
+            "checkbox",
+            "Roadmaps to include:",
+            choices=[(r, r) for r in roadmap_ids],
+            default=[r for r in default_roadmaps if r in roadmap_ids],
+        ),
+        Question(
+            "interests",
+            "text",
+            "Interests, comma-separated (e.g. interpretability, robotics; blank for none):",
+            default="",
+            convert=_tags,
+        ),
+    ]
+    for skill in SKILLS:
+        qs.append(
+            Question(
+                f"skills.{skill}",
+                "select",
+                f"{SKILL_LABELS[skill]}: rate yourself",
+                choices=[(label, n) for n, label in enumerate(LEVELS)],
+                default=0,
+            )
+        )
+    return qs
+
+
+FIRST_QUESTIONS = [
+    Question("name", "text", "Your name (optional):", default="", convert=lambda v: v.strip() or None),
+    Question(
+        "background",
+        "select",
+        "Your background:",
+        choices=[(BACKGROUND_LABELS[b], b) for b in BACKGROUNDS],
+        default="phd-or-postdoc",
+    ),
+    Question(
+        "target_role",
+        "select",
+        "What are you aiming for?",
+        choices=[(ROLE_LABELS[r], r) for r in ROLES],
+        default="research-engineer",
+    ),
+]
+
+
+def questionary_ask(q: Question) -> Any:
+    """Ask one question on the terminal; Ctrl-C becomes AbortedError (exit 130, nothing written)."""
+    import questionary
+
+    try:
+        if q.kind == "text":
+            validate = q.validate
+            answer = questionary.text(
+                q.message,
+                default=str(q.default or ""),
+                validate=(lambda t: validate(t) or True) if validate else None,
+            ).unsafe_ask()
+        elif q.kind == "select":
+            choices = [questionary.Choice(title, value) for title, value in q.choices]
+            default = next((c for c in choices if c.value == q.default), None)
+            answer = questionary.select(q.message, choices=choices, default=default).unsafe_ask()
+        elif q.kind == "checkbox":
+            answer = questionary.checkbox(
+                q.message,
+                choices=[
+                    questionary.Choice(title, value, checked=value in (q.default or []))
+                    for title, value in q.choices
+                ],
+                instruction=q.instruction,
+            ).unsafe_ask()
+        else:
+            answer = questionary.confirm(q.message, default=bool(q.default)).unsafe_ask()
+    except (KeyboardInterrupt, EOFError):
+        raise AbortedError("interrupted; nothing was written") from None
+    if answer is None:  # questionary returns None when the prompt is cancelled
+        raise AbortedError("interrupted; nothing was written")
+    return answer
+
+
+def run(roadmap_ids: Sequence[str], today_start: dt.date, ask: Ask = questionary_ask) -> dict[str, Any]:
+    """Ask every question and return the profile data (not yet validated)."""
+    data: dict[str, Any] = {}
+    skills: dict[str, int] = {}
+
+    def record(q: Question) -> None:
+        value = q.convert(ask(q))
+        if q.name.startswith("skills."):
+            skills[q.name.split(".", 1)[1]] = int(value)
+        elif value is not None:
+            data[q.name] = value
+
+    for q in FIRST_QUESTIONS:
+        record(q)
+    for q in questions(roadmap_ids, data["target_role"], today_start):
+        record(q)
+    data["skills"] = skills
+    return data
+
+
+def confirm(message: str, ask: Ask = questionary_ask, default: bool = True) -> bool:
+    return bool(ask(Question("confirm", "confirm", message, default=default)))
