@@ -1,0 +1,68 @@
+"""Shared fixtures: every test gets its own home directory and a fixed "today"."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+TODAY = "2026-11-22"  # a Sunday: the default start date is Monday 2026-11-23
+
+
+def upskill_exe() -> str:
+    """The installed console script (next to this interpreter), as users run it."""
+    found = shutil.which("upskill", path=str(Path(sys.executable).parent)) or shutil.which("upskill")
+    if not found:
+        pytest.fail("the `upskill` console script is not installed; run `pip install -e '.[test]'`")
+    return found
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Point UPSKILL_HOME at a fresh folder and pin today's date; no test touches real state."""
+    folder = tmp_path / "home"
+    monkeypatch.setenv("UPSKILL_HOME", str(folder))
+    monkeypatch.setenv("UPSKILL_TODAY", TODAY)
+    monkeypatch.delenv("UPSKILL_DEBUG", raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "120")
+    yield folder
+
+
+def run(
+    *args: str,
+    input: str | None = None,
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
+    timeout: float = 60,
+) -> subprocess.CompletedProcess[str]:
+    """Run the installed `upskill` in a subprocess with the test's environment."""
+    full_env = dict(os.environ)
+    full_env.update(env or {})
+    return subprocess.run(
+        [upskill_exe(), *args],
+        input=input if input is not None else "",
+        capture_output=True,
+        text=True,
+        env=full_env,
+        cwd=cwd,
+        timeout=timeout,
+    )
+
+
+@pytest.fixture
+def cli() -> object:
+    return run
+
+
+def init_example(name: str = "postdoc-research-engineer.toml", *extra: str) -> subprocess.CompletedProcess[str]:
+    result = run("init", "--answers", str(EXAMPLES / name), *extra)
+    assert result.returncode == 0, result.stderr
+    return result
