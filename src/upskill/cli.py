@@ -33,18 +33,18 @@ roadmaps_app = typer.Typer(
 app.add_typer(roadmaps_app, name="roadmaps")
 
 
-class Format(str, Enum):
+class Format(str, Enum):  # noqa: UP042 (typer needs a str Enum)
     table = "table"
     json = "json"
 
 
-class PlanFormat(str, Enum):
+class PlanFormat(str, Enum):  # noqa: UP042
     table = "table"
     json = "json"
     markdown = "markdown"
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(str, Enum):  # noqa: UP042
     ics = "ics"
     markdown = "markdown"
     json = "json"
@@ -193,12 +193,19 @@ def _interactive() -> bool:
 def init(
     answers: Annotated[
         Path | None,
-        typer.Option("--answers", help="Read the profile from this TOML file; ask nothing.", metavar="FILE"),
+        typer.Option(
+            "--answers", help="Read the profile from this TOML file; ask nothing.", metavar="FILE"
+        ),
     ] = None,
     start: Annotated[
-        str | None, typer.Option("--start", help="Start date (YYYY-MM-DD), overriding the profile.", metavar="DATE")
+        str | None,
+        typer.Option(
+            "--start", help="Start date (YYYY-MM-DD), overriding the profile.", metavar="DATE"
+        ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing plan (a .bak is kept).")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace an existing plan (a .bak is kept).")
+    ] = False,
 ) -> None:
     """Answer a few questions (or give --answers FILE) and get a week-by-week plan."""
     from upskill import clock, render, storage
@@ -235,7 +242,9 @@ def init(
     if exists and not force:
         from upskill import questionnaire
 
-        if not questionnaire.confirm(f"{plan_file} exists. Replace it (a .bak is kept)?", default=False):
+        if not questionnaire.confirm(
+            f"{plan_file} exists. Replace it (a .bak is kept)?", default=False
+        ):
             raise AbortedError("kept the existing plan; nothing was written")
     with storage.locked(home):
         storage.backup(plan_file)
@@ -280,9 +289,13 @@ def _print_profile(profile: Any) -> None:
 
 @app.command("plan")
 def plan_cmd(
-    week: Annotated[int | None, typer.Option("--week", "-w", help="Show only week N.", metavar="N")] = None,
+    week: Annotated[
+        int | None, typer.Option("--week", "-w", help="Show only week N.", metavar="N")
+    ] = None,
     show_all: Annotated[bool, typer.Option("--all", "-a", help="Show every week.")] = False,
-    fmt: Annotated[PlanFormat, typer.Option("--format", "-f", help="Output format.")] = PlanFormat.table,
+    fmt: Annotated[
+        PlanFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = PlanFormat.table,
 ) -> None:
     """Show the plan: this week and the next by default."""
     from upskill import clock, render, storage
@@ -319,7 +332,9 @@ def plan_cmd(
         data = summary(plan, today)
         console.print(f"Your {plan.weeks}-week plan ended on {plan.week_end(plan.weeks):%d %B %Y}.")
         render.summary_view(console, data)
-        console.print("`upskill replan --weeks N` extends it; `upskill plan --all` shows every week.")
+        console.print(
+            "`upskill replan --weeks N` extends it; `upskill plan --all` shows every week."
+        )
         return
     for w in weeks:
         prefix = "This week: " if w == current else ("Next week: " if w == current + 1 else "")
@@ -334,8 +349,10 @@ def plan_cmd(
 
 
 @app.command()
-def explain(task_id: Annotated[str, typer.Argument(metavar="ID", help="A task id, e.g. coding.big-o.")]) -> None:
-    """Why a task is in your plan: rationale, source, level, prerequisites, finish line, resources."""
+def explain(
+    task_id: Annotated[str, typer.Argument(metavar="ID", help="A task id, e.g. coding.big-o.")],
+) -> None:
+    """Why a task is in your plan: rationale, source, prerequisites, finish line, resources."""
     from upskill import storage
     from upskill.errors import UnknownTaskError
     from upskill.roadmaps import load_catalog
@@ -353,12 +370,17 @@ def explain(task_id: Annotated[str, typer.Argument(metavar="ID", help="A task id
         close = difflib.get_close_matches(item_id, pool, n=3, cutoff=0.6)
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         if plan and any(t.item_id == item_id for t in plan.tasks):
-            raise UnknownTaskError(f"{item_id} is in your plan but no loaded roadmap has it any more")
+            raise UnknownTaskError(
+                f"{item_id} is in your plan but no loaded roadmap has it any more"
+            )
         raise UnknownTaskError(f"unknown task {task_id!r}{hint}")
     item = catalog.items[item_id]
     console = _console()
     console.print(f"[bold]{item.title}[/bold] ({item_id})", markup=True)
-    console.print(f"{item.kind}, {item.hours:g} h" + (f" a week for {item.repeat} weeks" if item.repeat else ""))
+    console.print(
+        f"{item.kind}, {item.hours:g} h"
+        + (f" a week for {item.repeat} weeks" if item.repeat else "")
+    )
     if plan is not None:
         parts = [t for t in plan.tasks if t.item_id == item_id]
         if parts:
@@ -386,11 +408,20 @@ def explain(task_id: Annotated[str, typer.Argument(metavar="ID", help="A task id
 
 @app.command()
 def check(
-    ids: Annotated[list[str] | None, typer.Argument(metavar="[ID]...", help="Task ids to mark (recurring: ID@N).")] = None,
+    ids: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="[ID]...", help="Task ids to mark (recurring: ID@N)."),
+    ] = None,
     undo: Annotated[bool, typer.Option("--undo", help="Mark the tasks not done again.")] = False,
-    skip: Annotated[bool, typer.Option("--skip", help="Mark the tasks skipped (deliberately not doing them).")] = False,
-    on: Annotated[str | None, typer.Option("--on", help="Completion date instead of today.", metavar="DATE")] = None,
-    chart: Annotated[bool, typer.Option("--chart", help="Also draw cumulative planned against done hours.")] = False,
+    skip: Annotated[
+        bool, typer.Option("--skip", help="Mark the tasks skipped (deliberately not doing them).")
+    ] = False,
+    on: Annotated[
+        str | None, typer.Option("--on", help="Completion date instead of today.", metavar="DATE")
+    ] = None,
+    chart: Annotated[
+        bool, typer.Option("--chart", help="Also draw cumulative planned against done hours.")
+    ] = False,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
 ) -> None:
     """Mark tasks done (or --undo, --skip), then show where you stand against the plan."""
@@ -480,13 +511,22 @@ def _check_interactive(home: Path, today: Any, when: Any) -> None:
 @app.command()
 def replan(
     from_date: Annotated[
-        str | None, typer.Option("--from", help="Reflow from the week of this date [default: today].", metavar="DATE")
+        str | None,
+        typer.Option(
+            "--from", help="Reflow from the week of this date [default: today].", metavar="DATE"
+        ),
     ] = None,
-    weeks: Annotated[int | None, typer.Option("--weeks", help="New plan horizon in weeks.", metavar="N", min=1, max=156)] = None,
+    weeks: Annotated[
+        int | None,
+        typer.Option("--weeks", help="New plan horizon in weeks.", metavar="N", min=1, max=156),
+    ] = None,
     hours: Annotated[
-        float | None, typer.Option("--hours", help="New weekly hours from now on.", metavar="H", min=1, max=80)
+        float | None,
+        typer.Option("--hours", help="New weekly hours from now on.", metavar="H", min=1, max=80),
     ] = None,
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Write without asking for confirmation.")] = False,
+    yes: Annotated[
+        bool, typer.Option("--yes", "-y", help="Write without asking for confirmation.")
+    ] = False,
 ) -> None:
     """Reflow unfinished work (including overdue) over this week and the ones after it."""
     from upskill import clock, progress, storage
@@ -513,7 +553,9 @@ def replan(
                 raise AbortedError("kept the old plan; nothing was written")
         bak = storage.backup(storage.plan_path(home))
         storage.save_plan(home, result.plan)
-    console.print(f"Saved the new plan to {storage.plan_path(home)}" + (f" (previous: {bak})" if bak else ""))
+    console.print(
+        f"Saved the new plan to {storage.plan_path(home)}" + (f" (previous: {bak})" if bak else "")
+    )
 
 
 def _show_replan(console: Any, result: Any) -> None:
@@ -529,10 +571,15 @@ def _show_replan(console: Any, result: Any) -> None:
     else:
         console.print("Nothing moves.")
     if result.newly_unscheduled:
-        console.print(f"{len(result.newly_unscheduled)} no longer fit: {', '.join(result.newly_unscheduled[:20])}")
+        console.print(
+            f"{len(result.newly_unscheduled)} no longer fit: "
+            f"{', '.join(result.newly_unscheduled[:20])}"
+        )
     unscheduled = result.plan.unscheduled
     if unscheduled:
-        console.print(f"Not scheduled in all: {len(unscheduled)} ({sum(u.hours for u in unscheduled):g} h).")
+        console.print(
+            f"Not scheduled in all: {len(unscheduled)} ({sum(u.hours for u in unscheduled):g} h)."
+        )
 
 
 # ---------------------------------------------------------------- export
@@ -540,13 +587,19 @@ def _show_replan(console: Any, result: Any) -> None:
 
 @app.command()
 def export(
-    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="ics (calendars), markdown or json.")],
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="ics (calendars), markdown or json.")
+    ],
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to FILE (atomically) instead of stdout.", metavar="FILE")
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write to FILE (atomically) instead of stdout.", metavar="FILE"
+        ),
     ] = None,
 ) -> None:
     """Export the plan for calendars (ics), notes (markdown) or scripts (json)."""
-    from upskill import clock, export as exporter, storage
+    from upskill import clock, storage
+    from upskill import export as exporter
 
     plan = storage.load_plan(_home())
     if fmt is ExportFormat.ics:

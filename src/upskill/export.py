@@ -50,7 +50,9 @@ def to_ics(plan: Plan, stamp: dt.date) -> bytes:
         event.add("dtstart", plan.week_end(t.week))
         event.add("dtend", plan.week_end(t.week) + dt.timedelta(days=1))
         event.add("summary", f"Milestone: {t.title}")
-        event.add("description", f"{t.id}, {t.hours:g} h, planned in week {t.week}; status {t.status}")
+        event.add(
+            "description", f"{t.id}, {t.hours:g} h, planned in week {t.week}; status {t.status}"
+        )
         cal.add_component(event)
     return bytes(cal.to_ical())
 

@@ -150,7 +150,7 @@ class Profile(_Strict):
 
     def rating(self, skill: str) -> int:
         """The self-rating 0..4 of a skill; a skill not rated counts as 0."""
-        return self.skills.get(skill, 0)  # type: ignore[call-overload]
+        return int(self.skills.get(skill, 0))  # type: ignore[call-overload]
 
     def to_toml_dict(self) -> dict[str, object]:
         """The profile as the answers-file TOML table (no None values: TOML has no null)."""

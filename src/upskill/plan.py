@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeGuard
 
 from upskill.errors import DataError
 
@@ -19,6 +20,23 @@ KINDS = ("learn", "practice", "build", "write", "network", "apply", "milestone")
 _TASK_KEYS = {"week", "id", "title", "kind", "hours", "status", "done_on"}
 _UNSCHEDULED_KEYS = {"id", "hours", "reason"}
 _TOP_KEYS = {"schema", "profile", "tasks", "unscheduled"}
+# The keys of models.Profile (tests check the two agree); kept here so that reading a plan
+# never imports pydantic.
+PROFILE_KEYS = (
+    "name",
+    "background",
+    "target_role",
+    "hours_per_week",
+    "weeks",
+    "start_date",
+    "runway_months",
+    "roadmaps",
+    "interests",
+    "skills",
+)
+_PROFILE_STRINGS = ("name", "background", "target_role")
+_PROFILE_STRING_LISTS = ("roadmaps", "interests")
+MAX_TASK_HOURS = 1000
 
 
 @dataclass
@@ -98,8 +116,9 @@ class Plan:
         return [t for t in self.tasks if t.week == week]
 
     def to_toml_dict(self) -> dict[str, Any]:
+        """The plan file's TOML table; tasks in week order (stable), as loading returns them."""
         tasks = []
-        for t in self.tasks:
+        for t in sorted(self.tasks, key=lambda t: t.week):
             row: dict[str, Any] = {
                 "week": t.week,
                 "id": t.id,
@@ -170,7 +189,7 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-def _number(value: Any) -> bool:
+def _number(value: Any) -> TypeGuard[float]:
     return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
@@ -202,7 +221,8 @@ def plan_from_dict(data: dict[str, Any], name: str = "plan.toml") -> Plan:
         raise fail("profile.weeks", "must be a whole number of weeks, 1..520")
     hours = profile.get("hours_per_week")
     if not _number(hours) or not 0 < hours <= 168:
-        raise fail("profile.hours_per_week", "must be a number of hours above 0")
+        raise fail("profile.hours_per_week", "must be a number of hours above 0, at most 168")
+    _check_profile(profile, fail)
 
     raw_tasks = data.get("tasks", [])
     if not isinstance(raw_tasks, list):
@@ -228,8 +248,10 @@ def plan_from_dict(data: dict[str, Any], name: str = "plan.toml") -> Plan:
         if kind not in KINDS:
             raise fail(f"{where}.kind", f"must be one of {', '.join(KINDS)}")
         task_hours = row.get("hours")
-        if not _number(task_hours) or not 0 < task_hours <= 1000:
-            raise fail(f"{where}.hours", "must be a number of hours above 0")
+        if not _number(task_hours) or not 0 < task_hours <= MAX_TASK_HOURS:
+            raise fail(
+                f"{where}.hours", f"must be a number of hours above 0, at most {MAX_TASK_HOURS}"
+            )
         status = row.get("status", "todo")
         if status not in STATUSES:
             raise fail(f"{where}.status", f"must be one of {', '.join(STATUSES)}")
@@ -261,10 +283,38 @@ def plan_from_dict(data: dict[str, Any], name: str = "plan.toml") -> Plan:
         uid, uhours, reason = row.get("id"), row.get("hours"), row.get("reason", "")
         if not isinstance(uid, str):
             raise fail(f"{where}.id", "must be a string")
-        if not _number(uhours) or uhours <= 0:
+        if not _number(uhours) or not 0 < uhours <= 1e6:
             raise fail(f"{where}.hours", "must be a number of hours above 0")
         if not isinstance(reason, str):
             raise fail(f"{where}.reason", "must be a string")
         unscheduled.append(Unscheduled(uid, float(uhours), reason))
     tasks.sort(key=lambda t: t.week)
     return Plan(profile=profile, tasks=tasks, unscheduled=unscheduled, schema=schema)
+
+
+def _check_profile(profile: dict[str, Any], fail: Callable[[str, str], DataError]) -> None:
+    """The profile table's keys and their types (its values are checked again on replan)."""
+    unknown = sorted(set(profile) - set(PROFILE_KEYS))
+    if unknown:
+        raise fail(f"profile.{unknown[0]}", "unknown key (remove it or check the spelling)")
+    for key in _PROFILE_STRINGS:
+        if key in profile and not isinstance(profile[key], str):
+            raise fail(f"profile.{key}", "must be a string")
+    for key in ("background", "target_role"):
+        if key not in profile:
+            raise fail(f"profile.{key}", "required key is missing")
+    for key in _PROFILE_STRING_LISTS:
+        value = profile.get(key)
+        if value is not None and (
+            not isinstance(value, list) or not all(isinstance(v, str) for v in value)
+        ):
+            raise fail(f"profile.{key}", "must be a list of strings")
+    runway = profile.get("runway_months")
+    if runway is not None and (not _number(runway) or runway < 0):
+        raise fail("profile.runway_months", "must be a number of months, 0 or more")
+    skills = profile.get("skills", {})
+    if not isinstance(skills, dict):
+        raise fail("profile.skills", "must be a table of skill = rating")
+    for skill, rating in skills.items():
+        if not isinstance(rating, int) or isinstance(rating, bool) or not 0 <= rating <= 4:
+            raise fail(f"profile.skills.{skill}", "must be a whole number 0..4")

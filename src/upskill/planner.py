@@ -27,6 +27,8 @@ from upskill.roadmaps import Catalog
 
 CENTI = 100
 MIN_CHUNK = 25  # a quarter of an hour: no task part is smaller (unless the item is)
+SMALL_ITEM = 300  # items up to 3 h are finished in one week when there is room
+NO_SPLIT = 200  # items up to 2 h are never split: they wait for a week with room
 DEADLINE_LEAD_WEEKS = 8  # a deadline closer than this to the start is aimed at the year after
 DEADLINE_WINDOW_WEEKS = 6  # deadline work (the submission itself) goes out in this window
 
@@ -233,10 +235,34 @@ def schedule(
             urgency[uid] = u.deadline_week
             stack.extend(p for p in by_id[uid].prerequisites if p in by_id)
 
+    # ... and once the time left before the deadline gets short, they are pinned (taken before
+    # the weighted share), so a long chain of materials across tracks still lands in time.
+    pin_from: dict[str, int] = {}
+    half = max(budget // 2, 1)
+    for u in units:
+        if u.deadline_week is None:
+            continue
+        chain, stack, seen = 0, [u.id], set()
+        while stack:
+            uid = stack.pop()
+            if uid in seen or uid in done:
+                continue
+            seen.add(uid)
+            chain += by_id[uid].size
+            stack.extend(p for p in by_id[uid].prerequisites if p in by_id)
+        start_week = u.deadline_week - -(-chain // half) - 2
+        for uid in seen:
+            pin_from[uid] = min(pin_from.get(uid, 1 << 30), start_week)
+    pin_queue = sorted((w, by_id[uid].order, uid) for uid, w in pin_from.items())
+    pin_next = 0
+    queued: set[str] = set()  # ids waiting in a roadmap's ready queue
+
     def key(u: Unit) -> tuple[int, int, int]:
         return (urgency.get(u.id, 1 << 30), 0 if u.preferred else 1, u.order)
 
-    roadmap_order = {r: i for i, r in enumerate(dict.fromkeys([*weights, *(u.roadmap for u in units)]))}
+    roadmap_order = {
+        r: i for i, r in enumerate(dict.fromkeys([*weights, *(u.roadmap for u in units)]))
+    }
     weight = {r: max(weights.get(r, DEFAULT_WEIGHT), 0.01) for r in roadmap_order}
     ready: dict[str, list[tuple[tuple[int, int, int], str]]] = {r: [] for r in roadmap_order}
     pinned: list[tuple[tuple[int, int, int], str]] = []
@@ -246,6 +272,7 @@ def schedule(
     remaining = {u.id: u.size for u in units if u.occurrences is None}
     occurrences_left = {u.id: list(u.occurrences) for u in units if u.occurrences is not None}
     in_progress: dict[str, str] = {}  # roadmap -> unit id
+    pinned_started: dict[str, None] = {}  # pinned work split over weeks, in start order
     served = dict.fromkeys(roadmap_order, 0.0)
     tasks: list[Task] = []
     part_index: dict[tuple[str, int], int] = {}
@@ -261,13 +288,23 @@ def schedule(
             heapq.heappush(waiting, (u.earliest_week, u.order, uid))
         elif u.occurrences is not None:
             heapq.heappush(recurring_ready, (key(u), uid))
-        elif is_pinned(u):
+        elif is_pinned(u) or pin_from.get(uid, 1 << 30) <= week:
             heapq.heappush(pinned, (key(u), uid))
         else:
+            queued.add(uid)
             heapq.heappush(ready[u.roadmap], (key(u), uid))
+
+    def pop_ready(roadmap: str) -> str | None:
+        while ready[roadmap]:
+            uid = heapq.heappop(ready[roadmap])[1]
+            if uid in queued:
+                queued.discard(uid)
+                return uid
+        return None
 
     def finish(uid: str, week: int) -> None:
         done.add(uid)
+        pinned_started.pop(uid, None)
         finished_week[uid] = week
         for d in dependents.get(uid, []):
             unmet[d] -= 1
@@ -293,6 +330,13 @@ def schedule(
         keeps its own queue instead).
         """
         amount = min(remaining[uid], cap, limit)
+        if amount <= 0:
+            return 0
+        already_split = uid in pinned_started or in_progress.get(by_id[uid].roadmap) == uid
+        if amount < remaining[uid] and not already_split and len(in_progress) + len(
+            pinned_started
+        ) >= max(1, budget // (2 * CENTI)):
+            return 0  # each split item needs an hour a week to stay consecutive: no room
         if amount < remaining[uid]:
             amount -= amount % MIN_CHUNK  # parts of a split item are whole quarter-hours
             if amount < MIN_CHUNK:
@@ -309,6 +353,12 @@ def schedule(
             in_progress[u.roadmap] = uid
         return amount
 
+    def _has_ready(roadmap: str) -> bool:
+        heap = ready[roadmap]
+        while heap and heap[0][1] not in queued:
+            heapq.heappop(heap)  # moved to the pinned queue meanwhile
+        return bool(heap)
+
     for u in units:
         if unmet[u.id] == 0:
             release(u.id, first_week)
@@ -321,6 +371,21 @@ def schedule(
         while waiting and waiting[0][0] <= week:
             _, _, uid = heapq.heappop(waiting)
             release(uid, week)
+        while pin_next < len(pin_queue) and pin_queue[pin_next][0] <= week:
+            uid = pin_queue[pin_next][2]
+            pin_next += 1
+            if uid in queued:  # waiting in its roadmap's queue: move it to the pinned one
+                queued.discard(uid)
+                heapq.heappush(pinned, (key(by_id[uid]), uid))
+
+        # 0. Split work continues first (at least an hour), so its weeks are consecutive.
+        for uid in [
+            *pinned_started,
+            *(in_progress[r] for r in sorted(in_progress, key=roadmap_order.__getitem__)),
+        ]:
+            if cap < MIN_CHUNK:
+                break
+            cap -= work_on(uid, week, cap, CENTI, track=uid not in pinned_started)
 
         # 1. Recurring practice: start what fits under half the budget, then one occurrence each.
         while recurring_ready:
@@ -351,37 +416,45 @@ def schedule(
         deferred = []
         while pinned and pinned_cap >= MIN_CHUNK:
             k, uid = heapq.heappop(pinned)
+            if remaining[uid] == 0:
+                continue  # finished by the continuation step
             used_now = work_on(uid, week, pinned_cap, pinned_cap, track=False)
             pinned_cap -= used_now
             cap -= used_now
             if remaining[uid] > 0:
+                if used_now:
+                    pinned_started[uid] = None
                 deferred.append((k, uid))
                 break
         for entry in deferred:
             heapq.heappush(pinned, entry)
 
-        # 3. Split work continues, so its weeks are consecutive.
-        for roadmap in sorted(in_progress, key=roadmap_order.__getitem__):
-            if cap < MIN_CHUNK:
-                break
-            uid = in_progress[roadmap]
-            cap -= work_on(uid, week, cap, max(CENTI, MIN_CHUNK))
-
         # 4. Weighted sharing between roadmaps.
+        full: set[str] = set()  # roadmaps whose next item waits for a week with more room
         while cap >= MIN_CHUNK:
-            candidates = [r for r in roadmap_order if r in in_progress or ready[r]]
+            candidates = [
+                r for r in roadmap_order if r not in full and (r in in_progress or _has_ready(r))
+            ]
             if not candidates:
                 break
             total = sum(weight[r] for r in candidates)
             roadmap = min(candidates, key=lambda r: (served[r] / weight[r], roadmap_order[r]))
             quantum = max(CENTI, int(budget * weight[roadmap] / total) // 50 * 50)
-            uid = in_progress.get(roadmap) or heapq.heappop(ready[roadmap])[1]
-            got = work_on(uid, week, cap, quantum)
+            picked = in_progress.get(roadmap) or pop_ready(roadmap)
+            assert picked is not None
+            uid = picked
+            left = remaining[uid]
+            if left <= cap and left <= max(quantum, SMALL_ITEM):
+                quantum = left  # a small item is done in one go rather than split
+            elif left <= NO_SPLIT and uid != in_progress.get(roadmap):
+                quantum = 0  # not worth splitting: start it next week
+            got = work_on(uid, week, cap, quantum) if quantum else 0
             if got == 0:
-                # Too little room left for a meaningful part: keep it for next week.
                 if uid != in_progress.get(roadmap):
+                    queued.add(uid)
                     heapq.heappush(ready[roadmap], (key(by_id[uid]), uid))
-                break
+                full.add(roadmap)
+                continue
             cap -= got
 
     # What did not fit: partial items are taken out whole, so nothing is half-scheduled.
@@ -391,8 +464,8 @@ def schedule(
     per_week = f"{hours_per_week:g} h/week"
     for u in sorted(units, key=lambda u: u.order):
         if u.occurrences is not None:
-            left = occurrences_left[u.id]
-            if not left:
+            occ_left = occurrences_left[u.id]
+            if not occ_left:
                 continue
             if u.size > budget:
                 reason = f"needs {u.size / CENTI:g} h a week, more than the {per_week} budget"
@@ -400,15 +473,15 @@ def schedule(
                 reason = f"no room left by week {last} at {per_week}"
             else:
                 reason = _blocked_reason(u, by_id, done)
-            unscheduled.extend(Unscheduled(f"{u.id}@{n}", u.size / CENTI, reason) for n in left)
+            unscheduled.extend(Unscheduled(f"{u.id}@{n}", u.size / CENTI, reason) for n in occ_left)
             continue
         if remaining[u.id] == 0:
             continue
         drop.update(parts_of.get(u.id, []))
-        if unmet[u.id] > 0:
-            reason = _blocked_reason(u, by_id, done)
-        elif u.earliest_week > last:
+        if u.earliest_week > last:
             reason = f"belongs in week {u.earliest_week}, after the plan's last week {last}"
+        elif unmet[u.id] > 0:
+            reason = _blocked_reason(u, by_id, done)
         elif u.id in parts_of:
             reason = f"started but {remaining[u.id] / CENTI:g} h short by week {last} at {per_week}"
         else:

@@ -34,7 +34,8 @@ def resolve_ids(plan: Plan, ids: Sequence[str], today: dt.date) -> list[str]:
                 continue
             nearest = min(occurrences, key=lambda t: (abs(t.week - week), t.week))
             raise UnknownTaskError(
-                f"{given} recurs weekly and has no occurrence this week; name one, e.g. {nearest.id}"
+                f"{given} recurs weekly and has no occurrence this week; "
+                f"name one, e.g. {nearest.id}"
             )
         candidates = sorted(known | {t.item_id for t in plan.tasks})
         close = difflib.get_close_matches(given, candidates, n=3, cutoff=0.6)
@@ -98,15 +99,15 @@ def summary(plan: Plan, today: dt.date) -> dict[str, Any]:
     per: dict[str, Totals] = {}
     fractions: dict[int, float] = {}
     for t in plan.tasks:
-        totals = per.setdefault(t.roadmap, Totals())
+        track = per.setdefault(t.roadmap, Totals())
         if t.status == "skipped":
             overall.skipped += t.hours
-            totals.skipped += t.hours
+            track.skipped += t.hours
             continue
         if t.week not in fractions:
             fractions[t.week] = fraction_elapsed(plan, t.week, today)
         share = t.hours * fractions[t.week]
-        for acc in (overall, totals):
+        for acc in (overall, track):
             acc.planned += t.hours
             acc.to_date += share
             if t.status == "done":
@@ -133,7 +134,7 @@ def summary(plan: Plan, today: dt.date) -> dict[str, Any]:
         "weeks": plan.weeks,
         "hours_per_week": plan.hours_per_week,
     }
-    totals = overall.as_dict()
+    totals: dict[str, float] = overall.as_dict()
     result.update(
         {
             "planned_hours": totals["planned_hours"],
@@ -151,7 +152,7 @@ def summary(plan: Plan, today: dt.date) -> dict[str, Any]:
 
 
 def status_line(ahead_hours: float, hours_per_week: float) -> str:
-    """"4.5 h behind — about 2 days at your pace", "on track", or "3 h ahead — ..."."""
+    """ "4.5 h behind — about 2 days at your pace", "on track", or "3 h ahead — ..."."""
     if abs(ahead_hours) < 0.05:
         return "on track"
     days = abs(ahead_hours) / (hours_per_week / 7)
@@ -219,10 +220,13 @@ def replan(
     from_week = max(plan.week_of(from_date), 1)
     if from_week > horizon:
         raise StateError(
-            f"the plan ended in week {horizon}; extend it with --weeks N (more than {from_week - 1})"
+            f"the plan ended in week {horizon}; "
+            f"extend it with --weeks N (more than {from_week - 1})"
         )
     if weeks is not None and any(t.week > horizon for t in plan.tasks if t.status != "todo"):
-        raise UsageError(f"--weeks {weeks} would cut off finished work; choose at least {plan.last_week()}")
+        raise UsageError(
+            f"--weeks {weeks} would cut off finished work; choose at least {plan.last_week()}"
+        )
 
     kept = [t for t in plan.tasks if t.status != "todo"]
     todo = [t for t in plan.tasks if t.status == "todo"]
@@ -260,12 +264,21 @@ def replan(
         same = [x for x in todo if x.item_id == t.item_id]
         if t.occurrence is not None:
             units.append(
-                Unit(t.item_id, t.roadmap, t.title, t.kind, centi(t.hours), order,
-                     occurrences=sorted(x.occurrence or 0 for x in same))
+                Unit(
+                    t.item_id,
+                    t.roadmap,
+                    t.title,
+                    t.kind,
+                    centi(t.hours),
+                    order,
+                    occurrences=sorted(x.occurrence or 0 for x in same),
+                )
             )
         else:
             units.append(
-                Unit(t.item_id, t.roadmap, t.title, t.kind, centi(sum(x.hours for x in same)), order)
+                Unit(
+                    t.item_id, t.roadmap, t.title, t.kind, centi(sum(x.hours for x in same)), order
+                )
             )
     satisfied = set(selection.known) | finished_items | set(finished_occ)
     used: dict[int, float] = {}
@@ -284,7 +297,9 @@ def replan(
     new_data["hours_per_week"] = profile.hours_per_week
     new_data["weeks"] = profile.weeks
     tasks = sorted([*kept, *placed.tasks], key=lambda t: t.week)
-    new_plan = Plan(profile=new_data, tasks=tasks, unscheduled=placed.unscheduled, schema=plan.schema)
+    new_plan = Plan(
+        profile=new_data, tasks=tasks, unscheduled=placed.unscheduled, schema=plan.schema
+    )
 
     before: dict[str, list[int]] = {}
     for t in todo:

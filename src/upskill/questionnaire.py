@@ -65,7 +65,9 @@ class Question:
 Ask = Callable[[Question], Any]
 
 
-def _number(low: float, high: float, whole: bool = False, optional: bool = False) -> Callable[[str], str | None]:
+def _number(
+    low: float, high: float, whole: bool = False, optional: bool = False
+) -> Callable[[str], str | None]:
     def check(text: str) -> str | None:
         text = text.strip()
         if not text and optional:
@@ -162,7 +164,9 @@ def questions(roadmap_ids: Sequence[str], role: str, start: dt.date) -> list[Que
 
 
 FIRST_QUESTIONS = [
-    Question("name", "text", "Your name (optional):", default="", convert=lambda v: v.strip() or None),
+    Question(
+        "name", "text", "Your name (optional):", default="", convert=lambda v: v.strip() or None
+    ),
     Question(
         "background",
         "select",
@@ -214,7 +218,9 @@ def questionary_ask(q: Question) -> Any:
     return answer
 
 
-def run(roadmap_ids: Sequence[str], today_start: dt.date, ask: Ask = questionary_ask) -> dict[str, Any]:
+def run(
+    roadmap_ids: Sequence[str], today_start: dt.date, ask: Ask = questionary_ask
+) -> dict[str, Any]:
     """Ask every question and return the profile data (not yet validated)."""
     data: dict[str, Any] = {}
     skills: dict[str, int] = {}

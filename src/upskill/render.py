@@ -94,7 +94,11 @@ def roadmap_table(console: Any, data: dict[str, Any]) -> None:
     table.add_column("needs")
     for n, item in enumerate(data["items"], 1):
         hours = f"{item['hours']:g}" + (f" ×{item['repeat']}" if item.get("repeat") else "")
-        level = f"{item['skill']} < {item['level']}" if item.get("skill") and item.get("level") else "all"
+        level = (
+            f"{item['skill']} < {item['level']}"
+            if item.get("skill") and item.get("level")
+            else "all"
+        )
         table.add_row(
             str(n),
             item["id"].split(".", 1)[1],
@@ -125,7 +129,9 @@ def week_table(console: Any, plan: Any, week: int, title_prefix: str = "") -> No
     table.add_column("task", footer="total", ratio=1)
     table.add_column("roadmap", no_wrap=True)
     table.add_column("kind", no_wrap=True)
-    table.add_column("hours", justify="right", no_wrap=True, footer=f"{total:g} / {plan.hours_per_week:g} h")
+    table.add_column(
+        "hours", justify="right", no_wrap=True, footer=f"{total:g} / {plan.hours_per_week:g} h"
+    )
     table.add_column("status", no_wrap=True)
     for t in tasks:
         style = "dim" if t.status != "todo" else ""
@@ -193,8 +199,10 @@ def summary_view(console: Any, data: dict[str, Any]) -> None:
     """The check summary: per roadmap and overall, done against planned to date and in total."""
     from rich.table import Table
 
-    table = Table(title=f"Progress on {data['today']} (week {data['week']} of {data['weeks']})",
-                  title_justify="left")
+    table = Table(
+        title=f"Progress on {data['today']} (week {data['week']} of {data['weeks']})",
+        title_justify="left",
+    )
     table.add_column("roadmap")
     table.add_column("done / to date", justify="right")
     table.add_column("done / total", justify="right")
@@ -212,7 +220,9 @@ def summary_view(console: Any, data: dict[str, Any]) -> None:
             style="bold" if name == "overall" else "",
         )
     console.print(table)
-    console.print(f"You are {data['status']}." if data["status"] != "on track" else "You are on track.")
+    console.print(
+        f"You are {data['status']}." if data["status"] != "on track" else "You are on track."
+    )
     m = data.get("next_milestone")
     if m:
         when = "this week" if m["days_away"] == 0 else f"in {m['days_away']} days"

@@ -65,7 +65,9 @@ def builtin_files() -> list[tuple[str, bytes]]:
         checkout = Path(__file__).resolve().parents[2] / "data" / "roadmaps"
         entries = [(p.name, p.read_bytes()) for p in checkout.glob("*.toml")]
     if not entries:
-        raise DataError("the built-in roadmaps are missing from this installation; reinstall upskill")
+        raise DataError(
+            "the built-in roadmaps are missing from this installation; reinstall upskill"
+        )
     return sorted(entries)
 
 
@@ -76,12 +78,16 @@ def parse_roadmap(data: dict[str, Any], label: str) -> Roadmap:
     try:
         roadmap = Roadmap.model_validate(data)
     except ValidationError as exc:
-        raise RoadmapError([f"{label}: {line}" for line in format_validation_error(exc, data)]) from None
+        raise RoadmapError(
+            [f"{label}: {line}" for line in format_validation_error(exc, data)]
+        ) from None
     problems = []
     seen: set[str] = set()
     for index, item in enumerate(roadmap.items):
         if item.id in seen:
-            problems.append(f"{label}: items[{index}] ({item.id}).id: duplicate item id {item.id!r}")
+            problems.append(
+                f"{label}: items[{index}] ({item.id}).id: duplicate item id {item.id!r}"
+            )
         seen.add(item.id)
     if problems:
         raise RoadmapError(problems)
@@ -106,7 +112,9 @@ def check_graph(loaded: list[tuple[Roadmap, str]]) -> list[str]:
                 full = qualify(ref, roadmap.id)
                 if full not in catalog.items:
                     target = full.split(".", 1)[0]
-                    hint = "" if target in catalog.roadmaps else f" (no roadmap {target!r} is loaded)"
+                    hint = (
+                        "" if target in catalog.roadmaps else f" (no roadmap {target!r} is loaded)"
+                    )
                     problems.append(
                         f"{label}: items[{index}] ({item.id}).prerequisites: "
                         f"{ref!r} points to no item{hint}"
@@ -173,7 +181,7 @@ def user_roadmap_files(home: Path | None) -> list[Path]:
 
 
 def load_catalog(home: Path | None = None) -> Catalog:
-    """Load the built-in roadmaps and the user's, validated; raise RoadmapError listing every problem."""
+    """Load the built-in and the user's roadmaps, validated; RoadmapError lists every problem."""
     problems: list[str] = []
     loaded: list[tuple[Roadmap, str]] = []
     for name, raw in builtin_files():

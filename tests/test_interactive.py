@@ -1,0 +1,367 @@
+"""The real prompts, driven in a pseudo-terminal: what a person at a keyboard sees and does.
+
+In the style of copier's ``tests/test_prompt.py``: the installed console script runs under
+pexpect, ``expect_prompt`` waits for a question, ``Keys`` spells the keystrokes. Every test waits
+for the prompt it answers before typing, so nothing depends on timing; the only wait is the
+per-expect timeout, which is generous because a loaded CI machine can be slow to start Python.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import sys
+import tomllib
+from collections.abc import Callable, Iterator
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import init_example, run, upskill_exe
+
+pexpect = pytest.importorskip("pexpect")
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pexpect.spawn needs a POSIX pty")
+
+TIMEOUT = 20  # seconds per expect
+LOCK_FILE = ".upskill.lock"  # created by any writer; holds no data
+
+
+class Keys(str, Enum):
+    """Keystrokes as a terminal sends them."""
+
+    ENTER = "\r"
+    DOWN = "\x1b[B"
+    UP = "\x1b[A"
+    SPACE = " "
+    CTRL_C = "\x03"
+    # Ctrl-A then Ctrl-K: start of line, then delete to its end. A text prompt's default is
+    # already in the edit buffer, so this is how a person replaces it.
+    CLEAR = "\x01\x0b"
+    YES = "y"  # a confirm prompt takes one key, no Enter
+    NO = "n"
+
+
+# Anything the terminal may put between two visible characters: style codes, cursor moves,
+# and the line break prompt_toolkit writes itself when a line is wider than the terminal.
+_GAP = r"(?:\x1b\[[0-9;?]*[A-Za-z]|[\r\n])*"
+
+
+def on_screen(text: str) -> re.Pattern[str]:
+    """A pattern for ``text`` as it appears in the terminal, however it is styled or wrapped."""
+    return re.compile(_GAP.join(re.escape(ch) for ch in text))
+
+
+def expect_prompt(tui: Any, message: str) -> None:
+    """Wait until questionary shows the question ``message`` (its "?" marker, then the text)."""
+    tui.expect(re.compile(r"\?" + _GAP + " " + on_screen(message).pattern))
+
+
+def finish(tui: Any) -> int:
+    """Wait for the program to end and return its exit status."""
+    tui.expect(pexpect.EOF)
+    tui.close()
+    assert tui.signalstatus is None, f"killed by signal {tui.signalstatus}"
+    return int(tui.exitstatus)
+
+
+def written(home: Path) -> list[str]:
+    """The files a command left in the home folder (the lock file holds nothing)."""
+    if not home.exists():
+        return []
+    return sorted(p.name for p in home.iterdir() if p.name != LOCK_FILE)
+
+
+def plan_json(**env: str) -> dict[str, Any]:
+    result = run("plan", "--format", "json", env=env)
+    assert result.returncode == 0, result.stderr
+    data: dict[str, Any] = json.loads(result.stdout)
+    return data
+
+
+def task_states(**env: str) -> dict[str, set[tuple[str, str | None]]]:
+    """Every task id in the plan with its (status, done_on) pairs (a split task has several parts)."""
+    states: dict[str, set[tuple[str, str | None]]] = {}
+    for week in plan_json(**env)["weeks"]:
+        for task in week["tasks"]:
+            states.setdefault(task["id"], set()).add((task["status"], task["done_on"]))
+    return states
+
+
+Spawn = Callable[..., Any]
+
+
+@pytest.fixture
+def spawn() -> Iterator[Spawn]:
+    """Start ``upskill ARGS`` in a 40x120 pseudo-terminal with the test's environment."""
+    children: list[Any] = []
+
+    def start(*args: str, env: dict[str, str] | None = None) -> Any:
+        full_env = dict(os.environ)
+        full_env["TERM"] = "xterm-256color"
+        # pexpect is not a terminal emulator: it cannot answer prompt_toolkit's cursor-position
+        # request, which would otherwise cost a one-second wait and a warning on every prompt.
+        full_env["PROMPT_TOOLKIT_NO_CPR"] = "1"
+        full_env.update(env or {})
+        child = pexpect.spawn(
+            upskill_exe(),
+            list(args),
+            env=full_env,
+            dimensions=(40, 120),
+            timeout=TIMEOUT,
+            encoding="utf-8",
+            codec_errors="replace",
+        )
+        children.append(child)
+        return child
+
+    yield start
+    for child in children:
+        if child.isalive():
+            child.terminate(force=True)
+
+
+# The questionnaire, in order: the message each prompt shows.
+NAME = "Your name (optional):"
+BACKGROUND = "Your background:"
+ROLE = "What are you aiming for?"
+HOURS = "Hours per week you can give this (1-80):"
+WEEKS = "Plan horizon in weeks (1-156):"
+START = "Start date (YYYY-MM-DD):"
+RUNWAY = "Months of runway before money runs out (blank if not a concern):"
+ROADMAPS = "Roadmaps to include:"
+INTERESTS = "Interests, comma-separated"
+SKILL_PROMPTS = [
+    ("coding", "Coding (writing programs, mostly Python): rate yourself"),
+    ("data_structures", "Data structures and algorithms: rate yourself"),
+    ("statistics", "Statistics and probability: rate yourself"),
+    ("ml_fundamentals", "Machine-learning fundamentals: rate yourself"),
+    ("deep_learning", "Deep learning (PyTorch, transformers): rate yourself"),
+    ("interviewing", "Technical interviewing: rate yourself"),
+    ("open_source", "Open-source contribution: rate yourself"),
+    ("research", "Research (own questions, papers): rate yourself"),
+    ("networking", "Networking and outreach: rate yourself"),
+]
+SAVE = "Save this profile and build the plan?"
+REPLACE = "Replace it"
+
+
+def answer_with_defaults(tui: Any, after_name: bool = False) -> None:
+    """Press Enter at every question of the questionnaire (the final confirmation excluded)."""
+    messages = [BACKGROUND, ROLE, HOURS, WEEKS, START, RUNWAY, ROADMAPS, INTERESTS]
+    messages += [message for _, message in SKILL_PROMPTS]
+    if not after_name:
+        messages.insert(0, NAME)
+    for message in messages:
+        expect_prompt(tui, message)
+        tui.send(Keys.ENTER)
+
+
+def test_init_answers_every_question(home: Path, spawn: Spawn) -> None:
+    tui = spawn("init")
+    expect_prompt(tui, NAME)
+    tui.send("Ada Lovelace" + Keys.ENTER)
+    expect_prompt(tui, BACKGROUND)
+    tui.send(Keys.DOWN * 3 + Keys.ENTER)  # PhD/postdoc, Master's/PhD student, Undergrad, SWE
+    expect_prompt(tui, ROLE)
+    tui.send(Keys.DOWN * 2 + Keys.ENTER)  # research engineer, research scientist, ML engineer
+    expect_prompt(tui, HOURS)
+    tui.send(Keys.CLEAR + "12" + Keys.ENTER)
+    expect_prompt(tui, WEEKS)
+    tui.send(Keys.CLEAR + "30" + Keys.ENTER)
+    expect_prompt(tui, START)
+    tui.expect_exact("2026-11-23")  # the coming Monday is offered
+    tui.send(Keys.ENTER)
+    expect_prompt(tui, RUNWAY)
+    tui.send("6" + Keys.ENTER)
+    expect_prompt(tui, ROADMAPS)
+    # Roadmaps are listed by id (coding, interviewing, ml-devloop, network, open-source,
+    # phd-applications, research), the ML-engineer ones ticked. Tick research, untick interviewing.
+    tui.send(Keys.DOWN * 6 + Keys.SPACE + Keys.UP * 5 + Keys.SPACE + Keys.ENTER)
+    expect_prompt(tui, INTERESTS)
+    tui.send("interpretability, robotics" + Keys.ENTER)
+    ratings = {
+        "coding": 3,
+        "data_structures": 2,
+        "statistics": 0,
+        "ml_fundamentals": 1,
+        "deep_learning": 0,
+        "interviewing": 0,
+        "open_source": 2,
+        "research": 4,
+        "networking": 1,
+    }
+    for skill, message in SKILL_PROMPTS:
+        expect_prompt(tui, message)
+        tui.send(Keys.DOWN * ratings[skill] + Keys.ENTER)
+    expect_prompt(tui, SAVE)
+    tui.send(Keys.YES)
+    tui.expect(on_screen("Saved your plan to"))
+    assert finish(tui) == 0
+
+    profile = tomllib.loads((home / "profile.toml").read_text(encoding="utf-8"))
+    expected = {
+        "name": "Ada Lovelace",
+        "background": "software-engineer",
+        "target_role": "ml-engineer",
+        "hours_per_week": 12,
+        "weeks": 30,
+        "start_date": dt.date(2026, 11, 23),
+        "runway_months": 6,
+        "roadmaps": ["coding", "ml-devloop", "network", "open-source", "research"],
+        "interests": ["interpretability", "robotics"],
+        "skills": ratings,
+    }
+    assert profile == expected
+    assert (home / "plan.toml").is_file()
+    planned = plan_json()["profile"]
+    assert planned["target_role"] == "ml-engineer"
+    assert planned["weeks"] == 30
+    assert planned["roadmaps"] == expected["roadmaps"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "error"),
+    [("-5", "Enter a number from 1 to 80"), ("ten", "Enter a number from 1 to 80")],
+)
+def test_invalid_hours_are_asked_again(home: Path, spawn: Spawn, typed: str, error: str) -> None:
+    tui = spawn("init")
+    expect_prompt(tui, NAME)
+    tui.send(Keys.ENTER)
+    expect_prompt(tui, BACKGROUND)
+    tui.send(Keys.ENTER)
+    expect_prompt(tui, ROLE)
+    tui.send(Keys.ENTER)
+    expect_prompt(tui, HOURS)
+    tui.send(Keys.CLEAR + typed + Keys.ENTER)
+    tui.expect(on_screen(error))
+    assert WEEKS not in tui.before
+    assert tui.isalive()
+    tui.send(Keys.CLEAR + "10" + Keys.ENTER)
+    expect_prompt(tui, WEEKS)
+    tui.send(Keys.CLEAR + "20" + Keys.ENTER)
+    for message in [START, RUNWAY, ROADMAPS, INTERESTS] + [m for _, m in SKILL_PROMPTS]:
+        expect_prompt(tui, message)
+        tui.send(Keys.ENTER)
+    expect_prompt(tui, SAVE)
+    tui.send(Keys.YES)
+    assert finish(tui) == 0
+    profile = tomllib.loads((home / "profile.toml").read_text(encoding="utf-8"))
+    assert profile["hours_per_week"] == 10
+    assert profile["weeks"] == 20
+
+
+# Ctrl-C at one prompt of each kind.
+INTERRUPT_AT = {"select": BACKGROUND, "text": HOURS, "checkbox": ROADMAPS, "confirm": SAVE}
+
+
+@pytest.mark.parametrize("kind", list(INTERRUPT_AT))
+def test_ctrl_c_writes_nothing(home: Path, spawn: Spawn, kind: str) -> None:
+    stop_at = INTERRUPT_AT[kind]
+    tui = spawn("init")
+    expect_prompt(tui, NAME)
+    tui.send("Ada" + Keys.ENTER)
+    order = [BACKGROUND, ROLE, HOURS, WEEKS, START, RUNWAY, ROADMAPS, INTERESTS]
+    order += [m for _, m in SKILL_PROMPTS] + [SAVE]
+    for message in order:
+        expect_prompt(tui, message)
+        if message == stop_at:
+            break
+        tui.send(Keys.ENTER)
+    tui.send(Keys.CTRL_C)
+    tui.expect(on_screen("nothing was written"))
+    assert finish(tui) == 130
+    assert written(home) == []
+
+
+def test_declining_to_save_writes_nothing(home: Path, spawn: Spawn) -> None:
+    tui = spawn("init")
+    answer_with_defaults(tui)
+    expect_prompt(tui, SAVE)
+    tui.send(Keys.NO)
+    tui.expect(on_screen("nothing was written"))
+    assert finish(tui) != 0
+    assert written(home) == []
+
+
+def test_init_asks_before_replacing_a_plan(home: Path, spawn: Spawn) -> None:
+    init_example()
+    plan_before = (home / "plan.toml").read_bytes()
+    profile_before = (home / "profile.toml").read_bytes()
+    tui = spawn("init")
+    # The replacement question may come before the questionnaire or after it; either is fine.
+    if tui.expect([on_screen(REPLACE), on_screen(NAME)]) == 1:
+        tui.send(Keys.ENTER)
+        answer_with_defaults(tui, after_name=True)
+        expect_prompt(tui, SAVE)
+        tui.send(Keys.YES)
+        tui.expect(on_screen(REPLACE))
+    tui.expect(on_screen("(y/N)"))  # keeping the plan is the default
+    tui.send(Keys.NO)
+    assert finish(tui) != 0
+    assert (home / "plan.toml").read_bytes() == plan_before
+    assert (home / "profile.toml").read_bytes() == profile_before
+    assert written(home) == ["plan.toml", "profile.toml"]
+
+
+# The first row of the checkbox (where the pointer starts): its mark and its task id.
+FIRST_ROW = re.compile(r"» ([○●]) [^\r\n]*?\(([a-z0-9_-]+\.[a-z0-9_@-]+), [0-9.]+ h")
+
+
+def test_check_ticks_and_unticks_this_weeks_tasks(home: Path, spawn: Spawn) -> None:
+    init_example()  # starts Monday 2026-11-23
+    tuesday = {"UPSKILL_TODAY": "2026-11-24"}
+    before = task_states(**tuesday)
+    week1 = {t["id"] for t in plan_json(**tuesday)["weeks"][0]["tasks"]}
+
+    tui = spawn("check", env=tuesday)
+    expect_prompt(tui, "Week 1: tick what you have finished")
+    tui.expect(FIRST_ROW)
+    mark, first = tui.match.group(1), tui.match.group(2)
+    assert mark == "○"
+    assert first in week1
+    tui.send(Keys.SPACE + Keys.ENTER)
+    assert finish(tui) == 0
+    after = task_states(**tuesday)
+    assert after[first] == {("done", "2026-11-24")}
+    assert {k: v for k, v in after.items() if k != first} == {
+        k: v for k, v in before.items() if k != first
+    }
+
+    tui = spawn("check", env=tuesday)
+    expect_prompt(tui, "Week 1: tick what you have finished")
+    tui.expect(FIRST_ROW)
+    assert tui.match.group(1) == "●", "a task already done is shown ticked"
+    assert tui.match.group(2) == first
+    tui.send(Keys.SPACE + Keys.ENTER)
+    assert finish(tui) == 0
+    assert task_states(**tuesday) == before
+    assert before[first] == {("todo", None)}
+
+
+def test_replan_asks_before_writing(home: Path, spawn: Spawn) -> None:
+    init_example()
+    original = (home / "plan.toml").read_bytes()
+    later = {"UPSKILL_TODAY": "2026-12-08"}  # week 3, nothing done: work has to move
+
+    tui = spawn("replan", env=later)
+    expect_prompt(tui, "Write the new plan?")
+    tui.send(Keys.NO)
+    assert finish(tui) != 0
+    assert (home / "plan.toml").read_bytes() == original
+    assert not (home / "plan.toml.bak").exists()
+
+    tui = spawn("replan", env=later)
+    expect_prompt(tui, "Write the new plan?")
+    tui.send(Keys.YES)
+    tui.expect(on_screen("Saved the new plan"))
+    assert finish(tui) == 0
+    assert (home / "plan.toml.bak").read_bytes() == original
+    assert (home / "plan.toml").read_bytes() != original
+    # Nothing was done, so nothing is left in the weeks that have passed.
+    past = [t for w in plan_json(**later)["weeks"] if w["week"] < 3 for t in w["tasks"]]
+    assert past == []

@@ -1,0 +1,242 @@
+"""Roadmap files: the built-in content, every validation error, and the roadmaps commands."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run
+from upskill.errors import DataError
+from upskill.models import SKILLS
+from upskill.roadmaps import RoadmapError, load_catalog, validate_file
+
+BUILT_IN = ["coding", "ml-devloop", "interviewing", "open-source", "research", "network", "phd-applications"]
+DOCUMENTS = (
+    "How I got here, Nathan Lambert",
+    "From astrophysics postdoc to Anthropic engineer (evanhanders.blog), Evan Anders",
+    "Careers in Beneficial AI Research, Adam Gleave",
+    "Breaking into AI Research, Unblocking podcast",
+)
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+ITEM = """
+[[items]]
+id = "{id}"
+title = "Item {id}"
+hours = {hours}
+kind = "learn"
+prerequisites = {prereqs}
+why = "because"
+source = "me"
+done_when = "done"
+"""
+
+
+def roadmap_text(rid: str, items: list[tuple[str, list[str]]], hours: str = "2") -> str:
+    body = f'id = "{rid}"\ntitle = "Mine"\n'
+    for iid, prereqs in items:
+        body += ITEM.format(id=iid, hours=hours, prereqs=json.dumps(prereqs))
+    return body
+
+
+def problems_of(path: Path) -> list[str]:
+    with pytest.raises(RoadmapError) as info:
+        validate_file(path)
+    return info.value.problems
+
+
+# ----------------------------------------------------------------- built-in content
+
+
+def test_all_seven_built_in_roadmaps_load_and_validate() -> None:
+    catalog = load_catalog(None)
+    assert sorted(catalog.roadmaps) == sorted(BUILT_IN)
+
+
+@pytest.mark.parametrize("roadmap_id", BUILT_IN)
+def test_every_built_in_item_has_why_source_and_done_when(roadmap_id: str) -> None:
+    roadmap = load_catalog(None).roadmaps[roadmap_id]
+    for item in roadmap.items:
+        assert item.why.strip(), f"{roadmap_id}.{item.id} has no why"
+        assert item.done_when.strip(), f"{roadmap_id}.{item.id} has no done_when"
+        named = [part.strip() for part in item.source.split(";")]
+        assert named and all(p in DOCUMENTS for p in named), f"{roadmap_id}.{item.id}: {item.source!r}"
+
+
+def test_core_tracks_have_dozens_of_items_and_skill_levels_are_real() -> None:
+    catalog = load_catalog(None)
+    for rid in ("coding", "ml-devloop", "interviewing", "open-source"):
+        assert len(catalog.roadmaps[rid].items) >= 24, rid
+    for item in catalog.items.values():
+        if item.skill is not None:
+            assert item.skill in SKILLS
+
+
+def test_strategy_is_encoded_in_the_content() -> None:
+    items = load_catalog(None).items
+    assert items["interviewing.first-applications"].earliest_week == 9
+    reapply = items["interviewing.reapply"]
+    assert reapply.earliest_week is not None and reapply.earliest_week >= 30
+    assert "first-applications" in reapply.prerequisites
+    assert items["phd-applications.submit-applications"].deadline == "12-01"
+    assert items["network.first-outreach"].early_if_runway_under is not None
+    assert items["network.structured-programme"].early_if_runway_under is not None
+    assert items["coding.weekly-problems"].repeat
+
+
+# ----------------------------------------------------------------- validation errors
+
+
+def test_unknown_key_is_named(tmp_path: Path) -> None:
+    path = write(tmp_path / "r.toml", roadmap_text("mine", [("a", [])]).replace('kind = "learn"', 'kind = "learn"\nhorus = 3'))
+    assert problems_of(path) == [f"{path}: items[0] (a).horus: unknown key (check the spelling; see docs/roadmap-format.md)"]
+
+
+def test_wrong_type_is_named(tmp_path: Path) -> None:
+    path = write(tmp_path / "r.toml", roadmap_text("mine", [("a", [])], hours='"three"'))
+    (line,) = problems_of(path)
+    assert line.startswith(f"{path}: items[0] (a).hours: ")
+    assert "number" in line
+
+
+@pytest.mark.parametrize("hours", ["0", "-2", "nan", "inf"])
+def test_non_positive_or_non_finite_hours_are_refused(tmp_path: Path, hours: str) -> None:
+    path = write(tmp_path / "r.toml", roadmap_text("mine", [("a", [])], hours=hours))
+    (line,) = problems_of(path)
+    assert line.startswith(f"{path}: items[0] (a).hours: ")
+
+
+def test_duplicate_item_ids(tmp_path: Path) -> None:
+    path = write(tmp_path / "r.toml", roadmap_text("mine", [("a", []), ("a", [])]))
+    assert problems_of(path) == [f"{path}: items[1] (a).id: duplicate item id 'a'"]
+
+
+def test_dangling_prerequisite_within_and_across_roadmaps(tmp_path: Path) -> None:
+    path = write(tmp_path / "r.toml", roadmap_text("mine", [("a", ["nowhere", "nosuch.item", "coding.nope"])]))
+    assert problems_of(path) == [
+        f"{path}: items[0] (a).prerequisites: 'nowhere' points to no item",
+        f"{path}: items[0] (a).prerequisites: 'nosuch.item' points to no item (no roadmap 'nosuch' is loaded)",
+        f"{path}: items[0] (a).prerequisites: 'coding.nope' points to no item",
+    ]
+
+
+def test_cross_roadmap_prerequisite_to_a_built_in_is_fine(tmp_path: Path) -> None:
+    path = write(tmp_path / "r.toml", roadmap_text("mine", [("a", ["coding.big-o"])]))
+    assert validate_file(path).id == "mine"
+
+
+def test_prerequisite_cycle_is_spelled_out(tmp_path: Path) -> None:
+    path = write(tmp_path / "r.toml", roadmap_text("mine", [("a", ["b"]), ("b", ["c"]), ("c", ["a"])]))
+    assert problems_of(path) == [f"{path}: prerequisite cycle: mine.a -> mine.b -> mine.c -> mine.a"]
+
+
+def test_self_loop_is_reported(tmp_path: Path) -> None:
+    path = write(tmp_path / "r.toml", roadmap_text("mine", [("a", ["a"])]))
+    assert problems_of(path) == [f"{path}: items[0] (a).prerequisites: the item needs itself: mine.a -> mine.a"]
+
+
+def test_duplicate_roadmap_id_across_files(home: Path) -> None:
+    write(home / "roadmaps" / "one.toml", roadmap_text("mine", [("a", [])]))
+    write(home / "roadmaps" / "two.toml", roadmap_text("mine", [("b", [])]))
+    with pytest.raises(RoadmapError) as info:
+        load_catalog(home)
+    assert info.value.problems == [
+        f"{home / 'roadmaps' / 'two.toml'}: id: roadmap id 'mine' is already used by {home / 'roadmaps' / 'one.toml'}"
+    ]
+
+
+def test_user_roadmap_reusing_a_built_in_id_is_refused(home: Path) -> None:
+    write(home / "roadmaps" / "coding.toml", roadmap_text("coding", [("a", [])]))
+    with pytest.raises(RoadmapError) as info:
+        load_catalog(home)
+    assert "roadmap id 'coding' is already used by built-in coding.toml" in info.value.problems[0]
+
+
+def test_toml_syntax_error_names_the_line(tmp_path: Path) -> None:
+    path = write(tmp_path / "r.toml", 'id = "mine"\ntitle = "x"\n[[items]\n')
+    with pytest.raises(DataError) as info:
+        validate_file(path)
+    assert str(info.value).startswith(f"{path}: TOML syntax error: ")
+    assert "line 3" in str(info.value)
+
+
+def test_validate_command_lists_every_problem_and_exits_1(tmp_path: Path) -> None:
+    text = roadmap_text("mine", [("a", ["ghost"]), ("a", [])], hours="-1")
+    path = write(tmp_path / "bad.toml", text)
+    result = run("roadmaps", "validate", str(path))
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 2 and all(line.startswith(f"upskill: error: {path}: items[") for line in lines)
+    assert "Traceback" not in result.stderr
+
+
+def test_validate_command_accepts_a_good_file(tmp_path: Path) -> None:
+    path = write(tmp_path / "good.toml", roadmap_text("mine", [("a", []), ("b", ["a"])]))
+    result = run("roadmaps", "validate", str(path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"{path}: ok: roadmap 'mine', 2 items, 4 hours"
+    as_json = json.loads(run("roadmaps", "validate", str(path), "--format", "json").stdout)
+    assert as_json == {"file": str(path), "valid": True, "id": "mine", "items": 2, "hours": 4.0}
+
+
+def test_validate_every_built_in_file_with_the_command() -> None:
+    for path in sorted((Path(__file__).parents[1] / "data" / "roadmaps").glob("*.toml")):
+        result = run("roadmaps", "validate", str(path))
+        assert result.returncode == 0, result.stderr
+
+
+# ----------------------------------------------------------------- commands
+
+
+def test_list_shows_built_in_and_user_roadmaps_with_counts_and_hours(home: Path) -> None:
+    write(home / "roadmaps" / "mine.toml", roadmap_text("mine", [("a", []), ("b", ["a"])]))
+    result = run("roadmaps", "list", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    rows = {r["id"]: r for r in json.loads(result.stdout)}
+    assert set(rows) == {*BUILT_IN, "mine"}
+    assert rows["mine"]["items"] == 2 and rows["mine"]["hours"] == 4.0
+    catalog = load_catalog(None)
+    coding = catalog.roadmaps["coding"]
+    assert rows["coding"]["items"] == len(coding.items)
+    assert rows["coding"]["hours"] == round(sum(i.hours * (i.repeat or 1) for i in coding.items), 2)
+    table = run("roadmaps")
+    assert table.returncode == 0 and "phd-applications" in table.stdout and "mine" in table.stdout
+
+
+def test_show_lists_items_in_prerequisite_order() -> None:
+    result = run("roadmaps", "show", "ml-devloop", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    position = {item["id"]: n for n, item in enumerate(data["items"])}
+    assert len(position) == len(load_catalog(None).roadmaps["ml-devloop"].items)
+    for item in data["items"]:
+        for pre in item.get("prerequisites", []):
+            full = pre if "." in pre else f"ml-devloop.{pre}"
+            if full in position:
+                assert position[full] < position[item["id"]], (full, item["id"])
+    table = run("roadmaps", "show", "coding")
+    assert table.returncode == 0 and "big-o" in table.stdout
+
+
+def test_show_unknown_roadmap_is_a_usage_error() -> None:
+    result = run("roadmaps", "show", "cooking")
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "upskill: error: unknown roadmap 'cooking'; available: " + ", ".join(sorted(BUILT_IN))
+    )
+
+
+def test_a_broken_user_roadmap_is_reported_by_every_command(home: Path) -> None:
+    write(home / "roadmaps" / "mine.toml", roadmap_text("mine", [("a", ["b"]), ("b", ["a"])]))
+    result = run("roadmaps")
+    assert result.returncode == 1
+    assert "prerequisite cycle: mine.a -> mine.b -> mine.a" in result.stderr
