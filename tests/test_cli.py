@@ -1,0 +1,222 @@
+"""The commands as users run them: the installed console script, in a temporary home."""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLES, ROOT, init_example, run
+
+EXAMPLE_FILES = sorted(p.name for p in EXAMPLES.glob("*.toml"))
+COMMANDS = ["init", "plan", "check", "replan", "explain", "export", "roadmaps", "roadmaps list", "roadmaps show", "roadmaps validate"]
+
+
+# ----------------------------------------------------------------- docs and help
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help(command: str) -> None:
+    result = run(*command.split(), "--help")
+    assert result.returncode == 0, result.stderr
+    assert "Usage:" in result.stdout and len(result.stdout.splitlines()) > 3
+
+
+def test_top_level_help_lists_every_command() -> None:
+    result = run("--help")
+    assert result.returncode == 0
+    for command in ("init", "plan", "check", "replan", "explain", "export", "roadmaps"):
+        assert re.search(rf"^\W*{command}\b", result.stdout, re.MULTILINE), command
+
+
+def test_readme_quick_start_and_ci_agree() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```sh\n(.*?)\n```", readme, re.DOTALL)
+    install_run, install_test = blocks[0].strip(), blocks[1].strip()
+    assert "pip install ." in install_run and "upskill" in install_run
+    assert "pytest" in install_test
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert install_test in ci.splitlines(), "the CI script must run the README's test command"
+    for example in re.findall(r"examples/[\w.-]+\.toml", readme):
+        assert (ROOT / example).is_file(), example
+
+
+# ----------------------------------------------------------------- init
+
+
+@pytest.mark.parametrize("example", EXAMPLE_FILES)
+def test_init_accepts_every_example(example: str, home: Path) -> None:
+    result = init_example(example)
+    assert "Saved your plan to" in result.stdout
+    assert "Week 1" in result.stdout
+    plan = tomllib.loads((home / "plan.toml").read_text(encoding="utf-8"))
+    answers = tomllib.loads((EXAMPLES / example).read_text(encoding="utf-8"))
+    assert plan["profile"]["target_role"] == answers["target_role"]
+    assert plan["tasks"], "empty plan"
+    profile = tomllib.loads((home / "profile.toml").read_text(encoding="utf-8"))
+    assert profile["skills"] == answers["skills"]
+    # The saved profile is itself a valid answers file.
+    again = run("init", "--answers", str(home / "profile.toml"), "--force")
+    assert again.returncode == 0, again.stderr
+    assert (home / "plan.toml.bak").exists()
+
+
+def test_init_refuses_to_overwrite_without_force(home: Path) -> None:
+    init_example()
+    before = (home / "plan.toml").read_bytes()
+    result = run("init", "--answers", str(EXAMPLES / "swe-to-ml.toml"))
+    assert result.returncode == 1
+    assert "already exists; use --force" in result.stderr
+    assert (home / "plan.toml").read_bytes() == before
+
+
+def test_init_without_terminal_or_answers_exits_2_at_once(home: Path) -> None:
+    result = run("init")
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "upskill: error: no terminal to ask questions on; use --answers FILE (see examples/)"
+    )
+    assert not home.exists() or not any(home.iterdir())
+
+
+def test_start_option_overrides_and_default_is_the_coming_monday(home: Path) -> None:
+    init_example()
+    assert load_start(home) == "2026-11-23"  # UPSKILL_TODAY is Sunday 2026-11-22
+    init_example("postdoc-research-engineer.toml", "--start", "2027-01-04", "--force")
+    assert load_start(home) == "2027-01-04"
+    bad = run("init", "--answers", str(EXAMPLES / "swe-to-ml.toml"), "--start", "soon", "--force")
+    assert bad.returncode == 2 and "--start 'soon' is not a date" in bad.stderr
+
+
+def load_start(home: Path) -> str:
+    return str(tomllib.loads((home / "plan.toml").read_text(encoding="utf-8"))["profile"]["start_date"])
+
+
+def write_answers(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "answers.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+BASE = 'background = "undergrad"\ntarget_role = "phd-applicant"\nweeks = 10\n'
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (BASE + "hours_per_week = -3\n", "hours_per_week: Input should be greater than or equal to 1"),
+        (BASE + "hours_per_week = 0\n", "hours_per_week: Input should be greater than or equal to 1"),
+        (BASE + "hours_per_week = 1e308\n", "hours_per_week: Input should be less than or equal to 80"),
+        (BASE + "hours_per_week = nan\n", "hours_per_week: Input should be a finite number"),
+        (BASE + "hours_per_week = inf\n", "hours_per_week: Input should be a finite number"),
+        (BASE + 'hours_per_week = "ten"\n', "hours_per_week: Input should be a valid number"),
+        (BASE + "hours_per_week = 10\ncolour = 1\n", "colour: unknown key"),
+        (BASE + "hours_per_week = 10\n[skills]\ncoding = 7\n", "skills.coding: Input should be less than or equal to 4"),
+        (BASE + "hours_per_week = 10\n[skills]\ncooking = 2\n", "skills.cooking.[key]: Input should be"),
+        ('background = "astronaut"\ntarget_role = "phd-applicant"\nweeks = 10\nhours_per_week = 5\n', "background: Input should be"),
+        ('target_role = "phd-applicant"\nweeks = 10\nhours_per_week = 5\n', "background: required key is missing"),
+        (BASE + "hours_per_week = 10\nroadmaps = [\"cooking\"]\n", "roadmaps: unknown roadmap 'cooking'"),
+        (BASE + "hours_per_week = 10\nstart_date = 2026-13-01\n", "TOML syntax error"),
+        (BASE + "hours_per_week = = 10\n", "(at line 4, column"),
+    ],
+)
+def test_bad_answers_exit_1_naming_the_key(tmp_path: Path, home: Path, text: str, expected: str) -> None:
+    path = write_answers(tmp_path, text)
+    result = run("init", "--answers", str(path))
+    assert result.returncode == 1, result.stdout
+    assert expected in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (home / "plan.toml").exists()
+
+
+def test_missing_optional_keys_take_their_defaults(tmp_path: Path, home: Path) -> None:
+    path = write_answers(tmp_path, BASE + "hours_per_week = 6.5\n")
+    result = run("init", "--answers", str(path))
+    assert result.returncode == 0, result.stderr
+    plan = tomllib.loads((home / "plan.toml").read_text(encoding="utf-8"))
+    roadmaps = {t["id"].split(".")[0] for t in plan["tasks"]}
+    assert roadmaps <= {"coding", "ml-devloop", "research", "network", "phd-applications"}
+    assert "phd-applications" in roadmaps
+
+
+# ----------------------------------------------------------------- plan
+
+
+def test_plan_json_has_the_contract_shape(home: Path) -> None:
+    init_example()
+    data = json.loads(run("plan", "--format", "json").stdout)
+    assert set(data) >= {"schema", "profile", "weeks", "unscheduled"}
+    assert data["schema"] == 1
+    assert [w["week"] for w in data["weeks"]] == list(range(1, len(data["weeks"]) + 1))
+    week = data["weeks"][0]
+    assert (week["start"], week["end"]) == ("2026-11-23", "2026-11-29")
+    assert week["hours"] == round(sum(t["hours"] for t in week["tasks"]), 2)
+    task = week["tasks"][0]
+    assert set(task) == {"id", "roadmap", "title", "kind", "hours", "status", "done_on"}
+    assert task["roadmap"] == task["id"].split(".")[0] and task["status"] == "todo" and task["done_on"] is None
+    for u in data["unscheduled"]:
+        assert set(u) == {"id", "hours", "reason"}
+    only = json.loads(run("plan", "--format", "json", "--week", "3").stdout)
+    assert [w["week"] for w in only["weeks"]] == [3]
+
+
+def test_plan_shows_week_1_before_the_start_and_this_and_next_week_later(home: Path) -> None:
+    init_example()
+    before = run("plan")
+    assert "Your plan starts on Monday 23 November 2026" in before.stdout
+    assert "Week 1 of 26" in before.stdout and "Week 2 of 26" not in before.stdout
+    during = run("plan", env={"UPSKILL_TODAY": "2026-12-09"})
+    assert "This week: Week 3 of 26" in during.stdout and "Next week: Week 4 of 26" in during.stdout
+    after = run("plan", env={"UPSKILL_TODAY": "2027-09-01"})
+    assert "plan ended" in after.stdout and "overall" in after.stdout
+
+
+def test_plan_all_markdown_and_bad_week(home: Path) -> None:
+    init_example()
+    every = run("plan", "--all")
+    assert "Week 26 of 26" in every.stdout or "Week 25 of 26" in every.stdout
+    markdown = run("plan", "--format", "markdown", "--all").stdout
+    assert markdown.startswith("# upskill plan for Sam (physics postdoc)")
+    assert "## Did not fit" in markdown
+    bad = run("plan", "--week", "99")
+    assert bad.returncode == 2 and "outside the plan (weeks 1..26)" in bad.stderr
+
+
+def test_plan_without_a_plan_says_how_to_make_one(home: Path) -> None:
+    result = run("plan")
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"upskill: error: no plan in {home}; create one with `upskill init`"
+
+
+def test_bad_usage_exits_2() -> None:
+    assert run("plan", "--format", "yaml").returncode == 2
+    assert run("frobnicate").returncode == 2
+    assert run("check", "--undo", "--skip", "x").returncode == 2
+
+
+# ----------------------------------------------------------------- explain
+
+
+def test_explain_gives_rationale_source_prerequisites_finish_line_and_resources(home: Path) -> None:
+    init_example()
+    result = run("explain", "ml-devloop.pytorch-basics")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    for label in ("Why:", "Source:", "Skill: deep_learning", "Needs first:", "Done when:", "In your plan: week"):
+        assert label in out, label
+    assert "https://" in out
+
+
+def test_explain_unknown_id_suggests(home: Path) -> None:
+    result = run("explain", "coding.bigo")
+    assert result.returncode == 1
+    assert "did you mean coding.big-o" in result.stderr
+
+
+def test_debug_shows_a_traceback(home: Path) -> None:
+    result = run("--debug", "plan")
+    assert result.returncode != 0
+    assert "Traceback" in result.stderr
