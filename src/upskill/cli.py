@@ -17,16 +17,94 @@ import typer
 from upskill import __version__
 from upskill.errors import UpskillError, UsageError
 
+
+def _plain_coercion() -> None:
+    """Coerce simple parameters without pydantic.
+
+    typer 0.29 coerces every non-flag parameter through a pydantic TypeAdapter, which imports
+    pydantic (about five times the interpreter's own start-up) on every run. Ours are plain
+    str, int, float, Path, Enum and list[str]: convert those directly and leave anything else,
+    and any other typer version, to typer itself.
+    """
+    try:
+        from typer import _coercion, core
+    except ImportError:  # pragma: no cover - older typer, no adapters to avoid
+        return
+    base = getattr(_coercion, "RuntimeParam", None)
+    param_class = getattr(core, "_TyperParameter", None)
+    if base is None or param_class is None or not hasattr(param_class, "get_runtime_param"):
+        return  # pragma: no cover
+
+    class Plain(base):  # type: ignore[misc, valid-type]
+        def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
+            target, many = _plain_target(self.annotation)
+            if many:
+                return [_convert(target, v, param, ctx) for v in value]
+            return _convert(target, value, param, ctx)
+
+    original = param_class.get_runtime_param
+
+    def get_runtime_param(self: Any) -> Any:
+        if getattr(self, "_runtime_param", None) is None:
+            descriptor = self.type_descriptor
+            info = descriptor.parameter_info
+            plain = _plain_target(descriptor.annotation)[0] is not None
+            if plain and descriptor.file_annotation is None and info.parser is None:
+                self._runtime_param = Plain(parameter_info=info, annotation=descriptor.annotation)
+        return original(self)
+
+    param_class.get_runtime_param = get_runtime_param
+
+
+def _plain_target(annotation: Any) -> tuple[Any, bool]:
+    """(the plain type, whether a list) for str/int/float/Path/Enum, optional or list; else None."""
+    import types
+    import typing
+
+    many = False
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if len(args) != 1:
+            return None, False
+        annotation = args[0]
+    if typing.get_origin(annotation) is list:
+        (annotation,) = typing.get_args(annotation)
+        many = True
+    if annotation in (str, int, float, bool, Path) or (
+        isinstance(annotation, type) and issubclass(annotation, Enum)
+    ):
+        return annotation, many
+    return None, False
+
+
+def _convert(target: Any, value: Any, param: Any, ctx: Any) -> Any:
+    if target is bool and not isinstance(value, bool):
+        return str(value).strip().lower() in ("1", "true", "yes", "on")
+    try:
+        return target(value)
+    except ValueError:
+        if isinstance(target, type) and issubclass(target, Enum):
+            allowed = ", ".join(repr(m.value) for m in target)
+            message = f"{value!r} is not one of {allowed}."
+        else:
+            message = f"{value!r} is not a valid {target.__name__}."
+        raise typer.BadParameter(message, ctx=ctx, param=param) from None
+
+
+_plain_coercion()
+
 app = typer.Typer(
     name="upskill",
     help="Plan and track your way into AI research, week by week.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain click help: rich's help renderer costs more than the rest
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 roadmaps_app = typer.Typer(
     help="Browse and check roadmaps (the built-in tracks and your own).",
+    rich_markup_mode=None,
     invoke_without_command=True,
     no_args_is_help=False,
 )
@@ -115,7 +193,7 @@ def _roadmaps_default(
         roadmaps_list(fmt)
 
 
-@roadmaps_app.command("list")
+@roadmaps_app.command("list", short_help="Roadmaps with item counts and hours.")
 def roadmaps_list(
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
 ) -> None:
@@ -131,7 +209,7 @@ def roadmaps_list(
         render.roadmaps_table(_console(), rows)
 
 
-@roadmaps_app.command("show")
+@roadmaps_app.command("show", short_help="A roadmap's items in prerequisite order.")
 def roadmaps_show(
     roadmap_id: Annotated[str, typer.Argument(metavar="ID", help="A roadmap id, e.g. coding.")],
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
@@ -152,7 +230,7 @@ def roadmaps_show(
         render.roadmap_table(_console(), data)
 
 
-@roadmaps_app.command("validate")
+@roadmaps_app.command("validate", short_help="Check a roadmap file.")
 def roadmaps_validate(
     file: Annotated[Path, typer.Argument(metavar="FILE", help="A roadmap TOML file.")],
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
@@ -189,7 +267,7 @@ def _interactive() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-@app.command()
+@app.command(short_help="Make your plan: questionnaire or --answers FILE.")
 def init(
     answers: Annotated[
         Path | None,
@@ -287,7 +365,7 @@ def _print_profile(profile: Any) -> None:
 # ---------------------------------------------------------------- plan
 
 
-@app.command("plan")
+@app.command("plan", short_help="Show this week and the next (or any week).")
 def plan_cmd(
     week: Annotated[
         int | None, typer.Option("--week", "-w", help="Show only week N.", metavar="N")
@@ -348,7 +426,7 @@ def plan_cmd(
 # ---------------------------------------------------------------- explain
 
 
-@app.command()
+@app.command(short_help="Why a task is in your plan.")
 def explain(
     task_id: Annotated[str, typer.Argument(metavar="ID", help="A task id, e.g. coding.big-o.")],
 ) -> None:
@@ -406,7 +484,7 @@ def explain(
 # ---------------------------------------------------------------- check
 
 
-@app.command()
+@app.command(short_help="Mark tasks done; see if you are ahead or behind.")
 def check(
     ids: Annotated[
         list[str] | None,
@@ -508,7 +586,7 @@ def _check_interactive(home: Path, today: Any, when: Any) -> None:
 # ---------------------------------------------------------------- replan
 
 
-@app.command()
+@app.command(short_help="Reflow unfinished work over the coming weeks.")
 def replan(
     from_date: Annotated[
         str | None,
@@ -518,11 +596,11 @@ def replan(
     ] = None,
     weeks: Annotated[
         int | None,
-        typer.Option("--weeks", help="New plan horizon in weeks.", metavar="N", min=1, max=156),
+        typer.Option("--weeks", help="New plan horizon in weeks (1-156).", metavar="N"),
     ] = None,
     hours: Annotated[
         float | None,
-        typer.Option("--hours", help="New weekly hours from now on.", metavar="H", min=1, max=80),
+        typer.Option("--hours", help="New weekly hours from now on (1-80).", metavar="H"),
     ] = None,
     yes: Annotated[
         bool, typer.Option("--yes", "-y", help="Write without asking for confirmation.")
@@ -535,8 +613,10 @@ def replan(
 
     if not yes and not sys.stdin.isatty():
         raise NoTerminalError("no terminal to confirm on; use --yes to replan without asking")
-    if hours is not None and hours != hours:
-        raise UsageError("--hours must be a number")
+    if hours is not None and not 1 <= hours <= 80:  # also refuses nan
+        raise UsageError(f"--hours {hours:g} is outside 1..80")
+    if weeks is not None and not 1 <= weeks <= 156:
+        raise UsageError(f"--weeks {weeks} is outside 1..156")
     home = _home()
     today = clock.today()
     start = clock.parse_date(from_date, "--from") if from_date else today
@@ -585,7 +665,7 @@ def _show_replan(console: Any, result: Any) -> None:
 # ---------------------------------------------------------------- export
 
 
-@app.command()
+@app.command(short_help="Export to a calendar (ics), markdown or json.")
 def export(
     fmt: Annotated[
         ExportFormat, typer.Option("--format", "-f", help="ics (calendars), markdown or json.")

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from upskill.roadmaps import Catalog
+if TYPE_CHECKING:  # roadmaps bring pydantic: only the commands that show roadmaps load it
+    from upskill.roadmaps import Catalog
 
 
 def item_hours(hours: float, repeat: int | None) -> float:
