@@ -15,12 +15,11 @@ import re
 import sys
 import tomllib
 from collections.abc import Callable, Iterator
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import init_example, run, upskill_exe
 
 pexpect = pytest.importorskip("pexpect")
@@ -31,7 +30,7 @@ TIMEOUT = 20  # seconds per expect
 LOCK_FILE = ".upskill.lock"  # created by any writer; holds no data
 
 
-class Keys(str, Enum):
+class Keys(StrEnum):
     """Keystrokes as a terminal sends them."""
 
     ENTER = "\r"
@@ -84,7 +83,7 @@ def plan_json(**env: str) -> dict[str, Any]:
 
 
 def task_states(**env: str) -> dict[str, set[tuple[str, str | None]]]:
-    """Every task id in the plan with its (status, done_on) pairs (a split task has several parts)."""
+    """Each task id in the plan with its (status, done_on) pairs: a split task has several parts."""
     states: dict[str, set[tuple[str, str | None]]] = {}
     for week in plan_json(**env)["weeks"]:
         for task in week["tasks"]:
@@ -308,8 +307,11 @@ def test_init_asks_before_replacing_a_plan(home: Path, spawn: Spawn) -> None:
     assert written(home) == ["plan.toml", "profile.toml"]
 
 
-# The first row of the checkbox (where the pointer starts): its mark and its task id.
-FIRST_ROW = re.compile(r"» ([○●]) [^\r\n]*?\(([a-z0-9_-]+\.[a-z0-9_@-]+), [0-9.]+ h")
+# The first row of the checkbox, where the pointer starts: its mark (○ or ●, styled when
+# ticked) and the task id in "Title (ID, H h)".
+FIRST_ROW = re.compile(
+    r"» (?:\x1b\[[0-9;]*m)*([○●]) [^\r\n]*?\(([a-z0-9_-]+\.[a-z0-9_@-]+), [0-9.]+ h"
+)
 
 
 def test_check_ticks_and_unticks_this_weeks_tasks(home: Path, spawn: Spawn) -> None:
@@ -324,6 +326,7 @@ def test_check_ticks_and_unticks_this_weeks_tasks(home: Path, spawn: Spawn) -> N
     mark, first = tui.match.group(1), tui.match.group(2)
     assert mark == "○"
     assert first in week1
+    assert before[first] == {("todo", None)}
     tui.send(Keys.SPACE + Keys.ENTER)
     assert finish(tui) == 0
     after = task_states(**tuesday)
@@ -340,7 +343,6 @@ def test_check_ticks_and_unticks_this_weeks_tasks(home: Path, spawn: Spawn) -> N
     tui.send(Keys.SPACE + Keys.ENTER)
     assert finish(tui) == 0
     assert task_states(**tuesday) == before
-    assert before[first] == {("todo", None)}
 
 
 def test_replan_asks_before_writing(home: Path, spawn: Spawn) -> None:

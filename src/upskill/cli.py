@@ -287,7 +287,7 @@ def init(
 ) -> None:
     """Answer a few questions (or give --answers FILE) and get a week-by-week plan."""
     from upskill import clock, render, storage
-    from upskill.errors import AbortedError, NoTerminalError, StateError
+    from upskill.errors import DeclinedError, NoTerminalError, StateError
     from upskill.planner import build_plan, coming_monday
     from upskill.profile import load_answers, profile_from_dict
     from upskill.roadmaps import load_catalog
@@ -302,6 +302,13 @@ def init(
     exists = plan_file.exists() or plan_file.is_symlink()
     if exists and not force and not _interactive():
         raise StateError(f"{plan_file} already exists; use --force to replace it (a .bak is kept)")
+    if exists and not force:
+        from upskill import questionnaire
+
+        if not questionnaire.confirm(
+            f"{plan_file} exists. Replace it (a .bak is kept)?", default=False
+        ):
+            raise DeclinedError("kept the existing plan; nothing was written")
     catalog = load_catalog(home)
     if answers is not None:
         profile = load_answers(answers)
@@ -312,18 +319,11 @@ def init(
         profile = profile_from_dict(data, "answers")
         _print_profile(profile)
         if not questionnaire.confirm("Save this profile and build the plan?"):
-            raise AbortedError("cancelled; nothing was written")
+            raise DeclinedError("cancelled; nothing was written")
     if start_override is not None:
         profile = profile.model_copy(update={"start_date": start_override})
     start_date = profile.start_date or coming_monday(today)
     plan = build_plan(profile, catalog, start_date)
-    if exists and not force:
-        from upskill import questionnaire
-
-        if not questionnaire.confirm(
-            f"{plan_file} exists. Replace it (a .bak is kept)?", default=False
-        ):
-            raise AbortedError("kept the existing plan; nothing was written")
     with storage.locked(home):
         storage.backup(plan_file)
         profile_data = profile.to_toml_dict()
@@ -608,7 +608,7 @@ def replan(
 ) -> None:
     """Reflow unfinished work (including overdue) over this week and the ones after it."""
     from upskill import clock, progress, storage
-    from upskill.errors import AbortedError, NoTerminalError
+    from upskill.errors import DeclinedError, NoTerminalError
     from upskill.roadmaps import load_catalog
 
     if not yes and not sys.stdin.isatty():
@@ -621,17 +621,24 @@ def replan(
     today = clock.today()
     start = clock.parse_date(from_date, "--from") if from_date else today
     catalog = load_catalog(home)
-    with storage.locked(home):
-        plan = storage.load_plan(home)
-        result = progress.replan(plan, catalog, start, hours=hours, weeks=weeks)
-        console = _console()
-        _show_replan(console, result)
-        if not yes:
-            from upskill import questionnaire
+    path = storage.plan_path(home)
+    plan = storage.load_plan(home)
+    seen = path.read_bytes()
+    result = progress.replan(plan, catalog, start, hours=hours, weeks=weeks)
+    console = _console()
+    _show_replan(console, result)
+    if not yes:
+        from upskill import questionnaire
 
-            if not questionnaire.confirm("Write the new plan?"):
-                raise AbortedError("kept the old plan; nothing was written")
-        bak = storage.backup(storage.plan_path(home))
+        if not questionnaire.confirm("Write the new plan?"):
+            raise DeclinedError("kept the old plan; nothing was written")
+    # The lock is not held while the person decides; if another command wrote meanwhile,
+    # replan from what is on disk now so that its update is not lost.
+    with storage.locked(home):
+        if path.read_bytes() != seen:
+            fresh = storage.load_plan(home)
+            result = progress.replan(fresh, catalog, start, hours=hours, weeks=weeks)
+        bak = storage.backup(path)
         storage.save_plan(home, result.plan)
     console.print(
         f"Saved the new plan to {storage.plan_path(home)}" + (f" (previous: {bak})" if bak else "")

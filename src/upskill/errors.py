@@ -25,6 +25,10 @@ class StorageError(UpskillError):
     """A file could not be written (disk full, read-only, ...); the old file is intact."""
 
 
+class DeclinedError(UpskillError):
+    """The person answered no to a confirmation; nothing was written (exit 1)."""
+
+
 class UsageError(UpskillError):
     """Bad command-line usage, exit code 2."""
 
