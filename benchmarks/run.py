@@ -5,14 +5,15 @@ Run it with an interpreter that has upskill installed:
     python benchmarks/run.py            # 9 runs per figure, about a minute
     python benchmarks/run.py --quick    # 3 runs per figure
 
-It uses the ``upskill`` console script next to ``sys.executable``, builds its own plans in a
+It runs the ``upskill`` console script next to ``sys.executable``, builds its own plans in a
 temporary home (removed at the end) and prints the machine and a markdown table: each figure is
 the median of several runs, also as a multiple of ``python -c pass`` measured in the same run,
-with the child's peak memory (max RSS from ``os.wait4``). A missed goal prints ``MISSED`` but
-does not fail the script; it exits 1 only when a command could not be measured at all.
+with the child's peak memory (its max RSS, from ``os.wait4``). A missed goal prints ``MISSED``
+and the script still exits 0; it exits 1 only when a command could not be measured at all.
 
-The in-process planner figures run in a separate child (``--planner-worker``) so that this
-process stays small: Linux charges a child with the RSS of its parent at spawn time.
+Every child is started by a small helper process (``python -S``, a few MiB) rather than by this
+script, because Linux charges a child with the peak RSS of the process that spawned it. The
+in-process planner figures run in a child of their own (``--planner-worker``) for the same reason.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ import json
 import math
 import os
 import platform
-import resource
 import shutil
 import statistics
 import subprocess
@@ -33,10 +33,12 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "postdoc-research-engineer.toml"
-# A copy of examples/postdoc-research-engineer.toml, for a copy of this script run elsewhere.
+# The same profile as examples/postdoc-research-engineer.toml, for a copy of this script that
+# runs outside a checkout.
 EXAMPLE_TEXT = """\
 name = "Sam (physics postdoc)"
 background = "phd-or-postdoc"
@@ -57,28 +59,39 @@ research = 4
 networking = 1
 """
 
-START = dt.date(2026, 11, 23)  # a Monday
-SMALL_TODAY = START + dt.timedelta(days=16)  # Wednesday of week 3 of the 26-week plan
-BIG_WEEK = 60  # "today" for the large plan falls in this week
+START = dt.date(2026, 11, 23)  # a Monday: the start of both plans
+SMALL_WEEK = 3
+SMALL_TODAY = START + dt.timedelta(days=7 * (SMALL_WEEK - 1) + 2)  # a Wednesday
+BIG_WEEK = 60
 BIG_TODAY = START + dt.timedelta(days=7 * (BIG_WEEK - 1) + 2)
-BIG_ITEMS = 4600  # with the repeats and split items below: about 5,000 task rows in the plan
+BIG_ITEMS = 4600  # with the recurring and split items: about 5,000 task rows
+BIG_ANSWERS = f"""\
+background = "other"
+target_role = "research-engineer"
+hours_per_week = 80
+weeks = 156
+start_date = {START.isoformat()}
+roadmaps = ["big"]
+"""
 PLANNER_SIZES = (625, 1250, 2500, 5000)
 PLANNER_HORIZON = 260  # about five years
-PLANNER_FILL_WEEKS = 250  # hours per week chosen so the work fills about this many weeks
+PLANNER_FILL_WEEKS = 250  # weekly hours are chosen so that the work fills about this many weeks
 HOURS_PATTERN = (0.5, 1.5, 2.0, 2.5, 3.0, 3.0, 3.0, 2.5)
+GROWTH_EXPONENT_GOAL = 1.25  # n log n over 625..5,000 items grows like n^1.13; room for noise
 
-GOAL_GROWTH_EXPONENT = 1.25  # n log n over 625..5000 is n^1.13; a little room for noise
+# ru_maxrss is in KiB on Linux and in bytes on macOS.
+RSS_UNIT = 1 if sys.platform == "darwin" else 1024
 
 
-# ----------------------------------------------------------------------------- the large roadmap
+# ---------------------------------------------------------------------------- the large roadmap
 
 
-def big_items(n: int) -> list[dict[str, object]]:
-    """``n`` practice items i0001.. with 0.5..3 h each, prerequisites to earlier items, and a
-    weekly recurring item every 1,000 items."""
-    items: list[dict[str, object]] = []
+def big_items(n: int) -> list[dict[str, Any]]:
+    """``n`` practice items ``i0001``.. of 0.5..3 h with prerequisites on earlier items, and a
+    weekly recurring item (60 weeks) every 1,000 items."""
+    items: list[dict[str, Any]] = []
     for k in range(1, n + 1):
-        item: dict[str, object] = {
+        item: dict[str, Any] = {
             "id": f"i{k:04d}",
             "title": f"Practice drill {k}: implement, test and write up one small exercise",
             "hours": HOURS_PATTERN[k % len(HOURS_PATTERN)],
@@ -101,8 +114,8 @@ def big_items(n: int) -> list[dict[str, object]]:
     return items
 
 
-def roadmap_toml(roadmap_id: str, items: list[dict[str, object]]) -> str:
-    """The roadmap as TOML text (strings are ASCII, so JSON string syntax is valid TOML)."""
+def roadmap_toml(roadmap_id: str, items: list[dict[str, Any]]) -> str:
+    """The roadmap as TOML (the strings are ASCII, so JSON's string syntax is valid TOML)."""
     lines = [
         f"id = {json.dumps(roadmap_id)}",
         'title = "Benchmark roadmap"',
@@ -110,57 +123,110 @@ def roadmap_toml(roadmap_id: str, items: list[dict[str, object]]) -> str:
     ]
     for item in items:
         lines.append("\n[[items]]")
-        for key, value in item.items():
-            lines.append(f"{key} = {json.dumps(value)}")
+        lines.extend(f"{key} = {json.dumps(value)}" for key, value in item.items())
     return "\n".join(lines) + "\n"
 
 
-BIG_ANSWERS = f"""\
-background = "other"
-target_role = "research-engineer"
-hours_per_week = 80
-weeks = 156
-start_date = {START.isoformat()}
-roadmaps = ["big"]
+# ---------------------------------------------------------------------------- running children
+
+# The helper that starts every measured child: one JSON request a line on stdin, one JSON answer
+# a line on stdout. It imports next to nothing, so the children's peak RSS is their own.
+SPAWNER = r"""
+import json, os, sys, time
+for line in sys.stdin:
+    job = json.loads(line)
+    if job.get("self"):  # this process's own peak RSS in KiB (VmHWM: its own, since exec)
+        try:
+            with open("/proc/self/status") as status:
+                kib = [int(x.split()[1]) for x in status if x.startswith("VmHWM:")][0]
+        except OSError:
+            import resource
+            kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+            kib //= 1024 if sys.platform == "darwin" else 1
+        print(json.dumps({"kib": kib}))
+        sys.stdout.flush()
+        continue
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
+    actions = [
+        (os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
+        (os.POSIX_SPAWN_OPEN, 1, job["out"], flags, 0o600),
+        (os.POSIX_SPAWN_OPEN, 2, job["err"], flags, 0o600),
+    ]
+    started = time.perf_counter()
+    try:
+        pid = os.posix_spawn(job["argv"][0], job["argv"], job["env"], file_actions=actions)
+    except OSError as exc:
+        with open(job["err"], "w") as err:
+            err.write(f"cannot start {job['argv'][0]}: {exc}\n")
+        print(json.dumps({"seconds": 0, "cpu": 0, "code": 127, "maxrss": 0}))
+        sys.stdout.flush()
+        continue
+    _, status, usage = os.wait4(pid, 0)
+    seconds = time.perf_counter() - started
+    code = os.waitstatus_to_exitcode(status)
+    cpu = usage.ru_utime + usage.ru_stime
+    print(json.dumps({"seconds": seconds, "cpu": cpu, "code": code, "maxrss": usage.ru_maxrss}))
+    sys.stdout.flush()
 """
 
 
-# ----------------------------------------------------------------------------- running children
-
-
 class BenchError(Exception):
-    """A command that should have worked did not: the figure cannot be measured."""
+    """A command that should have worked did not, so its figure cannot be measured."""
 
 
 @dataclass
 class Sample:
     seconds: float
+    cpu_seconds: float
     peak_bytes: int
     stdout: bytes
 
 
-def run_child(argv: Sequence[str], env: dict[str, str], cwd: Path) -> Sample:
-    """Run one child to completion; wall time and its max RSS (from wait4, not a pipe reader)."""
-    with tempfile.TemporaryFile(dir=cwd) as out, tempfile.TemporaryFile(dir=cwd) as err:
-        started = time.perf_counter()
-        proc = subprocess.Popen(
-            list(argv), stdin=subprocess.DEVNULL, stdout=out, stderr=err, env=env, cwd=cwd
+class Spawner:
+    """Runs children through the SPAWNER helper, in ``folder`` (which also holds their output)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.proc = subprocess.Popen(
+            [sys.executable, "-S", "-c", SPAWNER],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            cwd=folder,
+            text=True,
         )
-        _, status, usage = os.wait4(proc.pid, 0)
-        elapsed = time.perf_counter() - started
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        if proc.returncode != 0:
-            err.seek(0)
-            message = err.read().decode("utf-8", "replace").strip().splitlines()
-            raise BenchError(
-                f"`{' '.join(Path(a).name if i == 0 else a for i, a in enumerate(argv))}` "
-                f"exited {proc.returncode}: {message[-1] if message else '(no message)'}"
-            )
-        out.seek(0)
-        stdout = out.read()
-    # ru_maxrss is in KiB on Linux and in bytes on macOS.
-    scale = 1 if sys.platform == "darwin" else 1024
-    return Sample(elapsed, usage.ru_maxrss * scale, stdout)
+
+    def _ask(self, request: dict[str, Any]) -> dict[str, Any]:
+        assert self.proc.stdin is not None
+        assert self.proc.stdout is not None
+        self.proc.stdin.write(json.dumps(request) + "\n")
+        self.proc.stdin.flush()
+        answer = self.proc.stdout.readline()
+        if not answer:
+            raise BenchError("the spawner helper died")
+        result: dict[str, Any] = json.loads(answer)
+        return result
+
+    def run(self, argv: Sequence[str], env: dict[str, str]) -> Sample:
+        """Run one child to completion: wall time, max RSS and its stdout; fail on exit != 0."""
+        out, err = self.folder / "child.out", self.folder / "child.err"
+        result = self._ask({"argv": list(argv), "env": env, "out": str(out), "err": str(err)})
+        if result["code"] != 0:
+            lines = err.read_text("utf-8", "replace").strip().splitlines()
+            shown = " ".join([Path(argv[0]).name, *argv[1:]])
+            last = lines[-1] if lines else "(nothing on stderr)"
+            raise BenchError(f"`{shown}` exited {result['code']}: {last}")
+        peak = result["maxrss"] * RSS_UNIT
+        return Sample(result["seconds"], result["cpu"], peak, out.read_bytes())
+
+    def own_peak_mib(self) -> float:
+        return float(self._ask({"self": True})["kib"]) / 1024
+
+    def close(self) -> None:
+        if self.proc.stdin is not None:
+            self.proc.stdin.close()
+        self.proc.wait(timeout=30)
+        if self.proc.stdout is not None:
+            self.proc.stdout.close()
 
 
 @dataclass
@@ -171,18 +237,20 @@ class Figure:
     max_ms: float | None = None
     max_mib: float | None = None
     median_ms: float | None = None
+    cpu_ms: float | None = None  # median CPU time (user + sys): steadier on a busy machine
     peak_mib: float | None = None
-    error: str | None = None
     passed: bool | None = None  # a verdict that is not a threshold on the columns
+    error: str | None = None
 
     def verdict(self, baseline_ms: float | None) -> str:
         if self.error:
             return "ERROR"
         checks = [] if self.passed is None else [self.passed]
-        if self.max_ratio is not None and baseline_ms and self.median_ms is not None:
-            checks.append(self.median_ms / baseline_ms <= self.max_ratio)
-        if self.max_ms is not None and self.median_ms is not None:
-            checks.append(self.median_ms <= self.max_ms)
+        if self.median_ms is not None:
+            if self.max_ratio is not None and baseline_ms:
+                checks.append(self.median_ms / baseline_ms <= self.max_ratio)
+            if self.max_ms is not None:
+                checks.append(self.median_ms <= self.max_ms)
         if self.max_mib is not None and self.peak_mib is not None:
             checks.append(self.peak_mib <= self.max_mib)
         if not checks:
@@ -192,84 +260,79 @@ class Figure:
 
 def measure(
     figure: Figure,
+    spawner: Spawner,
     argv_for: Callable[[int], Sequence[str]],
     env: dict[str, str],
-    cwd: Path,
     runs: int,
     warmups: int = 1,
 ) -> Figure:
-    """Median wall time and peak RSS over ``runs`` runs, after untimed warm-up runs.
+    """Median wall time and peak RSS of ``runs`` runs, after untimed warm-up runs.
 
-    ``argv_for(i)`` gives the command of run ``i``; warm-ups use ``i = -warmups .. -1``, so an
-    alternating command (check / check --undo) comes back to where it started.
+    ``argv_for(i)`` is the command of run ``i``; warm-ups are ``i = -warmups .. -1``, so an
+    alternating command (check, check --undo) with two warm-ups ends where it started.
     """
     try:
         for i in range(-warmups, 0):
-            run_child(argv_for(i), env, cwd)
-        samples = [run_child(argv_for(i), env, cwd) for i in range(runs)]
+            spawner.run(argv_for(i), env)
+        samples = [spawner.run(argv_for(i), env) for i in range(runs)]
     except BenchError as exc:
         figure.error = str(exc)
         return figure
     figure.median_ms = statistics.median(s.seconds for s in samples) * 1000
+    figure.cpu_ms = statistics.median(s.cpu_seconds for s in samples) * 1000
     figure.peak_mib = max(s.peak_bytes for s in samples) / 2**20
     return figure
 
 
-# ----------------------------------------------------------------------------- set-up helpers
+# ---------------------------------------------------------------------------- set-up helpers
 
 
-def child_env(home: Path, today: dt.date) -> dict[str, str]:
+def child_env(home: Path, today: dt.date, pycache: Path) -> dict[str, str]:
+    """The children's environment. Bytecode caching is on, in a folder of our own: an installed
+    upskill has its .pyc files, and neither the source tree nor site-packages gets written to."""
     env = dict(os.environ)
-    for name in ("UPSKILL_DEBUG", "PYTHONPROFILEIMPORTTIME", "PYTHONTRACEMALLOC"):
+    for name in (
+        "UPSKILL_DEBUG",
+        "PYTHONPROFILEIMPORTTIME",
+        "PYTHONTRACEMALLOC",
+        "PYTHONDONTWRITEBYTECODE",
+        "PYTHONDEVMODE",
+        "PYTHONWARNINGS",
+    ):
         env.pop(name, None)
-    env.update(
-        UPSKILL_HOME=str(home),
-        UPSKILL_TODAY=today.isoformat(),
-        NO_COLOR="1",
-        COLUMNS="120",
-    )
+    env["PYTHONPYCACHEPREFIX"] = str(pycache)
+    env.update(UPSKILL_HOME=str(home), UPSKILL_TODAY=today.isoformat(), NO_COLOR="1")
+    env.update(COLUMNS="120", LINES="40")
     return env
 
 
-def plan_json(exe: str, env: dict[str, str], cwd: Path) -> dict[str, object]:
-    sample = run_child([exe, "plan", "--format", "json"], env, cwd)
-    data: dict[str, object] = json.loads(sample.stdout)
-    return data
-
-
-def plan_stats(data: dict[str, object]) -> tuple[int, int, int]:
-    """(task rows, last week with a task, unscheduled pieces) of a ``plan --format json``."""
+def plan_facts(spawner: Spawner, exe: str, env: dict[str, str], week: int) -> dict[str, Any]:
+    """From ``upskill plan --format json``: task rows, last week, unscheduled pieces, and a
+    task of ``week`` to check and uncheck (one-off work if the week has any)."""
+    data = json.loads(spawner.run([exe, "plan", "--format", "json"], env).stdout)
     weeks = data["weeks"]
-    assert isinstance(weeks, list)
-    unscheduled = data["unscheduled"]
-    assert isinstance(unscheduled, list)
-    rows = sum(len(w["tasks"]) for w in weeks)
-    last = max((w["week"] for w in weeks if w["tasks"]), default=0)
-    return rows, last, len(unscheduled)
-
-
-def task_to_check(data: dict[str, object], week: int) -> str:
-    """A task of ``week`` to mark done and undo: one-off work if there is any."""
-    weeks = data["weeks"]
-    assert isinstance(weeks, list)
     tasks = [t for w in weeks if w["week"] == week for t in w["tasks"]]
     if not tasks:
         raise BenchError(f"the plan has no task in week {week}")
     one_off = [t for t in tasks if "@" not in t["id"]]
-    chosen: str = (one_off or tasks)[0]["id"]
-    return chosen
+    return {
+        "rows": sum(len(w["tasks"]) for w in weeks),
+        "last": max((w["week"] for w in weeks if w["tasks"]), default=0),
+        "unscheduled": len(data["unscheduled"]),
+        "check": (one_off or tasks)[0]["id"],
+    }
 
 
-def upskill_script() -> str | None:
-    folder = Path(sys.executable).parent
-    return shutil.which("upskill", path=str(folder))
+def toggle(exe: str, task_id: str) -> Callable[[int], list[str]]:
+    """Even runs mark the task done, odd runs undo it: every run rewrites plan.toml."""
+    return lambda i: [exe, "check", task_id, *(["--undo"] if i % 2 else [])]
 
 
-# ----------------------------------------------------------------------------- planner worker
+# ---------------------------------------------------------------------------- planner worker
 
 
 def planner_worker(runs: int) -> None:
-    """In a child process: time the planner on generated roadmaps; print the results as JSON."""
+    """In a child process: time the planner on generated roadmaps and print the results as JSON."""
     import tracemalloc
 
     from upskill.models import Profile, Roadmap
@@ -284,23 +347,18 @@ def planner_worker(runs: int) -> None:
         roadmaps=["big"],
     )
 
-    def catalog_of(n: int) -> Catalog:
-        roadmap = Roadmap.model_validate(
-            {"id": "big", "title": "Benchmark roadmap", "items": big_items(n)}
-        )
-        return Catalog.of([(roadmap, "bench")])
-
-    def timed(fn: Callable[[], object]) -> tuple[float, object]:
-        fn()  # warm-up
-        times = []
-        result: object = None
+    def median_ms(fn: Callable[[], Any]) -> tuple[float, float, Any]:
+        """Median wall and CPU milliseconds of ``fn``, and its result."""
+        result = fn()  # warm-up
+        wall, cpu = [], []
         for _ in range(runs):
-            started = time.perf_counter()
+            started, cpu_started = time.perf_counter(), time.process_time()
             result = fn()
-            times.append(time.perf_counter() - started)
-        return statistics.median(times) * 1000, result
+            wall.append(time.perf_counter() - started)
+            cpu.append(time.process_time() - cpu_started)
+        return statistics.median(wall) * 1000, statistics.median(cpu) * 1000, result
 
-    def peak_mib(fn: Callable[[], object]) -> float:
+    def peak_mib(fn: Callable[[], Any]) -> float:
         tracemalloc.start()
         try:
             fn()
@@ -308,95 +366,192 @@ def planner_worker(runs: int) -> None:
         finally:
             tracemalloc.stop()
 
-    out: dict[str, object] = {}
-    scaling = []
+    out: dict[str, Any] = {"scaling": []}
     for n in PLANNER_SIZES:
-        catalog = catalog_of(n)
-        selection = select(profile, catalog, START)
-        work = sum(u.size * len(u.occurrences or [0]) for u in selection.units) / 100
+        roadmap = Roadmap.model_validate({"id": "big", "title": "Bench", "items": big_items(n)})
+        catalog = Catalog.of([(roadmap, "bench")])
+        units = select(profile, catalog, START).units
+        work = sum(u.size * len(u.occurrences or [0]) for u in units) / 100
         hours = math.ceil(work / PLANNER_FILL_WEEKS * 4) / 4
 
-        def plan_260(catalog: Catalog = catalog, hours: float = hours) -> object:
+        def plan_260(catalog: Catalog = catalog, hours: float = hours) -> Any:
             chosen = select(profile, catalog, START)
             return schedule(
                 chosen.units, chosen.weights, hours, PLANNER_HORIZON, satisfied=chosen.known
             )
 
-        ms, placed = timed(plan_260)
-        tasks = getattr(placed, "tasks", [])
-        row: dict[str, object] = {
+        ms, cpu_ms, placed = median_ms(plan_260)
+        row = {
             "items": n,
             "hours_per_week": hours,
             "ms": ms,
-            "tasks": len(tasks),
-            "last_week": max((t.week for t in tasks), default=0),
-            "unscheduled": len(getattr(placed, "unscheduled", [])),
+            "cpu_ms": cpu_ms,
+            "tasks": len(placed.tasks),
+            "last_week": max((t.week for t in placed.tasks), default=0),
+            "unscheduled": len(placed.unscheduled),
         }
+        out["scaling"].append(row)
         if n == PLANNER_SIZES[-1]:
             row["peak_mib"] = peak_mib(plan_260)
-            ms156, plan = timed(lambda catalog=catalog: build_plan(profile, catalog, START))
-            tasks156 = getattr(plan, "tasks", [])
+
+            def plan_156(catalog: Catalog = catalog) -> Any:
+                return build_plan(profile, catalog, START)
+
+            ms, cpu_ms, plan = median_ms(plan_156)
             out["build_plan"] = {
                 "items": n,
-                "ms": ms156,
-                "tasks": len(tasks156),
-                "last_week": max((t.week for t in tasks156), default=0),
-                "peak_mib": peak_mib(lambda catalog=catalog: build_plan(profile, catalog, START)),
+                "ms": ms,
+                "cpu_ms": cpu_ms,
+                "tasks": len(plan.tasks),
+                "last_week": plan.last_week(),
+                "unscheduled": len(plan.unscheduled),
+                "peak_mib": peak_mib(plan_156),
             }
-        scaling.append(row)
-    out["scaling"] = scaling
     json.dump(out, sys.stdout)
 
 
 def fitted_exponent(points: Sequence[tuple[float, float]]) -> float:
-    """Least-squares slope of log(time) against log(n)."""
+    """The least-squares slope of log(time) against log(n)."""
     xs = [math.log(n) for n, _ in points]
     ys = [math.log(t) for _, t in points]
     mx, my = statistics.fmean(xs), statistics.fmean(ys)
-    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum(
-        (x - mx) ** 2 for x in xs
+    num = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True))
+    return num / sum((x - mx) ** 2 for x in xs)
+
+
+def planner_figures(spawner: Spawner, env: dict[str, str], runs: int) -> tuple[list[Figure], Any]:
+    argv = [sys.executable, str(Path(__file__).resolve()), "--planner-worker", "--runs", str(runs)]
+    result = json.loads(spawner.run(argv, env).stdout)
+    scaling, built = result["scaling"], result["build_plan"]
+    top = scaling[-1]
+    exponent = fitted_exponent([(r["items"], r["ms"]) for r in scaling])
+    cpu_exponent = fitted_exponent([(r["items"], r["cpu_ms"]) for r in scaling])
+    reference = fitted_exponent([(n, n * math.log(n)) for n in PLANNER_SIZES])
+    figures = [
+        Figure(
+            f"planner in process: `build_plan`, {built['items']:,} items, 156 weeks",
+            "≤ 500 ms",
+            max_ms=500,
+            median_ms=built["ms"],
+            cpu_ms=built["cpu_ms"],
+            peak_mib=built["peak_mib"],
+        ),
+        Figure(
+            f"planner in process: `select` + `schedule`, {top['items']:,} items, "
+            f"{PLANNER_HORIZON} weeks",
+            "≤ 500 ms",
+            max_ms=500,
+            median_ms=top["ms"],
+            cpu_ms=top["cpu_ms"],
+            peak_mib=top["peak_mib"],
+        ),
+        Figure(
+            f"planner growth {PLANNER_SIZES[0]:,}→{PLANNER_SIZES[-1]:,} items: "
+            f"n^{exponent:.2f}, CPU n^{cpu_exponent:.2f} (n log n: n^{reference:.2f})",
+            f"≤ n log n (n^{GROWTH_EXPONENT_GOAL:g})",
+            passed=exponent <= GROWTH_EXPONENT_GOAL,
+        ),
+    ]
+    return figures, result
+
+
+# ---------------------------------------------------------------------------- the report
+
+
+def markdown_table(header: list[str], rows: list[list[str]], right: set[int]) -> str:
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+
+    def line(cells: list[str]) -> str:
+        return (
+            "| "
+            + " | ".join(
+                c.rjust(w) if i in right else c.ljust(w)
+                for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+            )
+            + " |"
+        )
+
+    rule = (
+        "| "
+        + " | ".join("-" * (w - 1) + ":" if i in right else "-" * w for i, w in enumerate(widths))
+        + " |"
     )
+    return "\n".join([line(header), rule, *(line(r) for r in rows)])
 
 
-# ----------------------------------------------------------------------------- the report
-
-
-def fmt(value: float | None, digits: int = 1) -> str:
+def num(value: float | None, digits: int = 1) -> str:
     return "—" if value is None else f"{value:,.{digits}f}"
 
 
-def print_table(figures: list[Figure], baseline_ms: float | None) -> None:
-    header = ["what", "median ms", "× python -c pass", "peak MiB", "goal", "ok?"]
+def report(
+    figures: list[Figure],
+    baseline: Figure,
+    notes: list[str],
+    planner: dict[str, Any] | None,
+) -> None:
+    baseline_ms = baseline.median_ms
     rows = []
     for f in figures:
-        ratio = (
-            f"{f.median_ms / baseline_ms:.1f}×" if baseline_ms and f.median_ms is not None else "—"
-        )
+        ratio = None if f.median_ms is None or not baseline_ms else f.median_ms / baseline_ms
         rows.append(
-            [f.what, fmt(f.median_ms), ratio, fmt(f.peak_mib), f.goal, f.verdict(baseline_ms)]
+            [
+                f.what,
+                num(f.median_ms),
+                "—" if ratio is None else f"{ratio:.1f}×",
+                num(f.peak_mib),
+                f.goal,
+                f.verdict(baseline_ms),
+            ]
         )
-    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    right = {1, 2, 3}
-
-    def line(cells: list[str]) -> str:
-        padded = [
-            c.rjust(w) if i in right else c.ljust(w)
-            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
-        ]
-        return "| " + " | ".join(padded) + " |"
-
-    print(line(header))
-    print(
-        "| "
-        + " | ".join(("-" * (w - 1) + ":") if i in right else "-" * w for i, w in enumerate(widths))
-        + " |"
-    )
-    for r in rows:
-        print(line(r))
+    header = ["what", "median ms", "× python -c pass", "peak MiB", "goal", "ok?"]
+    for note in notes:
+        print(f"- {note}")
+    print()
+    print(markdown_table(header, rows, right={1, 2, 3}))
+    print()
+    print("The same figures in CPU time (user + sys), which a busy machine disturbs less:")
+    print()
+    cpu_rows = []
+    for f in figures:
+        if f.cpu_ms is None:
+            continue
+        ratio = f"{f.cpu_ms / baseline.cpu_ms:.1f}×" if baseline.cpu_ms else "—"
+        cpu_rows.append([f.what, num(f.cpu_ms), ratio])
+    print(markdown_table(["what", "median CPU ms", "× python -c pass"], cpu_rows, right={1, 2}))
+    if planner:
+        print()
+        print(
+            f"Planner growth (`select` + `schedule`, horizon {PLANNER_HORIZON} weeks, weekly "
+            f"hours set so the work fills about {PLANNER_FILL_WEEKS} weeks):"
+        )
+        print()
+        scale_rows = []
+        previous: dict[str, Any] | None = None
+        for r in planner["scaling"]:
+            n = r["items"]
+            grew = ref = "—"
+            if previous is not None:
+                p = previous["items"]
+                grew = f"{r['ms'] / previous['ms']:.2f}× ({r['cpu_ms'] / previous['cpu_ms']:.2f}×)"
+                ref = f"{n * math.log(n) / (p * math.log(p)):.2f}×"
+            scale_rows.append(
+                [
+                    f"{n:,}",
+                    f"{r['hours_per_week']:g}",
+                    f"{r['tasks']:,}",
+                    str(r["last_week"]),
+                    f"{r['ms']:.1f} ({r['cpu_ms']:.1f})",
+                    grew,
+                    ref,
+                ]
+            )
+            previous = r
+        header = ["items", "h/week", "tasks", "weeks", "ms (CPU)", "vs previous (CPU)", "n log n"]
+        print(markdown_table(header, scale_rows, right=set(range(7))))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(description="Benchmarks for upskill (see the module doc).")
     parser.add_argument("--quick", action="store_true", help="3 runs per figure instead of 9")
     parser.add_argument("--runs", type=int, help="runs per figure (overrides --quick)")
     parser.add_argument("--planner-worker", action="store_true", help=argparse.SUPPRESS)
@@ -404,257 +559,203 @@ def main(argv: Sequence[str] | None = None) -> int:
     runs = args.runs or (3 if args.quick else 9)
     if runs < 1:
         parser.error("--runs must be at least 1")
-
     if args.planner_worker:
         planner_worker(runs)
         return 0
-
-    if not hasattr(os, "wait4"):
-        print("benchmarks/run.py needs os.wait4 (Linux or macOS)", file=sys.stderr)
+    if not hasattr(os, "wait4") or not hasattr(os, "posix_spawn"):
+        print(
+            "benchmarks/run.py needs os.wait4 and os.posix_spawn (Linux or macOS)", file=sys.stderr
+        )
         return 2
-    exe = upskill_script()
+    exe = shutil.which("upskill", path=str(Path(sys.executable).parent))
     if exe is None:
         print(
-            f"no `upskill` console script next to {sys.executable}; "
-            "install upskill into this interpreter (pip install -e .)",
+            f"no `upskill` console script next to {sys.executable}; install upskill into this "
+            "interpreter (pip install -e .) or run the script with the interpreter that has it",
             file=sys.stderr,
         )
         return 2
 
     started = time.perf_counter()
-    version = "?"
-    failures = 0
     figures: list[Figure] = []
     notes: list[str] = []
-    baseline_ms: float | None = None
-    scaling: list[dict[str, float]] = []
-
+    planner: dict[str, Any] | None = None
+    spawner_mib = 0.0
     with tempfile.TemporaryDirectory(prefix="upskill-bench-") as tmp:
         root = Path(tmp)
-        small_home, big_home = root / "small", root / "big"
-        small_env = child_env(small_home, SMALL_TODAY)
-        big_env = child_env(big_home, BIG_TODAY)
+        spawner = Spawner(root)
         try:
-            version = run_child([exe, "--version"], small_env, root).stdout.decode().strip()
-        except BenchError as exc:
-            print(f"upskill does not run: {exc}", file=sys.stderr)
-            return 1
+            small_env = child_env(root / "small", SMALL_TODAY, root / "pycache")
+            big_env = child_env(root / "big", BIG_TODAY, root / "pycache")
+            try:
+                version = spawner.run([exe, "--version"], small_env).stdout.decode().strip()
+            except BenchError as exc:
+                print(f"upskill does not run: {exc}", file=sys.stderr)
+                return 1
 
-        # Baseline: the bare interpreter, measured in the same run.
-        base = measure(
-            Figure("`python -c pass` (baseline)"),
-            lambda i: [sys.executable, "-c", "pass"],
-            small_env,
-            root,
-            runs,
-        )
-        baseline_ms = base.median_ms
-        figures.append(base)
-
-        figures.append(
-            measure(
-                Figure("`upskill --help`", "≤ 10×", max_ratio=10),
-                lambda i: [exe, "--help"],
+            baseline = measure(
+                Figure("`python -c pass` (baseline)"),
+                spawner,
+                lambda i: [sys.executable, "-c", "pass"],
                 small_env,
-                root,
                 runs,
             )
-        )
-
-        # The 26-week example plan.
-        answers = EXAMPLE if EXAMPLE.is_file() else root / "example.toml"
-        if not EXAMPLE.is_file():
-            answers.write_text(EXAMPLE_TEXT, encoding="utf-8")
-        try:
-            run_child(
-                [exe, "init", "--answers", str(answers), "--start", START.isoformat()],
-                small_env,
-                root,
-            )
-            data = plan_json(exe, small_env, root)
-            rows, last, unscheduled = plan_stats(data)
-            small_id = task_to_check(data, 3)
-            notes.append(
-                f"26-week plan ({answers.name}): {rows} task rows over {last} weeks, "
-                f"{unscheduled} unscheduled; today {SMALL_TODAY} (week 3); check toggles {small_id}."
-            )
+            figures.append(baseline)
             figures.append(
                 measure(
-                    Figure(f"`upskill plan` (26 weeks, {rows} tasks)", "≤ 15×", max_ratio=15),
-                    lambda i: [exe, "plan"],
+                    Figure("`upskill --help`", "≤ 10×", max_ratio=10),
+                    spawner,
+                    lambda i: [exe, "--help"],
                     small_env,
-                    root,
                     runs,
                 )
             )
-            figures.append(
-                measure(
-                    Figure("`upskill check ID` / `--undo` (26 weeks)", "≤ 15×", max_ratio=15),
-                    lambda i: [exe, "check", small_id] + (["--undo"] if i % 2 else []),
-                    small_env,
-                    root,
-                    runs,
-                    warmups=2,
-                )
-            )
-        except BenchError as exc:
-            figures.append(Figure("26-week plan", error=str(exc)))
 
-        # The large plan: a user roadmap of BIG_ITEMS items at 80 h/week over 156 weeks.
-        (big_home / "roadmaps").mkdir(parents=True)
-        (big_home / "roadmaps" / "big.toml").write_text(
-            roadmap_toml("big", big_items(BIG_ITEMS)), encoding="utf-8"
-        )
-        big_answers = root / "big-answers.toml"
-        big_answers.write_text(BIG_ANSWERS, encoding="utf-8")
-        init_argv = [exe, "init", "--answers", str(big_answers), "--force"]
-        try:
-            run_child(init_argv, big_env, root)
-            data = plan_json(exe, big_env, root)
-            rows, last, unscheduled = plan_stats(data)
-            big_id = task_to_check(data, BIG_WEEK)
-            label = f"{rows:,} tasks, {last} weeks"
-            notes.append(
-                f"large plan: {BIG_ITEMS:,} items in <home>/roadmaps/big.toml at 80 h/week, "
-                f"weeks = 156 (the profile's maximum) -> {rows:,} task rows over {last} weeks, "
-                f"{unscheduled} unscheduled; plan.toml is "
-                f"{(big_home / 'plan.toml').stat().st_size / 2**20:.1f} MiB; today {BIG_TODAY} "
-                f"(week {BIG_WEEK}); check toggles {big_id}."
-            )
-            figures.append(
-                measure(
-                    Figure(
-                        f"`upskill plan` ({label})", "≤ 40×, ≤ 60 MiB", max_ratio=40, max_mib=60
-                    ),
-                    lambda i: [exe, "plan"],
-                    big_env,
-                    root,
-                    runs,
+            # The example's 26-week plan.
+            answers = EXAMPLE
+            if not answers.is_file():
+                answers = root / EXAMPLE.name
+                answers.write_text(EXAMPLE_TEXT, encoding="utf-8")
+            try:
+                init = [exe, "init", "--answers", str(answers), "--start", START.isoformat()]
+                spawner.run(init, small_env)
+                small = plan_facts(spawner, exe, small_env, SMALL_WEEK)
+                notes.append(
+                    f"26-week plan ({EXAMPLE.name}, start {START}): {small['rows']} task rows "
+                    f"over {small['last']} weeks, {small['unscheduled']} pieces unscheduled; "
+                    f"UPSKILL_TODAY={SMALL_TODAY} (week {SMALL_WEEK}); check toggles "
+                    f"{small['check']}"
                 )
-            )
-            figures.append(
-                measure(
-                    Figure(
-                        f"`upskill check ID` / `--undo` ({label})",
-                        "≤ 45×, ≤ 60 MiB",
-                        max_ratio=45,
-                        max_mib=60,
-                    ),
-                    lambda i: [exe, "check", big_id] + (["--undo"] if i % 2 else []),
-                    big_env,
-                    root,
-                    runs,
-                    warmups=2,
+                figures.append(
+                    measure(
+                        Figure(
+                            f"`upskill plan`, 26 weeks ({small['rows']} tasks)",
+                            "≤ 15×",
+                            max_ratio=15,
+                        ),
+                        spawner,
+                        lambda i: [exe, "plan"],
+                        small_env,
+                        runs,
+                    )
                 )
-            )
-            figures.append(
-                measure(
-                    Figure(f"`upskill init --force` ({BIG_ITEMS:,} items; for information)"),
-                    lambda i: init_argv,
-                    big_env,
-                    root,
-                    max(1, min(runs, 3)),
-                    warmups=0,
+                figures.append(
+                    measure(
+                        Figure("`upskill check ID` / `--undo`, 26 weeks", "≤ 15×", max_ratio=15),
+                        spawner,
+                        toggle(exe, small["check"]),
+                        small_env,
+                        runs,
+                        warmups=2,
+                    )
                 )
-            )
-        except BenchError as exc:
-            figures.append(Figure("large plan", error=str(exc)))
+            except BenchError as exc:
+                figures.append(Figure("26-week plan", error=str(exc)))
 
-        # The planner in process, in a child of its own (see the module docstring).
-        try:
-            worker = run_child(
-                [
-                    sys.executable,
-                    str(Path(__file__).resolve()),
-                    "--planner-worker",
-                    "--runs",
-                    str(runs),
-                ],
-                small_env,
-                root,
-            )
-            result = json.loads(worker.stdout)
-            scaling = result["scaling"]
-            top = scaling[-1]
-            built = result["build_plan"]
-            figures.append(
-                Figure(
-                    f"planner in process: `build_plan`, {built['items']:,} items, 80 h × 156 weeks "
-                    f"({built['tasks']:,} tasks, {built['last_week']} weeks)",
-                    "≤ 500 ms",
-                    max_ms=500,
-                    median_ms=built["ms"],
-                    peak_mib=built["peak_mib"],
+            # The large plan: a user roadmap of BIG_ITEMS items at 80 h/week for 156 weeks.
+            big_home = root / "big"
+            (big_home / "roadmaps").mkdir(parents=True)
+            roadmap_file = big_home / "roadmaps" / "big.toml"
+            roadmap_file.write_text(roadmap_toml("big", big_items(BIG_ITEMS)), encoding="utf-8")
+            big_answers = root / "big-answers.toml"
+            big_answers.write_text(BIG_ANSWERS, encoding="utf-8")
+            init_big = [exe, "init", "--answers", str(big_answers), "--force"]
+            try:
+                spawner.run(init_big, big_env)
+                big = plan_facts(spawner, exe, big_env, BIG_WEEK)
+                size = (big_home / "plan.toml").stat().st_size / 2**20
+                notes.append(
+                    f"large plan: {BIG_ITEMS:,} items in <home>/roadmaps/big.toml, 80 h/week, "
+                    f"weeks = 156 (the profile's maximum): {big['rows']:,} task rows over "
+                    f"{big['last']} weeks, {big['unscheduled']} unscheduled, plan.toml "
+                    f"{size:.2f} MiB; UPSKILL_TODAY={BIG_TODAY} (week {BIG_WEEK}); check "
+                    f"toggles {big['check']}"
                 )
-            )
-            figures.append(
-                Figure(
-                    f"planner in process: `select` + `schedule`, {top['items']:,} items, "
-                    f"horizon {PLANNER_HORIZON} weeks at {top['hours_per_week']:g} h "
-                    f"({top['tasks']:,} tasks, {top['last_week']} weeks)",
-                    "≤ 500 ms",
-                    max_ms=500,
-                    median_ms=top["ms"],
-                    peak_mib=top["peak_mib"],
+                label = f"{big['rows']:,} tasks"
+                figures.append(
+                    measure(
+                        Figure(
+                            f"`upskill plan`, {label}",
+                            "≤ 40×, ≤ 60 MiB",
+                            max_ratio=40,
+                            max_mib=60,
+                        ),
+                        spawner,
+                        lambda i: [exe, "plan"],
+                        big_env,
+                        runs,
+                    )
                 )
-            )
-            exponent = fitted_exponent([(r["items"], r["ms"]) for r in scaling])
-            reference = fitted_exponent([(n, n * math.log(n)) for n in PLANNER_SIZES])
-            figures.append(
-                Figure(
-                    f"planner growth {PLANNER_SIZES[0]:,}→{PLANNER_SIZES[-1]:,} items: "
-                    f"time ∝ n^{exponent:.2f} (n log n here is n^{reference:.2f})",
-                    f"≤ n log n (exponent ≤ {GOAL_GROWTH_EXPONENT})",
-                    passed=exponent <= GOAL_GROWTH_EXPONENT,
+                figures.append(
+                    measure(
+                        Figure(
+                            f"`upskill check ID` / `--undo`, {label}",
+                            "≤ 45×, ≤ 60 MiB",
+                            max_ratio=45,
+                            max_mib=60,
+                        ),
+                        spawner,
+                        toggle(exe, big["check"]),
+                        big_env,
+                        runs,
+                        warmups=2,
+                    )
                 )
-            )
-        except (BenchError, ValueError, KeyError) as exc:
-            figures.append(Figure("planner in process", error=str(exc)))
+                figures.append(
+                    measure(
+                        Figure(f"`upskill init --force`, {BIG_ITEMS:,} items (information)"),
+                        spawner,
+                        lambda i: init_big,
+                        big_env,
+                        min(runs, 3),
+                        warmups=0,
+                    )
+                )
+            except BenchError as exc:
+                figures.append(Figure("large plan", error=str(exc)))
+
+            # The planner in process (in a worker child: this process must stay small).
+            try:
+                found, planner = planner_figures(spawner, small_env, runs)
+                figures.extend(found)
+                built, top = planner["build_plan"], planner["scaling"][-1]
+                notes.append(
+                    f"planner: `build_plan` on {built['items']:,} items at 80 h/week for 156 "
+                    f"weeks places {built['tasks']:,} task rows over {built['last_week']} weeks; "
+                    f"`schedule(horizon={PLANNER_HORIZON})` at {top['hours_per_week']:g} h/week "
+                    f"places {top['tasks']:,} over {top['last_week']} weeks"
+                )
+            except (BenchError, KeyError, ValueError) as exc:
+                figures.append(Figure("planner in process", error=str(exc)))
+            spawner_mib = spawner.own_peak_mib()
+        finally:
+            spawner.close()
 
     elapsed = time.perf_counter() - started
-    self_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    self_mib = self_peak / (2**20 if sys.platform == "darwin" else 2**10)
-
     print(f"# upskill benchmarks ({version})")
     print()
-    print(f"- machine: {platform.platform()}, {platform.machine()}, {os.cpu_count()} CPUs")
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
     print(
-        f"- python: {platform.python_implementation()} {platform.python_version()} ({sys.executable})"
+        f"- machine: {platform.platform()} ({platform.machine()}), {os.cpu_count()} CPUs, "
+        f"load average at the end {load} (other work on the machine makes figures noisy)"
     )
-    print(f"- runs per figure: {runs} (median; one untimed warm-up first), total {elapsed:.0f} s")
-    for note in notes:
-        print(f"- {note}")
-    print()
-    print_table(figures, baseline_ms)
-    if scaling:
-        print()
-        print("| items | h/week | tasks | weeks | median ms | × previous | n log n × previous |")
-        print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-        previous: dict[str, float] | None = None
-        for r in scaling:
-            n = r["items"]
-            if previous is None:
-                ratio, ref = "—", "—"
-            else:
-                p = previous["items"]
-                ratio = f"{r['ms'] / previous['ms']:.2f}"
-                ref = f"{n * math.log(n) / (p * math.log(p)):.2f}"
-            print(
-                f"| {n:,} | {r['hours_per_week']:g} | {r['tasks']:,} | {r['last_week']} | "
-                f"{r['ms']:.1f} | {ratio} | {ref} |"
-            )
-            previous = r
+    python = f"{platform.python_implementation()} {platform.python_version()}"
+    print(f"- python: {python}, {sys.executable}")
+    print(
+        f"- {runs} runs per figure (median), after an untimed warm-up, with .pyc caching on "
+        f"(PYTHONPYCACHEPREFIX in the temporary folder); {elapsed:.0f} s in all"
+    )
+    report(figures, baseline, notes, planner)
     print()
     print(
-        "Peak MiB: the child's max RSS (os.wait4); Linux counts the parent's RSS at spawn too, "
-        f"and this script stays at {self_mib:.0f} MiB. In-process rows: the planner's own peak "
-        "Python allocation (tracemalloc)."
+        f"peak MiB: the child's max RSS from os.wait4 (its spawner peaked at {spawner_mib:.1f} "
+        "MiB, which Linux would count if it were larger); for the in-process rows, the planner's "
+        "own peak Python allocations (tracemalloc)."
     )
-    for f in figures:
-        if f.error:
-            failures += 1
-            print(f"ERROR {f.what}: {f.error}")
-    return 1 if failures else 0
+    errors = [f for f in figures if f.error]
+    for f in errors:
+        print(f"ERROR {f.what}: {f.error}")
+    return 1 if errors else 0
 
 
 if __name__ == "__main__":

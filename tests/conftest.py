@@ -6,7 +6,6 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,14 +17,16 @@ TODAY = "2026-11-22"  # a Sunday: the default start date is Monday 2026-11-23
 
 def upskill_exe() -> str:
     """The installed console script (next to this interpreter), as users run it."""
-    found = shutil.which("upskill", path=str(Path(sys.executable).parent)) or shutil.which("upskill")
+    found = shutil.which("upskill", path=str(Path(sys.executable).parent)) or shutil.which(
+        "upskill"
+    )
     if not found:
         pytest.fail("the `upskill` console script is not installed; run `pip install -e '.[test]'`")
     return found
 
 
 @pytest.fixture(autouse=True)
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point UPSKILL_HOME at a fresh folder and pin today's date; no test touches real state."""
     folder = tmp_path / "home"
     monkeypatch.setenv("UPSKILL_HOME", str(folder))
@@ -33,7 +34,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.delenv("UPSKILL_DEBUG", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "120")
-    yield folder
+    return folder
 
 
 def run(
@@ -62,7 +63,9 @@ def cli() -> object:
     return run
 
 
-def init_example(name: str = "postdoc-research-engineer.toml", *extra: str) -> subprocess.CompletedProcess[str]:
+def init_example(
+    name: str = "postdoc-research-engineer.toml", *extra: str
+) -> subprocess.CompletedProcess[str]:
     result = run("init", "--answers", str(EXAMPLES / name), *extra)
     assert result.returncode == 0, result.stderr
     return result

@@ -12,7 +12,18 @@ import pytest
 from tests.conftest import EXAMPLES, ROOT, init_example, run
 
 EXAMPLE_FILES = sorted(p.name for p in EXAMPLES.glob("*.toml"))
-COMMANDS = ["init", "plan", "check", "replan", "explain", "export", "roadmaps", "roadmaps list", "roadmaps show", "roadmaps validate"]
+COMMANDS = [
+    "init",
+    "plan",
+    "check",
+    "replan",
+    "explain",
+    "export",
+    "roadmaps",
+    "roadmaps list",
+    "roadmaps show",
+    "roadmaps validate",
+]
 
 
 # ----------------------------------------------------------------- docs and help
@@ -22,7 +33,8 @@ COMMANDS = ["init", "plan", "check", "replan", "explain", "export", "roadmaps", 
 def test_every_command_has_help(command: str) -> None:
     result = run(*command.split(), "--help")
     assert result.returncode == 0, result.stderr
-    assert "Usage:" in result.stdout and len(result.stdout.splitlines()) > 3
+    assert "Usage:" in result.stdout
+    assert len(result.stdout.splitlines()) > 3
 
 
 def test_top_level_help_lists_every_command() -> None:
@@ -36,7 +48,8 @@ def test_readme_quick_start_and_ci_agree() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     blocks = re.findall(r"```sh\n(.*?)\n```", readme, re.DOTALL)
     install_run, install_test = blocks[0].strip(), blocks[1].strip()
-    assert "pip install ." in install_run and "upskill" in install_run
+    assert "pip install ." in install_run
+    assert "upskill" in install_run
     assert "pytest" in install_test
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert install_test in ci.splitlines(), "the CI script must run the README's test command"
@@ -88,11 +101,14 @@ def test_start_option_overrides_and_default_is_the_coming_monday(home: Path) -> 
     init_example("postdoc-research-engineer.toml", "--start", "2027-01-04", "--force")
     assert load_start(home) == "2027-01-04"
     bad = run("init", "--answers", str(EXAMPLES / "swe-to-ml.toml"), "--start", "soon", "--force")
-    assert bad.returncode == 2 and "--start 'soon' is not a date" in bad.stderr
+    assert bad.returncode == 2
+    assert "--start 'soon' is not a date" in bad.stderr
 
 
 def load_start(home: Path) -> str:
-    return str(tomllib.loads((home / "plan.toml").read_text(encoding="utf-8"))["profile"]["start_date"])
+    return str(
+        tomllib.loads((home / "plan.toml").read_text(encoding="utf-8"))["profile"]["start_date"]
+    )
 
 
 def write_answers(tmp_path: Path, text: str) -> Path:
@@ -107,23 +123,49 @@ BASE = 'background = "undergrad"\ntarget_role = "phd-applicant"\nweeks = 10\n'
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        (BASE + "hours_per_week = -3\n", "hours_per_week: Input should be greater than or equal to 1"),
-        (BASE + "hours_per_week = 0\n", "hours_per_week: Input should be greater than or equal to 1"),
-        (BASE + "hours_per_week = 1e308\n", "hours_per_week: Input should be less than or equal to 80"),
+        (
+            BASE + "hours_per_week = -3\n",
+            "hours_per_week: Input should be greater than or equal to 1",
+        ),
+        (
+            BASE + "hours_per_week = 0\n",
+            "hours_per_week: Input should be greater than or equal to 1",
+        ),
+        (
+            BASE + "hours_per_week = 1e308\n",
+            "hours_per_week: Input should be less than or equal to 80",
+        ),
         (BASE + "hours_per_week = nan\n", "hours_per_week: Input should be a finite number"),
         (BASE + "hours_per_week = inf\n", "hours_per_week: Input should be a finite number"),
         (BASE + 'hours_per_week = "ten"\n', "hours_per_week: Input should be a valid number"),
         (BASE + "hours_per_week = 10\ncolour = 1\n", "colour: unknown key"),
-        (BASE + "hours_per_week = 10\n[skills]\ncoding = 7\n", "skills.coding: Input should be less than or equal to 4"),
-        (BASE + "hours_per_week = 10\n[skills]\ncooking = 2\n", "skills.cooking.[key]: Input should be"),
-        ('background = "astronaut"\ntarget_role = "phd-applicant"\nweeks = 10\nhours_per_week = 5\n', "background: Input should be"),
-        ('target_role = "phd-applicant"\nweeks = 10\nhours_per_week = 5\n', "background: required key is missing"),
-        (BASE + "hours_per_week = 10\nroadmaps = [\"cooking\"]\n", "roadmaps: unknown roadmap 'cooking'"),
+        (
+            BASE + "hours_per_week = 10\n[skills]\ncoding = 7\n",
+            "skills.coding: Input should be less than or equal to 4",
+        ),
+        (
+            BASE + "hours_per_week = 10\n[skills]\ncooking = 2\n",
+            "skills.cooking: unknown skill (one of coding",
+        ),
+        (
+            'background = "astronaut"\ntarget_role = "phd-applicant"\nweeks = 10\nhours_per_week = 5\n',
+            "background: Input should be",
+        ),
+        (
+            'target_role = "phd-applicant"\nweeks = 10\nhours_per_week = 5\n',
+            "background: required key is missing",
+        ),
+        (
+            BASE + 'hours_per_week = 10\nroadmaps = ["cooking"]\n',
+            "roadmaps: unknown roadmap 'cooking'",
+        ),
         (BASE + "hours_per_week = 10\nstart_date = 2026-13-01\n", "TOML syntax error"),
         (BASE + "hours_per_week = = 10\n", "(at line 4, column"),
     ],
 )
-def test_bad_answers_exit_1_naming_the_key(tmp_path: Path, home: Path, text: str, expected: str) -> None:
+def test_bad_answers_exit_1_naming_the_key(
+    tmp_path: Path, home: Path, text: str, expected: str
+) -> None:
     path = write_answers(tmp_path, text)
     result = run("init", "--answers", str(path))
     assert result.returncode == 1, result.stdout
@@ -156,7 +198,9 @@ def test_plan_json_has_the_contract_shape(home: Path) -> None:
     assert week["hours"] == round(sum(t["hours"] for t in week["tasks"]), 2)
     task = week["tasks"][0]
     assert set(task) == {"id", "roadmap", "title", "kind", "hours", "status", "done_on"}
-    assert task["roadmap"] == task["id"].split(".")[0] and task["status"] == "todo" and task["done_on"] is None
+    assert task["roadmap"] == task["id"].split(".")[0]
+    assert task["status"] == "todo"
+    assert task["done_on"] is None
     for u in data["unscheduled"]:
         assert set(u) == {"id", "hours", "reason"}
     only = json.loads(run("plan", "--format", "json", "--week", "3").stdout)
@@ -167,11 +211,14 @@ def test_plan_shows_week_1_before_the_start_and_this_and_next_week_later(home: P
     init_example()
     before = run("plan")
     assert "Your plan starts on Monday 23 November 2026" in before.stdout
-    assert "Week 1 of 26" in before.stdout and "Week 2 of 26" not in before.stdout
+    assert "Week 1 of 26" in before.stdout
+    assert "Week 2 of 26" not in before.stdout
     during = run("plan", env={"UPSKILL_TODAY": "2026-12-09"})
-    assert "This week: Week 3 of 26" in during.stdout and "Next week: Week 4 of 26" in during.stdout
+    assert "This week: Week 3 of 26" in during.stdout
+    assert "Next week: Week 4 of 26" in during.stdout
     after = run("plan", env={"UPSKILL_TODAY": "2027-09-01"})
-    assert "plan ended" in after.stdout and "overall" in after.stdout
+    assert "plan ended" in after.stdout
+    assert "overall" in after.stdout
 
 
 def test_plan_all_markdown_and_bad_week(home: Path) -> None:
@@ -182,13 +229,17 @@ def test_plan_all_markdown_and_bad_week(home: Path) -> None:
     assert markdown.startswith("# upskill plan for Sam (physics postdoc)")
     assert "## Did not fit" in markdown
     bad = run("plan", "--week", "99")
-    assert bad.returncode == 2 and "outside the plan (weeks 1..26)" in bad.stderr
+    assert bad.returncode == 2
+    assert "outside the plan (weeks 1..26)" in bad.stderr
 
 
 def test_plan_without_a_plan_says_how_to_make_one(home: Path) -> None:
     result = run("plan")
     assert result.returncode == 1
-    assert result.stderr.strip() == f"upskill: error: no plan in {home}; create one with `upskill init`"
+    assert (
+        result.stderr.strip()
+        == f"upskill: error: no plan in {home}; create one with `upskill init`"
+    )
 
 
 def test_bad_usage_exits_2() -> None:
@@ -205,7 +256,14 @@ def test_explain_gives_rationale_source_prerequisites_finish_line_and_resources(
     result = run("explain", "ml-devloop.pytorch-basics")
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    for label in ("Why:", "Source:", "Skill: deep_learning", "Needs first:", "Done when:", "In your plan: week"):
+    for label in (
+        "Why:",
+        "Source:",
+        "Skill: deep_learning",
+        "Needs first:",
+        "Done when:",
+        "In your plan: week",
+    ):
         assert label in out, label
     assert "https://" in out
 

@@ -36,10 +36,22 @@ def test_wheel_carries_the_roadmaps(wheel: Path) -> None:
     assert carried == ROADMAPS
 
 
-def test_installed_wheel_finds_the_roadmaps_from_another_folder(wheel: Path, tmp_path: Path) -> None:
+def test_installed_wheel_finds_the_roadmaps_from_another_folder(
+    wheel: Path, tmp_path: Path
+) -> None:
     target = tmp_path / "site"
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "-q",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
         check=True,
         capture_output=True,
         timeout=300,
@@ -53,14 +65,21 @@ def test_installed_wheel_finds_the_roadmaps_from_another_folder(wheel: Path, tmp
         "from upskill.cli import main; main()"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code], cwd=elsewhere, env=env, capture_output=True, text=True, timeout=60
+        [sys.executable, "-c", code],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     assert result.stderr.strip().startswith(str(target)), "ran the source tree, not the wheel"
     assert len(json.loads(result.stdout)) == len(ROADMAPS) == 7
 
 
-def test_editable_or_installed_console_script_finds_the_roadmaps_from_another_folder(tmp_path: Path) -> None:
+def test_editable_or_installed_console_script_finds_the_roadmaps_from_another_folder(
+    tmp_path: Path,
+) -> None:
     result = run("roadmaps", "list", "--format", "json", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert sorted(r["id"] + ".toml" for r in json.loads(result.stdout)) == ROADMAPS

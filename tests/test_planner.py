@@ -26,17 +26,31 @@ def catalog() -> Catalog:
     return load_catalog(None)
 
 
-ROADMAP_IDS = ["coding", "ml-devloop", "interviewing", "open-source", "research", "network", "phd-applications"]
-TAGS = sorted({t for i in load_catalog(None).items.values() for t in i.tags}) or ["interpretability"]
+ROADMAP_IDS = [
+    "coding",
+    "ml-devloop",
+    "interviewing",
+    "open-source",
+    "research",
+    "network",
+    "phd-applications",
+]
+TAGS = sorted({t for i in load_catalog(None).items.values() for t in i.tags}) or [
+    "interpretability"
+]
 
 profiles = st.builds(
     Profile,
     background=st.sampled_from(BACKGROUNDS),
     target_role=st.sampled_from(ROLES),
-    hours_per_week=st.one_of(st.integers(1, 80).map(float), st.floats(1, 80, allow_nan=False).map(lambda h: round(h, 2))),
+    hours_per_week=st.one_of(
+        st.integers(1, 80).map(float), st.floats(1, 80, allow_nan=False).map(lambda h: round(h, 2))
+    ),
     weeks=st.integers(1, 80),
     runway_months=st.one_of(st.none(), st.floats(0, 24).map(lambda m: round(m, 1))),
-    roadmaps=st.one_of(st.none(), st.lists(st.sampled_from(ROADMAP_IDS), min_size=1, max_size=7, unique=True)),
+    roadmaps=st.one_of(
+        st.none(), st.lists(st.sampled_from(ROADMAP_IDS), min_size=1, max_size=7, unique=True)
+    ),
     interests=st.lists(st.sampled_from(TAGS), max_size=2, unique=True),
     skills=st.dictionaries(st.sampled_from(SKILLS), st.integers(0, 4)),
 )
@@ -82,7 +96,9 @@ def check_invariants(profile: Profile, plan: Plan) -> None:
                 got = round(sum(h for _, _, h in parts[unit.id]) * CENTI)
                 assert got == unit.size, (unit.id, got, unit.size)
                 weeks = sorted(w for w, _, _ in parts[unit.id])
-                assert weeks == list(range(weeks[0], weeks[0] + len(weeks))), f"{unit.id}: gap in {weeks}"
+                assert weeks == list(range(weeks[0], weeks[0] + len(weeks))), (
+                    f"{unit.id}: gap in {weeks}"
+                )
                 first[unit.id] = min((w, i) for w, i, _ in parts[unit.id])
                 last[unit.id] = max((w, i) for w, i, _ in parts[unit.id])
             assert unit.earliest_week <= (first[unit.id][0] if unit.id in first else 10**6)
@@ -162,9 +178,12 @@ def test_items_the_person_already_knows_are_skipped() -> None:
     profile, plan = plan_for("swe-to-ml.toml")
     ids = {t.item_id for t in plan.tasks}
     known = select(profile, catalog(), MONDAY).known
-    assert "coding.big-o" in known and "coding.big-o" not in ids
+    assert "coding.big-o" in known
+    assert "coding.big-o" not in ids
     beginner = load_answers(EXAMPLES / "postdoc-research-engineer.toml")
-    assert "ml-devloop.pytorch-basics" in {t.item_id for t in build_plan(beginner, catalog(), MONDAY).tasks}
+    assert "ml-devloop.pytorch-basics" in {
+        t.item_id for t in build_plan(beginner, catalog(), MONDAY).tasks
+    }
 
 
 def test_job_seekers_apply_after_about_two_months_and_again_six_months_later() -> None:
@@ -174,7 +193,10 @@ def test_job_seekers_apply_after_about_two_months_and_again_six_months_later() -
     assert 35 <= weeks["interviewing.reapply"] <= 40
     _, short = plan_for("postdoc-research-engineer.toml")  # 26 weeks: no room for a second round
     assert "interviewing.reapply" not in {t.item_id for t in short.tasks}
-    assert any(u.id == "interviewing.reapply" and "after the plan's last week" in u.reason for u in short.unscheduled)
+    assert any(
+        u.id == "interviewing.reapply" and "after the plan's last week" in u.reason
+        for u in short.unscheduled
+    )
 
 
 def test_a_short_runway_puts_outreach_and_programmes_first() -> None:
@@ -182,27 +204,40 @@ def test_a_short_runway_puts_outreach_and_programmes_first() -> None:
     first = {t.item_id: t.week for t in reversed(plan.tasks)}
     assert first["network.first-outreach"] <= 2
     assert first["network.structured-programme"] <= 4
-    relaxed = load_answers(EXAMPLES / "masters-short-runway.toml").model_copy(update={"runway_months": None})
+    relaxed = load_answers(EXAMPLES / "masters-short-runway.toml").model_copy(
+        update={"runway_months": None}
+    )
     later = {t.item_id: t.week for t in reversed(build_plan(relaxed, catalog(), MONDAY).tasks)}
     assert later.get("network.structured-programme", 99) > first["network.structured-programme"]
 
 
 def test_phd_applications_are_ready_before_the_deadline() -> None:
-    profile, plan = plan_for("undergrad-phd.toml")
+    _profile, plan = plan_for("undergrad-phd.toml")
     due = deadline_week("12-01", plan.start)
     parts = [t.week for t in plan.tasks if t.item_id == "phd-applications.submit-applications"]
-    assert parts and max(parts) <= due
-    sop = [t.week for t in plan.tasks if t.item_id.startswith("phd-applications.") and "sop" in t.item_id]
-    assert sop and max(sop) <= due
+    assert parts
+    assert max(parts) <= due
+    sop = [
+        t.week
+        for t in plan.tasks
+        if t.item_id.startswith("phd-applications.") and "sop" in t.item_id
+    ]
+    assert sop
+    assert max(sop) <= due
 
 
 def test_deadline_too_close_to_the_start_aims_at_the_next_year() -> None:
     assert deadline_week("12-01", dt.date(2027, 2, 1)) == 44  # 2027-12-01 is in week 44
-    assert deadline_week("12-01", dt.date(2026, 11, 23)) == (dt.date(2027, 11, 30) - dt.date(2026, 11, 23)).days // 7 + 1
+    assert (
+        deadline_week("12-01", dt.date(2026, 11, 23))
+        == (dt.date(2027, 11, 30) - dt.date(2026, 11, 23)).days // 7 + 1
+    )
 
 
 def test_what_does_not_fit_is_reported_with_a_reason() -> None:
-    profile = load_answers(EXAMPLES / "postdoc-research-engineer.toml").model_copy(update={"weeks": 4, "hours_per_week": 3})
+    profile = load_answers(EXAMPLES / "postdoc-research-engineer.toml").model_copy(
+        update={"weeks": 4, "hours_per_week": 3}
+    )
     plan = build_plan(profile, catalog(), MONDAY)
     assert plan.unscheduled
     assert all(u.reason for u in plan.unscheduled)

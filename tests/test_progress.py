@@ -152,7 +152,8 @@ def test_check_on_records_another_date_and_skip_is_listed_apart(home: Path) -> N
     assert run("check", b, "--skip").returncode == 0
     tasks = tasks_by_id(home)
     assert tasks[a][0].done_on == dt.date(2026, 11, 24)
-    assert tasks[b][0].status == "skipped" and tasks[b][0].done_on is None
+    assert tasks[b][0].status == "skipped"
+    assert tasks[b][0].done_on is None
     data = json.loads(run("check", "--format", "json", env={"UPSKILL_TODAY": "2026-11-29"}).stdout)
     assert data["skipped_hours"] == sum(t.hours for t in tasks[b])
     assert data["done_hours"] == sum(t.hours for t in tasks[a])
@@ -189,7 +190,9 @@ def test_unknown_id_exits_1_suggests_and_changes_nothing(home: Path) -> None:
     known = first_task(home, lambda t: t.occurrence is None).id
     result = run("check", known, known[:-1] + "x")
     assert result.returncode == 1
-    assert result.stderr.startswith(f"upskill: error: unknown task '{known[:-1]}x'; did you mean {known}")
+    assert result.stderr.startswith(
+        f"upskill: error: unknown task '{known[:-1]}x'; did you mean {known}"
+    )
     assert len(result.stderr.strip().splitlines()) == 1
     assert (home / "plan.toml").read_bytes() == before
 
@@ -198,9 +201,11 @@ def test_check_without_ids_and_without_terminal_prints_the_summary(home: Path) -
     init_example()
     result = run("check")
     assert result.returncode == 0, result.stderr
-    assert "overall" in result.stdout and "on track" in result.stdout  # before the start
+    assert "overall" in result.stdout
+    assert "on track" in result.stdout
     chart = run("check", "--chart", env={"UPSKILL_TODAY": "2026-12-20"})
-    assert chart.returncode == 0 and "Cumulative hours" in chart.stdout
+    assert chart.returncode == 0
+    assert "Cumulative hours" in chart.stdout
 
 
 def test_check_json_is_the_stable_object(home: Path) -> None:
@@ -218,7 +223,8 @@ def test_check_json_is_the_stable_object(home: Path) -> None:
         "next_milestone",
     ):
         assert key in data
-    assert data["today"] == "2026-12-09" and data["week"] == 3
+    assert data["today"] == "2026-12-09"
+    assert data["week"] == 3
     assert data["next_milestone"]["week"] >= 3
 
 
@@ -232,7 +238,9 @@ def test_replan_keeps_done_work_and_dates_and_never_overfills(home: Path) -> Non
     assert run("check", *done_ids, "--on", "2026-11-24").returncode == 0
     before = load_plan(home)
     kept = {(t.id, t.week, t.hours, t.done_on) for t in before.tasks if t.status != "todo"}
-    result = run("replan", "--yes", env={"UPSKILL_TODAY": "2027-01-06"})  # week 7: six weeks overdue
+    result = run(
+        "replan", "--yes", env={"UPSKILL_TODAY": "2027-01-06"}
+    )  # week 7: six weeks overdue
     assert result.returncode == 0, result.stderr
     after = load_plan(home)
     assert (home / "plan.toml.bak").read_bytes() != (home / "plan.toml").read_bytes()
@@ -250,10 +258,13 @@ def test_replan_keeps_done_work_and_dates_and_never_overfills(home: Path) -> Non
 
 def test_replan_can_change_hours_and_extend_the_horizon(home: Path) -> None:
     init_example()
-    result = run("replan", "--yes", "--weeks", "40", "--hours", "20", env={"UPSKILL_TODAY": "2026-12-02"})
+    result = run(
+        "replan", "--yes", "--weeks", "40", "--hours", "20", env={"UPSKILL_TODAY": "2026-12-02"}
+    )
     assert result.returncode == 0, result.stderr
     plan = load_plan(home)
-    assert plan.weeks == 40 and plan.hours_per_week == 20
+    assert plan.weeks == 40
+    assert plan.hours_per_week == 20
     assert "interviewing.reapply" in {t.item_id for t in plan.tasks}  # a second round now fits
     assert max(sum(t.hours for t in plan.tasks_in(w)) for w in range(2, 41)) <= 20
 
@@ -301,7 +312,8 @@ def test_markdown_and_json_exports(home: Path) -> None:
     run("check", task.id)
     markdown = run("export", "--format", "markdown").stdout
     assert "## Week 1 (2026-11-23 – 2026-11-29)" in markdown
-    assert "- [x] " in markdown and f"(`{task.id}`" in markdown
+    assert "- [x] " in markdown
+    assert f"(`{task.id}`" in markdown
     assert "- [ ] " in markdown
     exported = json.loads(run("export", "--format", "json").stdout)
     assert exported == plan_json()

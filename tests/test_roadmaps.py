@@ -13,7 +13,15 @@ from upskill.errors import DataError
 from upskill.models import SKILLS
 from upskill.roadmaps import RoadmapError, load_catalog, validate_file
 
-BUILT_IN = ["coding", "ml-devloop", "interviewing", "open-source", "research", "network", "phd-applications"]
+BUILT_IN = [
+    "coding",
+    "ml-devloop",
+    "interviewing",
+    "open-source",
+    "research",
+    "network",
+    "phd-applications",
+]
 DOCUMENTS = (
     "How I got here, Nathan Lambert",
     "From astrophysics postdoc to Anthropic engineer (evanhanders.blog), Evan Anders",
@@ -69,7 +77,8 @@ def test_every_built_in_item_has_why_source_and_done_when(roadmap_id: str) -> No
         assert item.why.strip(), f"{roadmap_id}.{item.id} has no why"
         assert item.done_when.strip(), f"{roadmap_id}.{item.id} has no done_when"
         named = [part.strip() for part in item.source.split(";")]
-        assert named and all(p in DOCUMENTS for p in named), f"{roadmap_id}.{item.id}: {item.source!r}"
+        assert named, f"{roadmap_id}.{item.id} has no source"
+        assert all(p in DOCUMENTS for p in named), f"{roadmap_id}.{item.id}: {item.source!r}"
 
 
 def test_core_tracks_have_dozens_of_items_and_skill_levels_are_real() -> None:
@@ -85,7 +94,8 @@ def test_strategy_is_encoded_in_the_content() -> None:
     items = load_catalog(None).items
     assert items["interviewing.first-applications"].earliest_week == 9
     reapply = items["interviewing.reapply"]
-    assert reapply.earliest_week is not None and reapply.earliest_week >= 30
+    assert reapply.earliest_week is not None
+    assert reapply.earliest_week >= 30
     assert "first-applications" in reapply.prerequisites
     assert items["phd-applications.submit-applications"].deadline == "12-01"
     assert items["network.first-outreach"].early_if_runway_under is not None
@@ -97,8 +107,13 @@ def test_strategy_is_encoded_in_the_content() -> None:
 
 
 def test_unknown_key_is_named(tmp_path: Path) -> None:
-    path = write(tmp_path / "r.toml", roadmap_text("mine", [("a", [])]).replace('kind = "learn"', 'kind = "learn"\nhorus = 3'))
-    assert problems_of(path) == [f"{path}: items[0] (a).horus: unknown key (check the spelling; see docs/roadmap-format.md)"]
+    path = write(
+        tmp_path / "r.toml",
+        roadmap_text("mine", [("a", [])]).replace('kind = "learn"', 'kind = "learn"\nhorus = 3'),
+    )
+    assert problems_of(path) == [
+        f"{path}: items[0] (a).horus: unknown key (check the spelling; see docs/roadmap-format.md)"
+    ]
 
 
 def test_wrong_type_is_named(tmp_path: Path) -> None:
@@ -121,7 +136,10 @@ def test_duplicate_item_ids(tmp_path: Path) -> None:
 
 
 def test_dangling_prerequisite_within_and_across_roadmaps(tmp_path: Path) -> None:
-    path = write(tmp_path / "r.toml", roadmap_text("mine", [("a", ["nowhere", "nosuch.item", "coding.nope"])]))
+    path = write(
+        tmp_path / "r.toml",
+        roadmap_text("mine", [("a", ["nowhere", "nosuch.item", "coding.nope"])]),
+    )
     assert problems_of(path) == [
         f"{path}: items[0] (a).prerequisites: 'nowhere' points to no item",
         f"{path}: items[0] (a).prerequisites: 'nosuch.item' points to no item (no roadmap 'nosuch' is loaded)",
@@ -135,13 +153,19 @@ def test_cross_roadmap_prerequisite_to_a_built_in_is_fine(tmp_path: Path) -> Non
 
 
 def test_prerequisite_cycle_is_spelled_out(tmp_path: Path) -> None:
-    path = write(tmp_path / "r.toml", roadmap_text("mine", [("a", ["b"]), ("b", ["c"]), ("c", ["a"])]))
-    assert problems_of(path) == [f"{path}: prerequisite cycle: mine.a -> mine.b -> mine.c -> mine.a"]
+    path = write(
+        tmp_path / "r.toml", roadmap_text("mine", [("a", ["b"]), ("b", ["c"]), ("c", ["a"])])
+    )
+    assert problems_of(path) == [
+        f"{path}: prerequisite cycle: mine.a -> mine.b -> mine.c -> mine.a"
+    ]
 
 
 def test_self_loop_is_reported(tmp_path: Path) -> None:
     path = write(tmp_path / "r.toml", roadmap_text("mine", [("a", ["a"])]))
-    assert problems_of(path) == [f"{path}: items[0] (a).prerequisites: the item needs itself: mine.a -> mine.a"]
+    assert problems_of(path) == [
+        f"{path}: items[0] (a).prerequisites: the item needs itself: mine.a -> mine.a"
+    ]
 
 
 def test_duplicate_roadmap_id_across_files(home: Path) -> None:
@@ -175,7 +199,8 @@ def test_validate_command_lists_every_problem_and_exits_1(tmp_path: Path) -> Non
     result = run("roadmaps", "validate", str(path))
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 2 and all(line.startswith(f"upskill: error: {path}: items[") for line in lines)
+    assert len(lines) == 2
+    assert all(line.startswith(f"upskill: error: {path}: items[") for line in lines)
     assert "Traceback" not in result.stderr
 
 
@@ -203,13 +228,16 @@ def test_list_shows_built_in_and_user_roadmaps_with_counts_and_hours(home: Path)
     assert result.returncode == 0, result.stderr
     rows = {r["id"]: r for r in json.loads(result.stdout)}
     assert set(rows) == {*BUILT_IN, "mine"}
-    assert rows["mine"]["items"] == 2 and rows["mine"]["hours"] == 4.0
+    assert rows["mine"]["items"] == 2
+    assert rows["mine"]["hours"] == 4.0
     catalog = load_catalog(None)
     coding = catalog.roadmaps["coding"]
     assert rows["coding"]["items"] == len(coding.items)
     assert rows["coding"]["hours"] == round(sum(i.hours * (i.repeat or 1) for i in coding.items), 2)
     table = run("roadmaps")
-    assert table.returncode == 0 and "phd-applications" in table.stdout and "mine" in table.stdout
+    assert table.returncode == 0
+    assert "phd-applications" in table.stdout
+    assert "mine" in table.stdout
 
 
 def test_show_lists_items_in_prerequisite_order() -> None:
@@ -224,7 +252,8 @@ def test_show_lists_items_in_prerequisite_order() -> None:
             if full in position:
                 assert position[full] < position[item["id"]], (full, item["id"])
     table = run("roadmaps", "show", "coding")
-    assert table.returncode == 0 and "big-o" in table.stdout
+    assert table.returncode == 0
+    assert "big-o" in table.stdout
 
 
 def test_show_unknown_roadmap_is_a_usage_error() -> None:

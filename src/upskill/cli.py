@@ -289,7 +289,7 @@ def init(
     from upskill import clock, render, storage
     from upskill.errors import DeclinedError, NoTerminalError, StateError
     from upskill.planner import build_plan, coming_monday
-    from upskill.profile import load_answers, profile_from_dict
+    from upskill.profile import check_roadmaps, load_answers, profile_from_dict
     from upskill.roadmaps import load_catalog
 
     home = _home()
@@ -312,6 +312,7 @@ def init(
     catalog = load_catalog(home)
     if answers is not None:
         profile = load_answers(answers)
+        check_roadmaps(profile, list(catalog.roadmaps), str(answers))
     else:
         from upskill import questionnaire
 

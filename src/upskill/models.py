@@ -159,19 +159,25 @@ class Profile(_Strict):
         return data
 
 
-def format_validation_error(exc: object, data: object) -> list[str]:
+def format_validation_error(exc: object, data: object, unknown_key_hint: str = "") -> list[str]:
     """Turn a pydantic ValidationError into lines of ``key.path: what is wrong``.
 
     ``data`` is the raw input, used to name items by id (``items[3] (hashmaps).hours``).
+    One line per key path: the first problem found there.
     """
     from pydantic import ValidationError
 
     assert isinstance(exc, ValidationError)
     lines = []
+    seen: set[str] = set()
     for error in exc.errors(include_url=False):
         parts: list[str] = []
         node: object = data
-        for loc in error["loc"]:
+        locs = list(error["loc"])
+        bad_key = bool(locs) and locs[-1] == "[key]"
+        if bad_key:
+            locs.pop()  # a dict key that is not allowed: name the key itself
+        for loc in locs:
             if isinstance(loc, int):
                 label = f"[{loc}]"
                 node = node[loc] if isinstance(node, list) and loc < len(node) else None
@@ -182,9 +188,16 @@ def format_validation_error(exc: object, data: object) -> list[str]:
                 parts.append(("." if parts else "") + str(loc))
                 node = node.get(loc) if isinstance(node, dict) else None
         path = "".join(parts) or "(top level)"
+        if path in seen:
+            continue
+        seen.add(path)
         message = error["msg"]
-        if error["type"] == "extra_forbidden":
-            message = "unknown key (check the spelling; see docs/roadmap-format.md)"
+        if bad_key and parts and parts[0] == "skills":
+            message = f"unknown skill (one of {', '.join(SKILLS)})"
+        elif error["type"] == "extra_forbidden":
+            message = "unknown key (check the spelling" + (
+                f"; {unknown_key_hint})" if unknown_key_hint else ")"
+            )
         elif error["type"] == "missing":
             message = "required key is missing"
         elif message.startswith("Value error, "):

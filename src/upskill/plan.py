@@ -34,6 +34,17 @@ PROFILE_KEYS = (
     "interests",
     "skills",
 )
+PROFILE_SKILLS = (
+    "coding",
+    "data_structures",
+    "statistics",
+    "ml_fundamentals",
+    "deep_learning",
+    "interviewing",
+    "open_source",
+    "research",
+    "networking",
+)
 _PROFILE_STRINGS = ("name", "background", "target_role")
 _PROFILE_STRING_LISTS = ("roadmaps", "interests")
 MAX_TASK_HOURS = 1000
@@ -224,6 +235,15 @@ def plan_from_dict(data: dict[str, Any], name: str = "plan.toml") -> Plan:
         raise fail("profile.hours_per_week", "must be a number of hours above 0, at most 168")
     _check_profile(profile, fail)
 
+    for key, table in (("tasks", "[[tasks]]"), ("unscheduled", "[[unscheduled]]")):
+        # upskill always writes both (as `key = []` when empty): a missing one means the file
+        # was cut short, which must not pass for a plan with nothing left to do.
+        if key not in data:
+            raise fail(
+                key,
+                f"missing (the file looks cut short): restore it, or write `{key} = []` "
+                f"if you removed every {table} on purpose",
+            )
     raw_tasks = data.get("tasks", [])
     if not isinstance(raw_tasks, list):
         raise fail("tasks", "must be an array of tables ([[tasks]])")
@@ -252,7 +272,11 @@ def plan_from_dict(data: dict[str, Any], name: str = "plan.toml") -> Plan:
             raise fail(
                 f"{where}.hours", f"must be a number of hours above 0, at most {MAX_TASK_HOURS}"
             )
-        status = row.get("status", "todo")
+        # Required although "todo" would be a natural default: a plan cut short just before
+        # a done task's status must not read back as that task still to do.
+        status = row.get("status")
+        if status is None:
+            raise fail(f"{where}.status", 'missing; write status = "todo", "done" or "skipped"')
         if status not in STATUSES:
             raise fail(f"{where}.status", f"must be one of {', '.join(STATUSES)}")
         done_on = row.get("done_on")
@@ -280,7 +304,9 @@ def plan_from_dict(data: dict[str, Any], name: str = "plan.toml") -> Plan:
         extra = sorted(set(row) - _UNSCHEDULED_KEYS)
         if extra:
             raise fail(f"{where}.{extra[0]}", "unknown key (remove it or check the spelling)")
-        uid, uhours, reason = row.get("id"), row.get("hours"), row.get("reason", "")
+        uid, uhours, reason = row.get("id"), row.get("hours"), row.get("reason")
+        if reason is None:
+            raise fail(f"{where}.reason", 'missing; write reason = "" if there is none')
         if not isinstance(uid, str):
             raise fail(f"{where}.id", "must be a string")
         if not _number(uhours) or not 0 < uhours <= 1e6:
@@ -316,5 +342,10 @@ def _check_profile(profile: dict[str, Any], fail: Callable[[str, str], DataError
     if not isinstance(skills, dict):
         raise fail("profile.skills", "must be a table of skill = rating")
     for skill, rating in skills.items():
+        if skill not in PROFILE_SKILLS:
+            raise fail(
+                f"profile.skills.{skill}",
+                f"unknown skill (one of {', '.join(PROFILE_SKILLS)})",
+            )
         if not isinstance(rating, int) or isinstance(rating, bool) or not 0 <= rating <= 4:
             raise fail(f"profile.skills.{skill}", "must be a whole number 0..4")

@@ -333,9 +333,11 @@ def schedule(
         if amount <= 0:
             return 0
         already_split = uid in pinned_started or in_progress.get(by_id[uid].roadmap) == uid
-        if amount < remaining[uid] and not already_split and len(in_progress) + len(
-            pinned_started
-        ) >= max(1, budget // (2 * CENTI)):
+        if (
+            amount < remaining[uid]
+            and not already_split
+            and len(in_progress) + len(pinned_started) >= max(1, budget // (2 * CENTI))
+        ):
             return 0  # each split item needs an hour a week to stay consecutive: no room
         if amount < remaining[uid]:
             amount -= amount % MIN_CHUNK  # parts of a split item are whole quarter-hours

@@ -24,3 +24,13 @@ def profile_from_dict(data: dict[str, Any], name: str) -> Profile:
 def load_answers(path: Path) -> Profile:
     """Read an answers file (the profile TOML of DESIGN.md)."""
     return profile_from_dict(read_toml(path, str(path)), str(path))
+
+
+def check_roadmaps(profile: Profile, known: list[str], name: str) -> None:
+    """Every roadmap the profile names must be loaded; the error names the file."""
+    unknown = [r for r in profile.chosen_roadmaps() if r not in known]
+    if unknown:
+        raise DataError(
+            f"{name}: roadmaps: unknown roadmap {unknown[0]!r}; available: {', '.join(known)} "
+            "(your own go in <home>/roadmaps/)"
+        )

@@ -12,6 +12,8 @@ from upskill.errors import DataError
 from upskill.models import Item, Roadmap, format_validation_error
 from upskill.tomlio import decode_toml, read_toml
 
+ROADMAP_HINT = "see docs/roadmap-format.md"
+
 
 class RoadmapError(DataError):
     """One or more roadmap files are invalid; ``problems`` holds one line each."""
@@ -79,7 +81,7 @@ def parse_roadmap(data: dict[str, Any], label: str) -> Roadmap:
         roadmap = Roadmap.model_validate(data)
     except ValidationError as exc:
         raise RoadmapError(
-            [f"{label}: {line}" for line in format_validation_error(exc, data)]
+            [f"{label}: {line}" for line in format_validation_error(exc, data, ROADMAP_HINT)]
         ) from None
     problems = []
     seen: set[str] = set()

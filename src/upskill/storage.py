@@ -16,7 +16,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from upskill.errors import StateError, StorageError
+from upskill.errors import DataError, StateError, StorageError
 from upskill.plan import Plan, plan_from_dict
 from upskill.tomlio import read_toml
 
@@ -211,6 +211,8 @@ def _write_error(path: Path, exc: OSError, existed: bool = True) -> str:
         what = "the disk quota is exceeded; free some space and try again"
     elif exc.errno == errno.EFBIG:
         what = "the file is too large for the file system or the process's size limit"
+    elif exc.errno == errno.ENOENT:
+        what = f"the folder {path.parent} does not exist; create it first"
     elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         what = f"permission denied; make {path.parent} writable or choose another --home"
     else:
@@ -220,9 +222,17 @@ def _write_error(path: Path, exc: OSError, existed: bool = True) -> str:
 
 
 def dumps_toml(data: dict[str, Any]) -> bytes:
+    """TOML bytes for ``data``; text that UTF-8 cannot hold is an error, not a half-written file."""
     import tomli_w
 
-    return tomli_w.dumps(data).encode("utf-8")
+    try:
+        return tomli_w.dumps(data).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        bad = exc.object[exc.start : exc.end].encode("utf-8", "backslashreplace").decode("ascii")
+        raise DataError(
+            f"cannot save: some text holds {bad}, which is not valid Unicode "
+            "(a name or title typed on a terminal that is not UTF-8?); retype it"
+        ) from None
 
 
 def plan_path(home: Path) -> Path:

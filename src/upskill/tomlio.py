@@ -63,7 +63,9 @@ def read_toml(path: Path, name: str | None = None) -> dict[str, Any]:
     except IsADirectoryError:
         raise DataError(f"{label}: is a directory, not a TOML file") from None
     except OSError as exc:
-        raise DataError(f"{label}: cannot read: {exc.strerror}") from None
+        raise DataError(
+            f"{label}: cannot read: {exc.strerror}; check the file's permissions"
+        ) from None
     if len(raw) > MAX_FILE_BYTES:
         raise DataError(
             f"{label}: larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB; not a plan file"
