@@ -58,14 +58,15 @@ def imported_by(args: list[str], tmp_path: Path) -> set[str]:
     ("args", "forbidden"),
     [
         (["--help"], INTERACTIVE_AND_WRITER | {"pydantic", "pydantic_core"}),
-        (["plan"], INTERACTIVE_AND_WRITER),
+        (["plan"], INTERACTIVE_AND_WRITER | {"pydantic", "pydantic_core"}),
+        (["check", "--format", "json"], INTERACTIVE_AND_WRITER | {"pydantic"}),
     ],
-    ids=["help", "plan"],
+    ids=["help", "plan", "check-summary"],
 )
 def test_everyday_commands_import_only_what_they_need(
     args: list[str], forbidden: set[str], tmp_path: Path
 ) -> None:
-    if args == ["plan"]:
+    if args != ["--help"]:
         init_example()
     found = sorted(imported_by(args, tmp_path) & forbidden)
     assert not found, (
@@ -77,3 +78,11 @@ def test_everyday_commands_import_only_what_they_need(
 def test_the_probe_sees_imports(tmp_path: Path) -> None:
     """The probe itself works: the command line is built on typer."""
     assert {"upskill", "typer"} <= imported_by(["--help"], tmp_path)
+
+
+def test_the_probe_sees_heavy_imports_where_they_belong(tmp_path: Path) -> None:
+    """A command that validates an answers file does load pydantic: the probe would notice."""
+    from tests.conftest import EXAMPLES
+
+    found = imported_by(["init", "--answers", str(EXAMPLES / "swe-to-ml.toml")], tmp_path)
+    assert {"pydantic", "tomli_w", "rich"} <= found

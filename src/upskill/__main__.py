@@ -1,3 +1,3 @@
-from upskill.cli import main
+from upskill._entry import main
 
 main()

@@ -722,3 +722,7 @@ def main() -> None:
     except KeyboardInterrupt:
         print("upskill: interrupted; nothing was written", file=sys.stderr)
         sys.exit(130)
+    except SystemExit as exc:
+        if exc.code == 130:  # typer turns Ctrl-C into exit 130 without a word
+            print("upskill: interrupted; nothing was written", file=sys.stderr)
+        raise

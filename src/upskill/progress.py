@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -37,6 +36,8 @@ def resolve_ids(plan: Plan, ids: Sequence[str], today: dt.date) -> list[str]:
                 f"{given} recurs weekly and has no occurrence this week; "
                 f"name one, e.g. {nearest.id}"
             )
+        import difflib
+
         candidates = sorted(known | {t.item_id for t in plan.tasks})
         close = difflib.get_close_matches(given, candidates, n=3, cutoff=0.6)
         if not close:
