@@ -19,13 +19,14 @@ import subprocess
 import sys
 import textwrap
 import time
+import tomllib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import EXAMPLES, TODAY, run, upskill_exe
+from tests.conftest import EXAMPLES, TODAY, init_example, run, upskill_exe
 from upskill import storage
 from upskill.errors import DataError, StateError, StorageError
 from upskill.plan import Plan
@@ -783,3 +784,45 @@ def test_locked_sections_in_one_process_do_not_deadlock_after_each_other(planned
             plan: Plan = storage.load_plan(planned)
             storage.save_plan(planned, plan)
     assert temp_files(planned) == []
+
+
+def test_an_older_schema_is_migrated_with_a_backup_kept_first(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Schema 1 is the first, so the upgrade path is exercised with a pretend schema 2."""
+    from upskill import plan as plan_schema
+
+    init_example()
+    path = home / "plan.toml"
+    old = path.read_bytes()
+
+    def rename_kind(data: dict[str, Any]) -> dict[str, Any]:
+        for task in data["tasks"]:
+            task["title"] = task["title"].upper()
+        return data
+
+    monkeypatch.setattr(plan_schema, "SCHEMA", 2)
+    monkeypatch.setattr(storage, "MIGRATIONS", {1: rename_kind})
+    loaded = storage.load_plan(home)
+    assert loaded.schema == 2
+    assert all(t.title == t.title.upper() for t in loaded.tasks)
+    assert (home / "plan.toml.v1.bak").read_bytes() == old
+    assert tomllib.loads(path.read_text(encoding="utf-8"))["schema"] == 2
+    again = storage.load_plan(home)  # already current: nothing more happens
+    assert again.tasks == loaded.tasks
+
+
+def test_a_schema_with_no_upgrade_path_is_refused_unchanged(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from upskill import plan as plan_schema
+
+    init_example()
+    path = home / "plan.toml"
+    old = path.read_bytes()
+    monkeypatch.setattr(plan_schema, "SCHEMA", 3)
+    monkeypatch.setattr(storage, "MIGRATIONS", {2: lambda data: data})
+    with pytest.raises(DataError, match="schema 1 is too old for this upskill to upgrade"):
+        storage.load_plan(home)
+    assert path.read_bytes() == old
+    assert not (home / "plan.toml.v1.bak").exists()

@@ -448,8 +448,8 @@ def schedule(
             left = remaining[uid]
             if left <= cap and left <= max(quantum, SMALL_ITEM):
                 quantum = left  # a small item is done in one go rather than split
-            elif left <= NO_SPLIT and uid != in_progress.get(roadmap):
-                quantum = 0  # not worth splitting: start it next week
+            elif uid != in_progress.get(roadmap) and (left <= NO_SPLIT or cap < CENTI):
+                quantum = 0  # not worth splitting, or too little room to start: next week
             got = work_on(uid, week, cap, quantum) if quantum else 0
             if got == 0:
                 if uid != in_progress.get(roadmap):

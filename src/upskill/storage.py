@@ -11,11 +11,12 @@ import stat
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import FrameType
 from typing import Any
 
+from upskill import plan as plan_schema
 from upskill.errors import DataError, StateError, StorageError
 from upskill.plan import Plan, plan_from_dict
 from upskill.tomlio import read_toml
@@ -259,7 +260,41 @@ def load_plan(home: Path) -> Plan:
             f"{path}: is a symbolic link to {path.readlink()}, which does not exist; "
             "restore the target or remove the link and run `upskill init`"
         )
-    return plan_from_dict(read_toml(path, str(path)), str(path))
+    data = read_toml(path, str(path))
+    schema = data.get("schema")
+    current = plan_schema.SCHEMA
+    if isinstance(schema, int) and not isinstance(schema, bool) and 1 <= schema < current:
+        data = _migrate(path, data, schema)
+    return plan_from_dict(data, str(path))
+
+
+# Upgrades of older plan files, keyed by the schema they start from: each takes the parsed TOML
+# of schema N and returns it as schema N + 1. Schema 1 is the first, so there are none yet; when
+# the file's shape changes, bump plan.SCHEMA and add the step from the old one here.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+def _migrate(path: Path, data: dict[str, Any], schema: int) -> dict[str, Any]:
+    """Bring an older plan file up to date, keeping a copy of it first (``plan.toml.vN.bak``)."""
+    original = path.read_bytes()
+    for version in range(schema, plan_schema.SCHEMA):
+        step = MIGRATIONS.get(version)
+        if step is None:
+            raise DataError(
+                f"{path}: schema {schema} is too old for this upskill to upgrade; "
+                "the file was left unchanged"
+            )
+        data = step(data)
+        data["schema"] = version + 1
+    checked = plan_from_dict(data, str(path))  # never write a migration that does not validate
+    atomic_write(path.with_name(f"{path.name}.v{schema}.bak"), original)
+    atomic_write(path, dumps_toml(checked.to_toml_dict()))
+    print(
+        f"upskill: upgraded {path} from schema {schema} to {plan_schema.SCHEMA} "
+        f"(the old file is kept as {path.name}.v{schema}.bak)",
+        file=sys.stderr,
+    )
+    return data
 
 
 def save_plan(home: Path, plan: Plan) -> Path:
