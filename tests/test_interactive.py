@@ -178,9 +178,10 @@ def test_init_answers_every_question(home: Path, spawn: Spawn) -> None:
     expect_prompt(tui, RUNWAY)
     tui.send("6" + Keys.ENTER)
     expect_prompt(tui, ROADMAPS)
-    # Roadmaps are listed by id (coding, interviewing, ml-devloop, network, open-source,
-    # phd-applications, research), the ML-engineer ones ticked. Tick research, untick interviewing.
-    tui.send(Keys.DOWN * 6 + Keys.SPACE + Keys.UP * 5 + Keys.SPACE + Keys.ENTER)
+    # Roadmaps are listed core tracks first (coding, ml-devloop, interviewing, open-source,
+    # research, network, phd-applications), the ML-engineer ones ticked. Tick research, untick
+    # interviewing.
+    tui.send(Keys.DOWN * 4 + Keys.SPACE + Keys.UP * 2 + Keys.SPACE + Keys.ENTER)
     expect_prompt(tui, INTERESTS)
     tui.send("interpretability, robotics" + Keys.ENTER)
     ratings = {
@@ -211,7 +212,7 @@ def test_init_answers_every_question(home: Path, spawn: Spawn) -> None:
         "weeks": 30,
         "start_date": dt.date(2026, 11, 23),
         "runway_months": 6,
-        "roadmaps": ["coding", "ml-devloop", "network", "open-source", "research"],
+        "roadmaps": ["coding", "ml-devloop", "open-source", "research", "network"],
         "interests": ["interpretability", "robotics"],
         "skills": ratings,
     }

@@ -129,6 +129,15 @@ class ExportFormat(str, Enum):  # noqa: UP042
 
 
 _state: dict[str, Any] = {"home": None}
+DEFAULT_ORDER = (
+    "coding",
+    "ml-devloop",
+    "interviewing",
+    "open-source",
+    "research",
+    "network",
+    "phd-applications",
+)
 
 
 def _version(value: bool) -> None:
@@ -316,7 +325,10 @@ def init(
     else:
         from upskill import questionnaire
 
-        data = questionnaire.run(list(catalog.roadmaps), coming_monday(today))
+        core = [r for r in DEFAULT_ORDER if r in catalog.roadmaps]
+        ordered = core + [r for r in catalog.roadmaps if r not in core]
+        choices = [(r, catalog.roadmaps[r].title) for r in ordered]
+        data = questionnaire.run(choices, coming_monday(today))
         profile = profile_from_dict(data, "answers")
         _print_profile(profile)
         if not questionnaire.confirm("Save this profile and build the plan?"):

@@ -155,6 +155,9 @@ class Profile(_Strict):
     def to_toml_dict(self) -> dict[str, object]:
         """The profile as the answers-file TOML table (no None values: TOML has no null)."""
         data = self.model_dump(mode="python", exclude_none=True)
+        for key in ("hours_per_week", "runway_months"):
+            if isinstance(data.get(key), float) and data[key].is_integer():
+                data[key] = int(data[key])  # 15, not 15.0, as a person would write it
         data["skills"] = {k: v for k, v in sorted(self.skills.items())}
         return data
 

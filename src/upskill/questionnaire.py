@@ -99,9 +99,13 @@ def _tags(text: str) -> list[str]:
     return [t.strip() for t in text.split(",") if t.strip()]
 
 
-def questions(roadmap_ids: Sequence[str], role: str, start: dt.date) -> list[Question]:
-    """The questions after the target role is known (the roadmaps pre-ticked depend on it)."""
+def questions(roadmaps: Sequence[tuple[str, str]], role: str, start: dt.date) -> list[Question]:
+    """The questions after the target role is known (the roadmaps pre-ticked depend on it).
+
+    ``roadmaps`` holds (id, title) of every loaded roadmap.
+    """
     default_roadmaps = DEFAULT_ROADMAPS[role]
+    roadmap_ids = [rid for rid, _ in roadmaps]
     qs = [
         Question(
             "hours_per_week",
@@ -139,7 +143,7 @@ def questions(roadmap_ids: Sequence[str], role: str, start: dt.date) -> list[Que
             "roadmaps",
             "checkbox",
             "Roadmaps to include:",
-            choices=[(r, r) for r in roadmap_ids],
+            choices=[(f"{rid}: {title}", rid) for rid, title in roadmaps],
             default=[r for r in default_roadmaps if r in roadmap_ids],
         ),
         Question(
@@ -219,7 +223,7 @@ def questionary_ask(q: Question) -> Any:
 
 
 def run(
-    roadmap_ids: Sequence[str], today_start: dt.date, ask: Ask = questionary_ask
+    roadmaps: Sequence[tuple[str, str]], today_start: dt.date, ask: Ask = questionary_ask
 ) -> dict[str, Any]:
     """Ask every question and return the profile data (not yet validated)."""
     data: dict[str, Any] = {}
@@ -234,7 +238,7 @@ def run(
 
     for q in FIRST_QUESTIONS:
         record(q)
-    for q in questions(roadmap_ids, data["target_role"], today_start):
+    for q in questions(roadmaps, data["target_role"], today_start):
         record(q)
     data["skills"] = skills
     return data
