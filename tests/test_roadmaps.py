@@ -24,7 +24,7 @@ BUILT_IN = [
 ]
 DOCUMENTS = (
     "How I got here, Nathan Lambert",
-    "From astrophysics postdoc to Anthropic engineer (evanhanders.blog), Evan Anders",
+    "My path from astrophysics postdoc to Anthropic, Evan Anders",
     "Careers in Beneficial AI Research, Adam Gleave",
     "Breaking into AI Research, Unblocking podcast",
 )
