@@ -403,7 +403,7 @@ def test_impossible_task_hours_in_a_plan(planned: Path, value: str, says: str) -
             'status = "todo"',
             'status = "todo"\ndone_on = 2026-11-24',
             r"tasks\[0\] \(.+\)\.done_on",
-            "a task still to do has no completion date",
+            "a task that is todo has no completion date",
         ),
         (
             'status = "todo"',
@@ -421,9 +421,15 @@ def test_impossible_task_hours_in_a_plan(planned: Path, value: str, says: str) -
             r"tasks\[0\] \(journal\)\.id",
             "must be a task id like coding.big-o",
         ),
+        (
+            'id = "research.question-journal@1"',
+            'id = "research.question-journal@two"',
+            r"tasks\[0\] \(research\.question-journal@two\)\.id",
+            "must be a task id like coding.big-o",
+        ),
         ("weeks = 26", 'weeks = "26"', r"profile\.weeks", "must be a whole number of weeks"),
         (
-            "hours_per_week = 15.0",
+            "hours_per_week = 15",
             "hours_per_week = nan",
             r"profile\.hours_per_week",
             "must be a number of hours above 0",

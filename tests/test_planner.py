@@ -103,6 +103,24 @@ def check_invariants(profile: Profile, plan: Plan) -> None:
                 last[unit.id] = max((w, i) for w, i, _ in parts[unit.id])
             assert unit.earliest_week <= (first[unit.id][0] if unit.id in first else 10**6)
 
+    # Deadline work is never planned after its deadline.
+    for unit in selection.units:
+        if unit.deadline_week is not None and unit.id in last:
+            assert last[unit.id][0] <= unit.deadline_week, (unit.id, last[unit.id], unit.deadline_week)
+
+    # Nothing that would fit whole into a week's free room is left out of the plan.
+    for unit in selection.units:
+        if unit.occurrences is not None or unit.id not in unscheduled:
+            continue
+        pres = [p for p in unit.prerequisites if p in {u.id for u in selection.units}]
+        if any(p not in last for p in pres):
+            continue
+        ready = max([unit.earliest_week, *(last[p][0] for p in pres)])
+        end = profile.weeks if unit.deadline_week is None else min(profile.weeks, unit.deadline_week)
+        for week in range(ready, end + 1):
+            free = round(profile.hours_per_week * CENTI) - round(per_week.get(week, 0.0) * CENTI)
+            assert unit.size > free, f"{unit.id} ({unit.size}) fits in week {week} ({free} free)"
+
     # Prerequisites: a scheduled item starts only after every selected prerequisite finished
     # (same week allowed when the prerequisite comes first); an unscheduled prerequisite
     # means the dependent is unscheduled too.

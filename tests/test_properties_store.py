@@ -59,7 +59,7 @@ def tasks(draw: st.DrawFn, weeks: int) -> Task:
         task_id += f"@{draw(st.integers(1, 520))}"
     status = draw(st.sampled_from(STATUSES))
     done_on = None
-    if status == "done" or (status == "skipped" and draw(st.booleans())):
+    if status == "done":
         done_on = draw(dates)
     return Task(
         id=task_id,

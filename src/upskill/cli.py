@@ -529,8 +529,8 @@ def check(
         status = "todo" if undo else "skipped" if skip else "done"
         with storage.locked(home):
             plan = storage.load_plan(home)
-            resolved = progress.resolve_ids(plan, ids, today)
-            changed = progress.mark(plan, resolved, status, when or today)
+            resolved = progress.resolve_ids(plan, ids, today, status)
+            changed = progress.mark(plan, resolved, status, when, default=today)
             if changed:
                 storage.save_plan(home, plan)
         if fmt is not Format.json:
@@ -567,10 +567,13 @@ def _check_interactive(home: Path, today: Any, when: Any) -> None:
     if not shown:
         print("Nothing due this week or overdue.")
         return
+    hours: dict[str, float] = {}
+    for t in plan.tasks:  # a split task is shown once, with all its hours
+        hours[t.id] = hours.get(t.id, 0.0) + t.hours
     choices = []
     for tid, t in shown.items():
         late = f", week {t.week}, overdue" if t.week < week and t.status == "todo" else ""
-        choices.append((f"{t.title} ({tid}, {t.hours:g} h{late})", tid))
+        choices.append((f"{t.title} ({tid}, {hours[tid]:g} h{late})", tid))
     ticked = set(
         questionnaire.questionary_ask(
             questionnaire.Question(
@@ -585,13 +588,12 @@ def _check_interactive(home: Path, today: Any, when: Any) -> None:
     )
     with storage.locked(home):
         plan = storage.load_plan(home)  # re-read: another process may have written meanwhile
-        known = {t.id for t in plan.tasks}
-        now_done = [tid for tid in shown if tid in ticked and tid in known]
-        now_todo = [tid for tid in shown if tid not in ticked and tid in known]
-        changed = progress.mark(plan, now_done, "done", when or today)
-        changed += progress.mark(
-            plan, [tid for tid in now_todo if shown[tid].status == "done"], "todo", None
-        )
+        status = {t.id: t.status for t in plan.tasks}
+        # Only what the person changed: an untouched tick keeps its completion date.
+        now_done = [tid for tid in shown if tid in ticked and status.get(tid) == "todo"]
+        now_todo = [tid for tid in shown if tid not in ticked and status.get(tid) == "done"]
+        changed = progress.mark(plan, now_done, "done", when, default=today)
+        changed += progress.mark(plan, now_todo, "todo", None)
         if changed:
             storage.save_plan(home, plan)
 
@@ -637,7 +639,7 @@ def replan(
     path = storage.plan_path(home)
     plan = storage.load_plan(home)
     seen = path.read_bytes()
-    result = progress.replan(plan, catalog, start, hours=hours, weeks=weeks)
+    result = progress.replan(plan, catalog, start, hours=hours, weeks=weeks, name=str(path))
     console = _console()
     _show_replan(console, result)
     if not yes:
@@ -650,7 +652,9 @@ def replan(
     with storage.locked(home):
         if path.read_bytes() != seen:
             fresh = storage.load_plan(home)
-            result = progress.replan(fresh, catalog, start, hours=hours, weeks=weeks)
+            result = progress.replan(
+                fresh, catalog, start, hours=hours, weeks=weeks, name=str(path)
+            )
         bak = storage.backup(path)
         storage.save_plan(home, result.plan)
     console.print(

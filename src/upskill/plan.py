@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeGuard
@@ -15,6 +16,7 @@ from typing import Any, TypeGuard
 from upskill.errors import DataError
 
 SCHEMA = 1
+_TASK_ID = re.compile(r"^[a-z0-9][a-z0-9-]*\.[a-z0-9][a-z0-9_-]*(@[1-9][0-9]*)?$")
 STATUSES = ("todo", "done", "skipped")
 KINDS = ("learn", "practice", "build", "write", "network", "apply", "milestone")
 _TASK_KEYS = {"week", "id", "title", "kind", "hours", "status", "done_on"}
@@ -164,7 +166,7 @@ class Plan:
                     "week": n,
                     "start": self.week_start(n).isoformat(),
                     "end": self.week_end(n).isoformat(),
-                    "hours": round(sum(t.hours for t in tasks), 2),
+                    "hours": float(round(sum(t.hours for t in tasks), 2)),
                     "budget": self.hours_per_week,
                     "tasks": [
                         {
@@ -259,8 +261,10 @@ def plan_from_dict(data: dict[str, Any], name: str = "plan.toml") -> Plan:
         if extra:
             raise fail(f"{where}.{extra[0]}", "unknown key (remove it or check the spelling)")
         tid, week, title, kind = row.get("id"), row.get("week"), row.get("title"), row.get("kind")
-        if not isinstance(tid, str) or "." not in tid or not tid.strip():
-            raise fail(f"{where}.id", "must be a task id like coding.big-o")
+        if not isinstance(tid, str) or not _TASK_ID.match(tid):
+            raise fail(
+                f"{where}.id", "must be a task id like coding.big-o (or coding.weekly-problems@3)"
+            )
         if not isinstance(week, int) or isinstance(week, bool) or not 1 <= week <= weeks:
             raise fail(f"{where}.week", f"must be a week number 1..{weeks}")
         if not isinstance(title, str):
@@ -286,8 +290,8 @@ def plan_from_dict(data: dict[str, Any], name: str = "plan.toml") -> Plan:
             raise fail(f"{where}.done_on", "must be a date like 2026-11-23")
         if status == "done" and done_on is None:
             raise fail(f"{where}.done_on", "a done task needs its completion date")
-        if status == "todo" and done_on is not None:
-            raise fail(f"{where}.done_on", "a task still to do has no completion date")
+        if status != "done" and done_on is not None:
+            raise fail(f"{where}.done_on", f"a task that is {status} has no completion date")
         if (tid, week) in seen:
             raise fail(where, f"task {tid} appears twice in week {week}")
         seen.add((tid, week))

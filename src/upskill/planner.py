@@ -92,6 +92,8 @@ class Unit:
     occurrences: list[int] | None = None  # recurring: the occurrence numbers still to place
     earliest_week: int = 1
     deadline_week: int | None = None
+    deadline: str | None = None  # the "MM-DD" the deadline week came from
+    busy_weeks: frozenset[int] = frozenset()  # recurring: weeks that already hold an occurrence
     urgent: bool = False
     preferred: bool = False
 
@@ -175,6 +177,7 @@ def select(profile: Profile, catalog: Catalog, start: dt.date) -> Selection:
                 preferred=bool(interests & {t.lower() for t in item.tags}),
             )
             if item.deadline:
+                unit.deadline = item.deadline
                 unit.deadline_week = deadline_week(item.deadline, start)
                 unit.earliest_week = max(
                     unit.earliest_week, unit.deadline_week - DEADLINE_WINDOW_WEEKS + 1
@@ -238,7 +241,7 @@ def schedule(
     # ... and once the time left before the deadline gets short, they are pinned (taken before
     # the weighted share), so a long chain of materials across tracks still lands in time.
     pin_from: dict[str, int] = {}
-    half = max(budget // 2, 1)
+    third = max(budget // 3, 1)  # what a deadline chain can count on in a busy week
     for u in units:
         if u.deadline_week is None:
             continue
@@ -250,7 +253,7 @@ def schedule(
             seen.add(uid)
             chain += by_id[uid].size
             stack.extend(p for p in by_id[uid].prerequisites if p in by_id)
-        start_week = u.deadline_week - -(-chain // half) - 2
+        start_week = u.deadline_week - -(-chain // third) - 2
         for uid in seen:
             pin_from[uid] = min(pin_from.get(uid, 1 << 30), start_week)
     pin_queue = sorted((w, by_id[uid].order, uid) for uid, w in pin_from.items())
@@ -361,6 +364,25 @@ def schedule(
             heapq.heappop(heap)  # moved to the pinned queue meanwhile
         return bool(heap)
 
+    def run_pinned(week: int, cap: int, share: int) -> int:
+        """Work through pinned items with up to ``share`` of ``cap``; return what is left."""
+        deferred = []
+        while pinned and cap >= MIN_CHUNK:
+            k, uid = heapq.heappop(pinned)
+            if remaining[uid] == 0:
+                continue  # finished by the continuation step
+            limit = cap if week >= pin_from.get(uid, 1 << 30) else share
+            got = work_on(uid, week, cap, limit, track=False) if limit >= MIN_CHUNK else 0
+            cap -= got
+            share = max(share - got, 0)
+            if remaining[uid] > 0:
+                if got:
+                    pinned_started[uid] = None
+                deferred.append((k, uid))
+        for entry in deferred:
+            heapq.heappush(pinned, entry)
+        return cap
+
     for u in units:
         if unmet[u.id] == 0:
             release(u.id, first_week)
@@ -401,7 +423,7 @@ def schedule(
                 break
         for uid in list(active_recurring):
             u = by_id[uid]
-            if u.size > cap:
+            if u.size > cap or week in u.busy_weeks:
                 continue
             n = occurrences_left[uid].pop(0)
             put(uid, week, u.size, f"{uid}@{n}")
@@ -413,23 +435,8 @@ def schedule(
                 active_recurring.remove(uid)
                 recurring_load -= u.size
 
-        # 2. Pinned work, at most half of what is left.
-        pinned_cap = cap // 2 if cap > 2 * MIN_CHUNK else cap
-        deferred = []
-        while pinned and pinned_cap >= MIN_CHUNK:
-            k, uid = heapq.heappop(pinned)
-            if remaining[uid] == 0:
-                continue  # finished by the continuation step
-            used_now = work_on(uid, week, pinned_cap, pinned_cap, track=False)
-            pinned_cap -= used_now
-            cap -= used_now
-            if remaining[uid] > 0:
-                if used_now:
-                    pinned_started[uid] = None
-                deferred.append((k, uid))
-                break
-        for entry in deferred:
-            heapq.heappush(pinned, entry)
+        # 2. Pinned work: at most half of what is left, all of it for a deadline close at hand.
+        cap = run_pinned(week, cap, cap // 2 if cap > 2 * MIN_CHUNK else cap)
 
         # 4. Weighted sharing between roadmaps.
         full: set[str] = set()  # roadmaps whose next item waits for a week with more room
@@ -448,7 +455,9 @@ def schedule(
             left = remaining[uid]
             if left <= cap and left <= max(quantum, SMALL_ITEM):
                 quantum = left  # a small item is done in one go rather than split
-            elif uid != in_progress.get(roadmap) and (left <= NO_SPLIT or cap < CENTI):
+            elif uid != in_progress.get(roadmap) and (
+                left <= min(NO_SPLIT, budget) or cap < min(CENTI, budget // 2)
+            ):
                 quantum = 0  # not worth splitting, or too little room to start: next week
             got = work_on(uid, week, cap, quantum) if quantum else 0
             if got == 0:
@@ -459,11 +468,84 @@ def schedule(
                 continue
             cap -= got
 
-    # What did not fit: partial items are taken out whole, so nothing is half-scheduled.
-    unscheduled: list[Unscheduled] = []
+        # 5. Room nobody else could use goes to pinned work after all.
+        cap = run_pinned(week, cap, cap)
+
+    def unfinish(uid: str) -> None:
+        """Take ``uid``, and everything after it that needs it, out of the plan."""
+        stack = [uid]
+        while stack:
+            current = stack.pop()
+            if current not in finished_week:
+                continue
+            indices = parts_of.pop(current, [])
+            drop.update(indices)
+            finished_week.pop(current)
+            done.discard(current)
+            unit = by_id[current]
+            if unit.occurrences is None:
+                remaining[current] = unit.size
+            else:
+                numbers = [int(tasks[i].id.rsplit("@", 1)[1]) for i in indices]
+                occurrences_left[current] = sorted(numbers + occurrences_left[current])
+                if current in active_recurring:
+                    active_recurring.remove(current)
+            stack.extend(dependents.get(current, []))
+
+    # Items started but not finished by the end are taken out whole (nothing is half-planned),
+    # and so is deadline work that would be late; the room they free is offered to whole items.
     drop: set[int] = set()
-    last = horizon
+    late: dict[str, str] = {}
     per_week = f"{hours_per_week:g} h/week"
+    for u in units:
+        if u.deadline_week is None or remaining.get(u.id) != 0:
+            continue
+        end = max(tasks[i].week for i in parts_of[u.id])
+        if end > u.deadline_week:
+            late[u.id] = (
+                f"would be ready only in week {end}, after its {u.deadline} deadline "
+                f"(week {u.deadline_week}); start earlier or give it more than {per_week}"
+            )
+            unfinish(u.id)
+    for u in units:
+        if u.occurrences is None and 0 < remaining[u.id] < u.size:
+            drop.update(parts_of.pop(u.id, []))
+            remaining[u.id] = u.size
+    load: dict[int, int] = dict(used_c)
+    for i, t in enumerate(tasks):
+        if i not in drop:
+            load[t.week] = load.get(t.week, 0) + round(t.hours * CENTI)
+    waiting_units = [
+        u for u in units if u.occurrences is None and remaining[u.id] > 0 and u.id not in late
+    ]
+    waiting_units.sort(key=lambda u: u.order)
+    for week in range(first_week, horizon + 1):
+        free = budget - load.get(week, 0)
+        if free < MIN_CHUNK or not waiting_units:
+            continue
+        still = []
+        for u in waiting_units:
+            ready_now = (
+                u.size <= free
+                and u.earliest_week <= week
+                and (u.deadline_week is None or week <= u.deadline_week)
+                and all(
+                    p not in by_id or finished_week.get(p, 1 << 30) <= week for p in u.prerequisites
+                )
+            )
+            if not ready_now:
+                still.append(u)
+                continue
+            parts_of[u.id] = [len(tasks)]
+            tasks.append(Task(u.id, week, u.title, u.kind, u.size / CENTI))
+            free -= u.size
+            remaining[u.id] = 0
+            finished_week[u.id] = week
+            done.add(u.id)
+        waiting_units = still
+
+    unscheduled: list[Unscheduled] = []
+    last = horizon
     for u in sorted(units, key=lambda u: u.order):
         if u.occurrences is not None:
             occ_left = occurrences_left[u.id]
@@ -471,21 +553,22 @@ def schedule(
                 continue
             if u.size > budget:
                 reason = f"needs {u.size / CENTI:g} h a week, more than the {per_week} budget"
-            elif u.id in done or unmet[u.id] == 0:
+            elif u.id in finished_week:
+                reason = f"runs past the plan's last week {last}"
+            elif unmet[u.id] == 0:
                 reason = f"no room left by week {last} at {per_week}"
             else:
-                reason = _blocked_reason(u, by_id, done)
+                reason = _blocked_reason(u, by_id, finished_week)
             unscheduled.extend(Unscheduled(f"{u.id}@{n}", u.size / CENTI, reason) for n in occ_left)
             continue
         if remaining[u.id] == 0:
             continue
-        drop.update(parts_of.get(u.id, []))
-        if u.earliest_week > last:
+        if u.id in late:
+            reason = late[u.id]
+        elif u.earliest_week > last:
             reason = f"belongs in week {u.earliest_week}, after the plan's last week {last}"
-        elif unmet[u.id] > 0:
-            reason = _blocked_reason(u, by_id, done)
-        elif u.id in parts_of:
-            reason = f"started but {remaining[u.id] / CENTI:g} h short by week {last} at {per_week}"
+        elif any(p in by_id and p not in finished_week for p in u.prerequisites):
+            reason = _blocked_reason(u, by_id, finished_week)
         else:
             reason = f"no room left by week {last} at {per_week}"
         unscheduled.append(Unscheduled(u.id, u.size / CENTI, reason))
@@ -494,8 +577,8 @@ def schedule(
     return _Placed(kept, unscheduled)
 
 
-def _blocked_reason(u: Unit, by_id: Mapping[str, Unit], done: set[str]) -> str:
-    missing = [p for p in u.prerequisites if p in by_id and p not in done]
+def _blocked_reason(u: Unit, by_id: Mapping[str, Unit], finished: Mapping[str, int]) -> str:
+    missing = [p for p in u.prerequisites if p in by_id and p not in finished]
     return f"waits for {missing[0]}, which did not fit" if missing else "did not fit"
 
 

@@ -13,10 +13,11 @@ from upskill.plan import Plan, Task
 MILESTONE_KINDS = ("milestone", "apply")
 
 
-def resolve_ids(plan: Plan, ids: Sequence[str], today: dt.date) -> list[str]:
+def resolve_ids(plan: Plan, ids: Sequence[str], today: dt.date, status: str = "done") -> list[str]:
     """Map each given id to a task id in the plan; unknown ids fail naming them, with suggestions.
 
-    A recurring item's id without ``@N`` means its occurrence in the current week.
+    A recurring item's id without ``@N`` means its occurrence in the current week (the one
+    still to do when marking done, a done one when undoing).
     """
     known = {t.id for t in plan.tasks}
     week = plan.week_of(today)
@@ -29,6 +30,8 @@ def resolve_ids(plan: Plan, ids: Sequence[str], today: dt.date) -> list[str]:
         if occurrences:
             this_week = [t for t in occurrences if t.week == week]
             if this_week:
+                wanted = "todo" if status != "todo" else "done"
+                this_week.sort(key=lambda t: t.status != wanted)
                 resolved.append(this_week[0].id)
                 continue
             nearest = min(occurrences, key=lambda t: (abs(t.week - week), t.week))
@@ -47,10 +50,17 @@ def resolve_ids(plan: Plan, ids: Sequence[str], today: dt.date) -> list[str]:
     return resolved
 
 
-def mark(plan: Plan, ids: Iterable[str], status: str, on: dt.date | None) -> list[Task]:
+def mark(
+    plan: Plan,
+    ids: Iterable[str],
+    status: str,
+    on: dt.date | None,
+    default: dt.date | None = None,
+) -> list[Task]:
     """Set the status of every part of the given tasks; return the parts that changed.
 
-    Marking done keeps an existing completion date unless ``on`` gives another one.
+    Marking done records ``on`` if given; otherwise a task already done keeps its date and a
+    newly done one gets ``default`` (today). Completion dates change only when asked to.
     """
     wanted = set(ids)
     changed = []
@@ -59,7 +69,10 @@ def mark(plan: Plan, ids: Iterable[str], status: str, on: dt.date | None) -> lis
             continue
         before = (task.status, task.done_on)
         if status == "done":
-            task.done_on = on if on is not None or task.status != "done" else task.done_on
+            if on is not None:
+                task.done_on = on
+            elif task.status != "done" or task.done_on is None:
+                task.done_on = default
             if task.done_on is None:
                 raise UsageError("a completion date is needed to mark a task done")
         else:
@@ -206,27 +219,33 @@ def replan(
     *,
     hours: float | None = None,
     weeks: int | None = None,
+    name: str = "plan.toml",
 ) -> ReplanResult:
-    """Reflow unfinished work from the week of ``from_date`` on, keeping done and skipped tasks."""
+    """Reflow unfinished work from the week of ``from_date`` on, keeping done and skipped tasks.
+
+    ``hours`` and ``weeks`` change the weekly budget and the horizon; ``name`` is the plan
+    file, for messages.
+    """
     from upskill.planner import Unit, centi, schedule, select
-    from upskill.profile import profile_from_dict
+    from upskill.profile import check_roadmaps, profile_from_dict
 
     data = dict(plan.profile)
     if hours is not None:
         data["hours_per_week"] = hours
     if weeks is not None:
         data["weeks"] = weeks
-    profile = profile_from_dict(data, "replan")
+    profile = profile_from_dict(data, name, key_prefix="profile.")
+    check_roadmaps(profile, list(catalog.roadmaps), name, key="profile.roadmaps")
     horizon = profile.weeks
     from_week = max(plan.week_of(from_date), 1)
+    finished_until = max((t.week for t in plan.tasks if t.status != "todo"), default=0)
+    if weeks is not None and weeks < max(finished_until, from_week):
+        floor = max(finished_until, from_week)
+        why = "would cut off finished work" if finished_until >= from_week else "ends before"
+        raise UsageError(f"--weeks {weeks} {why} week {floor}; choose at least {floor}")
     if from_week > horizon:
         raise StateError(
-            f"the plan ended in week {horizon}; "
-            f"extend it with --weeks N (more than {from_week - 1})"
-        )
-    if weeks is not None and any(t.week > horizon for t in plan.tasks if t.status != "todo"):
-        raise UsageError(
-            f"--weeks {weeks} would cut off finished work; choose at least {plan.last_week()}"
+            f"the plan ended in week {horizon}; extend it with --weeks N (at least {from_week})"
         )
 
     kept = [t for t in plan.tasks if t.status != "todo"]
@@ -245,10 +264,15 @@ def replan(
     selection = select(profile, catalog, start)
     units: list[Unit] = []
     seen: set[str] = set()
+    busy: dict[str, set[int]] = {}  # weeks that keep a done or skipped occurrence
+    for t in kept:
+        if t.occurrence is not None:
+            busy.setdefault(t.item_id, set()).add(t.week)
     for u in selection.units:
         seen.add(u.id)
         if u.occurrences is not None:
             u.occurrences = [n for n in u.occurrences if n not in finished_occ.get(u.id, set())]
+            u.busy_weeks = frozenset(busy.get(u.id, ()))
             if not u.occurrences:
                 continue
         elif u.id in finished_items:
@@ -273,6 +297,7 @@ def replan(
                     centi(t.hours),
                     order,
                     occurrences=sorted(x.occurrence or 0 for x in same),
+                    busy_weeks=frozenset(busy.get(t.item_id, ())),
                 )
             )
         else:
