@@ -106,7 +106,11 @@ def check_invariants(profile: Profile, plan: Plan) -> None:
     # Deadline work is never planned after its deadline.
     for unit in selection.units:
         if unit.deadline_week is not None and unit.id in last:
-            assert last[unit.id][0] <= unit.deadline_week, (unit.id, last[unit.id], unit.deadline_week)
+            assert last[unit.id][0] <= unit.deadline_week, (
+                unit.id,
+                last[unit.id],
+                unit.deadline_week,
+            )
 
     # Nothing that would fit whole into a week's free room is left out of the plan.
     for unit in selection.units:
@@ -116,7 +120,9 @@ def check_invariants(profile: Profile, plan: Plan) -> None:
         if any(p not in last for p in pres):
             continue
         ready = max([unit.earliest_week, *(last[p][0] for p in pres)])
-        end = profile.weeks if unit.deadline_week is None else min(profile.weeks, unit.deadline_week)
+        end = (
+            profile.weeks if unit.deadline_week is None else min(profile.weeks, unit.deadline_week)
+        )
         for week in range(ready, end + 1):
             free = round(profile.hours_per_week * CENTI) - round(per_week.get(week, 0.0) * CENTI)
             assert unit.size > free, f"{unit.id} ({unit.size}) fits in week {week} ({free} free)"
@@ -266,3 +272,35 @@ def test_default_start_is_the_coming_monday() -> None:
     assert coming_monday(dt.date(2026, 11, 22)) == dt.date(2026, 11, 23)
     assert coming_monday(dt.date(2026, 11, 23)) == dt.date(2026, 11, 23)
     assert coming_monday(dt.date(2026, 11, 24)) == dt.date(2026, 11, 30)
+
+
+def test_deadline_work_that_cannot_be_ready_in_time_is_reported_not_planned_late() -> None:
+    def plan_at(hours: float, start: dt.date) -> Plan:
+        profile = Profile(
+            background="undergrad",
+            target_role="phd-applicant",
+            hours_per_week=hours,
+            weeks=30,
+            skills={"coding": 2, "research": 1},
+        )
+        return build_plan(profile, catalog(), start)
+
+    late = plan_at(4, dt.date(2026, 9, 28))  # nine weeks before 1 December
+    assert "phd-applications.submit-applications" not in {t.item_id for t in late.tasks}
+    (entry,) = [u for u in late.unscheduled if u.id == "phd-applications.submit-applications"]
+    assert entry.reason.startswith("would be ready only in week ")
+    assert "after its 12-01 deadline (week 10)" in entry.reason
+    in_time = plan_at(6, dt.date(2026, 7, 6))  # five months ahead: the chain is pinned in time
+    weeks = [t.week for t in in_time.tasks if t.item_id == "phd-applications.submit-applications"]
+    assert weeks
+    assert max(weeks) <= deadline_week("12-01", in_time.start)
+
+
+def test_tiny_budgets_still_make_progress() -> None:
+    profile = Profile(
+        background="other", target_role="research-engineer", hours_per_week=1, weeks=52
+    )
+    plan = build_plan(profile, catalog(), MONDAY)
+    check_invariants(profile, plan)
+    used = sum(t.hours for t in plan.tasks)
+    assert used >= 0.9 * 52, used  # nearly every hour of a 1 h/week budget is used

@@ -148,7 +148,9 @@ def test_check_undo_round_trip(home: Path) -> None:
 def test_check_on_records_another_date_and_skip_is_listed_apart(home: Path) -> None:
     init_example()
     a, b = [t.id for t in load_plan(home).tasks_in(1)][:2]
-    assert run("check", a, "--on", "2026-11-24").returncode == 0
+    assert (
+        run("check", a, "--on", "2026-11-24", env={"UPSKILL_TODAY": "2026-12-31"}).returncode == 0
+    )
     assert run("check", b, "--skip").returncode == 0
     tasks = tasks_by_id(home)
     assert tasks[a][0].done_on == dt.date(2026, 11, 24)
@@ -235,7 +237,12 @@ def test_replan_keeps_done_work_and_dates_and_never_overfills(home: Path) -> Non
     init_example()
     plan = load_plan(home)
     done_ids = [t.id for t in plan.tasks_in(1)][:3]
-    assert run("check", *done_ids, "--on", "2026-11-24").returncode == 0
+    assert (
+        run(
+            "check", *done_ids, "--on", "2026-11-24", env={"UPSKILL_TODAY": "2026-12-31"}
+        ).returncode
+        == 0
+    )
     before = load_plan(home)
     kept = {(t.id, t.week, t.hours, t.done_on) for t in before.tasks if t.status != "todo"}
     result = run(
@@ -317,3 +324,80 @@ def test_markdown_and_json_exports(home: Path) -> None:
     assert "- [ ] " in markdown
     exported = json.loads(run("export", "--format", "json").stdout)
     assert exported == plan_json()
+
+
+def test_checking_a_done_task_again_keeps_its_date(home: Path) -> None:
+    init_example()
+    task = first_task(home, lambda t: t.occurrence is None)
+    assert (
+        run("check", task.id, "--on", "2026-11-24", env={"UPSKILL_TODAY": "2026-12-31"}).returncode
+        == 0
+    )
+    again = run("check", task.id, env={"UPSKILL_TODAY": "2026-12-09"})
+    assert again.returncode == 0
+    assert f"Already done: {task.id}" in again.stdout
+    assert {t.done_on for t in tasks_by_id(home)[task.id]} == {dt.date(2026, 11, 24)}
+    moved = run("check", task.id, "--on", "2026-11-25", env={"UPSKILL_TODAY": "2026-12-31"})
+    assert moved.returncode == 0
+    assert {t.done_on for t in tasks_by_id(home)[task.id]} == {dt.date(2026, 11, 25)}
+
+
+def test_replan_never_puts_two_occurrences_of_one_item_in_a_week(home: Path) -> None:
+    init_example()
+    occurrences = [t for t in load_plan(home).tasks if t.item_id == "research.question-journal"]
+    third, fifth = occurrences[2], occurrences[4]
+    assert (
+        run(
+            "check", third.id, fifth.id, "--on", "2026-12-08", env={"UPSKILL_TODAY": "2026-12-31"}
+        ).returncode
+        == 0
+    )
+    assert run("replan", "--yes", env={"UPSKILL_TODAY": "2026-12-09"}).returncode == 0
+    weeks: dict[str, list[int]] = defaultdict(list)
+    for t in load_plan(home).tasks:
+        if t.occurrence is not None:
+            weeks[t.item_id].append(t.week)
+    for item, seen in weeks.items():
+        assert len(seen) == len(set(seen)), (item, sorted(seen))
+    # Without @N, the occurrence still to do this week is the one that gets marked.
+    this_week = [
+        t for t in load_plan(home).tasks if t.item_id == "research.question-journal" and t.week == 3
+    ]
+    assert [t.status for t in this_week] == ["done"]
+
+
+def test_replan_weeks_too_short_is_a_usage_error(home: Path) -> None:
+    init_example()
+    assert (
+        run(
+            "check", first_task(home).id, "--on", "2026-11-24", env={"UPSKILL_TODAY": "2026-12-31"}
+        ).returncode
+        == 0
+    )
+    result = run("replan", "--yes", "--weeks", "2", env={"UPSKILL_TODAY": "2026-12-09"})
+    assert result.returncode == 2
+    assert (
+        result.stderr.strip() == "upskill: error: --weeks 2 ends before week 3; choose at least 3"
+    )
+
+
+def test_replan_reports_a_bad_profile_in_the_plan_file_by_key(home: Path) -> None:
+    init_example()
+    path = home / "plan.toml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("weeks = 26", "weeks = 200"), encoding="utf-8"
+    )
+    result = run("replan", "--yes")
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"upskill: error: {path}: profile.weeks: Input should be less than or equal to 156"
+    )
+
+
+def test_a_completion_date_in_the_future_is_refused(home: Path) -> None:
+    init_example()
+    before = (home / "plan.toml").read_bytes()
+    result = run("check", first_task(home).id, "--on", "2026-12-01")  # today is 2026-11-22
+    assert result.returncode == 2
+    assert "--on 2026-12-01 is in the future" in result.stderr
+    assert (home / "plan.toml").read_bytes() == before

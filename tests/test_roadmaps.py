@@ -256,9 +256,9 @@ def test_show_lists_items_in_prerequisite_order() -> None:
     assert "big-o" in table.stdout
 
 
-def test_show_unknown_roadmap_is_a_usage_error() -> None:
+def test_show_unknown_roadmap_exits_1_listing_the_known_ones() -> None:
     result = run("roadmaps", "show", "cooking")
-    assert result.returncode == 2
+    assert result.returncode == 1
     assert result.stderr.strip() == (
         "upskill: error: unknown roadmap 'cooking'; available: " + ", ".join(sorted(BUILT_IN))
     )

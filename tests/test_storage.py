@@ -807,9 +807,12 @@ def test_an_older_schema_is_migrated_with_a_backup_kept_first(
     assert loaded.schema == 2
     assert all(t.title == t.title.upper() for t in loaded.tasks)
     assert (home / "plan.toml.v1.bak").read_bytes() == old
+    assert path.read_bytes() == old  # read-only commands take no lock, so they do not write
+    storage.save_plan(home, loaded)  # the next save (under the lock) writes the new schema
     assert tomllib.loads(path.read_text(encoding="utf-8"))["schema"] == 2
     again = storage.load_plan(home)  # already current: nothing more happens
     assert again.tasks == loaded.tasks
+    assert (home / "plan.toml.v1.bak").read_bytes() == old
 
 
 def test_a_schema_with_no_upgrade_path_is_refused_unchanged(

@@ -15,7 +15,7 @@ from typing import Annotated, Any
 import typer
 
 from upskill import __version__
-from upskill.errors import UpskillError, UsageError
+from upskill.errors import DataError, UpskillError, UsageError
 
 
 def _plain_coercion() -> None:
@@ -229,9 +229,7 @@ def roadmaps_show(
 
     catalog = load_catalog(_home())
     if roadmap_id not in catalog.roadmaps:
-        raise UsageError(
-            f"unknown roadmap {roadmap_id!r}; available: {', '.join(catalog.roadmaps)}"
-        )
+        raise DataError(f"unknown roadmap {roadmap_id!r}; available: {', '.join(catalog.roadmaps)}")
     data = render.roadmap_detail(catalog, roadmap_id)
     if fmt is Format.json:
         _print_json(data)
@@ -355,10 +353,15 @@ def init(
     if plan.unscheduled:
         missing = sum(u.hours for u in plan.unscheduled)
         more_weeks = -(-missing // plan.hours_per_week)
+        more_hours = missing / plan.weeks
+        alternative = (
+            f" (or {more_hours:.1f} more hours a week)"
+            if plan.hours_per_week + more_hours <= 80
+            else ""
+        )
         console.print(
             f"{len(plan.unscheduled)} pieces of work ({missing:g} h) did not fit: about "
-            f"{more_weeks:g} more weeks at {plan.hours_per_week:g} h/week "
-            f"(or {missing / plan.weeks:.1f} more hours a week). "
+            f"{more_weeks:g} more weeks at {plan.hours_per_week:g} h/week{alternative}. "
             "See `upskill plan --all`; `upskill replan --weeks N` or `--hours H` makes room."
         )
     console.print("Next: `upskill plan` for this week, `upskill check ID` when you finish a task.")
@@ -525,6 +528,12 @@ def check(
     home = _home()
     today = clock.today()
     when = clock.parse_date(on, "--on") if on else None
+    if when is not None and when > today:
+        raise UsageError(
+            f"--on {when.isoformat()} is in the future; a task is done when it is done"
+        )
+    if not storage.plan_path(home).exists():
+        storage.load_plan(home)  # says there is no plan, before any lock file is made
     if ids:
         status = "todo" if undo else "skipped" if skip else "done"
         with storage.locked(home):

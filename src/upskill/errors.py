@@ -40,6 +40,6 @@ class NoTerminalError(UsageError):
 
 
 class AbortedError(UpskillError):
-    """The user pressed Ctrl-C or declined a confirmation; nothing was written."""
+    """The user pressed Ctrl-C; nothing was written (exit 130)."""
 
     exit_code = 130

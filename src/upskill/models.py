@@ -125,7 +125,10 @@ class Profile(_Strict):
     weeks: Annotated[int, Field(ge=1, le=156)]
     start_date: Annotated[dt.date, Field(strict=False)] | None = None
     runway_months: Annotated[float, Field(ge=0, le=600, allow_inf_nan=False)] | None = None
-    roadmaps: list[Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]] | None = None
+    roadmaps: (
+        Annotated[list[Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]], Field(min_length=1)]
+        | None
+    ) = None
     interests: list[Annotated[str, Field(min_length=1, max_length=80)]] = []
     skills: dict[Skill, Annotated[int, Field(ge=0, le=4)]] = {}
 

@@ -91,6 +91,11 @@ def _date(text: str) -> str | None:
     return None
 
 
+def _whole_or_float(text: str) -> float | int:
+    value = float(text)
+    return int(value) if value.is_integer() else value
+
+
 def _float_or_none(text: str) -> float | None:
     return float(text) if text.strip() else None
 
@@ -113,7 +118,7 @@ def questions(roadmaps: Sequence[tuple[str, str]], role: str, start: dt.date) ->
             "Hours per week you can give this (1-80):",
             default="10",
             validate=_number(1, 80),
-            convert=lambda v: float(v) if "." in v else int(v),
+            convert=_whole_or_float,
         ),
         Question(
             "weeks",

@@ -127,7 +127,7 @@ def week_table(console: Any, plan: Any, week: int, title_prefix: str = "") -> No
     start, end = plan.week_start(week), plan.week_end(week)
     title = f"{title_prefix}Week {week} of {plan.weeks}: {start:%a %d %b} – {end:%a %d %b %Y}"
     table = Table(title=title, title_justify="left", show_footer=True)
-    table.add_column("task", footer="total", ratio=1)
+    table.add_column("task", footer="total", ratio=1, overflow="fold")
     table.add_column("roadmap", no_wrap=True)
     table.add_column("kind", no_wrap=True)
     table.add_column(

@@ -205,6 +205,11 @@ def load_catalog(home: Path | None = None) -> Catalog:
     return Catalog.of(loaded)
 
 
+def _same_builtin(label: str, raw: bytes) -> bool:
+    name = label.removeprefix("built-in ")
+    return any(n == name and data == raw for n, data in builtin_files())
+
+
 def validate_file(path: Path, home: Path | None = None) -> Roadmap:
     """Validate one roadmap file, resolving prerequisites against the other loaded roadmaps."""
     label = str(path)
@@ -224,7 +229,21 @@ def validate_file(path: Path, home: Path | None = None) -> Roadmap:
             continue
         if other is not None:
             others.append((other, str(other_path)))
-    # The file under test replaces a loaded roadmap of the same id (editing a copy of a built-in).
+    # A roadmap id may be loaded once: a second file with it is refused everywhere else, so here
+    # too, unless the file under test is that very file (a built-in checked in place).
+    raw = path.read_bytes()
+    clash = [
+        lab
+        for r, lab in others
+        if r.id == roadmap.id and not (lab.startswith("built-in ") and _same_builtin(lab, raw))
+    ]
+    if clash:
+        raise RoadmapError(
+            [
+                f"{label}: id: roadmap id {roadmap.id!r} is already used by {clash[0]}; "
+                "give your roadmap an id of its own"
+            ]
+        )
     others = [(r, lab) for r, lab in others if r.id != roadmap.id]
     own = [p for p in check_graph([(roadmap, label), *others]) if p.startswith(f"{label}:")]
     if own:

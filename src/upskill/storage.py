@@ -286,14 +286,17 @@ def _migrate(path: Path, data: dict[str, Any], schema: int) -> dict[str, Any]:
             )
         data = step(data)
         data["schema"] = version + 1
-    checked = plan_from_dict(data, str(path))  # never write a migration that does not validate
-    atomic_write(path.with_name(f"{path.name}.v{schema}.bak"), original)
-    atomic_write(path, dumps_toml(checked.to_toml_dict()))
-    print(
-        f"upskill: upgraded {path} from schema {schema} to {plan_schema.SCHEMA} "
-        f"(the old file is kept as {path.name}.v{schema}.bak)",
-        file=sys.stderr,
-    )
+    plan_from_dict(data, str(path))  # a migration that does not validate changes nothing
+    # Upgraded in memory: the next save (under the lock) writes the new schema. The old file
+    # is kept first, once, since that save replaces it.
+    backup_path = path.with_name(f"{path.name}.v{schema}.bak")
+    if not backup_path.exists():
+        atomic_write(backup_path, original)
+        print(
+            f"upskill: {path} is from an older upskill (schema {schema}); it is upgraded when "
+            f"next saved, and the old file is kept as {backup_path.name}",
+            file=sys.stderr,
+        )
     return data
 
 
