@@ -1,0 +1,125 @@
+"""`upskill check`: mark tasks and see where you stand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from upskill.commands import (
+    Format,
+    app,
+    current_home,
+    interactive,
+    make_console,
+    print_json,
+)
+from upskill.errors import UsageError
+
+
+@app.command(short_help="Mark tasks done; see if you are ahead or behind.")
+def check(
+    ids: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="[ID]...", help="Task ids to mark (recurring: ID@N)."),
+    ] = None,
+    undo: Annotated[bool, typer.Option("--undo", help="Mark the tasks not done again.")] = False,
+    skip: Annotated[
+        bool, typer.Option("--skip", help="Mark the tasks skipped (deliberately not doing them).")
+    ] = False,
+    on: Annotated[
+        str | None, typer.Option("--on", help="Completion date instead of today.", metavar="DATE")
+    ] = None,
+    chart: Annotated[
+        bool, typer.Option("--chart", help="Also draw cumulative planned against done hours.")
+    ] = False,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+) -> None:
+    """Mark tasks done (or --undo, --skip), then show where you stand against the plan."""
+    from upskill import clock, progress, render, storage
+
+    if undo and skip:
+        raise UsageError("--undo and --skip cannot be used together")
+    if (undo or skip or on) and not ids and not interactive():
+        raise UsageError("--undo, --skip and --on need task ids")
+    home = current_home()
+    today = clock.today()
+    when = clock.parse_date(on, "--on") if on else None
+    if when is not None and when > today:
+        raise UsageError(
+            f"--on {when.isoformat()} is in the future; a task is done when it is done"
+        )
+    if not storage.plan_path(home).exists():
+        storage.load_plan(home)  # says there is no plan, before any lock file is made
+    if ids:
+        status = "todo" if undo else "skipped" if skip else "done"
+        with storage.locked(home):
+            plan = storage.load_plan(home)
+            resolved = progress.resolve_ids(plan, ids, today, status)
+            changed = progress.mark(plan, resolved, status, when, default=today)
+            if changed:
+                storage.save_plan(home, plan)
+        if fmt is not Format.json:
+            verb = {"todo": "not done", "skipped": "skipped", "done": "done"}[status]
+            names = ", ".join(dict.fromkeys(resolved))
+            print(f"Marked {verb}: {names}" if changed else f"Already {verb}: {names}")
+    elif interactive() and fmt is Format.table:
+        _check_interactive(home, today, when)
+        plan = storage.load_plan(home)
+    else:
+        plan = storage.load_plan(home)
+    data = progress.summary(plan, today)
+    if fmt is Format.json:
+        print_json(data)
+        return
+    console = make_console()
+    render.summary_view(console, data)
+    if chart:
+        render.chart(console, progress.chart_rows(plan, today))
+
+
+def _check_interactive(home: Path, today: Any, when: Any) -> None:
+    """A checkbox of this week's and overdue tasks; ticked become done, unticked not done."""
+    from upskill import progress, questionnaire, storage
+
+    plan = storage.load_plan(home)
+    week = max(plan.week_of(today), 1)
+    shown: dict[str, Any] = {}
+    for t in plan.tasks:
+        if t.status == "skipped" or t.week > week:
+            continue
+        if t.week == week or t.status == "todo":
+            shown.setdefault(t.id, t)
+    if not shown:
+        print("Nothing due this week or overdue.")
+        return
+    hours: dict[str, float] = {}
+    for t in plan.tasks:  # a split task is shown once, with all its hours
+        hours[t.id] = hours.get(t.id, 0.0) + t.hours
+    choices = []
+    for tid, t in shown.items():
+        late = f", week {t.week}, overdue" if t.week < week and t.status == "todo" else ""
+        choices.append((f"{t.title} ({tid}, {hours[tid]:g} h{late})", tid))
+    ticked = set(
+        questionnaire.questionary_ask(
+            questionnaire.Question(
+                "done",
+                "checkbox",
+                f"Week {week}: tick what you have finished",
+                choices=choices,
+                default=[tid for tid, t in shown.items() if t.status == "done"],
+                instruction="(space to tick, enter to save)",
+            )
+        )
+    )
+    with storage.locked(home):
+        plan = storage.load_plan(home)  # re-read: another process may have written meanwhile
+        status = {t.id: t.status for t in plan.tasks}
+        # Only what the person changed: an untouched tick keeps its completion date.
+        now_done = [tid for tid in shown if tid in ticked and status.get(tid) == "todo"]
+        now_todo = [tid for tid in shown if tid not in ticked and status.get(tid) == "done"]
+        changed = progress.mark(plan, now_done, "done", when, default=today)
+        changed += progress.mark(plan, now_todo, "todo", None)
+        if changed:
+            storage.save_plan(home, plan)

@@ -1,0 +1,68 @@
+"""`upskill explain ID`: why a task is in the plan."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from upskill.commands import (
+    app,
+    current_home,
+    make_console,
+)
+
+
+@app.command(short_help="Why a task is in your plan.")
+def explain(
+    task_id: Annotated[str, typer.Argument(metavar="ID", help="A task id, e.g. coding.big-o.")],
+) -> None:
+    """Why a task is in your plan: rationale, source, prerequisites, finish line, resources."""
+    from upskill import storage
+    from upskill.errors import UnknownTaskError
+    from upskill.roadmaps import load_catalog
+
+    home = current_home()
+    catalog = load_catalog(home)
+    item_id = task_id.split("@", 1)[0]
+    plan = None
+    if storage.plan_path(home).exists():
+        plan = storage.load_plan(home)
+    if item_id not in catalog.items:
+        import difflib
+
+        pool = list(catalog.items) + ([t.item_id for t in plan.tasks] if plan else [])
+        close = difflib.get_close_matches(item_id, pool, n=3, cutoff=0.6)
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        if plan and any(t.item_id == item_id for t in plan.tasks):
+            raise UnknownTaskError(
+                f"{item_id} is in your plan but no loaded roadmap has it any more"
+            )
+        raise UnknownTaskError(f"unknown task {task_id!r}{hint}")
+    item = catalog.items[item_id]
+    console = make_console()
+    console.print(f"[bold]{item.title}[/bold] ({item_id})", markup=True)
+    console.print(
+        f"{item.kind}, {item.hours:g} h"
+        + (f" a week for {item.repeat} weeks" if item.repeat else "")
+    )
+    if plan is not None:
+        parts = [t for t in plan.tasks if t.item_id == item_id]
+        if parts:
+            weeks = sorted({t.week for t in parts})
+            status = ", ".join(sorted({t.status for t in parts}))
+            console.print(f"In your plan: week(s) {', '.join(map(str, weeks))}; {status}.")
+        elif any(u.id.split("@", 1)[0] == item_id for u in plan.unscheduled):
+            console.print("In your plan: did not fit (see `upskill plan --all`).")
+        else:
+            console.print("Not in your plan (already known at your level, or not for your role).")
+    console.print(f"Why: {item.why or '(not given)'}")
+    console.print(f"Source: {item.source or '(not given)'}")
+    if item.skill:
+        level = f", needed while your rating is below {item.level}" if item.level else ""
+        console.print(f"Skill: {item.skill}{level}")
+    prereqs = catalog.prerequisites(item_id)
+    console.print(f"Needs first: {', '.join(prereqs) if prereqs else 'nothing'}")
+    console.print(f"Done when: {item.done_when or '(not given)'}")
+    for r in item.resources:
+        console.print(f"  - {r.title}: {r.url}", soft_wrap=True)

@@ -1,0 +1,46 @@
+"""`upskill export`: the plan for calendars, notes and scripts."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from upskill.commands import (
+    ExportFormat,
+    app,
+    current_home,
+)
+
+
+@app.command(short_help="Export to a calendar (ics), markdown or json.")
+def export(
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="ics (calendars), markdown or json.")
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write to FILE (atomically) instead of stdout.", metavar="FILE"
+        ),
+    ] = None,
+) -> None:
+    """Export the plan for calendars (ics), notes (markdown) or scripts (json)."""
+    from upskill import clock, storage
+    from upskill import export as exporter
+
+    plan = storage.load_plan(current_home())
+    if fmt is ExportFormat.ics:
+        data = exporter.to_ics(plan, clock.today())
+    elif fmt is ExportFormat.markdown:
+        data = exporter.to_markdown(plan)
+    else:
+        data = exporter.to_json(plan)
+    if output is None or str(output) == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        storage.atomic_write(output, data)
+        print(f"Wrote {output}", file=sys.stderr)

@@ -1,0 +1,120 @@
+"""`upskill init`: questionnaire or answers file to profile and plan."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from upskill.commands import (
+    DEFAULT_ORDER,
+    app,
+    current_home,
+    interactive,
+    make_console,
+)
+
+
+@app.command(short_help="Make your plan: questionnaire or --answers FILE.")
+def init(
+    answers: Annotated[
+        Path | None,
+        typer.Option(
+            "--answers", help="Read the profile from this TOML file; ask nothing.", metavar="FILE"
+        ),
+    ] = None,
+    start: Annotated[
+        str | None,
+        typer.Option(
+            "--start", help="Start date (YYYY-MM-DD), overriding the profile.", metavar="DATE"
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace an existing plan (a .bak is kept).")
+    ] = False,
+) -> None:
+    """Answer a few questions (or give --answers FILE) and get a week-by-week plan."""
+    from upskill import clock, render, storage
+    from upskill.errors import DeclinedError, NoTerminalError, StateError
+    from upskill.planner import build_plan, coming_monday
+    from upskill.profile import check_roadmaps, load_answers, profile_from_dict
+    from upskill.roadmaps import load_catalog
+
+    home = current_home()
+    today = clock.today()
+    start_override = clock.parse_date(start, "--start") if start else None
+    if answers is None and not sys.stdin.isatty():
+        raise NoTerminalError("no terminal to ask questions on; use --answers FILE (see examples/)")
+    plan_file = storage.plan_path(home)
+    exists = plan_file.exists() or plan_file.is_symlink()
+    if exists and not force and not interactive():
+        raise StateError(f"{plan_file} already exists; use --force to replace it (a .bak is kept)")
+    if exists and not force:
+        from upskill import questionnaire
+
+        if not questionnaire.confirm(
+            f"{plan_file} exists. Replace it (a .bak is kept)?", default=False
+        ):
+            raise DeclinedError("kept the existing plan; nothing was written")
+    catalog = load_catalog(home)
+    if answers is not None:
+        profile = load_answers(answers)
+        check_roadmaps(profile, list(catalog.roadmaps), str(answers))
+    else:
+        from upskill import questionnaire
+
+        core = [r for r in DEFAULT_ORDER if r in catalog.roadmaps]
+        ordered = core + [r for r in catalog.roadmaps if r not in core]
+        choices = [(r, catalog.roadmaps[r].title) for r in ordered]
+        data = questionnaire.run(choices, coming_monday(today))
+        profile = profile_from_dict(data, "answers")
+        _print_profile(profile)
+        if not questionnaire.confirm("Save this profile and build the plan?"):
+            raise DeclinedError("cancelled; nothing was written")
+    if start_override is not None:
+        profile = profile.model_copy(update={"start_date": start_override})
+    start_date = profile.start_date or coming_monday(today)
+    plan = build_plan(profile, catalog, start_date)
+    with storage.locked(home):
+        storage.backup(plan_file)
+        profile_data = profile.to_toml_dict()
+        profile_data["start_date"] = start_date
+        storage.save_profile(home, profile_data)
+        storage.save_plan(home, plan)
+    console = make_console()
+    console.print(f"Saved your profile to {storage.profile_path(home)}")
+    console.print(f"Saved your plan to {plan_file}")
+    scheduled = sum(t.hours for t in plan.tasks)
+    console.print(
+        f"{plan.weeks} weeks from {start_date.isoformat()} at {plan.hours_per_week:g} h/week: "
+        f"{len({t.item_id for t in plan.tasks})} items, {scheduled:g} h scheduled."
+    )
+    render.week_table(console, plan, 1, "Preview: ")
+    if plan.unscheduled:
+        missing = sum(u.hours for u in plan.unscheduled)
+        more_weeks = -(-missing // plan.hours_per_week)
+        more_hours = missing / plan.weeks
+        alternative = (
+            f" (or {more_hours:.1f} more hours a week)"
+            if plan.hours_per_week + more_hours <= 80
+            else ""
+        )
+        console.print(
+            f"{len(plan.unscheduled)} pieces of work ({missing:g} h) did not fit: about "
+            f"{more_weeks:g} more weeks at {plan.hours_per_week:g} h/week{alternative}. "
+            "See `upskill plan --all`; `upskill replan --weeks N` or `--hours H` makes room."
+        )
+    console.print("Next: `upskill plan` for this week, `upskill check ID` when you finish a task.")
+
+
+def _print_profile(profile: Any) -> None:
+    console = make_console()
+    console.print("\nYour profile:")
+    for key, value in profile.to_toml_dict().items():
+        if key == "skills":
+            value = ", ".join(f"{k} {v}" for k, v in value.items())
+        elif isinstance(value, list):
+            value = ", ".join(map(str, value)) or "(none)"
+        console.print(f"  {key}: {value}")

@@ -1,0 +1,75 @@
+"""`upskill plan`: the plan, this week and the next by default."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from upskill.commands import (
+    PlanFormat,
+    app,
+    current_home,
+    make_console,
+    print_json,
+)
+from upskill.errors import UsageError
+
+
+@app.command("plan", short_help="Show this week and the next (or any week).")
+def plan_cmd(
+    week: Annotated[
+        int | None, typer.Option("--week", "-w", help="Show only week N.", metavar="N")
+    ] = None,
+    show_all: Annotated[bool, typer.Option("--all", "-a", help="Show every week.")] = False,
+    fmt: Annotated[
+        PlanFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = PlanFormat.table,
+) -> None:
+    """Show the plan: this week and the next by default."""
+    from upskill import clock, render, storage
+
+    if week is not None and show_all:
+        raise UsageError("--week and --all cannot be used together")
+    plan = storage.load_plan(current_home())
+    if week is not None and not 1 <= week <= plan.weeks:
+        raise UsageError(f"--week {week} is outside the plan (weeks 1..{plan.weeks})")
+    today = clock.today()
+    current = plan.week_of(today)
+    if fmt is PlanFormat.json:
+        print_json(plan.to_json(week))
+        return
+    if week is not None:
+        weeks = [week]
+    elif show_all:
+        weeks = list(range(1, plan.last_week() + 1))
+    elif current < 1:
+        weeks = [1]
+    elif current > plan.weeks:
+        weeks = []
+    else:
+        weeks = [w for w in (current, current + 1) if w <= plan.weeks]
+    if fmt is PlanFormat.markdown:
+        sys.stdout.write(render.plan_markdown(plan, None if show_all else weeks) + "\n")
+        return
+    console = make_console()
+    if current < 1 and week is None and not show_all:
+        console.print(f"Your plan starts on {plan.start:%A %d %B %Y}; here is week 1.")
+    if current > plan.weeks and week is None and not show_all:
+        from upskill.progress import summary
+
+        data = summary(plan, today)
+        console.print(f"Your {plan.weeks}-week plan ended on {plan.week_end(plan.weeks):%d %B %Y}.")
+        render.summary_view(console, data)
+        console.print(
+            "`upskill replan --weeks N` extends it; `upskill plan --all` shows every week."
+        )
+        return
+    for w in weeks:
+        prefix = "This week: " if w == current else ("Next week: " if w == current + 1 else "")
+        render.week_table(console, plan, w, prefix)
+    if show_all and plan.unscheduled:
+        console.print("Did not fit:")
+        for u in plan.unscheduled:
+            console.print(f"  {u.id} ({u.hours:g} h): {u.reason}")
