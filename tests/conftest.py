@@ -69,3 +69,26 @@ def init_example(
     result = run("init", "--answers", str(EXAMPLES / name), *extra)
     assert result.returncode == 0, result.stderr
     return result
+
+
+@pytest.fixture(scope="session")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A home with the example postdoc's plan, made once per session; tests copy it."""
+    folder = tmp_path_factory.mktemp("template") / "home"
+    result = run(
+        "init",
+        "--answers",
+        str(EXAMPLES / "postdoc-research-engineer.toml"),
+        env={"UPSKILL_HOME": str(folder), "UPSKILL_TODAY": TODAY},
+    )
+    assert result.returncode == 0, result.stderr
+    return folder
+
+
+@pytest.fixture
+def planned(home: Path, template: Path) -> Path:
+    """The test's home, holding a copy of the template plan and profile."""
+    home.mkdir(mode=0o700, parents=True, exist_ok=True)
+    for name in ("plan.toml", "profile.toml"):
+        shutil.copy2(template / name, home / name)
+    return home

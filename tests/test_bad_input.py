@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import textwrap
 from collections.abc import Callable
@@ -26,26 +25,6 @@ POSTDOC = EXAMPLES / "postdoc-research-engineer.toml"
 
 
 # ------------------------------------------------------------------ helpers and fixtures
-
-
-@pytest.fixture(scope="session")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A home with the example postdoc's plan, made once; tests copy it."""
-    folder = tmp_path_factory.mktemp("template") / "home"
-    result = run(
-        "init", "--answers", str(POSTDOC), env={"UPSKILL_HOME": str(folder), "UPSKILL_TODAY": TODAY}
-    )
-    assert result.returncode == 0, result.stderr
-    return folder
-
-
-@pytest.fixture
-def planned(home: Path, template: Path) -> Path:
-    """The test's home, holding a copy of the template plan and profile."""
-    home.mkdir(mode=0o700, parents=True, exist_ok=True)
-    for name in ("plan.toml", "profile.toml"):
-        shutil.copy2(template / name, home / name)
-    return home
 
 
 def fails(result: subprocess.CompletedProcess[str], code: int = 1) -> list[str]:

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import EXAMPLES
-from upskill.models import BACKGROUNDS, ROLES, SKILLS, Profile
+from upskill.models import BACKGROUNDS, ROLES, SKILLS, TRACK_ORDER, Profile
 from upskill.plan import Plan
 from upskill.planner import CENTI, build_plan, coming_monday, deadline_week, select
 from upskill.profile import load_answers
@@ -26,15 +26,7 @@ def catalog() -> Catalog:
     return load_catalog(None)
 
 
-ROADMAP_IDS = [
-    "coding",
-    "ml-devloop",
-    "interviewing",
-    "open-source",
-    "research",
-    "network",
-    "phd-applications",
-]
+ROADMAP_IDS = list(TRACK_ORDER)
 TAGS = sorted({t for i in load_catalog(None).items.values() for t in i.tags}) or [
     "interpretability"
 ]

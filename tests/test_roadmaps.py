@@ -10,18 +10,10 @@ import pytest
 
 from tests.conftest import run
 from upskill.errors import DataError
-from upskill.models import SKILLS
+from upskill.models import SKILLS, TRACK_ORDER
 from upskill.roadmaps import RoadmapError, load_catalog, validate_file
 
-BUILT_IN = [
-    "coding",
-    "ml-devloop",
-    "interviewing",
-    "open-source",
-    "research",
-    "network",
-    "phd-applications",
-]
+BUILT_IN = list(TRACK_ORDER)
 DOCUMENTS = (
     "How I got here, Nathan Lambert",
     "My path from astrophysics postdoc to Anthropic, Evan Anders",

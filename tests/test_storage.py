@@ -26,7 +26,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import EXAMPLES, TODAY, init_example, run, upskill_exe
+from tests.conftest import EXAMPLES, init_example, run, upskill_exe
 from upskill import storage
 from upskill.errors import DataError, StateError, StorageError
 from upskill.plan import Plan
@@ -35,29 +35,6 @@ ERROR = "upskill: error: "
 
 
 # ------------------------------------------------------------------ helpers and fixtures
-
-
-@pytest.fixture(scope="session")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A home with the example postdoc's plan, made once; tests copy it."""
-    folder = tmp_path_factory.mktemp("template") / "home"
-    result = run(
-        "init",
-        "--answers",
-        str(EXAMPLES / "postdoc-research-engineer.toml"),
-        env={"UPSKILL_HOME": str(folder), "UPSKILL_TODAY": TODAY},
-    )
-    assert result.returncode == 0, result.stderr
-    return folder
-
-
-@pytest.fixture
-def planned(home: Path, template: Path) -> Path:
-    """The test's home, holding a copy of the template plan and profile."""
-    home.mkdir(mode=0o700, parents=True, exist_ok=True)
-    for name in ("plan.toml", "profile.toml"):
-        shutil.copy2(template / name, home / name)
-    return home
 
 
 def temp_files(folder: Path) -> list[str]:

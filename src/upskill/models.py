@@ -100,6 +100,17 @@ class Roadmap(_Strict):
     items: list[Item] = Field(min_length=1)
 
 
+# The built-in tracks in the order a person meets them (questionnaire, listings).
+TRACK_ORDER = (
+    "coding",
+    "ml-devloop",
+    "interviewing",
+    "open-source",
+    "research",
+    "network",
+    "phd-applications",
+)
+
 DEFAULT_ROADMAPS: dict[str, list[str]] = {
     "research-engineer": [
         "coding",

@@ -128,15 +128,6 @@ class ExportFormat(str, Enum):  # noqa: UP042
 
 
 _state: dict[str, Any] = {"home": None}
-DEFAULT_ORDER = (
-    "coding",
-    "ml-devloop",
-    "interviewing",
-    "open-source",
-    "research",
-    "network",
-    "phd-applications",
-)
 
 
 def _version(value: bool) -> None:

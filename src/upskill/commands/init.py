@@ -9,7 +9,6 @@ from typing import Annotated, Any
 import typer
 
 from upskill.commands import (
-    DEFAULT_ORDER,
     app,
     current_home,
     interactive,
@@ -64,8 +63,9 @@ def init(
         check_roadmaps(profile, list(catalog.roadmaps), str(answers))
     else:
         from upskill import questionnaire
+        from upskill.models import TRACK_ORDER
 
-        core = [r for r in DEFAULT_ORDER if r in catalog.roadmaps]
+        core = [r for r in TRACK_ORDER if r in catalog.roadmaps]
         ordered = core + [r for r in catalog.roadmaps if r not in core]
         choices = [(r, catalog.roadmaps[r].title) for r in ordered]
         data = questionnaire.run(choices, coming_monday(today))
