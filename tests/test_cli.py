@@ -212,6 +212,7 @@ def test_plan_shows_week_1_before_the_start_and_this_and_next_week_later(home: P
     before = run("plan")
     assert "Your plan starts on Monday 23 November 2026" in before.stdout
     assert "Week 1 of 26" in before.stdout
+    assert "Next week" not in before.stdout
     assert "Week 2 of 26" not in before.stdout
     during = run("plan", env={"UPSKILL_TODAY": "2026-12-09"})
     assert "This week: Week 3 of 26" in during.stdout

@@ -67,7 +67,9 @@ def plan_cmd(
         )
         return
     for w in weeks:
-        prefix = "This week: " if w == current else ("Next week: " if w == current + 1 else "")
+        prefix = ""
+        if current >= 1:  # before the start, week 1 is introduced by the line above
+            prefix = {current: "This week: ", current + 1: "Next week: "}.get(w, "")
         render.week_table(console, plan, w, prefix)
     if show_all and plan.unscheduled:
         console.print("Did not fit:")
