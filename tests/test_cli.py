@@ -279,3 +279,14 @@ def test_debug_shows_a_traceback(home: Path) -> None:
     result = run("--debug", "plan")
     assert result.returncode != 0
     assert "Traceback" in result.stderr
+
+
+def test_global_options_work_after_the_command_too(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    made = run("init", "--answers", str(EXAMPLES / "swe-to-ml.toml"), "--home", str(elsewhere))
+    assert made.returncode == 0, made.stderr
+    assert (elsewhere / "plan.toml").is_file()
+    shown = run("plan", "--format", "json", f"--home={elsewhere}")
+    assert shown.returncode == 0, shown.stderr
+    assert json.loads(shown.stdout)["profile"]["target_role"] == "ml-engineer"
+    assert "Traceback" in run("plan", "--debug", "--home", str(tmp_path / "nothing")).stderr

@@ -35,9 +35,10 @@ def main() -> None:
     typer (0.29+) already maps usage errors to exit 2 and Ctrl-C to exit 130; our own errors
     arrive here with their exit code.
     """
-    debug = bool(os.environ.get("UPSKILL_DEBUG")) or "--debug" in sys.argv[1:]
+    args = hoist_global_options(sys.argv[1:])
+    debug = bool(os.environ.get("UPSKILL_DEBUG")) or "--debug" in args
     try:
-        app()
+        app(args=args)
     except UpskillError as exc:
         if debug:
             raise
@@ -51,3 +52,25 @@ def main() -> None:
         if exc.code == 130:  # typer turns Ctrl-C into exit 130 without a word
             print("upskill: interrupted; nothing was written", file=sys.stderr)
         raise
+
+
+def hoist_global_options(args: list[str]) -> list[str]:
+    """Let ``--home DIR`` and ``--debug`` go anywhere: ``upskill plan --home DIR`` works too."""
+    front: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            rest.extend(args[i:])
+            break
+        if arg == "--home" and i + 1 < len(args):
+            front.extend(args[i : i + 2])
+            i += 2
+            continue
+        if arg.startswith("--home=") or arg == "--debug":
+            front.append(arg)
+        else:
+            rest.append(arg)
+        i += 1
+    return front + rest
