@@ -4,13 +4,18 @@ No clock, no I/O, no randomness. Hours are handled internally as integer hundred
 capacity checks are exact and the output is byte-stable.
 
 How a week is filled, in order:
-1. recurring practice that has started takes one occurrence (at most half the budget in all);
-2. pinned work: milestones whose week has come (``earliest_week``), deadline work in its
-   window, and, for a short runway, outreach and programmes (at most half of what is left);
-3. work already split over weeks continues (at least an hour, so a split item never has gaps);
+1. work already split over weeks continues (at least an hour), so its weeks are consecutive;
+2. recurring practice that has started takes one occurrence (at most half the budget in all);
+3. pinned work: milestones whose week has come (``earliest_week``), deadline chains, and, for
+   a short runway, outreach and programmes (half of what is left; all of it for a deadline
+   chain whose time is short);
 4. the rest is shared between roadmaps by weight (stride scheduling): each pick goes to the
-   roadmap furthest behind its share and takes at most a quantum, so tracks interleave.
+   roadmap furthest behind its share and takes at most a quantum, so tracks interleave;
+5. room nobody could use goes back to pinned work.
 An item's dependents are released the moment it finishes, so they may follow in the same week.
+
+After the last week: items started but not finished are taken out whole, deadline work that
+would be late is taken out with its reason, and the room this frees is offered to whole items.
 """
 
 from __future__ import annotations
@@ -402,7 +407,7 @@ def schedule(
                 queued.discard(uid)
                 heapq.heappush(pinned, (key(by_id[uid]), uid))
 
-        # 0. Split work continues first (at least an hour), so its weeks are consecutive.
+        # 1. Split work continues first (at least an hour), so its weeks are consecutive.
         for uid in [
             *pinned_started,
             *(in_progress[r] for r in sorted(in_progress, key=roadmap_order.__getitem__)),
@@ -411,7 +416,7 @@ def schedule(
                 break
             cap -= work_on(uid, week, cap, CENTI, track=uid not in pinned_started)
 
-        # 1. Recurring practice: start what fits under half the budget, then one occurrence each.
+        # 2. Recurring practice: start what fits under half the budget, then one occurrence each.
         while recurring_ready:
             uid = recurring_ready[0][1]
             size = by_id[uid].size
@@ -435,7 +440,7 @@ def schedule(
                 active_recurring.remove(uid)
                 recurring_load -= u.size
 
-        # 2. Pinned work: at most half of what is left, all of it for a deadline close at hand.
+        # 3. Pinned work: at most half of what is left, all of it for a deadline close at hand.
         cap = run_pinned(week, cap, cap // 2 if cap > 2 * MIN_CHUNK else cap)
 
         # 4. Weighted sharing between roadmaps.
