@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import tomllib
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES, ROOT, init_example, run
+from tests.conftest import EXAMPLES, ROOT, init_example, run, upskill_exe
 
 EXAMPLE_FILES = sorted(p.name for p in EXAMPLES.glob("*.toml"))
 COMMANDS = [
@@ -90,7 +91,7 @@ def test_init_without_terminal_or_answers_exits_2_at_once(home: Path) -> None:
     result = run("init")
     assert result.returncode == 2
     assert result.stderr.strip() == (
-        "upskill: error: no terminal to ask questions on; use --answers FILE (see examples/)"
+        "upskill: error: no terminal to ask questions on; use --answers FILE (a profile TOML: see README)"
     )
     assert not home.exists() or not any(home.iterdir())
 
@@ -290,3 +291,54 @@ def test_global_options_work_after_the_command_too(tmp_path: Path) -> None:
     assert shown.returncode == 0, shown.stderr
     assert json.loads(shown.stdout)["profile"]["target_role"] == "ml-engineer"
     assert "Traceback" in run("plan", "--debug", "--home", str(tmp_path / "nothing")).stderr
+
+
+def test_output_piped_into_head_ends_quietly_and_loses_nothing(home: Path) -> None:
+    import subprocess
+
+    init_example()
+    script = f'"{upskill_exe()}" replan --yes | head -n 1; echo "status=${{PIPESTATUS[0]}}"'
+    env = {**os.environ, "UPSKILL_TODAY": "2026-12-09"}
+    result = subprocess.run(
+        ["bash", "-c", script], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert result.stdout.splitlines()[0].startswith(
+        ("Replanning from week 3", "Saved the new plan")
+    )
+    assert result.stdout.splitlines()[-1] in ("status=0", "status=141")
+    assert "Traceback" not in result.stderr
+    assert (home / "plan.toml.bak").exists()  # the replan was saved before anything was printed
+
+
+def test_check_on_work_that_did_not_fit_says_so(home: Path) -> None:
+    init_example()
+    plan = json.loads(run("plan", "--format", "json").stdout)
+    left_out = next(u["id"] for u in plan["unscheduled"] if "@" not in u["id"])
+    result = run("check", left_out)
+    assert result.returncode == 1
+    assert f"{left_out} did not fit in your plan" in result.stderr
+
+
+def test_plan_points_at_overdue_work(home: Path) -> None:
+    init_example()
+    result = run("plan", env={"UPSKILL_TODAY": "2026-12-09"})
+    assert "Overdue from earlier weeks:" in result.stdout
+    assert "`upskill replan`" in result.stdout
+
+
+def test_replan_from_a_week_that_has_ended_is_refused(home: Path) -> None:
+    init_example()
+    before = (home / "plan.toml").read_bytes()
+    result = run("replan", "--yes", "--from", "2026-11-24", env={"UPSKILL_TODAY": "2026-12-09"})
+    assert result.returncode == 2
+    assert "--from 2026-11-24 is in a week that has ended" in result.stderr
+    assert (home / "plan.toml").read_bytes() == before
+
+
+def test_explain_says_why_an_item_is_not_in_the_plan(home: Path) -> None:
+    init_example("swe-to-ml.toml")
+    result = run("explain", "research.first-blog-post")
+    assert result.returncode == 0
+    assert "Not in your plan: the research roadmap is not among your roadmaps." in result.stdout
+    known = run("explain", "coding.big-o")
+    assert "you rated data_structures 4, and it is needed below" in known.stdout

@@ -309,9 +309,9 @@ def test_init_asks_before_replacing_a_plan(home: Path, spawn: Spawn) -> None:
 
 
 # The first row of the checkbox, where the pointer starts: its mark (○ or ●, styled when
-# ticked) and the task id in "Title (ID, H h)".
+# ticked) and the task id that starts "ID  Title (H h)".
 FIRST_ROW = re.compile(
-    r"» (?:\x1b\[[0-9;]*m)*([○●]) [^\r\n]*?\(([a-z0-9_-]+\.[a-z0-9_@-]+), [0-9.]+ h"
+    r"» (?:\x1b\[[0-9;]*m)*([○●]) (?:\x1b\[[0-9;]*m)*([a-z0-9_-]+\.[a-z0-9_@-]+) "
 )
 
 

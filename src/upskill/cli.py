@@ -9,6 +9,7 @@ order ``--help`` lists them.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 
 from upskill.commands import app
@@ -35,6 +36,10 @@ def main() -> None:
     typer (0.29+) already maps usage errors to exit 2 and Ctrl-C to exit 130; our own errors
     arrive here with their exit code.
     """
+    if hasattr(signal, "SIGPIPE"):
+        # Output piped into `head` and closed: end quietly as other Unix tools do (exit 141),
+        # not with exit 1, which means bad data. Saves happen before output, so none is lost.
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     args = hoist_global_options(sys.argv[1:])
     debug = bool(os.environ.get("UPSKILL_DEBUG")) or "--debug" in args
     try:

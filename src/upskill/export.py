@@ -43,6 +43,7 @@ def to_ics(plan: Plan, stamp: dt.date) -> bytes:
         event.add("transp", "TRANSPARENT")
         cal.add_component(event)
     milestones = {t.id: t for t in plan.tasks if t.kind in MILESTONE_KINDS and t.occurrence is None}
+    due_hours = {tid: sum(x.hours for x in plan.tasks if x.id == tid) for tid in milestones}
     for t in milestones.values():  # a milestone split over weeks falls due in its last week
         event = Event()
         event.add("uid", _uid(plan, f"milestone-{t.id}"))
@@ -51,7 +52,8 @@ def to_ics(plan: Plan, stamp: dt.date) -> bytes:
         event.add("dtend", plan.week_end(t.week) + dt.timedelta(days=1))
         event.add("summary", f"Milestone: {t.title}")
         event.add(
-            "description", f"{t.id}, {t.hours:g} h, planned in week {t.week}; status {t.status}"
+            "description",
+            f"{t.id}, {due_hours[t.id]:g} h, due by the end of week {t.week}; status {t.status}",
         )
         cal.add_component(event)
     return bytes(cal.to_ical())

@@ -39,6 +39,14 @@ def resolve_ids(plan: Plan, ids: Sequence[str], today: dt.date, status: str = "d
                 f"{given} recurs weekly and has no occurrence this week; "
                 f"name one, e.g. {nearest.id}"
             )
+        left_out = {u.id for u in plan.unscheduled} | {
+            u.id.split("@", 1)[0] for u in plan.unscheduled
+        }
+        if given in left_out:
+            raise UnknownTaskError(
+                f"{given} did not fit in your plan, so it cannot be checked off; "
+                "`upskill replan --weeks N` or `--hours H` makes room"
+            )
         import difflib
 
         candidates = sorted(known | {t.item_id for t in plan.tasks})
@@ -127,12 +135,8 @@ def summary(plan: Plan, today: dt.date) -> dict[str, Any]:
             if t.status == "done":
                 acc.done += t.hours
     week = plan.week_of(today)
-    upcoming = [
-        t
-        for t in plan.tasks
-        if t.kind in MILESTONE_KINDS and t.status == "todo" and t.week >= min(week, plan.weeks)
-    ]
-    upcoming.sort(key=lambda t: t.week)
+    upcoming = [t for t in plan.tasks if t.kind in MILESTONE_KINDS and t.status == "todo"]
+    upcoming.sort(key=lambda t: t.week)  # an overdue milestone comes first: it is not forgotten
     next_milestone = None
     if upcoming:
         m = upcoming[0]
@@ -141,6 +145,7 @@ def summary(plan: Plan, today: dt.date) -> dict[str, Any]:
             "title": m.title,
             "week": m.week,
             "days_away": max((plan.week_start(m.week) - today).days, 0),
+            "overdue": plan.week_end(m.week) < today,
         }
     result: dict[str, Any] = {
         "today": today.isoformat(),
@@ -210,6 +215,7 @@ class ReplanResult:
     moved: list[tuple[str, list[int], list[int]]] = field(default_factory=list)  # id, from, to
     newly_unscheduled: list[str] = field(default_factory=list)
     from_week: int = 1
+    orphans: list[str] = field(default_factory=list)  # plan items no loaded roadmap has
 
 
 def replan(
@@ -281,9 +287,12 @@ def replan(
             u.size = centi(todo_hours[u.id])  # hand-edited: some parts done, the rest to do
         units.append(u)
     order = max((u.order for u in units), default=0)
+    orphans = []
     for t in todo:  # work in the plan that the roadmaps no longer select: keep it, as it was
         if t.item_id in seen:
             continue
+        if t.item_id not in catalog.items:
+            orphans.append(t.item_id)
         seen.add(t.item_id)
         order += 1
         same = [x for x in todo if x.item_id == t.item_id]
@@ -310,6 +319,10 @@ def replan(
     used: dict[int, float] = {}
     for t in kept:
         used[t.week] = used.get(t.week, 0.0) + t.hours
+    # The days of the first week that have already gone are not there to work in.
+    gone = (from_date - plan.week_start(from_week)).days
+    if 0 < gone < 7:
+        used[from_week] = used.get(from_week, 0.0) + profile.hours_per_week * gone / 7
     placed = schedule(
         units,
         selection.weights,
@@ -340,4 +353,4 @@ def replan(
     ]
     old_unscheduled = {u.id for u in plan.unscheduled}
     newly = [u.id for u in placed.unscheduled if u.id not in old_unscheduled]
-    return ReplanResult(new_plan, moved, newly, from_week)
+    return ReplanResult(new_plan, moved, newly, from_week, orphans)

@@ -199,16 +199,26 @@ def questionary_ask(q: Question) -> Any:
 
     try:
         if q.kind == "text":
+            # The default is shown, not pre-filled: typing "12" must give 12, not "1012".
+            default = str(q.default or "")
             validate = q.validate
+
+            def check(text: str) -> bool | str:
+                if not text.strip() and default:
+                    return True
+                return (validate(text) or True) if validate else True
+
             answer = questionary.text(
                 q.message,
-                default=str(q.default or ""),
-                validate=(lambda t: validate(t) or True) if validate else None,
+                instruction=f"[{default}]" if default else None,
+                validate=check,
             ).unsafe_ask()
+            if answer is not None and not answer.strip() and default:
+                answer = default
         elif q.kind == "select":
             choices = [questionary.Choice(title, value) for title, value in q.choices]
-            default = next((c for c in choices if c.value == q.default), None)
-            answer = questionary.select(q.message, choices=choices, default=default).unsafe_ask()
+            chosen = next((c for c in choices if c.value == q.default), None)
+            answer = questionary.select(q.message, choices=choices, default=chosen).unsafe_ask()
         elif q.kind == "checkbox":
             answer = questionary.checkbox(
                 q.message,

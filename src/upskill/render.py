@@ -87,12 +87,12 @@ def roadmap_table(console: Any, data: dict[str, Any]) -> None:
 
     table = Table(title=f"{data['title']} ({data['id']})", title_justify="left")
     table.add_column("#", justify="right")
-    table.add_column("item", style="bold")
+    table.add_column("item", style="bold", overflow="fold")
     table.add_column("title")
     table.add_column("kind")
     table.add_column("hours", justify="right")
     table.add_column("level")
-    table.add_column("needs")
+    table.add_column("needs", overflow="fold")
     for n, item in enumerate(data["items"], 1):
         hours = f"{item['hours']:g}" + (f" ×{item['repeat']}" if item.get("repeat") else "")
         level = (
@@ -127,8 +127,9 @@ def week_table(console: Any, plan: Any, week: int, title_prefix: str = "") -> No
     start, end = plan.week_start(week), plan.week_end(week)
     title = f"{title_prefix}Week {week} of {plan.weeks}: {start:%a %d %b} – {end:%a %d %b %Y}"
     table = Table(title=title, title_justify="left", show_footer=True)
-    table.add_column("task", footer="total", ratio=1, overflow="fold")
-    table.add_column("roadmap", no_wrap=True)
+    # The id under each title is what people copy into `check` and `explain`: never wrap it.
+    widest = max((len(t.id) for t in tasks), default=10)
+    table.add_column("task", footer="total", ratio=1, min_width=widest, overflow="fold")
     table.add_column("kind", no_wrap=True)
     table.add_column(
         "hours", justify="right", no_wrap=True, footer=f"{total:g} / {plan.hours_per_week:g} h"
@@ -138,9 +139,9 @@ def week_table(console: Any, plan: Any, week: int, title_prefix: str = "") -> No
         style = "dim" if t.status != "todo" else ""
         label = Text(t.title)
         label.append(f"\n{t.id}", style="dim")
-        table.add_row(label, t.roadmap, t.kind, f"{t.hours:g}", STATUS_MARK[t.status], style=style)
+        table.add_row(label, t.kind, f"{t.hours:g}", STATUS_MARK[t.status], style=style)
     if not tasks:
-        table.add_row("(nothing planned)", "", "", "", "")
+        table.add_row("(nothing planned)", "", "", "")
     console.print(table)
 
 
@@ -200,10 +201,14 @@ def summary_view(console: Any, data: dict[str, Any]) -> None:
     """The check summary: per roadmap and overall, done against planned to date and in total."""
     from rich.table import Table
 
-    table = Table(
-        title=f"Progress on {data['today']} (week {data['week']} of {data['weeks']})",
-        title_justify="left",
-    )
+    week, weeks = data["week"], data["weeks"]
+    if week < 1:
+        when = "before week 1"
+    elif week > weeks:
+        when = f"after the last week, {weeks}"
+    else:
+        when = f"week {week} of {weeks}"
+    table = Table(title=f"Progress on {data['today']} ({when})", title_justify="left")
     table.add_column("roadmap")
     table.add_column("done / to date", justify="right")
     table.add_column("done / total", justify="right")
@@ -226,7 +231,12 @@ def summary_view(console: Any, data: dict[str, Any]) -> None:
     )
     m = data.get("next_milestone")
     if m:
-        when = "this week" if m["days_away"] == 0 else f"in {m['days_away']} days"
+        if m.get("overdue"):
+            when = "overdue"
+        elif m["days_away"] == 0:
+            when = "this week"
+        else:
+            when = f"in {m['days_away']} day{'s' if m['days_away'] != 1 else ''}"
         console.print(f"Next milestone: {m['title']} ({m['id']}), week {m['week']}, {when}.")
 
 

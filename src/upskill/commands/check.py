@@ -22,7 +22,11 @@ from upskill.errors import UsageError
 def check(
     ids: Annotated[
         list[str] | None,
-        typer.Argument(metavar="[ID]...", help="Task ids to mark (recurring: ID@N)."),
+        typer.Argument(
+            metavar="ID...",
+            help="Task ids to mark (recurring: ID@N); none on a terminal: a checklist.",
+            show_default=False,
+        ),
     ] = None,
     undo: Annotated[bool, typer.Option("--undo", help="Mark the tasks not done again.")] = False,
     skip: Annotated[
@@ -43,6 +47,10 @@ def check(
         raise UsageError("--undo and --skip cannot be used together")
     if (undo or skip or on) and not ids and not interactive():
         raise UsageError("--undo, --skip and --on need task ids")
+    if on and (undo or skip):
+        raise UsageError(
+            "--on gives a completion date: it goes with marking done, not --undo or --skip"
+        )
     home = current_home()
     today = clock.today()
     when = clock.parse_date(on, "--on") if on else None
@@ -100,7 +108,8 @@ def _check_interactive(home: Path, today: Any, when: Any) -> None:
     choices = []
     for tid, t in shown.items():
         late = f", week {t.week}, overdue" if t.week < week and t.status == "todo" else ""
-        choices.append((f"{t.title} ({tid}, {hours[tid]:g} h{late})", tid))
+        # The id first: a long title may be cut at the terminal's edge, the id must not be.
+        choices.append((f"{tid}  {t.title} ({hours[tid]:g} h{late})", tid))
     ticked = set(
         questionnaire.questionary_ask(
             questionnaire.Question(
@@ -109,7 +118,7 @@ def _check_interactive(home: Path, today: Any, when: Any) -> None:
                 f"Week {week}: tick what you have finished",
                 choices=choices,
                 default=[tid for tid, t in shown.items() if t.status == "done"],
-                instruction="(space to tick, enter to save)",
+                instruction="(space ticks or unticks, enter saves; a ticks all, i inverts)",
             )
         )
     )
@@ -123,3 +132,9 @@ def _check_interactive(home: Path, today: Any, when: Any) -> None:
         changed += progress.mark(plan, now_todo, "todo", None)
         if changed:
             storage.save_plan(home, plan)
+    if now_done:
+        print(f"Marked done: {', '.join(now_done)}")
+    if now_todo:
+        print(f"Marked not done: {', '.join(now_todo)}")
+    if not now_done and not now_todo:
+        print("Nothing changed.")

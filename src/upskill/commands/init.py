@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -45,7 +46,9 @@ def init(
     today = clock.today()
     start_override = clock.parse_date(start, "--start") if start else None
     if answers is None and not sys.stdin.isatty():
-        raise NoTerminalError("no terminal to ask questions on; use --answers FILE (see examples/)")
+        raise NoTerminalError(
+            "no terminal to ask questions on; use --answers FILE (a profile TOML: see README)"
+        )
     plan_file = storage.plan_path(home)
     exists = plan_file.exists() or plan_file.is_symlink()
     if exists and not force and not interactive():
@@ -76,6 +79,12 @@ def init(
     if start_override is not None:
         profile = profile.model_copy(update={"start_date": start_override})
     start_date = profile.start_date or coming_monday(today)
+    if start_date < today - dt.timedelta(days=7):
+        print(
+            f"upskill: note: the plan starts on {start_date.isoformat()}, in the past: the weeks "
+            "since then count as due (use --start DATE to start later)",
+            file=sys.stderr,
+        )
     plan = build_plan(profile, catalog, start_date)
     with storage.locked(home):
         storage.backup(plan_file)

@@ -71,6 +71,16 @@ def plan_cmd(
         if current >= 1:  # before the start, week 1 is introduced by the line above
             prefix = {current: "This week: ", current + 1: "Next week: "}.get(w, "")
         render.week_table(console, plan, w, prefix)
+    if week is None and not show_all and current > 1:
+        overdue = [t for t in plan.tasks if t.status == "todo" and t.week < current]
+        if overdue:
+            hours = sum(t.hours for t in overdue)
+            items = len({t.id for t in overdue})
+            console.print(
+                f"Overdue from earlier weeks: {items} task{'s' if items != 1 else ''}, "
+                f"{hours:g} h. `upskill check` shows where you stand; "
+                "`upskill replan` moves them into the coming weeks."
+            )
     if show_all and plan.unscheduled:
         console.print("Did not fit:")
         for u in plan.unscheduled:

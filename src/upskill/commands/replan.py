@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -20,7 +21,9 @@ def replan(
     from_date: Annotated[
         str | None,
         typer.Option(
-            "--from", help="Reflow from the week of this date [default: today].", metavar="DATE"
+            "--from",
+            help="Reflow from the week of this date, today or later [default: today].",
+            metavar="DATE",
         ),
     ] = None,
     weeks: Annotated[
@@ -31,11 +34,24 @@ def replan(
         float | None,
         typer.Option("--hours", help="New weekly hours from now on (1-80).", metavar="H"),
     ] = None,
+    profile_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--profile",
+            help="Replan with this edited profile (answers file), e.g. <home>/profile.toml "
+            "after adding a roadmap; progress is kept.",
+            metavar="FILE",
+        ),
+    ] = None,
     yes: Annotated[
         bool, typer.Option("--yes", "-y", help="Write without asking for confirmation.")
     ] = False,
 ) -> None:
-    """Reflow unfinished work (including overdue) over this week and the ones after it."""
+    """Reflow unfinished work (including overdue) over this week and the ones after it.
+
+    Done and skipped tasks keep their weeks and dates. The previous plan is kept as
+    plan.toml.bak, and profile.toml is updated to match.
+    """
     from upskill import clock, progress, storage
     from upskill.errors import DeclinedError, NoTerminalError
     from upskill.roadmaps import load_catalog
@@ -52,11 +68,22 @@ def replan(
     catalog = load_catalog(home)
     path = storage.plan_path(home)
     plan = storage.load_plan(home)
+    if plan.week_of(start) < plan.week_of(today):
+        raise UsageError(
+            f"--from {start.isoformat()} is in a week that has ended; "
+            "replan reflows from this week on"
+        )
     seen = path.read_bytes()
-    result = progress.replan(plan, catalog, start, hours=hours, weeks=weeks, name=str(path))
+    if profile_file is not None:
+        _use_profile(plan, profile_file, list(catalog.roadmaps))
+
+    def compute(source: Any) -> Any:
+        return progress.replan(source, catalog, start, hours=hours, weeks=weeks, name=str(path))
+
+    result = compute(plan)
     console = make_console()
-    _show_replan(console, result)
     if not yes:
+        _show_replan(console, result)
         from upskill import questionnaire
 
         if not questionnaire.confirm("Write the new plan?"):
@@ -66,18 +93,35 @@ def replan(
     with storage.locked(home):
         if path.read_bytes() != seen:
             fresh = storage.load_plan(home)
-            result = progress.replan(
-                fresh, catalog, start, hours=hours, weeks=weeks, name=str(path)
-            )
+            if profile_file is not None:
+                _use_profile(fresh, profile_file, list(catalog.roadmaps))
+            result = compute(fresh)
         bak = storage.backup(path)
         storage.save_plan(home, result.plan)
-    console.print(
-        f"Saved the new plan to {storage.plan_path(home)}" + (f" (previous: {bak})" if bak else "")
-    )
+        storage.save_profile(home, result.plan.profile)
+    if yes:  # saved first: output piped into `head` must not lose the replan
+        _show_replan(console, result)
+    console.print(f"Saved the new plan to {path}" + (f" (previous: {bak})" if bak else ""))
+
+
+def _use_profile(plan: Any, file: Path, known: list[str]) -> None:
+    """Put an edited answers file in the plan's place, keeping the plan's start date."""
+    from upskill.profile import check_roadmaps, load_answers
+
+    profile = load_answers(file)
+    check_roadmaps(profile, known, str(file))
+    data = profile.to_toml_dict()
+    data["start_date"] = plan.start
+    plan.profile = data
 
 
 def _show_replan(console: Any, result: Any) -> None:
     console.print(f"Replanning from week {result.from_week}.")
+    if result.orphans:
+        console.print(
+            "Kept as they are, though no loaded roadmap has them (a typo in plan.toml, or a "
+            f"removed roadmap?): {', '.join(result.orphans[:10])}"
+        )
     if result.moved:
         console.print(f"{len(result.moved)} tasks move:")
         for tid, before, after in result.moved[:40]:
