@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import tomllib
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
+import tomli_w
 
 from tests.conftest import init_example, run
 from upskill.plan import Plan, Task
@@ -401,3 +403,25 @@ def test_a_completion_date_in_the_future_is_refused(home: Path) -> None:
     assert result.returncode == 2
     assert "--on 2026-12-01 is in the future" in result.stderr
     assert (home / "plan.toml").read_bytes() == before
+
+
+def test_replan_with_an_edited_profile_adds_a_roadmap_and_keeps_progress(home: Path) -> None:
+    init_example("swe-to-ml.toml")
+    first = first_task(home, lambda t: t.occurrence is None)
+    assert (
+        run("check", first.id, "--on", "2026-11-24", env={"UPSKILL_TODAY": "2026-12-02"}).returncode
+        == 0
+    )
+    profile = home / "profile.toml"
+    data = tomllib.loads(profile.read_text(encoding="utf-8"))
+    data["roadmaps"].append("research")
+    profile.write_text(tomli_w.dumps(data), encoding="utf-8")
+    result = run("replan", "--yes", "--profile", str(profile), env={"UPSKILL_TODAY": "2026-12-02"})
+    assert result.returncode == 0, result.stderr
+    plan = load_plan(home)
+    assert "research" in plan.profile["roadmaps"]
+    assert any(t.roadmap == "research" for t in plan.tasks)
+    assert {t.done_on for t in plan.tasks if t.id == first.id} == {dt.date(2026, 11, 24)}
+    hours = run("replan", "--yes", "--hours", "10", env={"UPSKILL_TODAY": "2026-12-02"})
+    assert hours.returncode == 0, hours.stderr
+    assert "hours_per_week = 10" in profile.read_text(encoding="utf-8")  # profile.toml in step
