@@ -33,7 +33,7 @@ from upskill.roadmaps import Catalog
 CENTI = 100
 MIN_CHUNK = 25  # a quarter of an hour: no task part is smaller (unless the item is)
 SMALL_ITEM = 300  # items up to 3 h are finished in one week when there is room
-NO_SPLIT = 200  # items up to 2 h are never split: they wait for a week with room
+NO_SPLIT = 300  # items up to 3 h are never split: they wait for a week with room
 DEADLINE_LEAD_WEEKS = 8  # a deadline closer than this to the start is aimed at the year after
 DEADLINE_WINDOW_WEEKS = 6  # deadline work (the submission itself) goes out in this window
 
@@ -377,6 +377,9 @@ def schedule(
             if remaining[uid] == 0:
                 continue  # finished by the continuation step
             limit = cap if week >= pin_from.get(uid, 1 << 30) else share
+            left = remaining[uid]
+            if left <= min(NO_SPLIT, budget // 2) and uid not in pinned_started:
+                limit = left if left <= cap else 0  # a small item is done whole or waits
             got = work_on(uid, week, cap, limit, track=False) if limit >= MIN_CHUNK else 0
             cap -= got
             share = max(share - got, 0)
@@ -461,7 +464,7 @@ def schedule(
             if left <= cap and left <= max(quantum, SMALL_ITEM):
                 quantum = left  # a small item is done in one go rather than split
             elif uid != in_progress.get(roadmap) and (
-                left <= min(NO_SPLIT, budget) or cap < min(CENTI, budget // 2)
+                left <= min(NO_SPLIT, budget // 2) or cap < min(CENTI, budget // 2)
             ):
                 quantum = 0  # not worth splitting, or too little room to start: next week
             got = work_on(uid, week, cap, quantum) if quantum else 0
