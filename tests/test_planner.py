@@ -91,6 +91,9 @@ def check_invariants(profile: Profile, plan: Plan) -> None:
                 assert weeks == list(range(weeks[0], weeks[0] + len(weeks))), (
                     f"{unit.id}: gap in {weeks}"
                 )
+                small = min(3 * CENTI, round(profile.hours_per_week * CENTI) // 2)
+                if unit.size <= small:
+                    assert len(weeks) == 1, f"{unit.id} ({unit.size}) split over {weeks}"
                 first[unit.id] = min((w, i) for w, i, _ in parts[unit.id])
                 last[unit.id] = max((w, i) for w, i, _ in parts[unit.id])
             assert unit.earliest_week <= (first[unit.id][0] if unit.id in first else 10**6)
