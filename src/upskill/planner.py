@@ -76,6 +76,7 @@ BASE_WEIGHTS: dict[str, dict[str, float]] = {
     },
 }
 DEFAULT_WEIGHT = 1.0
+MILESTONE_KINDS = ("apply", "milestone")
 
 
 def centi(hours: float) -> int:
@@ -231,16 +232,22 @@ def schedule(
         for p in pending:
             dependents.setdefault(p, []).append(u.id)
 
-    # Deadline work pulls its prerequisites forward: they inherit the earliest deadline below them.
+    # Deadline work pulls its prerequisites forward: they inherit the earliest deadline below
+    # them. So do milestones with a week of their own (first applications after two months):
+    # their prerequisites go first in their tracks' queues, so the milestone does not slide.
     urgency: dict[str, int] = {}
-    for u in sorted((u for u in units if u.deadline_week is not None), key=lambda u: u.order):
-        assert u.deadline_week is not None
+    targets = [
+        (u.deadline_week if u.deadline_week is not None else u.earliest_week, u)
+        for u in units
+        if u.deadline_week is not None or (u.earliest_week > 1 and u.kind in MILESTONE_KINDS)
+    ]
+    for target, u in sorted(targets, key=lambda x: x[1].order):
         stack = [u.id]
         while stack:
             uid = stack.pop()
-            if urgency.get(uid, 1 << 30) <= u.deadline_week:
+            if urgency.get(uid, 1 << 30) <= target:
                 continue
-            urgency[uid] = u.deadline_week
+            urgency[uid] = target
             stack.extend(p for p in by_id[uid].prerequisites if p in by_id)
 
     # ... and once the time left before the deadline gets short, they are pinned (taken before
@@ -369,6 +376,8 @@ def schedule(
             heapq.heappop(heap)  # moved to the pinned queue meanwhile
         return bool(heap)
 
+    too_long: set[str] = set()  # set aside: cannot finish before the horizon at its pace
+
     def run_pinned(week: int, cap: int, share: int) -> int:
         """Work through pinned items with up to ``share`` of ``cap``; return what is left."""
         deferred = []
@@ -461,6 +470,13 @@ def schedule(
             assert picked is not None
             uid = picked
             left = remaining[uid]
+            if uid != in_progress.get(roadmap) and left > cap:
+                # A long item its track cannot finish before the plan ends is not started:
+                # it would be taken out again at the end, and smaller work can use the time.
+                room = (horizon - week + 1) * budget * weight[roadmap] / total
+                if left > room:
+                    too_long.add(uid)
+                    continue
             if left <= cap and left <= max(quantum, SMALL_ITEM):
                 quantum = left  # a small item is done in one go rather than split
             elif uid != in_progress.get(roadmap) and (
