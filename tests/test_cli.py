@@ -342,3 +342,13 @@ def test_explain_says_why_an_item_is_not_in_the_plan(home: Path) -> None:
     assert "Not in your plan: the research roadmap is not among your roadmaps." in result.stdout
     known = run("explain", "coding.big-o")
     assert "you rated data_structures 4, and it is needed below" in known.stdout
+
+
+def test_the_readme_profile_example_is_a_valid_answers_file(tmp_path: Path, home: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"## The profile \(answers file\).*?```toml\n(.*?)```", readme, re.DOTALL)
+    assert block, "README lost its profile example"
+    path = tmp_path / "readme-profile.toml"
+    path.write_text(block.group(1), encoding="utf-8")
+    result = run("init", "--answers", str(path))
+    assert result.returncode == 0, result.stderr

@@ -35,7 +35,13 @@ def init(
         bool, typer.Option("--force", help="Replace an existing plan (a .bak is kept).")
     ] = False,
 ) -> None:
-    """Answer a few questions (or give --answers FILE) and get a week-by-week plan."""
+    """Answer a few questions (or give --answers FILE) and get a week-by-week plan.
+
+    An answers file is a profile in TOML, the same as the profile.toml that init saves:
+    background, target_role, hours_per_week and weeks are required; name, start_date,
+    runway_months, roadmaps, interests and a [skills] table of 0-4 ratings are optional.
+    The README has the full format; the source's examples/ folder has four.
+    """
     from upskill import clock, render, storage
     from upskill.errors import DeclinedError, NoTerminalError, StateError
     from upskill.planner import build_plan, coming_monday
