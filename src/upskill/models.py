@@ -112,14 +112,7 @@ TRACK_ORDER = (
 )
 
 DEFAULT_ROADMAPS: dict[str, list[str]] = {
-    "research-engineer": [
-        "coding",
-        "ml-devloop",
-        "interviewing",
-        "open-source",
-        "research",
-        "network",
-    ],
+    "research-engineer": [t for t in TRACK_ORDER if t != "phd-applications"],
     "research-scientist": ["coding", "ml-devloop", "interviewing", "research", "network"],
     "ml-engineer": ["coding", "ml-devloop", "interviewing", "open-source", "network"],
     "phd-applicant": ["coding", "ml-devloop", "research", "network", "phd-applications"],

@@ -9,7 +9,12 @@ if TYPE_CHECKING:  # roadmaps bring pydantic: only the commands that show roadma
 
 
 def item_hours(hours: float, repeat: int | None) -> float:
+    """An item's total hours: a recurring one counts every week it recurs."""
     return hours * (repeat or 1)
+
+
+def roadmap_hours(roadmap: Any) -> float:
+    return round(sum(item_hours(i.hours, i.repeat) for i in roadmap.items), 2)
 
 
 def roadmap_rows(catalog: Catalog) -> list[dict[str, Any]]:
@@ -19,7 +24,7 @@ def roadmap_rows(catalog: Catalog) -> list[dict[str, Any]]:
             "id": r.id,
             "title": r.title,
             "items": len(r.items),
-            "hours": round(sum(item_hours(i.hours, i.repeat) for i in r.items), 2),
+            "hours": roadmap_hours(r),
             "origin": catalog.origin.get(r.id, ""),
         }
         for r in catalog.roadmaps.values()

@@ -77,7 +77,9 @@ def roadmaps_validate(
             print_json({"file": str(file), "valid": False, "problems": exc.problems})
             raise typer.Exit(1) from None
         raise
-    hours = sum(i.hours * (i.repeat or 1) for i in roadmap.items)
+    from upskill.render import roadmap_hours
+
+    hours = roadmap_hours(roadmap)
     if fmt is Format.json:
         print_json(
             {
@@ -85,7 +87,7 @@ def roadmaps_validate(
                 "valid": True,
                 "id": roadmap.id,
                 "items": len(roadmap.items),
-                "hours": round(hours, 2),
+                "hours": hours,
             }
         )
     else:
