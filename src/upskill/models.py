@@ -28,11 +28,13 @@ Role = Literal["research-engineer", "research-scientist", "ml-engineer", "phd-ap
 Background = Literal[
     "phd-or-postdoc", "grad-student", "undergrad", "software-engineer", "data-scientist", "other"
 ]
+Priority = Literal["core", "high", "normal", "optional"]
 
 KINDS: tuple[str, ...] = Kind.__args__  # type: ignore[attr-defined]
 SKILLS: tuple[str, ...] = Skill.__args__  # type: ignore[attr-defined]
 ROLES: tuple[str, ...] = Role.__args__  # type: ignore[attr-defined]
 BACKGROUNDS: tuple[str, ...] = Background.__args__  # type: ignore[attr-defined]
+PRIORITIES: tuple[str, ...] = Priority.__args__  # type: ignore[attr-defined]
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 PREREQ_PATTERN = r"^([a-z0-9][a-z0-9_-]*\.)?[a-z0-9][a-z0-9_-]*$"
@@ -75,6 +77,20 @@ class Item(_Strict):
     early_if_runway_under: Annotated[float, Field(gt=0, le=600, allow_inf_nan=False)] | None = None
     backgrounds: list[Background] = []
     tags: list[Annotated[str, Field(min_length=1, max_length=80)]] = []
+    # How much the item matters, from how strongly the source documents stress it.
+    priority: Priority = "normal"
+    # A signature goal for these target roles: the planner reaches it early when it fits.
+    goal_for: list[Role] = []
+    # Alternatives: items sharing a group serve the same purpose; one of them suffices.
+    group: Annotated[str, Field(pattern=ID_PATTERN, max_length=80)] | None = None
+    # The rationale as said to a particular background, instead of `why`.
+    why_by_background: dict[Background, NonEmpty] = {}
+    # Lands once the person's core preparation is done, after at most this many weeks of it.
+    after_prep_weeks: Annotated[int, Field(ge=0, le=520)] | None = None
+    # At least this many weeks after its prerequisites are finished (re-apply ~6 months on).
+    wait_weeks: Annotated[int, Field(ge=1, le=520)] | None = None
+    # Only for people whose runway (months of money) is shorter than this.
+    only_if_runway_under: Annotated[float, Field(gt=0, le=600, allow_inf_nan=False)] | None = None
 
     @field_validator("deadline")
     @classmethod
@@ -89,6 +105,10 @@ class Item(_Strict):
         except ValueError:
             raise ValueError(f"{value!r} is not a real month and day") from None
         return value
+
+    def why_for(self, background: str) -> str:
+        """The rationale as said to someone with this background."""
+        return self.why_by_background.get(background, self.why)  # type: ignore[call-overload]
 
 
 class Roadmap(_Strict):
