@@ -6,8 +6,8 @@ import datetime as dt
 import json
 
 from upskill.plan import Plan
-from upskill.progress import MILESTONE_KINDS
 from upskill.render import plan_markdown
+from upskill.schema import MILESTONE_KINDS
 
 
 def _uid(plan: Plan, what: str) -> str:

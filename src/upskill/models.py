@@ -1,40 +1,36 @@
-"""Pydantic schemas for the files people write: roadmaps and the profile (answers file).
+"""Pydantic schemas for roadmap files.
 
-The plan itself is a plain dataclass (see ``plan.py``) so that the everyday commands
-(`plan`, `check`) never pay for importing pydantic.
+The profile and the plan are checked by hand-written code (``schema.py``, ``plan.py``) so that
+the everyday commands (`plan`, `check`) never pay for importing pydantic.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from collections.abc import Callable
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
-Kind = Literal["learn", "practice", "build", "write", "network", "apply", "milestone"]
-Skill = Literal[
-    "coding",
-    "data_structures",
-    "statistics",
-    "ml_fundamentals",
-    "deep_learning",
-    "interviewing",
-    "open_source",
-    "research",
-    "networking",
-]
-Role = Literal["research-engineer", "research-scientist", "ml-engineer", "phd-applicant"]
-Background = Literal[
-    "phd-or-postdoc", "grad-student", "undergrad", "software-engineer", "data-scientist", "other"
-]
-Priority = Literal["core", "high", "normal", "optional"]
+from upskill.schema import BACKGROUNDS, KINDS, PRIORITIES, ROLES, SKILLS
 
-KINDS: tuple[str, ...] = Kind.__args__  # type: ignore[attr-defined]
-SKILLS: tuple[str, ...] = Skill.__args__  # type: ignore[attr-defined]
-ROLES: tuple[str, ...] = Role.__args__  # type: ignore[attr-defined]
-BACKGROUNDS: tuple[str, ...] = Background.__args__  # type: ignore[attr-defined]
-PRIORITIES: tuple[str, ...] = Priority.__args__  # type: ignore[attr-defined]
+
+def _one_of(allowed: tuple[str, ...], what: str) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        if value not in allowed:
+            raise ValueError(f"unknown {what} {value!r} (one of {', '.join(allowed)})")
+        return value
+
+    return check
+
+
+# Names checked against the one list in upskill.schema, so each is written once.
+Skill = Annotated[str, AfterValidator(_one_of(SKILLS, "skill"))]
+Role = Annotated[str, AfterValidator(_one_of(ROLES, "role"))]
+Background = Annotated[str, AfterValidator(_one_of(BACKGROUNDS, "background"))]
+Kind = Annotated[str, AfterValidator(_one_of(KINDS, "kind"))]
+Priority = Annotated[str, AfterValidator(_one_of(PRIORITIES, "priority"))]
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 PREREQ_PATTERN = r"^([a-z0-9][a-z0-9_-]*\.)?[a-z0-9][a-z0-9_-]*$"
@@ -108,7 +104,7 @@ class Item(_Strict):
 
     def why_for(self, background: str) -> str:
         """The rationale as said to someone with this background."""
-        return self.why_by_background.get(background, self.why)  # type: ignore[call-overload]
+        return self.why_by_background.get(background, self.why)
 
 
 class Roadmap(_Strict):
@@ -118,75 +114,6 @@ class Roadmap(_Strict):
     title: NonEmpty
     description: str = ""
     items: list[Item] = Field(min_length=1)
-
-
-# The built-in tracks in the order a person meets them (questionnaire, listings).
-TRACK_ORDER = (
-    "coding",
-    "ml-devloop",
-    "interviewing",
-    "open-source",
-    "research",
-    "network",
-    "phd-applications",
-)
-
-DEFAULT_ROADMAPS: dict[str, list[str]] = {
-    "research-engineer": [t for t in TRACK_ORDER if t != "phd-applications"],
-    "research-scientist": ["coding", "ml-devloop", "interviewing", "research", "network"],
-    "ml-engineer": ["coding", "ml-devloop", "interviewing", "open-source", "network"],
-    "phd-applicant": ["coding", "ml-devloop", "research", "network", "phd-applications"],
-}
-
-
-class Profile(_Strict):
-    """The person: the answers file of DESIGN.md, and `profile.toml`."""
-
-    name: Annotated[str, Field(max_length=200)] | None = None
-    background: Background
-    target_role: Role
-    hours_per_week: Annotated[float, Field(ge=1, le=80, allow_inf_nan=False)]
-    weeks: Annotated[int, Field(ge=1, le=156)]
-    start_date: Annotated[dt.date, Field(strict=False)] | None = None
-    runway_months: Annotated[float, Field(ge=0, le=600, allow_inf_nan=False)] | None = None
-    roadmaps: (
-        Annotated[list[Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]], Field(min_length=1)]
-        | None
-    ) = None
-    interests: list[Annotated[str, Field(min_length=1, max_length=80)]] = []
-    skills: dict[Skill, Annotated[int, Field(ge=0, le=4)]] = {}
-
-    @field_validator("start_date", mode="before")
-    @classmethod
-    def _no_datetime(cls, value: object) -> object:
-        if isinstance(value, dt.datetime):
-            raise ValueError("must be a date like 2026-11-23, without a time")
-        return value
-
-    @model_validator(mode="after")
-    def _unique_roadmaps(self) -> Profile:
-        if self.roadmaps is not None and len(set(self.roadmaps)) != len(self.roadmaps):
-            raise ValueError("roadmaps: each roadmap may be listed once")
-        return self
-
-    def chosen_roadmaps(self) -> list[str]:
-        """The roadmaps to plan from: the person's choice, else the default for the role."""
-        if self.roadmaps is not None:
-            return list(self.roadmaps)
-        return list(DEFAULT_ROADMAPS[self.target_role])
-
-    def rating(self, skill: str) -> int:
-        """The self-rating 0..4 of a skill; a skill not rated counts as 0."""
-        return int(self.skills.get(skill, 0))  # type: ignore[call-overload]
-
-    def to_toml_dict(self) -> dict[str, object]:
-        """The profile as the answers-file TOML table (no None values: TOML has no null)."""
-        data = self.model_dump(mode="python", exclude_none=True)
-        for key in ("hours_per_week", "runway_months"):
-            if isinstance(data.get(key), float) and data[key].is_integer():
-                data[key] = int(data[key])  # 15, not 15.0, as a person would write it
-        data["skills"] = {k: v for k, v in sorted(self.skills.items())}
-        return data
 
 
 def format_validation_error(exc: object, data: object, unknown_key_hint: str = "") -> list[str]:
@@ -222,9 +149,7 @@ def format_validation_error(exc: object, data: object, unknown_key_hint: str = "
             continue
         seen.add(path)
         message = error["msg"]
-        if bad_key and parts and parts[0] == "skills":
-            message = f"unknown skill (one of {', '.join(SKILLS)})"
-        elif error["type"] == "extra_forbidden":
+        if error["type"] == "extra_forbidden":
             message = "unknown key (check the spelling" + (
                 f"; {unknown_key_hint})" if unknown_key_hint else ")"
             )

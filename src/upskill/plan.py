@@ -11,45 +11,21 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, TypeGuard
+from typing import Any
 
 from upskill.errors import DataError
+from upskill.schema import KINDS, Profile, is_date, is_number, profile_from_dict
 
 SCHEMA = 1
-_TASK_ID = re.compile(r"^[a-z0-9][a-z0-9-]*\.[a-z0-9][a-z0-9_-]*(@[1-9][0-9]*)?$")
+_TASK_ID = re.compile(r"[a-z0-9][a-z0-9-]*\.[a-z0-9][a-z0-9_-]*(@[1-9][0-9]*)?")
 STATUSES = ("todo", "done", "skipped")
-KINDS = ("learn", "practice", "build", "write", "network", "apply", "milestone")
 _TASK_KEYS = {"week", "id", "title", "kind", "hours", "status", "done_on"}
+# Optional keys a person (or a command) may add to a task row; kept by every command.
+_TASK_OPTIONAL = {"note", "pinned", "unplanned"}
 _UNSCHEDULED_KEYS = {"id", "hours", "reason"}
 _TOP_KEYS = {"schema", "profile", "tasks", "unscheduled"}
-# The keys of models.Profile (tests check the two agree); kept here so that reading a plan
-# never imports pydantic.
-PROFILE_KEYS = (
-    "name",
-    "background",
-    "target_role",
-    "hours_per_week",
-    "weeks",
-    "start_date",
-    "runway_months",
-    "roadmaps",
-    "interests",
-    "skills",
-)
-PROFILE_SKILLS = (
-    "coding",
-    "data_structures",
-    "statistics",
-    "ml_fundamentals",
-    "deep_learning",
-    "interviewing",
-    "open_source",
-    "research",
-    "networking",
-)
-_PROFILE_STRINGS = ("name", "background", "target_role")
-_PROFILE_STRING_LISTS = ("roadmaps", "interests")
 MAX_TASK_HOURS = 1000
+MAX_NOTE = 2000
 
 
 @dataclass
@@ -63,6 +39,9 @@ class Task:
     hours: float
     status: str = "todo"
     done_on: dt.date | None = None
+    note: str | None = None  # the person's own words, kept everywhere
+    pinned: bool = False  # replan leaves the task in its week
+    unplanned: bool = False  # done outside the plan: counts as done, never as planned
 
     @property
     def roadmap(self) -> str:
@@ -92,24 +71,24 @@ class Unscheduled:
 class Plan:
     """A week-by-week plan and the progress recorded against it."""
 
-    profile: dict[str, Any]
+    profile: Profile
     tasks: list[Task] = field(default_factory=list)
     unscheduled: list[Unscheduled] = field(default_factory=list)
     schema: int = SCHEMA
 
     @property
     def start(self) -> dt.date:
-        value = self.profile["start_date"]
-        assert isinstance(value, dt.date)
+        value = self.profile.start_date
+        assert value is not None, "a plan's profile always has its start date"
         return value
 
     @property
     def weeks(self) -> int:
-        return int(self.profile["weeks"])
+        return int(self.profile.weeks)
 
     @property
     def hours_per_week(self) -> float:
-        return float(self.profile["hours_per_week"])
+        return float(self.profile.hours_per_week)
 
     def week_start(self, week: int) -> dt.date:
         return self.start + dt.timedelta(days=7 * (week - 1))
@@ -142,10 +121,16 @@ class Plan:
             }
             if t.done_on is not None:
                 row["done_on"] = t.done_on
+            if t.note is not None:
+                row["note"] = t.note
+            if t.pinned:
+                row["pinned"] = True
+            if t.unplanned:
+                row["unplanned"] = True
             tasks.append(row)
         return {
             "schema": self.schema,
-            "profile": self.profile,
+            "profile": self.profile.to_toml_dict(),
             "tasks": tasks,
             "unscheduled": [
                 {"id": u.id, "hours": u.hours, "reason": u.reason} for u in self.unscheduled
@@ -168,23 +153,12 @@ class Plan:
                     "end": self.week_end(n).isoformat(),
                     "hours": float(round(sum(t.hours for t in tasks), 2)),
                     "budget": self.hours_per_week,
-                    "tasks": [
-                        {
-                            "id": t.id,
-                            "roadmap": t.roadmap,
-                            "title": t.title,
-                            "kind": t.kind,
-                            "hours": t.hours,
-                            "status": t.status,
-                            "done_on": t.done_on.isoformat() if t.done_on else None,
-                        }
-                        for t in tasks
-                    ],
+                    "tasks": [task_json(t) for t in tasks],
                 }
             )
         return {
             "schema": self.schema,
-            "profile": _jsonable(self.profile),
+            "profile": self.profile.to_json(),
             "weeks": weeks,
             "unscheduled": [
                 {"id": u.id, "hours": u.hours, "reason": u.reason} for u in self.unscheduled
@@ -192,18 +166,24 @@ class Plan:
         }
 
 
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
-
-
-def _number(value: Any) -> TypeGuard[float]:
-    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+def task_json(t: Task) -> dict[str, Any]:
+    """One task in `plan --format json`: the contract's keys, then the optional ones set."""
+    row: dict[str, Any] = {
+        "id": t.id,
+        "roadmap": t.roadmap,
+        "title": t.title,
+        "kind": t.kind,
+        "hours": t.hours,
+        "status": t.status,
+        "done_on": t.done_on.isoformat() if t.done_on else None,
+    }
+    if t.note is not None:
+        row["note"] = t.note
+    if t.pinned:
+        row["pinned"] = True
+    if t.unplanned:
+        row["unplanned"] = True
+    return row
 
 
 def plan_from_dict(data: dict[str, Any], name: str = "plan.toml") -> Plan:
@@ -223,19 +203,13 @@ def plan_from_dict(data: dict[str, Any], name: str = "plan.toml") -> Plan:
     unknown = sorted(set(data) - _TOP_KEYS)
     if unknown:
         raise fail(unknown[0], "unknown key (remove it or check the spelling)")
-    profile = data.get("profile")
-    if not isinstance(profile, dict):
+    raw_profile = data.get("profile")
+    if not isinstance(raw_profile, dict):
         raise fail("profile", "missing table")
-    start = profile.get("start_date")
-    if not isinstance(start, dt.date) or isinstance(start, dt.datetime):
-        raise fail("profile.start_date", "must be a date like 2026-11-23")
-    weeks = profile.get("weeks")
-    if not isinstance(weeks, int) or isinstance(weeks, bool) or not 1 <= weeks <= 520:
-        raise fail("profile.weeks", "must be a whole number of weeks, 1..520")
-    hours = profile.get("hours_per_week")
-    if not _number(hours) or not 0 < hours <= 168:
-        raise fail("profile.hours_per_week", "must be a number of hours above 0, at most 168")
-    _check_profile(profile, fail)
+    profile = profile_from_dict(raw_profile, name, key_prefix="profile.")
+    if profile.start_date is None:
+        raise fail("profile.start_date", "required key is missing; e.g. start_date = 2026-11-23")
+    weeks = profile.weeks
 
     for key, table in (("tasks", "[[tasks]]"), ("unscheduled", "[[unscheduled]]")):
         # upskill always writes both (as `key = []` when empty): a missing one means the file
@@ -257,11 +231,15 @@ def plan_from_dict(data: dict[str, Any], name: str = "plan.toml") -> Plan:
             raise fail(where, "must be a table")
         if isinstance(row.get("id"), str):
             where += f" ({row['id']})"
-        extra = sorted(set(row) - _TASK_KEYS)
+        extra = sorted(set(row) - _TASK_KEYS - _TASK_OPTIONAL)
         if extra:
-            raise fail(f"{where}.{extra[0]}", "unknown key (remove it or check the spelling)")
+            raise fail(
+                f"{where}.{extra[0]}",
+                "unknown key (remove it or check the spelling; a task may also have "
+                'note = "...", pinned = true)',
+            )
         tid, week, title, kind = row.get("id"), row.get("week"), row.get("title"), row.get("kind")
-        if not isinstance(tid, str) or not _TASK_ID.match(tid):
+        if not isinstance(tid, str) or not _TASK_ID.fullmatch(tid):
             raise fail(
                 f"{where}.id", "must be a task id like coding.big-o (or coding.weekly-problems@3)"
             )
@@ -272,7 +250,7 @@ def plan_from_dict(data: dict[str, Any], name: str = "plan.toml") -> Plan:
         if kind not in KINDS:
             raise fail(f"{where}.kind", f"must be one of {', '.join(KINDS)}")
         task_hours = row.get("hours")
-        if not _number(task_hours) or not 0 < task_hours <= MAX_TASK_HOURS:
+        if not is_number(task_hours) or not 0 < task_hours <= MAX_TASK_HOURS:
             raise fail(
                 f"{where}.hours", f"must be a number of hours above 0, at most {MAX_TASK_HOURS}"
             )
@@ -284,9 +262,7 @@ def plan_from_dict(data: dict[str, Any], name: str = "plan.toml") -> Plan:
         if status not in STATUSES:
             raise fail(f"{where}.status", f"must be one of {', '.join(STATUSES)}")
         done_on = row.get("done_on")
-        if done_on is not None and (
-            not isinstance(done_on, dt.date) or isinstance(done_on, dt.datetime)
-        ):
+        if done_on is not None and not is_date(done_on):
             raise fail(f"{where}.done_on", "must be a date like 2026-11-23")
         if status == "done" and done_on is None:
             raise fail(f"{where}.done_on", "a done task needs its completion date")
@@ -295,7 +271,32 @@ def plan_from_dict(data: dict[str, Any], name: str = "plan.toml") -> Plan:
         if (tid, week) in seen:
             raise fail(where, f"task {tid} appears twice in week {week}")
         seen.add((tid, week))
-        tasks.append(Task(tid, week, title, kind, float(task_hours), status, done_on))
+        note = row.get("note")
+        if note is not None and (not isinstance(note, str) or len(note) > MAX_NOTE):
+            raise fail(
+                f"{where}.note",
+                f'must be text of at most {MAX_NOTE} characters, e.g. note = "ask Sam"',
+            )
+        flags = {}
+        for key in ("pinned", "unplanned"):
+            value = row.get(key, False)
+            if not isinstance(value, bool):
+                raise fail(f"{where}.{key}", f"must be true or false, e.g. {key} = true")
+            flags[key] = value
+        tasks.append(
+            Task(
+                tid,
+                week,
+                title,
+                kind,
+                float(task_hours),
+                status,
+                done_on,
+                note,
+                flags["pinned"],
+                flags["unplanned"],
+            )
+        )
 
     raw_unscheduled = data.get("unscheduled", [])
     if not isinstance(raw_unscheduled, list):
@@ -313,43 +314,10 @@ def plan_from_dict(data: dict[str, Any], name: str = "plan.toml") -> Plan:
             raise fail(f"{where}.reason", 'missing; write reason = "" if there is none')
         if not isinstance(uid, str):
             raise fail(f"{where}.id", "must be a string")
-        if not _number(uhours) or not 0 < uhours <= 1e6:
+        if not is_number(uhours) or not 0 < uhours <= 1e6:
             raise fail(f"{where}.hours", "must be a number of hours above 0")
         if not isinstance(reason, str):
             raise fail(f"{where}.reason", "must be a string")
         unscheduled.append(Unscheduled(uid, float(uhours), reason))
     tasks.sort(key=lambda t: t.week)
     return Plan(profile=profile, tasks=tasks, unscheduled=unscheduled, schema=schema)
-
-
-def _check_profile(profile: dict[str, Any], fail: Callable[[str, str], DataError]) -> None:
-    """The profile table's keys and their types (its values are checked again on replan)."""
-    unknown = sorted(set(profile) - set(PROFILE_KEYS))
-    if unknown:
-        raise fail(f"profile.{unknown[0]}", "unknown key (remove it or check the spelling)")
-    for key in _PROFILE_STRINGS:
-        if key in profile and not isinstance(profile[key], str):
-            raise fail(f"profile.{key}", "must be a string")
-    for key in ("background", "target_role"):
-        if key not in profile:
-            raise fail(f"profile.{key}", "required key is missing")
-    for key in _PROFILE_STRING_LISTS:
-        value = profile.get(key)
-        if value is not None and (
-            not isinstance(value, list) or not all(isinstance(v, str) for v in value)
-        ):
-            raise fail(f"profile.{key}", "must be a list of strings")
-    runway = profile.get("runway_months")
-    if runway is not None and (not _number(runway) or runway < 0):
-        raise fail("profile.runway_months", "must be a number of months, 0 or more")
-    skills = profile.get("skills", {})
-    if not isinstance(skills, dict):
-        raise fail("profile.skills", "must be a table of skill = rating")
-    for skill, rating in skills.items():
-        if skill not in PROFILE_SKILLS:
-            raise fail(
-                f"profile.skills.{skill}",
-                f"unknown skill (one of {', '.join(PROFILE_SKILLS)})",
-            )
-        if not isinstance(rating, int) or isinstance(rating, bool) or not 0 <= rating <= 4:
-            raise fail(f"profile.skills.{skill}", "must be a whole number 0..4")

@@ -1,92 +1,128 @@
-"""The planner: a pure, deterministic function of (profile, roadmaps, start date) to a plan.
+"""The planner: a pure, deterministic function of (profile, roadmaps, start, today) to a plan.
 
-No clock, no I/O, no randomness. Hours are handled internally as integer hundredths so that
-capacity checks are exact and the output is byte-stable.
+No clock, no I/O, no randomness; hours are integer hundredths inside, so capacity checks are
+exact and the output is byte-stable. It works in named phases, each a method of ``Planner``:
 
-How a week is filled, in order:
-1. work already split over weeks continues (at least an hour), so its weeks are consecutive;
-2. recurring practice that has started takes one occurrence (at most half the budget in all);
-3. pinned work: milestones whose week has come (``earliest_week``), deadline chains, and, for
-   a short runway, outreach and programmes (half of what is left; all of it for a deadline
-   chain whose time is short);
-4. the rest is shared between roadmaps by weight (stride scheduling): each pick goes to the
-   roadmap furthest behind its share and takes at most a quantum, so tracks interleave;
-5. room nobody could use goes back to pinned work.
-An item's dependents are released the moment it finishes, so they may follow in the same week.
+1. ``candidates``: the items this person needs (role, background, runway, skills), each with
+   its value: how strongly the documents stress it, for this role, raised by an interest.
+2. ``choose``: the most valuable set that fits the hours there are; an item counts only
+   together with the prerequisites it still lacks (value density of the chain), one member of
+   a group of alternatives suffices, and optional work gets in only through an interest.
+3. ``timing``: when each chosen item may start (an earliest week, after the person's own
+   preparation, some weeks after its prerequisites, a deadline's window) and when it should be
+   done (signature goals within the first third, applications once prepared, deadlines),
+   passed down to prerequisites, so preparation lands before what it prepares for.
+4. ``pack``: week by week, within the week's hours less a buffer (time off and a week that has
+   started count only what is left), a few distinct tasks: split work continues, habits take
+   their occurrence, work that is due soon comes next, and the rest is shared between tracks
+   so that each advances in step with how much of it was chosen. A long item advances in
+   blocks, never slivers.
+5. ``repair``: work not finished by the end (or late for its deadline) is taken out whole,
+   with what needs it, and the room it frees goes to whole items worth doing.
 
-After the last week: items started but not finished are taken out whole, deadline work that
-would be late is taken out with its reason, and the room this frees is offered to whole items.
+What is left out is reported most valuable first, each with its reason; ``Planner.available_week``
+is the one rule for when an item may go into a week.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import heapq
-from collections.abc import Iterable, Mapping
+import math
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from upskill.errors import DataError
-from upskill.models import Profile
 from upskill.plan import Plan, Task, Unscheduled
-from upskill.roadmaps import Catalog
+from upskill.schema import MILESTONE_KINDS, Profile
+
+if TYPE_CHECKING:  # roadmaps bring pydantic; the planner only reads them
+    from upskill.roadmaps import Catalog
 
 CENTI = 100
-MIN_CHUNK = 25  # a quarter of an hour: no task part is smaller (unless the item is)
-SMALL_ITEM = 300  # items up to 3 h are finished in one week when there is room
-NO_SPLIT = 300  # items up to 3 h are never split: they wait for a week with room
-DEADLINE_LEAD_WEEKS = 8  # a deadline closer than this to the start is aimed at the year after
-DEADLINE_WINDOW_WEEKS = 6  # deadline work (the submission itself) goes out in this window
+FOREVER = 1 << 30
 
-BASE_WEIGHTS: dict[str, dict[str, float]] = {
-    "research-engineer": {
-        "coding": 3.0,
-        "ml-devloop": 3.0,
-        "interviewing": 1.5,
-        "open-source": 1.5,
-        "research": 1.0,
-        "network": 1.0,
-        "phd-applications": 0.5,
-    },
-    "research-scientist": {
-        "coding": 2.0,
-        "ml-devloop": 3.0,
-        "interviewing": 1.0,
-        "open-source": 1.0,
-        "research": 3.0,
-        "network": 1.0,
-        "phd-applications": 0.5,
-    },
-    "ml-engineer": {
-        "coding": 3.0,
-        "ml-devloop": 3.0,
-        "interviewing": 1.5,
-        "open-source": 1.5,
-        "research": 0.5,
-        "network": 1.0,
-        "phd-applications": 0.5,
-    },
-    "phd-applicant": {
-        "coding": 1.5,
-        "ml-devloop": 2.5,
-        "interviewing": 0.5,
-        "open-source": 1.0,
-        "research": 3.0,
-        "network": 1.0,
-        "phd-applications": 2.0,
-    },
-}
-DEFAULT_WEIGHT = 1.0
-MILESTONE_KINDS = ("apply", "milestone")
+
+@dataclass(frozen=True)
+class Policy:
+    """How the advice is weighed and how a week is shaped: named numbers, not control flow."""
+
+    # Value of an hour of work by priority (how strongly the documents stress it).
+    priority_value: Mapping[str, float] = field(
+        default_factory=lambda: {"core": 8.0, "high": 4.0, "normal": 2.0, "optional": 0.5}
+    )
+    # Value grows with size, but slower than the hours it costs: a cheap move of high
+    # leverage (three messages, an options list) is worth more per hour than a long course.
+    size_exponent: float = 0.75
+    interest_factor: float = 2.5  # an item tagged with one of the person's interests
+    goal_factor: float = 1.5  # a signature goal of the person's target role
+    # How much a track matters for a target role (multiplies value).
+    role_weights: Mapping[str, Mapping[str, float]] = field(
+        default_factory=lambda: {
+            "research-engineer": {"research": 0.8, "phd-applications": 0.3},
+            "research-scientist": {"open-source": 0.7, "research": 1.3, "phd-applications": 0.4},
+            "ml-engineer": {"research": 0.6, "phd-applications": 0.3},
+            "phd-applicant": {
+                "coding": 0.7,
+                "interviewing": 0.3,
+                "open-source": 0.6,
+                "research": 1.3,
+                "phd-applications": 1.3,
+            },
+        }
+    )
+    block_min: float = 1.5  # no part of a split item is shorter (unless the week is tiny)
+    block_share: float = 0.45  # a long item takes at most this share of a week...
+    block_floor: float = 3.0  # ...or this many hours, whichever is more
+    small_item: float = 3.0  # items up to this many hours are never split
+    hours_per_task: float = 2.5  # distinct tasks in a week: about one per this many hours
+    min_tasks: int = 2
+    max_tasks: int = 7
+    habit_share: float = 0.35  # recurring practice takes at most this share of a week
+    max_habits: int = 3  # ... and this many habits at once
+    goal_fraction: float = 1 / 3  # signature goals land within this share of the horizon
+    urgent_share: float = 0.7  # work due soon may take this share of a week (all, near a deadline)
+    short_runway_factor: float = 0.5  # a short runway shortens the wait before applying
+    deadline_lead_weeks: int = 8  # a deadline closer than this to the start aims a year later
+    deadline_window_weeks: int = 6  # deadline work itself goes out in this window
+    next_steps: int = 5  # how many left-out items the "next, in this order" list shows
+
+
+POLICY = Policy()
 
 
 def centi(hours: float) -> int:
-    """Hours to integer hundredths (at least one hundredth)."""
-    return max(1, round(hours * CENTI))
+    """Hours to integer hundredths, rounded down (a budget is never rounded up), at least 1."""
+    return max(1, math.floor(hours * CENTI + 1e-6))
+
+
+def coming_monday(today: dt.date) -> dt.date:
+    """The default start date: today if it is a Monday, else the next Monday."""
+    return today + dt.timedelta(days=(7 - today.weekday()) % 7)
+
+
+def deadline_week(
+    month_day: str, start: dt.date, lead_weeks: int = POLICY.deadline_lead_weeks
+) -> int:
+    """The plan week by whose end work due on the next ``MM-DD`` must be finished.
+
+    A deadline closer than ``lead_weeks`` to the start aims at the following year.
+    """
+    month, day = (int(x) for x in month_day.split("-"))
+    for year in range(start.year, start.year + 3):
+        try:
+            due = dt.date(year, month, day)
+        except ValueError:  # 02-29 in a common year
+            due = dt.date(year, month, 28)
+        if (due - start).days >= lead_weeks * 7:
+            return (due - dt.timedelta(days=1) - start).days // 7 + 1
+    raise AssertionError("unreachable: three years always hold a date far enough away")
 
 
 @dataclass
 class Unit:
-    """A piece of work to place: a whole item, or the remaining occurrences of a recurring one."""
+    """A piece of work to place: a whole item, or the occurrences of a recurring one."""
 
     id: str
     roadmap: str
@@ -96,46 +132,59 @@ class Unit:
     order: int
     prerequisites: list[str] = field(default_factory=list)
     occurrences: list[int] | None = None  # recurring: the occurrence numbers still to place
+    value: float = 1.0  # for the whole unit (all its occurrences)
+    priority: str = "normal"
+    group: str | None = None
+    filler: bool = False  # optional and matching no interest: never chosen for itself
+    goal: bool = False
     earliest_week: int = 1
     deadline_week: int | None = None
     deadline: str | None = None  # the "MM-DD" the deadline week came from
-    busy_weeks: frozenset[int] = frozenset()  # recurring: weeks that already hold an occurrence
-    urgent: bool = False
-    preferred: bool = False
+    after_prep_weeks: int | None = None
+    wait_weeks: int = 0
+    urgent: bool = False  # a short runway pulls it to the front
+    busy_weeks: frozenset[int] = frozenset()  # recurring: weeks that already hold one
+
+    @property
+    def total(self) -> int:
+        """Hundredths of an hour for every occurrence still to place."""
+        return self.size * len(self.occurrences) if self.occurrences is not None else self.size
 
 
 @dataclass(frozen=True)
 class Selection:
-    """What the profile asks for: units to place, and the items skipped as already known."""
+    """The candidates for a profile, and the items it skips as already known."""
 
     units: list[Unit]
     known: list[str]
-    weights: dict[str, float]
 
 
-def coming_monday(today: dt.date) -> dt.date:
-    """The default start date: today if it is a Monday, else the next Monday."""
-    return today + dt.timedelta(days=(7 - today.weekday()) % 7)
+def exclusion(profile: Profile, item: Any, roadmap_id: str) -> str | None:
+    """Why ``item`` is not for this person at all, or None when it is a candidate.
 
-
-def deadline_week(month_day: str, start: dt.date) -> int:
-    """The plan week by whose end work due on the next ``MM-DD`` must be finished.
-
-    A deadline closer than DEADLINE_LEAD_WEEKS to the start aims at the following year.
+    The one rule for leaving an item out before value is weighed: `explain` asks it too.
     """
-    month, day = (int(x) for x in month_day.split("-"))
-    for year in range(start.year, start.year + 3):
-        try:
-            due = dt.date(year, month, day)
-        except ValueError:  # 02-29 in a common year
-            due = dt.date(year, month, 28)
-        if (due - start).days >= DEADLINE_LEAD_WEEKS * 7:
-            return (due - dt.timedelta(days=1) - start).days // 7 + 1
-    raise AssertionError("unreachable: three years always hold a date far enough away")
+    if roadmap_id not in profile.chosen_roadmaps():
+        return f"the {roadmap_id} roadmap is not among your roadmaps"
+    if item.roles and profile.target_role not in item.roles:
+        return f"it is for {', '.join(item.roles)}, and your target is {profile.target_role}"
+    if item.backgrounds and profile.background not in item.backgrounds:
+        return f"it is for people from {', '.join(item.backgrounds)}"
+    if item.only_if_runway_under is not None and not (
+        profile.runway_months is not None and profile.runway_months < item.only_if_runway_under
+    ):
+        return f"it is for someone with less than {item.only_if_runway_under:g} months of runway"
+    if item.skill is not None and item.level is not None:
+        rating = profile.rating(item.skill)
+        if rating >= item.level:
+            return f"you rated {item.skill} {rating}, and it is needed below {item.level}"
+    return None
 
 
-def select(profile: Profile, catalog: Catalog, start: dt.date) -> Selection:
-    """Pick the items this person needs, in track order, with their scheduling constraints."""
+def candidates(
+    profile: Profile, catalog: Catalog, start: dt.date, policy: Policy = POLICY
+) -> Selection:
+    """Every item this person needs, with its value and its constraints, in roadmap order."""
     chosen = profile.chosen_roadmaps()
     unknown = [r for r in chosen if r not in catalog.roadmaps]
     if unknown:
@@ -145,26 +194,25 @@ def select(profile: Profile, catalog: Catalog, start: dt.date) -> Selection:
         )
     interests = {i.lower() for i in profile.interests}
     runway = profile.runway_months
+    weights = policy.role_weights.get(profile.target_role, {})
     units: list[Unit] = []
     known: list[str] = []
-    needed_share: dict[str, list[int]] = {}
     order = 0
     for roadmap_id in chosen:
-        roadmap = catalog.roadmaps[roadmap_id]
-        share = needed_share.setdefault(roadmap_id, [0, 0])
-        for item in roadmap.items:
+        for item in catalog.roadmaps[roadmap_id].items:
             full = f"{roadmap_id}.{item.id}"
-            if item.roles and profile.target_role not in item.roles:
-                continue
-            if item.backgrounds and profile.background not in item.backgrounds:
-                continue
-            if item.skill is not None and item.level is not None:
-                share[1] += 1
-                if profile.rating(item.skill) >= item.level:
+            why_not = exclusion(profile, item, roadmap_id)
+            if why_not is not None:
+                if why_not.startswith("you rated"):
                     known.append(full)
-                    continue
-                share[0] += 1
+                continue
             order += 1
+            liked = bool(interests & {t.lower() for t in item.tags})
+            goal = profile.target_role in item.goal_for
+            priority = item.priority
+            if liked and priority == "optional":
+                priority = "normal"
+            repeat = item.repeat
             unit = Unit(
                 id=full,
                 roadmap=roadmap_id,
@@ -173,449 +221,752 @@ def select(profile: Profile, catalog: Catalog, start: dt.date) -> Selection:
                 size=centi(item.hours),
                 order=order,
                 prerequisites=catalog.prerequisites(full),
-                occurrences=list(range(1, item.repeat + 1)) if item.repeat else None,
+                occurrences=list(range(1, repeat + 1)) if repeat else None,
+                priority=priority,
+                group=item.group,
+                filler=item.priority == "optional" and not liked,
+                goal=goal,
                 earliest_week=item.earliest_week or 1,
+                after_prep_weeks=item.after_prep_weeks,
+                wait_weeks=item.wait_weeks or 0,
                 urgent=bool(
                     runway is not None
                     and item.early_if_runway_under is not None
                     and runway < item.early_if_runway_under
                 ),
-                preferred=bool(interests & {t.lower() for t in item.tags}),
             )
             if item.deadline:
                 unit.deadline = item.deadline
-                unit.deadline_week = deadline_week(item.deadline, start)
+                unit.deadline_week = deadline_week(item.deadline, start, policy.deadline_lead_weeks)
                 unit.earliest_week = max(
-                    unit.earliest_week, unit.deadline_week - DEADLINE_WINDOW_WEEKS + 1
+                    unit.earliest_week, unit.deadline_week - policy.deadline_window_weeks + 1
                 )
+            factor = weights.get(roadmap_id, 1.0)
+            factor *= policy.interest_factor if liked else 1.0
+            factor *= policy.goal_factor if goal else 1.0
+            unit.value = value_of(unit, policy) * factor
             units.append(unit)
-    base = BASE_WEIGHTS[profile.target_role]
-    weights = {}
-    for roadmap_id in chosen:
-        needed, gated = needed_share.get(roadmap_id, [0, 0])
-        # Gaps pull time: a track whose skill-gated items the person mostly knows gets less.
-        fraction = needed / gated if gated else 1.0
-        weights[roadmap_id] = base.get(roadmap_id, DEFAULT_WEIGHT) * (0.5 + fraction)
-    return Selection(units, known, weights)
+    return Selection(units, known)
+
+
+def value_of(unit: Unit, policy: Policy = POLICY) -> float:
+    """The value of a unit by its priority and size, before role, interest and goal factors."""
+    per = policy.priority_value.get(unit.priority, policy.priority_value["normal"])
+    count = len(unit.occurrences) if unit.occurrences is not None else 1
+    return per * (unit.size / CENTI) ** policy.size_exponent * count  # a habit: per occurrence
 
 
 @dataclass
-class _Placed:
+class Placement:
+    """What the planner placed, and what it left out (most valuable first, with reasons)."""
+
     tasks: list[Task]
     unscheduled: list[Unscheduled]
 
 
-def schedule(
-    units: list[Unit],
-    weights: Mapping[str, float],
-    hours_per_week: float,
+def week_hours(
+    profile: Profile,
+    start: dt.date,
     horizon: int,
-    *,
-    first_week: int = 1,
-    used: Mapping[int, float] | None = None,
-    satisfied: Iterable[str] = (),
-) -> _Placed:
-    """Place units into weeks ``first_week..horizon``; what does not fit is unscheduled.
+    today: dt.date | None = None,
+    policy: Policy = POLICY,
+) -> list[int]:
+    """Hundredths of an hour to plan in each week 1..horizon (index 0 unused).
 
-    ``used`` is hours already taken in a week (done work kept by a replan); ``satisfied``
-    lists item ids that count as finished for prerequisites.
+    The weekly budget less the buffer; time off counts day by day; in a week that has already
+    started (``today`` inside it), only the days from today on count.
     """
-    budget = centi(hours_per_week)
-    used_c = {w: round(h * CENTI) for w, h in (used or {}).items()}
-    by_id = {u.id: u for u in units}
-    done: set[str] = set(satisfied)
-    unmet: dict[str, int] = {}
-    dependents: dict[str, list[str]] = {}
-    for u in units:
-        pending = [p for p in dict.fromkeys(u.prerequisites) if p in by_id and p not in done]
-        unmet[u.id] = len(pending)
-        for p in pending:
-            dependents.setdefault(p, []).append(u.id)
-
-    # Deadline work pulls its prerequisites forward: they inherit the earliest deadline below
-    # them. So do milestones with a week of their own (first applications after two months):
-    # their prerequisites go first in their tracks' queues, so the milestone does not slide.
-    urgency: dict[str, int] = {}
-    targets = [
-        (u.deadline_week if u.deadline_week is not None else u.earliest_week, u)
-        for u in units
-        if u.deadline_week is not None or (u.earliest_week > 1 and u.kind in MILESTONE_KINDS)
-    ]
-    for target, u in sorted(targets, key=lambda x: x[1].order):
-        stack = [u.id]
-        while stack:
-            uid = stack.pop()
-            if urgency.get(uid, 1 << 30) <= target:
+    base = float(profile.hours_per_week)
+    keep = 1 - profile.buffer
+    out = [0]
+    for week in range(1, horizon + 1):
+        first = start + dt.timedelta(days=7 * (week - 1))
+        total = 0.0
+        for offset in range(7):
+            day = first + dt.timedelta(days=offset)
+            if today is not None and day < today:
                 continue
-            urgency[uid] = target
-            stack.extend(p for p in by_id[uid].prerequisites if p in by_id)
+            rate = base
+            for off in profile.time_off:
+                if off.start <= day <= off.end:
+                    rate = min(rate, float(off.hours_per_week))
+            total += rate / 7
+        out.append(math.floor(total * keep * CENTI / 25 + 1e-6) * 25)  # quarter hours
+    return out
 
-    # ... and once the time left before the deadline gets short, they are pinned (taken before
-    # the weighted share), so a long chain of materials across tracks still lands in time.
-    pin_from: dict[str, int] = {}
-    third = max(budget // 3, 1)  # what a deadline chain can count on in a busy week
-    for u in units:
-        if u.deadline_week is None:
-            continue
-        chain, stack, seen = 0, [u.id], set()
-        while stack:
-            uid = stack.pop()
-            if uid in seen or uid in done:
-                continue
-            seen.add(uid)
-            chain += by_id[uid].size
-            stack.extend(p for p in by_id[uid].prerequisites if p in by_id)
-        start_week = u.deadline_week - -(-chain // third) - 2
-        for uid in seen:
-            pin_from[uid] = min(pin_from.get(uid, 1 << 30), start_week)
-    pin_queue = sorted((w, by_id[uid].order, uid) for uid, w in pin_from.items())
-    pin_next = 0
-    queued: set[str] = set()  # ids waiting in a roadmap's ready queue
 
-    def key(u: Unit) -> tuple[int, int, int]:
-        return (urgency.get(u.id, 1 << 30), 0 if u.preferred else 1, u.order)
+class Planner:
+    """The planning state of one run, and its phases as methods (see the module docstring)."""
 
-    roadmap_order = {
-        r: i for i, r in enumerate(dict.fromkeys([*weights, *(u.roadmap for u in units)]))
-    }
-    weight = {r: max(weights.get(r, DEFAULT_WEIGHT), 0.01) for r in roadmap_order}
-    ready: dict[str, list[tuple[tuple[int, int, int], str]]] = {r: [] for r in roadmap_order}
-    pinned: list[tuple[tuple[int, int, int], str]] = []
-    waiting: list[tuple[int, int, str]] = []  # (earliest week, order, id)
-    recurring_ready: list[tuple[tuple[int, int, int], str]] = []
-    active_recurring: list[str] = []
-    remaining = {u.id: u.size for u in units if u.occurrences is None}
-    occurrences_left = {u.id: list(u.occurrences) for u in units if u.occurrences is not None}
-    in_progress: dict[str, str] = {}  # roadmap -> unit id
-    pinned_started: dict[str, None] = {}  # pinned work split over weeks, in start order
-    served = dict.fromkeys(roadmap_order, 0.0)
-    tasks: list[Task] = []
-    part_index: dict[tuple[str, int], int] = {}
-    parts_of: dict[str, list[int]] = {}
-    finished_week: dict[str, int] = {}
+    def __init__(
+        self,
+        units: Sequence[Unit],
+        capacity: Sequence[int],
+        *,
+        budget: float,
+        first_week: int = 1,
+        used: Mapping[int, int] | None = None,
+        tasks_used: Mapping[int, int] | None = None,
+        satisfied: Iterable[str] = (),
+        finished: Mapping[str, int] | None = None,
+        policy: Policy = POLICY,
+    ) -> None:
+        self.policy = policy
+        self.units = list(units)
+        self.by_id = {u.id: u for u in self.units}
+        self.horizon = len(capacity) - 1
+        self.first_week = first_week
+        used = used or {}
+        self.cap = [max(0, c - used.get(w, 0)) for w, c in enumerate(capacity)]
+        self.tasks_used = dict(tasks_used or {})
+        self.budget = budget
+        self.satisfied = set(satisfied)
+        self.finished: dict[str, int] = dict(finished or {})  # item id -> week it finished
+        for uid in self.satisfied:
+            self.finished.setdefault(uid, 0)
+        typical = sorted(c for c in self.cap[first_week:] if c > 0)
+        self.typical = typical[len(typical) // 2] if typical else 0
+        self.block_min = min(centi(policy.block_min), max(self.typical, 25))
+        self.small = centi(policy.small_item)
+        # State filled in by the phases.
+        self.chosen: set[str] = set()
+        self.release: dict[str, int] = {}
+        self.due: dict[str, int] = {}
+        self.latest_start: dict[str, int] = {}
+        self.reasons: dict[str, str] = {}
+        self.tasks: list[Task] = []
+        self.parts: dict[str, list[int]] = {}  # unit id -> indices into tasks
+        self.remaining: dict[str, int] = {}
+        self.occurrences_left: dict[str, list[int]] = {}
 
-    def is_pinned(u: Unit) -> bool:
-        return u.urgent or u.earliest_week > 1 or u.deadline_week is not None
+    # ------------------------------------------------------------------ shared rules
 
-    def release(uid: str, week: int) -> None:
-        u = by_id[uid]
-        if u.earliest_week > week:
-            heapq.heappush(waiting, (u.earliest_week, u.order, uid))
-        elif u.occurrences is not None:
-            heapq.heappush(recurring_ready, (key(u), uid))
-        elif is_pinned(u) or pin_from.get(uid, 1 << 30) <= week:
-            heapq.heappush(pinned, (key(u), uid))
-        else:
-            queued.add(uid)
-            heapq.heappush(ready[u.roadmap], (key(u), uid))
+    def prerequisites(self, uid: str) -> list[str]:
+        """The prerequisites of ``uid`` that are units of this plan and not yet satisfied."""
+        return [p for p in dict.fromkeys(self.by_id[uid].prerequisites) if p in self.by_id]
 
-    def pop_ready(roadmap: str) -> str | None:
-        while ready[roadmap]:
-            uid = heapq.heappop(ready[roadmap])[1]
-            if uid in queued:
-                queued.discard(uid)
-                return uid
-        return None
+    def available_week(self, uid: str) -> int | None:
+        """The one rule for when ``uid`` may go into a week: None while it must wait.
 
-    def finish(uid: str, week: int) -> None:
-        done.add(uid)
-        pinned_started.pop(uid, None)
-        finished_week[uid] = week
-        for d in dependents.get(uid, []):
-            unmet[d] -= 1
-            if unmet[d] == 0:
-                release(d, week)
-
-    def put(uid: str, week: int, amount: int, task_id: str | None = None) -> None:
-        u = by_id[uid]
-        tid = task_id or uid
-        k = (tid, week)
-        if k in part_index:
-            t = tasks[part_index[k]]
-            t.hours = round(t.hours + amount / CENTI, 2)
-        else:
-            part_index[k] = len(tasks)
-            parts_of.setdefault(uid, []).append(len(tasks))
-            tasks.append(Task(tid, week, u.title, u.kind, amount / CENTI))
-
-    def work_on(uid: str, week: int, cap: int, limit: int, track: bool = True) -> int:
-        """Give ``uid`` up to ``limit`` of the week's ``cap``; return what was used.
-
-        ``track``: an unfinished item becomes its roadmap's work in progress (pinned work
-        keeps its own queue instead).
+        Its start week has come, every prerequisite in the plan is finished (for an application
+        or a milestone, in an earlier week: practice lands before the test it prepares for; for
+        the rest, this week at the latest) and its wait after them is over.
         """
-        amount = min(remaining[uid], cap, limit)
-        if amount <= 0:
+        u = self.by_id[uid]
+        week = max(u.earliest_week, self.release.get(uid, 1), self.first_week)
+        latest = 0
+        for p in self.prerequisites(uid):
+            if p not in self.finished:
+                return None
+            latest = max(latest, self.finished[p])
+        if u.wait_weeks and latest:
+            week = max(week, latest + u.wait_weeks)
+        if u.kind in MILESTONE_KINDS and latest:
+            week = max(week, latest + 1)
+        return max(week, latest)
+
+    def is_ready(self, uid: str, week: int) -> bool:
+        """May ``uid`` go into ``week``?"""
+        available = self.available_week(uid)
+        return available is not None and available <= week
+
+    def density(self, ids: Iterable[str]) -> float:
+        ids = list(ids)
+        hours = sum(self.by_id[i].total for i in ids)
+        return sum(self.by_id[i].value for i in ids) / max(hours, 1)
+
+    # ------------------------------------------------------------------ 2. choose
+
+    def choose(self) -> None:
+        """The most valuable set of units that fits the hours, each with its missing chain."""
+        room = sum(self.cap[self.first_week :])
+        groups_taken: dict[str, str] = {}
+        weeks_left = max(self.horizon - self.first_week + 1, 0)
+
+        def runs(u: Unit) -> int:  # recurring work cannot outlast the plan
+            if u.occurrences is None:
+                return 1
+            start = max(u.earliest_week, self.first_week)
+            return max(0, min(len(u.occurrences), self.horizon - start + 1))
+
+        def closure(uid: str) -> list[str] | None:
+            """``uid`` and the prerequisites it still lacks; None if one cannot be had."""
+            out: list[str] = []
+            seen: set[str] = set()
+            stack = [uid]
+            while stack:
+                cur = stack.pop()
+                if cur in seen or cur in self.chosen or cur in self.satisfied:
+                    continue
+                seen.add(cur)
+                u = self.by_id[cur]
+                if u.group is not None and u.group in groups_taken:
+                    if cur != uid:
+                        continue  # an alternative already chosen stands in for it
+                    return None
+                if runs(u) == 0:
+                    return None
+                out.append(cur)
+                stack.extend(self.prerequisites(cur))
+            return out
+
+        def cost(ids: list[str]) -> int:
+            total = 0
+            for i in ids:
+                u = self.by_id[i]
+                total += u.size * runs(u) if u.occurrences is not None else u.size
+            return total
+
+        heap = [
+            (-self.density([u.id]), u.order, u.id)
+            for u in self.units
+            if not u.filler and u.id not in self.satisfied
+        ]
+        heapq.heapify(heap)
+        used = 0
+        while heap and weeks_left:
+            negative, _, uid = heapq.heappop(heap)
+            if uid in self.chosen:
+                continue
+            chain = closure(uid)
+            if chain is None:
+                continue
+            d = self.density(chain)
+            if heap and d < -negative - 1e-12 and d < -heap[0][0]:
+                heapq.heappush(heap, (-d, self.by_id[uid].order, uid))
+                continue  # its chain made it less attractive: look again later
+            need = cost(chain)
+            if used + need > room:
+                unit = self.by_id[uid]
+                if len(chain) == 1 and unit.occurrences is not None and room - used >= unit.size:
+                    fit = (room - used) // unit.size  # a habit for as many weeks as there is room
+                    unit.occurrences = unit.occurrences[:fit]
+                    need = unit.size * fit
+                else:
+                    continue
+            used += need
+            for i in chain:
+                self.chosen.add(i)
+                group = self.by_id[i].group
+                if group is not None:
+                    groups_taken.setdefault(group, i)
+        for u in self.units:
+            if u.id not in self.chosen and u.group in groups_taken and u.id not in self.satisfied:
+                taken = self.by_id[groups_taken[u.group]]
+                self.reasons[u.id] = f"an alternative to {taken.id}, which is in your plan"
+        # A prerequisite left out for an alternative is satisfied by that alternative.
+        for u in self.units:
+            if u.id not in self.chosen:
+                continue
+            swapped = []
+            for p in u.prerequisites:
+                q = self.by_id.get(p)
+                if q is not None and p not in self.chosen and q.group in groups_taken:
+                    swapped.append(groups_taken[q.group])
+                else:
+                    swapped.append(p)
+            u.prerequisites = swapped
+
+    # ------------------------------------------------------------------ 3. timing
+
+    def timing(self) -> None:
+        """Start weeks (preparation first) and due weeks, passed down to prerequisites."""
+        chosen = [self.by_id[i] for i in sorted(self.chosen, key=lambda i: self.by_id[i].order)]
+        weekly = max(self.typical, 1)
+        descendants = self._descendants()
+        for u in chosen:
+            if u.after_prep_weeks is None:
+                continue
+            prep = sum(
+                v.size
+                for v in chosen
+                if v.priority == "core"
+                and v.occurrences is None
+                and v.kind not in MILESTONE_KINDS
+                and v.kind != "network"
+                and v.id not in descendants.get(u.id, ())
+                and v.id != u.id
+            )
+            limit = u.after_prep_weeks
+            if u.urgent:
+                limit = math.ceil(limit * self.policy.short_runway_factor)
+            weeks = min(limit, math.ceil(prep / weekly))
+            self.release[u.id] = max(u.earliest_week, self.first_week + weeks)
+            self.due[u.id] = self.release[u.id]
+        goal_week = max(self.first_week, math.ceil(self.horizon * self.policy.goal_fraction))
+        for u in chosen:
+            if u.goal:
+                self.due[u.id] = min(self.due.get(u.id, FOREVER), goal_week)
+            if u.deadline_week is not None:
+                self.due[u.id] = min(self.due.get(u.id, FOREVER), u.deadline_week)
+            if u.urgent:
+                self.due[u.id] = min(self.due.get(u.id, FOREVER), self.first_week)
+        # A prerequisite is due when what needs it is due (and starts in time for it).
+        for u in sorted(chosen, key=lambda v: self.due.get(v.id, FOREVER)):
+            due = self.due.get(u.id)
+            if due is None:
+                continue
+            stack = list(self.prerequisites(u.id))
+            while stack:
+                p = stack.pop()
+                if p not in self.chosen or self.due.get(p, FOREVER) <= due:
+                    continue
+                self.due[p] = due
+                stack.extend(self.prerequisites(p))
+        # Work due soon starts ahead of the shared queue: its chain at most urgent_share a week.
+        pace = max(int(weekly * self.policy.urgent_share), 1)
+        for uid, due in self.due.items():
+            chain = self._chain(uid)
+            self.latest_start[uid] = due - math.ceil(chain / pace) + 1
+
+    def _chain(self, uid: str) -> int:
+        seen: set[str] = set()
+        stack = [uid]
+        total = 0
+        while stack:
+            cur = stack.pop()
+            if cur in seen or cur not in self.chosen or cur in self.finished:
+                continue
+            seen.add(cur)
+            total += self.by_id[cur].size
+            stack.extend(self.prerequisites(cur))
+        return total
+
+    def _descendants(self) -> dict[str, set[str]]:
+        children: dict[str, list[str]] = {}
+        for u in self.units:
+            for p in self.prerequisites(u.id):
+                children.setdefault(p, []).append(u.id)
+        out: dict[str, set[str]] = {}
+        for u in self.units:
+            if u.after_prep_weeks is None:
+                continue
+            seen: set[str] = set()
+            stack = list(children.get(u.id, []))
+            while stack:
+                cur = stack.pop()
+                if cur not in seen:
+                    seen.add(cur)
+                    stack.extend(children.get(cur, []))
+            out[u.id] = seen
+        return out
+
+    # ------------------------------------------------------------------ 4. pack
+
+    def max_tasks(self, week: int) -> int:
+        hours = self.budget
+        k = round(hours / self.policy.hours_per_task + 0.49)
+        k = min(max(k, self.policy.min_tasks), self.policy.max_tasks)
+        return max(k - self.tasks_used.get(week, 0), 1)
+
+    def block_max(self, week: int) -> int:
+        share = int(self.typical * self.policy.block_share)
+        return max(share, centi(self.policy.block_floor), self.block_min)
+
+    def block(self, uid: str, room: int, week: int, continuing: bool) -> int:
+        """How much of ``uid`` to do this week: all of a small item or a substantial block."""
+        left = self.remaining[uid]
+        if left <= room and (left <= max(self.small, self.block_max(week)) or continuing):
+            if left <= self.block_max(week) * 4 // 3 or left <= self.small:
+                return left
+        if not continuing and left <= min(self.small, max(self.typical // 2, 25)):
+            return 0  # a small item is done whole or waits for a week with room
+        amount = min(left, self.block_max(week), room)
+        amount -= amount % 25
+        tail = left - amount
+        if 0 < tail < self.block_min:  # never leave a sliver for later
+            amount = left - self.block_min
+            amount -= amount % 25
+        if amount < self.block_min:
             return 0
-        already_split = uid in pinned_started or in_progress.get(by_id[uid].roadmap) == uid
-        if (
-            amount < remaining[uid]
-            and not already_split
-            and len(in_progress) + len(pinned_started) >= max(1, budget // (2 * CENTI))
-        ):
-            return 0  # each split item needs an hour a week to stay consecutive: no room
-        if amount < remaining[uid]:
-            amount -= amount % MIN_CHUNK  # parts of a split item are whole quarter-hours
-            if amount < MIN_CHUNK:
-                return 0
-        put(uid, week, amount)
-        remaining[uid] -= amount
-        u = by_id[uid]
-        served[u.roadmap] += amount
-        if remaining[uid] == 0:
-            if in_progress.get(u.roadmap) == uid:
-                del in_progress[u.roadmap]
-            finish(uid, week)
-        elif track:
-            in_progress[u.roadmap] = uid
         return amount
 
-    def _has_ready(roadmap: str) -> bool:
-        heap = ready[roadmap]
-        while heap and heap[0][1] not in queued:
-            heapq.heappop(heap)  # moved to the pinned queue meanwhile
-        return bool(heap)
+    def put(self, uid: str, week: int, amount: int, task_id: str | None = None) -> None:
+        u = self.by_id[uid]
+        self.parts.setdefault(uid, []).append(len(self.tasks))
+        self.tasks.append(Task(task_id or uid, week, u.title, u.kind, amount / CENTI))
 
-    too_long: set[str] = set()  # set aside: cannot finish before the horizon at its pace
-
-    def run_pinned(week: int, cap: int, share: int) -> int:
-        """Work through pinned items with up to ``share`` of ``cap``; return what is left."""
-        deferred = []
-        while pinned and cap >= MIN_CHUNK:
-            k, uid = heapq.heappop(pinned)
-            if remaining[uid] == 0:
-                continue  # finished by the continuation step
-            limit = cap if week >= pin_from.get(uid, 1 << 30) else share
-            left = remaining[uid]
-            if left <= min(NO_SPLIT, budget // 2) and uid not in pinned_started:
-                limit = left if left <= cap else 0  # a small item is done whole or waits
-            got = work_on(uid, week, cap, limit, track=False) if limit >= MIN_CHUNK else 0
-            cap -= got
-            share = max(share - got, 0)
-            if remaining[uid] > 0:
-                if got:
-                    pinned_started[uid] = None
-                deferred.append((k, uid))
-        for entry in deferred:
-            heapq.heappush(pinned, entry)
-        return cap
-
-    for u in units:
-        if unmet[u.id] == 0:
-            release(u.id, first_week)
-
-    recurring_load = 0
-    for week in range(first_week, horizon + 1):
-        cap = budget - used_c.get(week, 0)
-        if cap <= 0:
-            continue
-        while waiting and waiting[0][0] <= week:
-            _, _, uid = heapq.heappop(waiting)
-            release(uid, week)
-        while pin_next < len(pin_queue) and pin_queue[pin_next][0] <= week:
-            uid = pin_queue[pin_next][2]
-            pin_next += 1
-            if uid in queued:  # waiting in its roadmap's queue: move it to the pinned one
-                queued.discard(uid)
-                heapq.heappush(pinned, (key(by_id[uid]), uid))
-
-        # 1. Split work continues first (at least an hour), so its weeks are consecutive.
-        for uid in [
-            *pinned_started,
-            *(in_progress[r] for r in sorted(in_progress, key=roadmap_order.__getitem__)),
-        ]:
-            if cap < MIN_CHUNK:
-                break
-            cap -= work_on(uid, week, cap, CENTI, track=uid not in pinned_started)
-
-        # 2. Recurring practice: start what fits under half the budget, then one occurrence each.
-        while recurring_ready:
-            uid = recurring_ready[0][1]
-            size = by_id[uid].size
-            if recurring_load + size <= budget // 2 or (not active_recurring and size <= budget):
-                heapq.heappop(recurring_ready)
-                active_recurring.append(uid)
-                recurring_load += size
+    def pack(self) -> None:
+        """Fill the weeks: split work, habits, work due soon, then the tracks in step."""
+        policy = self.policy
+        chosen = sorted(self.chosen, key=lambda i: self.by_id[i].order)
+        share: dict[str, int] = {}
+        children: dict[str, list[str]] = {}
+        unmet: dict[str, int] = {}
+        for uid in chosen:
+            u = self.by_id[uid]
+            if u.occurrences is None:
+                self.remaining[uid] = u.size
             else:
-                break
-        for uid in list(active_recurring):
-            u = by_id[uid]
-            if u.size > cap or week in u.busy_weeks:
+                self.occurrences_left[uid] = list(u.occurrences)
+            share[u.roadmap] = share.get(u.roadmap, 0) + u.total
+            pending = [p for p in self.prerequisites(uid) if p not in self.finished]
+            unmet[uid] = len(pending)
+            for p in pending:
+                children.setdefault(p, []).append(uid)
+        tracks = list(dict.fromkeys(self.by_id[i].roadmap for i in chosen))
+        served = dict.fromkeys(tracks, 0)
+        queues: dict[str, list[tuple[tuple[int, float, int], str]]] = {r: [] for r in tracks}
+        habits_ready: list[tuple[tuple[int, float, int], str]] = []
+        waiting: list[tuple[int, int, str]] = []  # (week it may start, order, id)
+        in_progress: list[str] = []
+        habits: list[str] = []
+
+        def key(uid: str) -> tuple[int, float, int]:
+            return (self.due.get(uid, FOREVER), -self.density([uid]), self.by_id[uid].order)
+
+        def enqueue(uid: str) -> None:
+            week = self.available_week(uid)
+            assert week is not None
+            heapq.heappush(waiting, (week, self.by_id[uid].order, uid))
+
+        def finish(uid: str, week: int) -> None:
+            self.finished[uid] = week
+            for child in children.get(uid, []):
+                unmet[child] -= 1
+                if unmet[child] == 0:
+                    enqueue(child)
+
+        for uid in chosen:
+            if unmet[uid] == 0:
+                enqueue(uid)
+
+        for week in range(self.first_week, self.horizon + 1):
+            while waiting and waiting[0][0] <= week:
+                _, _, uid = heapq.heappop(waiting)
+                if self.by_id[uid].occurrences is not None:
+                    heapq.heappush(habits_ready, (key(uid), uid))
+                else:
+                    heapq.heappush(queues[self.by_id[uid].roadmap], (key(uid), uid))
+            room = self.cap[week]
+            if room <= 0:
                 continue
-            n = occurrences_left[uid].pop(0)
-            put(uid, week, u.size, f"{uid}@{n}")
-            cap -= u.size
-            served[u.roadmap] += u.size
-            if uid not in done:
-                finish(uid, week)  # dependents wait only for the first occurrence
-            if not occurrences_left[uid]:
-                active_recurring.remove(uid)
-                recurring_load -= u.size
+            slots = self.max_tasks(week)
+            start_room = room
 
-        # 3. Pinned work: at most half of what is left, all of it for a deadline close at hand.
-        cap = run_pinned(week, cap, cap // 2 if cap > 2 * MIN_CHUNK else cap)
+            def place(uid: str, amount: int) -> None:
+                nonlocal room, slots
+                self.put(uid, week, amount)
+                room -= amount
+                slots -= 1
+                self.remaining[uid] -= amount
+                served[self.by_id[uid].roadmap] += amount
+                if self.remaining[uid] == 0:
+                    if uid in in_progress:
+                        in_progress.remove(uid)
+                    finish(uid, week)
+                elif uid not in in_progress:
+                    in_progress.append(uid)
 
-        # 4. Weighted sharing between roadmaps.
-        full: set[str] = set()  # roadmaps whose next item waits for a week with more room
-        while cap >= MIN_CHUNK:
-            candidates = [
-                r for r in roadmap_order if r not in full and (r in in_progress or _has_ready(r))
-            ]
-            if not candidates:
-                break
-            total = sum(weight[r] for r in candidates)
-            roadmap = min(candidates, key=lambda r: (served[r] / weight[r], roadmap_order[r]))
-            quantum = max(CENTI, int(budget * weight[roadmap] / total) // 50 * 50)
-            picked = in_progress.get(roadmap) or pop_ready(roadmap)
-            assert picked is not None
-            uid = picked
-            left = remaining[uid]
-            if uid != in_progress.get(roadmap) and left > cap:
-                # A long item its track cannot finish before the plan ends is not started:
-                # it would be taken out again at the end, and smaller work can use the time.
-                room = (horizon - week + 1) * budget * weight[roadmap] / total
-                if left > room:
-                    too_long.add(uid)
+            # 1. Split work continues, so its weeks stay consecutive.
+            for uid in list(in_progress):
+                if slots <= 0 or room < min(self.block_min, self.remaining[uid]):
+                    break
+                amount = self.block(uid, room, week, continuing=True)
+                if amount:
+                    place(uid, amount)
+
+            # 2. Habits: one occurrence each, within their share of the week.
+            habit_room = int(start_room * policy.habit_share)
+            held = sum(self.by_id[h].size for h in habits)
+            deferred = []
+            while habits_ready and len(habits) < policy.max_habits:
+                entry = heapq.heappop(habits_ready)
+                size = self.by_id[entry[1]].size
+                if held + size <= habit_room or (not habits and size <= start_room // 2):
+                    habits.append(entry[1])
+                    held += size
+                else:
+                    deferred.append(entry)
+            for entry in deferred:
+                heapq.heappush(habits_ready, entry)
+            for uid in list(habits):
+                u = self.by_id[uid]
+                if week in u.busy_weeks or u.size > room or slots <= 0:
                     continue
-            if left <= cap and left <= max(quantum, SMALL_ITEM):
-                quantum = left  # a small item is done in one go rather than split
-            elif uid != in_progress.get(roadmap) and (
-                left <= min(NO_SPLIT, budget // 2) or cap < min(CENTI, budget // 2)
-            ):
-                quantum = 0  # not worth splitting, or too little room to start: next week
-            got = work_on(uid, week, cap, quantum) if quantum else 0
-            if got == 0:
-                if uid != in_progress.get(roadmap):
-                    queued.add(uid)
-                    heapq.heappush(ready[roadmap], (key(by_id[uid]), uid))
-                full.add(roadmap)
+                n = self.occurrences_left[uid].pop(0)
+                self.put(uid, week, u.size, f"{uid}@{n}")
+                room -= u.size
+                slots -= 1
+                served[u.roadmap] += u.size
+                if uid not in self.finished:
+                    finish(uid, week)  # dependents wait for the first occurrence only
+                if not self.occurrences_left[uid]:
+                    habits.remove(uid)
+
+            # 3. Work due soon: at most urgent_share of the week (all of it near a deadline).
+            urgent_room = int(start_room * policy.urgent_share)
+            for track in tracks:
+                queue = queues[track]
+                held_back = []
+                while queue and self.latest_start.get(queue[0][1], FOREVER) <= week:
+                    entry = heapq.heappop(queue)
+                    uid = entry[1]
+                    u = self.by_id[uid]
+                    hard = u.deadline_week is not None
+                    limit = room if hard else min(room, urgent_room)
+                    amount = (
+                        self.block(uid, limit, week, continuing=False)
+                        if slots > 0 and limit > 0
+                        else 0
+                    )
+                    if amount:
+                        urgent_room -= amount
+                        place(uid, amount)
+                    else:
+                        held_back.append(entry)
+                for entry in held_back:
+                    heapq.heappush(queue, entry)
+
+            # 4. The tracks in step: the one furthest behind its share picks next.
+            full: set[str] = set()
+            while slots > 0 and room >= 25:
+                open_tracks = [r for r in tracks if r not in full and queues[r]]
+                if not open_tracks:
+                    break
+                track = min(open_tracks, key=lambda r: (served[r] / share[r], tracks.index(r)))
+                queue = queues[track]
+                tried = []
+                placed = False
+                while queue and len(tried) < 3:
+                    entry = heapq.heappop(queue)
+                    amount = self.block(entry[1], room, week, continuing=False)
+                    if amount:
+                        place(entry[1], amount)
+                        placed = True
+                        break
+                    tried.append(entry)
+                for entry in tried:
+                    heapq.heappush(queue, entry)
+                if not placed:
+                    full.add(track)
+
+    # ------------------------------------------------------------------ 5. repair
+
+    def repair(self) -> None:
+        """Take out what is unfinished or late (with what needs it); refill with whole items."""
+        drop: set[int] = set()
+        children: dict[str, list[str]] = {}
+        for u in self.units:
+            for p in self.prerequisites(u.id):
+                children.setdefault(p, []).append(u.id)
+
+        def take_out(uid: str, reason: str) -> None:
+            stack = [(uid, reason)]
+            while stack:
+                cur, why = stack.pop()
+                if cur in self.reasons and cur not in self.parts:
+                    continue
+                indices = self.parts.pop(cur, [])
+                drop.update(indices)
+                self.finished.pop(cur, None)
+                u = self.by_id[cur]
+                if u.occurrences is not None:
+                    numbers = [int(self.tasks[i].id.rsplit("@", 1)[1]) for i in indices]
+                    self.occurrences_left[cur] = sorted(
+                        numbers + self.occurrences_left.get(cur, [])
+                    )
+                else:
+                    self.remaining[cur] = u.size
+                self.reasons[cur] = why
+                for child in children.get(cur, []):
+                    if child in self.parts:
+                        stack.append((child, f"waits for {cur}, which did not fit"))
+
+        per_week = f"{self.budget:g} h/week"
+        for uid in sorted(self.chosen, key=lambda i: self.by_id[i].order):
+            u = self.by_id[uid]
+            if u.occurrences is not None or uid not in self.parts:
                 continue
-            cap -= got
-
-        # 5. Room nobody else could use goes to pinned work after all.
-        cap = run_pinned(week, cap, cap)
-
-    def unfinish(uid: str) -> None:
-        """Take ``uid``, and everything after it that needs it, out of the plan."""
-        stack = [uid]
-        while stack:
-            current = stack.pop()
-            if current not in finished_week:
-                continue
-            indices = parts_of.pop(current, [])
-            drop.update(indices)
-            finished_week.pop(current)
-            done.discard(current)
-            unit = by_id[current]
-            if unit.occurrences is None:
-                remaining[current] = unit.size
-            else:
-                numbers = [int(tasks[i].id.rsplit("@", 1)[1]) for i in indices]
-                occurrences_left[current] = sorted(numbers + occurrences_left[current])
-                if current in active_recurring:
-                    active_recurring.remove(current)
-            stack.extend(dependents.get(current, []))
-
-    # Items started but not finished by the end are taken out whole (nothing is half-planned),
-    # and so is deadline work that would be late; the room they free is offered to whole items.
-    drop: set[int] = set()
-    late: dict[str, str] = {}
-    per_week = f"{hours_per_week:g} h/week"
-    for u in units:
-        if u.deadline_week is None or remaining.get(u.id) != 0:
-            continue
-        end = max(tasks[i].week for i in parts_of[u.id])
-        if end > u.deadline_week:
-            late[u.id] = (
-                f"would be ready only in week {end}, after its {u.deadline} deadline "
-                f"(week {u.deadline_week}); start earlier or give it more than {per_week}"
+            if self.remaining[uid] > 0:
+                take_out(uid, f"would not be finished by week {self.horizon} at {per_week}")
+            elif u.deadline_week is not None:
+                end = max(self.tasks[i].week for i in self.parts[uid])
+                if end > u.deadline_week:
+                    take_out(
+                        uid,
+                        f"would be ready only in week {end}, after its {u.deadline} deadline "
+                        f"(week {u.deadline_week}); start earlier or give it more than {per_week}",
+                    )
+        load = [0] * (self.horizon + 1)
+        count = [0] * (self.horizon + 1)
+        for i, t in enumerate(self.tasks):
+            if i not in drop:
+                load[t.week] += round(t.hours * CENTI)
+                count[t.week] += 1
+        # Whole items worth doing, most valuable first, into weeks with room.
+        waiting = [
+            u
+            for u in self.units
+            if u.occurrences is None
+            and u.id not in self.parts
+            and not u.filler
+            and u.id not in self.satisfied
+            and not (
+                u.group is not None and any(self.by_id[i].group == u.group for i in self.parts)
             )
-            unfinish(u.id)
-    for u in units:
-        if u.occurrences is None and 0 < remaining[u.id] < u.size:
-            drop.update(parts_of.pop(u.id, []))
-            remaining[u.id] = u.size
-    load: dict[int, int] = dict(used_c)
-    for i, t in enumerate(tasks):
-        if i not in drop:
-            load[t.week] = load.get(t.week, 0) + round(t.hours * CENTI)
-    waiting_units = [
-        u for u in units if u.occurrences is None and remaining[u.id] > 0 and u.id not in late
-    ]
-    waiting_units.sort(key=lambda u: u.order)
-    for week in range(first_week, horizon + 1):
-        free = budget - load.get(week, 0)
-        if free < MIN_CHUNK or not waiting_units:
-            continue
-        still = []
-        for u in waiting_units:
-            ready_now = (
-                u.size <= free
-                and u.earliest_week <= week
-                and (u.deadline_week is None or week <= u.deadline_week)
-                and all(
-                    p not in by_id or finished_week.get(p, 1 << 30) <= week for p in u.prerequisites
-                )
+        ]
+        waiting.sort(key=lambda u: (-self.density([u.id]), u.order))
+        for week in range(self.first_week, self.horizon + 1):
+            if not waiting:
+                break
+            still = []
+            for u in waiting:
+                free = self.cap[week] - load[week]
+                if (
+                    u.size <= free
+                    and count[week] < self.max_tasks(week)
+                    and (u.deadline_week is None or week <= u.deadline_week)
+                    and self.is_ready(u.id, week)
+                ):
+                    self.parts[u.id] = [len(self.tasks)]
+                    self.tasks.append(Task(u.id, week, u.title, u.kind, u.size / CENTI))
+                    self.remaining[u.id] = 0
+                    self.finished[u.id] = week
+                    self.chosen.add(u.id)
+                    self.reasons.pop(u.id, None)
+                    load[week] += u.size
+                    count[week] += 1
+                else:
+                    still.append(u)
+            waiting = still
+        self.tasks = [t for i, t in enumerate(self.tasks) if i not in drop]
+        self.tasks.sort(key=lambda t: t.week)
+
+    # ------------------------------------------------------------------ the report
+
+    def left_out(self) -> list[Unscheduled]:
+        """Everything not placed, most valuable first, prerequisites before what needs them."""
+        per_week = f"{self.budget:g} h/week"
+        placed_done = set(self.parts) | self.satisfied
+        missing = [
+            u
+            for u in self.units
+            if u.id not in self.satisfied
+            and (
+                (u.occurrences is None and u.id not in self.parts)
+                or (u.occurrences is not None and self.occurrences_left.get(u.id, u.occurrences))
             )
-            if not ready_now:
-                still.append(u)
-                continue
-            parts_of[u.id] = [len(tasks)]
-            tasks.append(Task(u.id, week, u.title, u.kind, u.size / CENTI))
-            free -= u.size
-            remaining[u.id] = 0
-            finished_week[u.id] = week
-            done.add(u.id)
-        waiting_units = still
+        ]
+        rank = {
+            u.id: i
+            for i, u in enumerate(
+                sorted(missing, key=lambda u: (u.filler, -self.density([u.id]), u.order))
+            )
+        }
+        # Prerequisites first: a topological order that prefers the more valuable.
+        ordered: list[Unit] = []
+        placed: set[str] = set()
+        missing_ids = {u.id for u in missing}
 
-    unscheduled: list[Unscheduled] = []
-    last = horizon
-    for u in sorted(units, key=lambda u: u.order):
-        if u.occurrences is not None:
-            occ_left = occurrences_left[u.id]
-            if not occ_left:
-                continue
-            if u.size > budget:
-                reason = f"needs {u.size / CENTI:g} h a week, more than the {per_week} budget"
-            elif u.id in finished_week:
-                reason = f"runs past the plan's last week {last}"
-            elif unmet[u.id] == 0:
-                reason = f"no room left by week {last} at {per_week}"
+        def visit(u: Unit, trail: frozenset[str] = frozenset()) -> None:
+            if u.id in placed or u.id in trail:
+                return
+            for p in sorted(self.prerequisites(u.id), key=lambda i: rank.get(i, 0)):
+                if p in missing_ids:
+                    visit(self.by_id[p], trail | {u.id})
+            placed.add(u.id)
+            ordered.append(u)
+
+        for u in sorted(missing, key=lambda u: rank[u.id]):
+            visit(u)
+        out: list[Unscheduled] = []
+        for u in ordered:
+            reason = self.reasons.get(u.id) or self._reason(u, placed_done, per_week)
+            if u.occurrences is not None:
+                numbers = self.occurrences_left.get(u.id, u.occurrences)
+                out.extend(Unscheduled(f"{u.id}@{n}", u.size / CENTI, reason) for n in numbers)
             else:
-                reason = _blocked_reason(u, by_id, finished_week)
-            unscheduled.extend(Unscheduled(f"{u.id}@{n}", u.size / CENTI, reason) for n in occ_left)
-            continue
-        if remaining[u.id] == 0:
-            continue
-        if u.id in late:
-            reason = late[u.id]
-        elif u.earliest_week > last:
-            reason = f"belongs in week {u.earliest_week}, after the plan's last week {last}"
-        elif any(p in by_id and p not in finished_week for p in u.prerequisites):
-            reason = _blocked_reason(u, by_id, finished_week)
-        else:
-            reason = f"no room left by week {last} at {per_week}"
-        unscheduled.append(Unscheduled(u.id, u.size / CENTI, reason))
-    kept = [t for i, t in enumerate(tasks) if i not in drop]
-    kept.sort(key=lambda t: t.week)
-    return _Placed(kept, unscheduled)
+                out.append(Unscheduled(u.id, u.size / CENTI, reason))
+        return out
+
+    def _reason(self, u: Unit, placed: set[str], per_week: str) -> str:
+        last = self.horizon
+        if u.filler:
+            return "optional, and it matches none of your interests"
+        if u.occurrences is not None and u.id in self.parts:
+            return f"runs past the plan's last week {last}"
+        if u.occurrences is not None and u.size > centi(self.budget):
+            return f"needs {u.size / CENTI:g} h a week, more than the {per_week} budget"
+        if u.earliest_week > last:
+            return f"belongs in week {u.earliest_week}, after the plan's last week {last}"
+        if u.id in self.release and self.release[u.id] > last:
+            return f"belongs in week {self.release[u.id]}, after the plan's last week {last}"
+        blocked = [p for p in self.prerequisites(u.id) if p not in placed]
+        if u.id in self.chosen and blocked:
+            return f"waits for {blocked[0]}, which did not fit"
+        if u.wait_weeks and all(p in placed for p in self.prerequisites(u.id)):
+            return f"comes {u.wait_weeks} weeks after what it follows, after the plan's last week {last}"
+        if u.id in self.chosen:
+            return f"no room left by week {last} at {per_week}"
+        return f"less valuable for you than what fits in {per_week} over {last} weeks"
+
+    # ------------------------------------------------------------------ all of it
+
+    def run(self) -> Placement:
+        self.choose()
+        self.timing()
+        self.pack()
+        self.repair()
+        return Placement(self.tasks, self.left_out())
 
 
-def _blocked_reason(u: Unit, by_id: Mapping[str, Unit], finished: Mapping[str, int]) -> str:
-    missing = [p for p in u.prerequisites if p in by_id and p not in finished]
-    return f"waits for {missing[0]}, which did not fit" if missing else "did not fit"
+def place(
+    units: Sequence[Unit],
+    profile: Profile,
+    start: dt.date,
+    *,
+    horizon: int | None = None,
+    first_week: int = 1,
+    today: dt.date | None = None,
+    used: Mapping[int, int] | None = None,
+    tasks_used: Mapping[int, int] | None = None,
+    satisfied: Iterable[str] = (),
+    finished: Mapping[str, int] | None = None,
+    policy: Policy = POLICY,
+) -> Placement:
+    """Place ``units`` into weeks ``first_week..horizon`` of a plan starting on ``start``.
 
-
-def build_plan(profile: Profile, catalog: Catalog, start: dt.date) -> Plan:
-    """The plan for ``profile`` from ``catalog``, starting on ``start`` (pure and deterministic)."""
-    selection = select(profile, catalog, start)
-    placed = schedule(
-        selection.units,
-        selection.weights,
-        profile.hours_per_week,
-        profile.weeks,
-        satisfied=selection.known,
+    ``used`` is hundredths of an hour already taken in a week, ``tasks_used`` the number of
+    tasks already there (work a replan keeps); ``satisfied`` are ids that count as finished.
+    """
+    capacity = week_hours(profile, start, horizon or profile.weeks, today, policy)
+    planner = Planner(
+        units,
+        capacity,
+        budget=float(profile.hours_per_week),
+        first_week=first_week,
+        used=used,
+        tasks_used=tasks_used,
+        satisfied=satisfied,
+        finished=finished,
+        policy=policy,
     )
-    data = profile.to_toml_dict()
-    data["start_date"] = start
-    return Plan(profile=data, tasks=placed.tasks, unscheduled=placed.unscheduled)
+    return planner.run()
+
+
+def build_plan(
+    profile: Profile,
+    catalog: Catalog,
+    start: dt.date,
+    today: dt.date | None = None,
+    policy: Policy = POLICY,
+) -> Plan:
+    """The plan for ``profile`` from ``catalog``, starting on ``start`` (pure and deterministic).
+
+    ``today``, when it falls inside the first week, leaves out the days already gone.
+    """
+    selection = candidates(profile, catalog, start, policy)
+    placed = place(
+        selection.units,
+        profile,
+        start,
+        today=today if today is not None and today > start else None,
+        satisfied=selection.known,
+        policy=policy,
+    )
+    return Plan(
+        profile=profile.replace(start_date=start),
+        tasks=placed.tasks,
+        unscheduled=placed.unscheduled,
+    )

@@ -9,8 +9,7 @@ from typing import Any
 
 from upskill.errors import StateError, UnknownTaskError, UsageError
 from upskill.plan import Plan, Task
-
-MILESTONE_KINDS = ("milestone", "apply")
+from upskill.schema import MILESTONE_KINDS, Profile, check_roadmaps
 
 
 def resolve_ids(plan: Plan, ids: Sequence[str], today: dt.date, status: str = "done") -> list[str]:
@@ -225,132 +224,167 @@ def replan(
     *,
     hours: float | None = None,
     weeks: int | None = None,
+    profile: Profile | None = None,
     name: str = "plan.toml",
 ) -> ReplanResult:
-    """Reflow unfinished work from the week of ``from_date`` on, keeping done and skipped tasks.
+    """Reflow unfinished work from the week of ``from_date`` on, with the planner's own engine.
 
-    ``hours`` and ``weeks`` change the weekly budget and the horizon; ``name`` is the plan
-    file, for messages.
+    What is in the plan is what gets reflowed, with the hours written there: to-do tasks and
+    the work listed as not fitting. Done, skipped and pinned tasks stay where they are, and
+    an item the person deleted never comes back. ``profile`` (an edited profile) may add the
+    items it newly asks for; ``hours`` and ``weeks`` change the budget and the horizon.
     """
-    from upskill.planner import Unit, centi, schedule, select
-    from upskill.profile import check_roadmaps, profile_from_dict
+    from upskill.planner import Unit, candidates, centi, place
 
-    data = dict(plan.profile)
+    old = plan.profile
+    new = profile if profile is not None else old
+    changes: dict[str, Any] = {"start_date": plan.start}
     if hours is not None:
-        data["hours_per_week"] = hours
+        changes["hours_per_week"] = hours
     if weeks is not None:
-        data["weeks"] = weeks
-    profile = profile_from_dict(data, name, key_prefix="profile.")
-    check_roadmaps(profile, list(catalog.roadmaps), name, key="profile.roadmaps")
-    horizon = profile.weeks
+        changes["weeks"] = weeks
+    new = new.replace(**changes)
+    check_roadmaps(new, list(catalog.roadmaps), name, key="profile.roadmaps")
+    horizon = new.weeks
     from_week = max(plan.week_of(from_date), 1)
-    finished_until = max((t.week for t in plan.tasks if t.status != "todo"), default=0)
+    kept = [t for t in plan.tasks if t.status != "todo" or t.pinned]
+    finished_until = max((t.week for t in kept), default=0)
     if weeks is not None and weeks < max(finished_until, from_week):
         floor = max(finished_until, from_week)
-        why = "would cut off finished work" if finished_until >= from_week else "ends before"
+        why = (
+            "would cut off finished or pinned work"
+            if finished_until >= from_week
+            else "ends before"
+        )
         raise UsageError(f"--weeks {weeks} {why} week {floor}; choose at least {floor}")
     if from_week > horizon:
         raise StateError(
-            f"the plan ended in week {horizon}; extend it with --weeks N (at least {from_week})"
+            f"the plan ended in week {horizon}; extend it with --weeks N (N at least {from_week})"
         )
+    todo = [t for t in plan.tasks if t.status == "todo" and not t.pinned]
 
-    kept = [t for t in plan.tasks if t.status != "todo"]
-    todo = [t for t in plan.tasks if t.status == "todo"]
-    finished_items = {t.item_id for t in kept if t.occurrence is None}
-    finished_occ: dict[str, set[int]] = {}
-    for t in kept:
-        if t.occurrence is not None:
-            finished_occ.setdefault(t.item_id, set()).add(t.occurrence)
-    todo_hours: dict[str, float] = {}
+    # What the plan holds, item by item, with the hours written in it.
+    present: dict[str, dict[str, Any]] = {}
     for t in todo:
-        if t.occurrence is None:
-            todo_hours[t.item_id] = todo_hours.get(t.item_id, 0.0) + t.hours
+        entry = present.setdefault(
+            t.item_id, {"task": t, "hours": 0.0, "occurrences": [], "size": t.hours}
+        )
+        if t.occurrence is not None:
+            entry["occurrences"].append(t.occurrence)
+            entry["size"] = t.hours
+        else:
+            entry["hours"] += t.hours
+    for u in plan.unscheduled:
+        item_id, _, n = u.id.partition("@")
+        if any(t.item_id == item_id and (not n or t.id == u.id) for t in kept):
+            continue  # done meanwhile (outside the plan): nothing left to place
+        entry = present.setdefault(
+            item_id,
+            {"task": None, "title": None, "hours": 0.0, "occurrences": [], "size": u.hours},
+        )
+        if n:
+            entry["occurrences"].append(int(n))
+            entry["size"] = u.hours
+        elif entry["task"] is None:
+            entry["hours"] += u.hours
 
     start = plan.start
-    selection = select(profile, catalog, start)
+    selection = candidates(new, catalog, start)
+    fresh = {u.id: u for u in selection.units}
+    before = {u.id for u in candidates(old, catalog, start).units} if profile else set(fresh)
+    kept_items = {t.item_id for t in kept}
     units: list[Unit] = []
-    seen: set[str] = set()
-    busy: dict[str, set[int]] = {}  # weeks that keep a done or skipped occurrence
+    orphans: list[str] = []
+    order = 0
+    busy: dict[str, set[int]] = {}
     for t in kept:
         if t.occurrence is not None:
             busy.setdefault(t.item_id, set()).add(t.week)
-    for u in selection.units:
-        seen.add(u.id)
-        if u.occurrences is not None:
-            u.occurrences = [n for n in u.occurrences if n not in finished_occ.get(u.id, set())]
-            u.busy_weeks = frozenset(busy.get(u.id, ()))
-            if not u.occurrences:
-                continue
-        elif u.id in finished_items:
-            if u.id not in todo_hours:
-                continue
-            u.size = centi(todo_hours[u.id])  # hand-edited: some parts done, the rest to do
-        units.append(u)
-    order = max((u.order for u in units), default=0)
-    orphans = []
-    for t in todo:  # work in the plan that the roadmaps no longer select: keep it, as it was
-        if t.item_id in seen:
-            continue
-        if t.item_id not in catalog.items:
-            orphans.append(t.item_id)
-        seen.add(t.item_id)
+    for item_id, entry in present.items():
         order += 1
-        same = [x for x in todo if x.item_id == t.item_id]
-        if t.occurrence is not None:
-            units.append(
-                Unit(
-                    t.item_id,
-                    t.roadmap,
-                    t.title,
-                    t.kind,
-                    centi(t.hours),
-                    order,
-                    occurrences=sorted(x.occurrence or 0 for x in same),
-                    busy_weeks=frozenset(busy.get(t.item_id, ())),
-                )
-            )
+        base = fresh.get(item_id)
+        task = entry["task"]
+        if base is None:
+            if item_id not in catalog.items:
+                orphans.append(item_id)
+            title = task.title if task is not None else catalog_title(catalog, item_id)
+            kind = task.kind if task is not None else catalog_kind(catalog, item_id)
+            unit = Unit(item_id, item_id.split(".", 1)[0], title, kind, 1, order)
         else:
-            units.append(
-                Unit(
-                    t.item_id, t.roadmap, t.title, t.kind, centi(sum(x.hours for x in same)), order
-                )
-            )
-    satisfied = set(selection.known) | finished_items | set(finished_occ)
-    used: dict[int, float] = {}
-    for t in kept:
-        used[t.week] = used.get(t.week, 0.0) + t.hours
-    # The days of the first week that have already gone are not there to work in.
-    gone = (from_date - plan.week_start(from_week)).days
-    if 0 < gone < 7:
-        used[from_week] = used.get(from_week, 0.0) + profile.hours_per_week * gone / 7
-    placed = schedule(
-        units,
-        selection.weights,
-        profile.hours_per_week,
-        horizon,
-        first_week=from_week,
-        used=used,
-        satisfied=satisfied,
-    )
-    new_data = dict(plan.profile)
-    new_data["hours_per_week"] = profile.hours_per_week
-    new_data["weeks"] = profile.weeks
-    tasks = sorted([*kept, *placed.tasks], key=lambda t: t.week)
-    new_plan = Plan(
-        profile=new_data, tasks=tasks, unscheduled=placed.unscheduled, schema=plan.schema
-    )
+            unit = base
+            unit.order = order
+        if entry["occurrences"]:
+            unit.occurrences = sorted(set(entry["occurrences"]))
+            unit.size = centi(entry["size"])
+            unit.busy_weeks = frozenset(busy.get(item_id, ()))
+        else:
+            unit.occurrences = None
+            unit.size = centi(entry["hours"])
+        if base is None:
+            from upskill.planner import value_of
 
-    before: dict[str, list[int]] = {}
+            unit.value = value_of(unit)
+        units.append(unit)
+    # An edited profile may ask for items the old one did not: they join, never what was removed.
+    for uid, unit in fresh.items():
+        if uid in present or uid in before or uid in kept_items:
+            continue
+        order += 1
+        unit.order = order
+        units.append(unit)
+
+    satisfied = set(selection.known)
+    finished = {t.item_id: t.week for t in kept if t.status != "todo"}
+    used: dict[int, int] = {}
+    count: dict[int, int] = {}
+    for t in kept:
+        used[t.week] = used.get(t.week, 0) + round(t.hours * 100)
+        count[t.week] = count.get(t.week, 0) + 1
+    placed = place(
+        units,
+        new,
+        start,
+        horizon=horizon,
+        first_week=from_week,
+        today=from_date if from_date > plan.week_start(from_week) else None,
+        used=used,
+        tasks_used=count,
+        satisfied=satisfied,
+        finished=finished,
+    )
+    tasks = sorted([*kept, *placed.tasks], key=lambda t: t.week)
+    _carry_notes(todo, placed.tasks)
+    new_plan = Plan(profile=new, tasks=tasks, unscheduled=placed.unscheduled, schema=plan.schema)
+
+    was: dict[str, list[int]] = {}
     for t in todo:
-        before.setdefault(t.id, []).append(t.week)
-    after: dict[str, list[int]] = {}
+        was.setdefault(t.id, []).append(t.week)
+    now: dict[str, list[int]] = {}
     for t in placed.tasks:
-        after.setdefault(t.id, []).append(t.week)
+        now.setdefault(t.id, []).append(t.week)
     moved = [
-        (tid, weeks_before, after.get(tid, []))
-        for tid, weeks_before in before.items()
-        if after.get(tid) and after[tid] != weeks_before
+        (tid, weeks_before, now.get(tid, []))
+        for tid, weeks_before in was.items()
+        if now.get(tid) and now[tid] != weeks_before
     ]
     old_unscheduled = {u.id for u in plan.unscheduled}
     newly = [u.id for u in placed.unscheduled if u.id not in old_unscheduled]
     return ReplanResult(new_plan, moved, newly, from_week, orphans)
+
+
+def _carry_notes(before: list[Task], after: list[Task]) -> None:
+    """A note the person wrote on a task stays with it wherever the task moves."""
+    notes = {t.id: t.note for t in before if t.note is not None}
+    for t in after:
+        if t.id in notes:
+            t.note = notes[t.id]
+
+
+def catalog_title(catalog: Any, item_id: str) -> str:
+    item = catalog.items.get(item_id)
+    return str(item.title) if item is not None else item_id
+
+
+def catalog_kind(catalog: Any, item_id: str) -> str:
+    item = catalog.items.get(item_id)
+    return str(item.kind) if item is not None else "learn"

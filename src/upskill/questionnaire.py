@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from upskill.errors import AbortedError
-from upskill.models import BACKGROUNDS, DEFAULT_ROADMAPS, ROLES, SKILLS
+from upskill.schema import BACKGROUNDS, DEFAULT_ROADMAPS, HOURS, ROLES, SKILLS, WEEKS
 
 BACKGROUND_LABELS = {
     "phd-or-postdoc": "PhD or postdoc (any field)",
@@ -115,17 +115,17 @@ def questions(roadmaps: Sequence[tuple[str, str]], role: str, start: dt.date) ->
         Question(
             "hours_per_week",
             "text",
-            "Hours per week you can give this (1-80):",
+            f"Hours per week you can give this ({HOURS[0]}-{HOURS[1]}):",
             default="10",
-            validate=_number(1, 80),
+            validate=_number(*HOURS),
             convert=_whole_or_float,
         ),
         Question(
             "weeks",
             "text",
-            "Plan horizon in weeks (1-156):",
+            f"Plan horizon in weeks ({WEEKS[0]}-{WEEKS[1]}):",
             default="26",
-            validate=_number(1, 156, whole=True),
+            validate=_number(*WEEKS, whole=True),
             convert=int,
         ),
         Question(

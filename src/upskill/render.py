@@ -152,11 +152,11 @@ def week_table(console: Any, plan: Any, week: int, title_prefix: str = "") -> No
 
 def plan_markdown(plan: Any, weeks: list[int] | None = None) -> str:
     """The plan as a GitHub-friendly checklist, one section per week."""
-    name = plan.profile.get("name")
+    name = plan.profile.name
     lines = [f"# upskill plan{' for ' + name if name else ''}", ""]
     lines.append(
         f"{plan.weeks} weeks from {plan.start.isoformat()}, {plan.hours_per_week:g} h/week, "
-        f"target: {plan.profile.get('target_role', '?')}."
+        f"target: {plan.profile.target_role}."
     )
     lines.append("")
     numbers = weeks if weeks is not None else list(range(1, plan.last_week() + 1))

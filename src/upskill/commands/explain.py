@@ -56,7 +56,8 @@ def explain(
             console.print("In your plan: did not fit (see `upskill plan --all`).")
         else:
             console.print(f"Not in your plan: {_why_not(plan.profile, item_id, item)}.")
-    console.print(f"Why: {item.why or '(not given)'}")
+    why = item.why_for(plan.profile.background) if plan is not None else item.why
+    console.print(f"Why: {why or '(not given)'}")
     console.print(f"Source: {item.source or '(not given)'}")
     if item.skill:
         level = f", needed while your rating is below {item.level}" if item.level else ""
@@ -68,21 +69,10 @@ def explain(
         console.print(f"  - {r.title}: {r.url}", soft_wrap=True)
 
 
-def _why_not(profile: dict[str, Any], item_id: str, item: Any) -> str:
-    """Why the planner left a roadmap item out of this person's plan."""
-    from upskill.models import DEFAULT_ROADMAPS
+def _why_not(profile: Any, item_id: str, item: Any) -> str:
+    """Why the planner left a roadmap item out of this person's plan (the planner's own rule)."""
+    from upskill.planner import exclusion
 
-    roadmap = item_id.split(".", 1)[0]
-    role = profile.get("target_role", "")
-    chosen = profile.get("roadmaps") or DEFAULT_ROADMAPS.get(role, [])
-    if roadmap not in chosen:
-        return f"the {roadmap} roadmap is not among your roadmaps"
-    if item.roles and role not in item.roles:
-        return f"it is for {', '.join(item.roles)}, and your target is {role}"
-    background = profile.get("background", "")
-    if item.backgrounds and background not in item.backgrounds:
-        return f"it is for people from {', '.join(item.backgrounds)}"
-    rating = profile.get("skills", {}).get(item.skill, 0) if item.skill else None
-    if rating is not None and item.level is not None and rating >= item.level:
-        return f"you rated {item.skill} {rating}, and it is needed below {item.level}"
-    return "it was not selected when the plan was made (replan to pick up roadmap changes)"
+    return exclusion(profile, item, item_id.split(".", 1)[0]) or (
+        "it was not selected when the plan was made (replan to pick up roadmap changes)"
+    )

@@ -45,7 +45,8 @@ def init(
     from upskill import clock, render, storage
     from upskill.errors import DeclinedError, NoTerminalError, StateError
     from upskill.planner import build_plan, coming_monday
-    from upskill.profile import check_roadmaps, load_answers, profile_from_dict
+    from upskill.profile import load_answers
+    from upskill.schema import check_roadmaps, profile_from_dict
     from upskill.roadmaps import load_catalog
 
     home = current_home()
@@ -72,7 +73,7 @@ def init(
         check_roadmaps(profile, list(catalog.roadmaps), str(answers))
     else:
         from upskill import questionnaire
-        from upskill.models import TRACK_ORDER
+        from upskill.schema import TRACK_ORDER
 
         core = [r for r in TRACK_ORDER if r in catalog.roadmaps]
         ordered = core + [r for r in catalog.roadmaps if r not in core]
@@ -83,7 +84,7 @@ def init(
         if not questionnaire.confirm("Save this profile and build the plan?"):
             raise DeclinedError("cancelled; nothing was written")
     if start_override is not None:
-        profile = profile.model_copy(update={"start_date": start_override})
+        profile = profile.replace(start_date=start_override)
     start_date = profile.start_date or coming_monday(today)
     if start_date < today - dt.timedelta(days=7):
         print(
@@ -91,12 +92,10 @@ def init(
             "since then count as due (use --start DATE to start later)",
             file=sys.stderr,
         )
-    plan = build_plan(profile, catalog, start_date)
+    plan = build_plan(profile, catalog, start_date, today=today)
     with storage.locked(home):
         storage.backup(plan_file)
-        profile_data = profile.to_toml_dict()
-        profile_data["start_date"] = start_date
-        storage.save_profile(home, profile_data)
+        storage.save_profile(home, plan.profile.to_toml_dict())
         storage.save_plan(home, plan)
     console = make_console()
     console.print(f"Saved your profile to {storage.profile_path(home)}")

@@ -74,11 +74,18 @@ def replan(
             "replan reflows from this week on"
         )
     seen = path.read_bytes()
+    edited = None
     if profile_file is not None:
-        _use_profile(plan, profile_file, list(catalog.roadmaps))
+        from upskill.profile import load_answers
+        from upskill.schema import check_roadmaps
+
+        edited = load_answers(profile_file)
+        check_roadmaps(edited, list(catalog.roadmaps), str(profile_file))
 
     def compute(source: Any) -> Any:
-        return progress.replan(source, catalog, start, hours=hours, weeks=weeks, name=str(path))
+        return progress.replan(
+            source, catalog, start, hours=hours, weeks=weeks, profile=edited, name=str(path)
+        )
 
     result = compute(plan)
     console = make_console()
@@ -92,27 +99,13 @@ def replan(
     # replan from what is on disk now so that its update is not lost.
     with storage.locked(home):
         if path.read_bytes() != seen:
-            fresh = storage.load_plan(home)
-            if profile_file is not None:
-                _use_profile(fresh, profile_file, list(catalog.roadmaps))
-            result = compute(fresh)
+            result = compute(storage.load_plan(home))
         bak = storage.backup(path)
         storage.save_plan(home, result.plan)
-        storage.save_profile(home, result.plan.profile)
+        storage.save_profile(home, result.plan.profile.to_toml_dict())
     if yes:  # saved first: output piped into `head` must not lose the replan
         _show_replan(console, result)
     console.print(f"Saved the new plan to {path}" + (f" (previous: {bak})" if bak else ""))
-
-
-def _use_profile(plan: Any, file: Path, known: list[str]) -> None:
-    """Put an edited answers file in the plan's place, keeping the plan's start date."""
-    from upskill.profile import check_roadmaps, load_answers
-
-    profile = load_answers(file)
-    check_roadmaps(profile, known, str(file))
-    data = profile.to_toml_dict()
-    data["start_date"] = plan.start
-    plan.profile = data
 
 
 def _show_replan(console: Any, result: Any) -> None:

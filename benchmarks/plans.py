@@ -1,0 +1,191 @@
+"""Plan-quality benchmark: what the plans for the people in examples/ look like, in numbers.
+
+    python benchmarks/plans.py                      # the upskill next to this interpreter
+    python benchmarks/plans.py --exe OTHER/upskill  # another build (e.g. an older commit)
+    python benchmarks/plans.py --dump DIR           # also write each plan as markdown
+
+Each example is planned by running the console script (`init --answers`, then
+`plan --format json`) in a temporary home, with today fixed to the Sunday before
+the default start, so any build can be measured the same way. The plans are scored against
+the roadmaps of this checkout (their priorities and signature goals), so an older build is
+judged by today's content. Figures per example:
+
+- goals: the week each signature goal of the person's role lands (its last part), "-" if never;
+- practice: a timed assessment, a mock interview and the stories all finished before the week
+  of the first application round (or already known); "n/a" when no round is planned;
+- core: the share of the person's core items (those they need) that are scheduled;
+- value: value scheduled of the value available (each item's value as the planner weighs it);
+- code/ML: hours in coding, interviewing and open source against hours in the ML devloop;
+- free: hours left unplanned, as a share of the weekly budget over the weeks planned;
+- <1.5h: parts of split items shorter than 1.5 h; stretch: the most weeks one item spans;
+- tasks: the most distinct tasks in a week; buffer: the least room left in a week with work.
+
+It prints a markdown table and exits 0; it exits 1 only if a plan could not be made.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+TODAY = "2026-11-29"  # a Sunday: plans start on Monday 2026-11-30
+CODING = ("coding", "interviewing", "open-source")
+ML = ("ml-devloop",)
+ASSESSMENT = ("coding.first-online-assessment",)
+MOCKS = ("interviewing.mock-interviews", "interviewing.weekly-mock-interview")
+STORIES = ("interviewing.behavioural-stories",)
+APPLY = "interviewing.first-applications"
+
+
+def default_exe() -> str:
+    return str(Path(sys.executable).with_name("upskill"))
+
+
+def make_plan(exe: str, example: Path, home: Path) -> dict[str, Any]:
+    env = dict(os.environ, UPSKILL_HOME=str(home), UPSKILL_TODAY=TODAY, NO_COLOR="1")
+    init = subprocess.run(
+        [exe, "init", "--answers", str(example), "--force"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    if init.returncode != 0:
+        raise SystemExit(f"{example.name}: init failed: {init.stderr.strip()}")
+    out = subprocess.run(
+        [exe, "plan", "--format", "json"], capture_output=True, text=True, env=env, check=True
+    )
+    data: dict[str, Any] = json.loads(out.stdout)
+    return data
+
+
+def markdown(exe: str, home: Path) -> str:
+    env = dict(os.environ, UPSKILL_HOME=str(home), UPSKILL_TODAY=TODAY, NO_COLOR="1")
+    return subprocess.run(
+        [exe, "plan", "--all", "--format", "markdown"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    ).stdout
+
+
+def score(data: dict[str, Any], example: Path) -> dict[str, str]:
+    """The figures of one plan, scored against this checkout's roadmaps."""
+    from upskill.planner import candidates
+    from upskill.profile import load_answers
+    from upskill.roadmaps import load_catalog
+    import datetime as dt
+
+    catalog = load_catalog(None)
+    profile = load_answers(example)
+    start = dt.date.fromisoformat(data["weeks"][0]["start"]) if data["weeks"] else dt.date(2026, 11, 30)
+    selection = candidates(profile, catalog, start)
+    units = {u.id: u for u in selection.units}
+    known = set(selection.known)
+    budget = float(profile.hours_per_week)
+
+    tasks = [t for w in data["weeks"] for t in w["tasks"]]
+    item_weeks: dict[str, list[int]] = defaultdict(list)
+    item_parts: dict[str, list[float]] = defaultdict(list)
+    for w in data["weeks"]:
+        for t in w["tasks"]:
+            item = t["id"].split("@", 1)[0]
+            item_weeks[item].append(w["week"])
+            if "@" not in t["id"]:
+                item_parts[item].append(t["hours"])
+    last = {i: max(ws) for i, ws in item_weeks.items()}
+    first = {i: min(ws) for i, ws in item_weeks.items()}
+
+    goals = []
+    for uid, unit in units.items():
+        if unit.goal:
+            short = uid.split(".", 1)[1]
+            goals.append(f"{short} {('w' + str(last[uid])) if uid in last else '-'}")
+    if APPLY in units and not any(g.startswith("first-applications") for g in goals):
+        goals.append(f"first-applications {('w' + str(last[APPLY])) if APPLY in last else '-'}")
+
+    if APPLY in first:
+        week = first[APPLY]
+
+        def before(ids: tuple[str, ...]) -> bool:
+            return any(i in known or (i in first and first[i] < week) for i in ids) or not any(
+                i in units for i in ids
+            )
+
+        practice = "yes" if before(ASSESSMENT) and before(MOCKS) and before(STORIES) else "no"
+    else:
+        practice = "n/a"
+
+    core = [u for u in units.values() if u.priority == "core"]
+    core_done = [u for u in core if u.id in item_weeks]
+    value_all = sum(u.value for u in units.values() if not u.filler)
+    value_got = 0.0
+    for u in units.values():
+        if u.id not in item_weeks:
+            continue
+        if u.occurrences is not None:
+            value_got += u.value * len(item_weeks[u.id]) / max(len(u.occurrences), 1)
+        else:
+            value_got += u.value
+    hours: dict[str, float] = defaultdict(float)
+    for t in tasks:
+        hours[t["roadmap"]] += t["hours"]
+    coding = sum(hours[r] for r in CODING)
+    ml = sum(hours[r] for r in ML)
+    weeks_planned = int(profile.weeks)
+    planned = sum(hours.values())
+    free = 1 - planned / (budget * weeks_planned) if budget else 0.0
+    slivers = sum(1 for parts in item_parts.values() if len(parts) > 1 for h in parts if h < 1.5)
+    stretch = max(
+        (last[i] - first[i] + 1 for i, parts in item_parts.items() if len(parts) > 1), default=1
+    )
+    most_tasks = max((len(w["tasks"]) for w in data["weeks"]), default=0)
+    rooms = [budget - sum(t["hours"] for t in w["tasks"]) for w in data["weeks"] if w["tasks"]]
+    return {
+        "goals": ", ".join(goals) or "-",
+        "practice": practice,
+        "core": f"{len(core_done)}/{len(core)}" if core else "-",
+        "value": f"{100 * value_got / value_all:.0f}%" if value_all else "-",
+        "code/ML": f"{coding:g}/{ml:g}",
+        "free": f"{100 * free:.0f}%",
+        "<1.5h": str(slivers),
+        "stretch": str(stretch),
+        "tasks": str(most_tasks),
+        "buffer": f"{min(rooms, default=0):g} h",
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--exe", default=default_exe(), help="the upskill console script to run")
+    parser.add_argument("--dump", type=Path, help="write each plan's markdown into this folder")
+    args = parser.parse_args(argv)
+    columns = ["goals", "practice", "core", "value", "code/ML", "free", "<1.5h", "stretch",
+               "tasks", "buffer"]
+    print(f"Plans from {args.exe}, scored against {ROOT / 'data' / 'roadmaps'}\n")
+    print("| example | " + " | ".join(columns) + " |")
+    print("| --- | " + " | ".join("---" for _ in columns) + " |")
+    for example in sorted(EXAMPLES.glob("*.toml")):
+        with tempfile.TemporaryDirectory() as tmp:
+            home = Path(tmp) / "home"
+            data = make_plan(args.exe, example, home)
+            row = score(data, example)
+            if args.dump:
+                args.dump.mkdir(parents=True, exist_ok=True)
+                (args.dump / f"{example.stem}.md").write_text(markdown(args.exe, home))
+        print(f"| {example.stem} | " + " | ".join(row[c] for c in columns) + " |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
