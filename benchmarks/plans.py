@@ -88,7 +88,9 @@ def score(data: dict[str, Any], example: Path) -> dict[str, str]:
 
     catalog = load_catalog(None)
     profile = load_answers(example)
-    start = dt.date.fromisoformat(data["weeks"][0]["start"]) if data["weeks"] else dt.date(2026, 11, 30)
+    start = (
+        dt.date.fromisoformat(data["weeks"][0]["start"]) if data["weeks"] else dt.date(2026, 11, 30)
+    )
     selection = candidates(profile, catalog, start)
     units = {u.id: u for u in selection.units}
     known = set(selection.known)
@@ -170,8 +172,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--exe", default=default_exe(), help="the upskill console script to run")
     parser.add_argument("--dump", type=Path, help="write each plan's markdown into this folder")
     args = parser.parse_args(argv)
-    columns = ["goals", "practice", "core", "value", "code/ML", "free", "<1.5h", "stretch",
-               "tasks", "buffer"]
+    columns = [
+        "goals",
+        "practice",
+        "core",
+        "value",
+        "code/ML",
+        "free",
+        "<1.5h",
+        "stretch",
+        "tasks",
+        "buffer",
+    ]
     print(f"Plans from {args.exe}, scored against {ROOT / 'data' / 'roadmaps'}\n")
     print("| example | " + " | ".join(columns) + " |")
     print("| --- | " + " | ".join("---" for _ in columns) + " |")

@@ -14,19 +14,20 @@ import tomli_w
 from tests.conftest import init_example, run
 from upskill.plan import Plan, Task
 from upskill.progress import status_line, summary
+from upskill.schema import Profile
 from upskill.storage import load_plan
 
 START = dt.date(2026, 11, 23)  # a Monday
 
 
 def simple_plan(weeks: int = 3, per_week: float = 10.0) -> Plan:
-    profile = {
-        "background": "other",
-        "target_role": "research-engineer",
-        "hours_per_week": per_week,
-        "weeks": weeks,
-        "start_date": START,
-    }
+    profile = Profile(
+        background="other",
+        target_role="research-engineer",
+        hours_per_week=per_week,
+        weeks=weeks,
+        start_date=START,
+    )
     tasks = [Task(f"coding.t{w}", w, f"Task {w}", "learn", per_week) for w in range(1, weeks + 1)]
     return Plan(profile=profile, tasks=tasks)
 
@@ -392,7 +393,8 @@ def test_replan_reports_a_bad_profile_in_the_plan_file_by_key(home: Path) -> Non
     result = run("replan", "--yes")
     assert result.returncode == 1
     assert result.stderr.strip() == (
-        f"upskill: error: {path}: profile.weeks: Input should be less than or equal to 156"
+        f"upskill: error: {path}: profile.weeks: must be a whole number from 1 to 156, "
+        "for example weeks = 26"
     )
 
 
@@ -419,7 +421,8 @@ def test_replan_with_an_edited_profile_adds_a_roadmap_and_keeps_progress(home: P
     result = run("replan", "--yes", "--profile", str(profile), env={"UPSKILL_TODAY": "2026-12-02"})
     assert result.returncode == 0, result.stderr
     plan = load_plan(home)
-    assert "research" in plan.profile["roadmaps"]
+    assert plan.profile.roadmaps is not None
+    assert "research" in plan.profile.roadmaps
     assert any(t.roadmap == "research" for t in plan.tasks)
     assert {t.done_on for t in plan.tasks if t.id == first.id} == {dt.date(2026, 11, 24)}
     hours = run("replan", "--yes", "--hours", "10", env={"UPSKILL_TODAY": "2026-12-02"})

@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import run
 from upskill.errors import DataError
-from upskill.models import SKILLS, TRACK_ORDER
+from upskill.schema import SKILLS, TRACK_ORDER
 from upskill.roadmaps import RoadmapError, load_catalog, validate_file
 
 BUILT_IN = list(TRACK_ORDER)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 
 from upskill.plan import Plan
-from upskill.render import plan_markdown
+from upskill.render import Detail, hours_label, plan_markdown
 from upskill.schema import MILESTONE_KINDS
 
 
@@ -24,6 +25,7 @@ def to_ics(plan: Plan, stamp: dt.date) -> bytes:
     cal.add("version", "2.0")
     cal.add("x-wr-calname", "upskill plan")
     dtstamp = dt.datetime(stamp.year, stamp.month, stamp.day, tzinfo=dt.UTC)
+    parts = plan.parts()
     for week in range(1, plan.last_week() + 1):
         tasks = plan.tasks_in(week)
         if not tasks:
@@ -38,7 +40,9 @@ def to_ics(plan: Plan, stamp: dt.date) -> bytes:
         lines = []
         for t in tasks:
             box = {"done": "[x]", "skipped": "[-]"}.get(t.status, "[ ]")
-            lines.append(f"{box} {t.title} ({t.id}, {t.hours:g} h)")
+            lines.append(f"{box} {t.title} ({t.id}, {hours_label(t, parts.get(id(t)))})")
+            if t.note:
+                lines.append(f"    note: {t.note}")
         event.add("description", "\n".join(lines))
         event.add("transp", "TRANSPARENT")
         cal.add_component(event)
@@ -59,8 +63,9 @@ def to_ics(plan: Plan, stamp: dt.date) -> bytes:
     return bytes(cal.to_ical())
 
 
-def to_markdown(plan: Plan) -> bytes:
-    return plan_markdown(plan).encode("utf-8")
+def to_markdown(plan: Plan, info: Mapping[str, Detail] | None = None) -> bytes:
+    """The whole plan as a checklist; ``info`` adds each task's finish line and first link."""
+    return plan_markdown(plan, None, info).encode("utf-8")
 
 
 def to_json(plan: Plan) -> bytes:

@@ -58,6 +58,19 @@ class Task:
         return int(n) if n else None
 
 
+@dataclass(frozen=True)
+class Part:
+    """Where one part of a split task stands: part ``number`` of ``count``, of ``total`` hours."""
+
+    number: int
+    count: int
+    total: float
+
+    def label(self, hours: float) -> str:
+        """ "2.5 of 10 h, part 1 of 4": the same words in the plan, the checklist and exports."""
+        return f"{hours:g} of {self.total:g} h, part {self.number} of {self.count}"
+
+
 @dataclass
 class Unscheduled:
     """Work that did not fit, with the reason."""
@@ -96,6 +109,10 @@ class Plan:
     def week_end(self, week: int) -> dt.date:
         return self.start + dt.timedelta(days=7 * week - 1)
 
+    def budget(self, week: int) -> float:
+        """The hours of ``week``: the weekly budget, less any time off in it."""
+        return round(self.profile.week_budget(self.week_start(week)), 2)
+
     def week_of(self, day: dt.date) -> int:
         """The plan week holding ``day`` (0 or less before the start, > weeks after the end)."""
         return (day - self.start).days // 7 + 1
@@ -106,6 +123,21 @@ class Plan:
 
     def tasks_in(self, week: int) -> list[Task]:
         return [t for t in self.tasks if t.week == week]
+
+    def parts(self) -> dict[int, Part]:
+        """For every task split over weeks (keyed by ``id(task)``): its part number and totals."""
+        by_id: dict[str, list[Task]] = {}
+        for t in self.tasks:
+            by_id.setdefault(t.id, []).append(t)
+        out: dict[int, Part] = {}
+        for rows in by_id.values():
+            if len(rows) < 2:
+                continue
+            rows.sort(key=lambda t: t.week)
+            total = round(sum(t.hours for t in rows), 2)
+            for n, t in enumerate(rows, 1):
+                out[id(t)] = Part(n, len(rows), total)
+        return out
 
     def to_toml_dict(self) -> dict[str, Any]:
         """The plan file's TOML table; tasks in week order (stable), as loading returns them."""
@@ -143,6 +175,7 @@ class Plan:
         for t in self.tasks:
             by_week.setdefault(t.week, []).append(t)
         numbers = [week] if week is not None else list(range(1, self.last_week() + 1))
+        parts = self.parts()
         weeks = []
         for n in numbers:
             tasks = by_week.get(n, [])
@@ -152,8 +185,9 @@ class Plan:
                     "start": self.week_start(n).isoformat(),
                     "end": self.week_end(n).isoformat(),
                     "hours": float(round(sum(t.hours for t in tasks), 2)),
-                    "budget": self.hours_per_week,
-                    "tasks": [task_json(t) for t in tasks],
+                    "budget": self.budget(n),
+                    "buffer": round(self.budget(n) * self.profile.buffer, 2),
+                    "tasks": [task_json(t, parts.get(id(t))) for t in tasks],
                 }
             )
         return {
@@ -166,7 +200,7 @@ class Plan:
         }
 
 
-def task_json(t: Task) -> dict[str, Any]:
+def task_json(t: Task, part: Part | None = None) -> dict[str, Any]:
     """One task in `plan --format json`: the contract's keys, then the optional ones set."""
     row: dict[str, Any] = {
         "id": t.id,
@@ -177,6 +211,8 @@ def task_json(t: Task) -> dict[str, Any]:
         "status": t.status,
         "done_on": t.done_on.isoformat() if t.done_on else None,
     }
+    if part is not None:
+        row.update({"part": part.number, "parts": part.count, "total_hours": part.total})
     if t.note is not None:
         row["note"] = t.note
     if t.pinned:
@@ -206,7 +242,10 @@ def plan_from_dict(data: dict[str, Any], name: str = "plan.toml") -> Plan:
     raw_profile = data.get("profile")
     if not isinstance(raw_profile, dict):
         raise fail("profile", "missing table")
-    profile = profile_from_dict(raw_profile, name, key_prefix="profile.")
+    try:
+        profile = profile_from_dict(raw_profile, name, key_prefix="profile.")
+    except DataError as exc:  # the plan reader names one problem at a time, on one line
+        raise DataError(str(exc).splitlines()[0]) from None
     if profile.start_date is None:
         raise fail("profile.start_date", "required key is missing; e.g. start_date = 2026-11-23")
     weeks = profile.weeks

@@ -253,7 +253,7 @@ def value_of(unit: Unit, policy: Policy = POLICY) -> float:
     """The value of a unit by its priority and size, before role, interest and goal factors."""
     per = policy.priority_value.get(unit.priority, policy.priority_value["normal"])
     count = len(unit.occurrences) if unit.occurrences is not None else 1
-    return per * (unit.size / CENTI) ** policy.size_exponent * count  # a habit: per occurrence
+    return float(per * (unit.size / CENTI) ** policy.size_exponent * count)  # habits: each time
 
 
 @dataclass
@@ -276,21 +276,11 @@ def week_hours(
     The weekly budget less the buffer; time off counts day by day; in a week that has already
     started (``today`` inside it), only the days from today on count.
     """
-    base = float(profile.hours_per_week)
     keep = 1 - profile.buffer
     out = [0]
     for week in range(1, horizon + 1):
         first = start + dt.timedelta(days=7 * (week - 1))
-        total = 0.0
-        for offset in range(7):
-            day = first + dt.timedelta(days=offset)
-            if today is not None and day < today:
-                continue
-            rate = base
-            for off in profile.time_off:
-                if off.start <= day <= off.end:
-                    rate = min(rate, float(off.hours_per_week))
-            total += rate / 7
+        total = profile.week_budget(first, today)
         out.append(math.floor(total * keep * CENTI / 25 + 1e-6) * 25)  # quarter hours
     return out
 
@@ -583,7 +573,12 @@ class Planner:
 
     def put(self, uid: str, week: int, amount: int, task_id: str | None = None) -> None:
         u = self.by_id[uid]
-        self.parts.setdefault(uid, []).append(len(self.tasks))
+        indices = self.parts.setdefault(uid, [])
+        if task_id is None and indices and self.tasks[indices[-1]].week == week:
+            row = self.tasks[indices[-1]]  # more of the same block: one task, not two
+            row.hours = (round(row.hours * CENTI) + amount) / CENTI
+            return
+        indices.append(len(self.tasks))
         self.tasks.append(Task(task_id or uid, week, u.title, u.kind, amount / CENTI))
 
     def pack(self) -> None:
@@ -726,7 +721,7 @@ class Planner:
                     break
                 track = min(open_tracks, key=lambda r: (served[r] / share[r], tracks.index(r)))
                 queue = queues[track]
-                tried = []
+                tried: list[tuple[tuple[int, float, int], str]] = []
                 placed = False
                 while queue and len(tried) < 3:
                     entry = heapq.heappop(queue)
@@ -740,6 +735,23 @@ class Planner:
                     heapq.heappush(queue, entry)
                 if not placed:
                     full.add(track)
+
+            # 5. Room left but no task slots: the long work of this week takes it.
+            for uid in [
+                i
+                for i in in_progress
+                if self.parts[i] and self.tasks[self.parts[i][-1]].week == week
+            ]:
+                if room < 25:
+                    break
+                extra = min(room, self.remaining[uid])
+                tail = self.remaining[uid] - extra
+                if 0 < tail < self.block_min:
+                    extra = max(self.remaining[uid] - self.block_min, 0)
+                extra -= extra % 25
+                if extra > 0:
+                    slots += 1  # the same task grows: no new one
+                    place(uid, extra)
 
     # ------------------------------------------------------------------ 5. repair
 

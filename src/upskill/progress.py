@@ -143,7 +143,9 @@ def summary(plan: Plan, today: dt.date) -> dict[str, Any]:
             "id": m.id,
             "title": m.title,
             "week": m.week,
-            "days_away": max((plan.week_start(m.week) - today).days, 0),
+            # One date per milestone everywhere (summary, export): the end of its week.
+            "due": plan.week_end(m.week).isoformat(),
+            "days_away": max((plan.week_end(m.week) - today).days, 0),
             "overdue": plan.week_end(m.week) < today,
         }
     result: dict[str, Any] = {

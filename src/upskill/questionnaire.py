@@ -104,10 +104,95 @@ def _tags(text: str) -> list[str]:
     return [t.strip() for t in text.split(",") if t.strip()]
 
 
-def questions(roadmaps: Sequence[tuple[str, str]], role: str, start: dt.date) -> list[Question]:
+def parse_time_off(text: str) -> list[dict[str, Any]]:
+    """ "2027-03-01..2027-03-07, 2027-05-03..2027-05-16=4" as profile time_off entries."""
+    out: list[dict[str, Any]] = []
+    for chunk in (c.strip() for c in text.split(",")):
+        if not chunk:
+            continue
+        span, _, hours = chunk.partition("=")
+        first, sep, last = span.partition("..")
+        if not sep:
+            raise ValueError(f"{chunk!r}: write START..END, e.g. 2027-03-01..2027-03-07")
+        start, end = dt.date.fromisoformat(first.strip()), dt.date.fromisoformat(last.strip())
+        if end < start:
+            raise ValueError(f"{chunk!r}: the end comes before the start")
+        entry: dict[str, Any] = {"start": start, "end": end, "hours_per_week": 0}
+        if hours.strip():
+            value = float(hours)
+            if not 0 <= value <= HOURS[1]:
+                raise ValueError(f"{chunk!r}: hours from 0 to {HOURS[1]}")
+            entry["hours_per_week"] = int(value) if value.is_integer() else value
+        out.append(entry)
+    return out
+
+
+def _time_off_problem(text: str) -> str | None:
+    try:
+        parse_time_off(text)
+    except ValueError as exc:
+        return str(exc) if "'" in str(exc) else "Enter dates as YYYY-MM-DD..YYYY-MM-DD"
+    return None
+
+
+def holidays_in(start: dt.date, weeks: int) -> tuple[dt.date, dt.date] | None:
+    """The late-December fortnight (21 Dec - 3 Jan) if the plan's horizon crosses it."""
+    end = start + dt.timedelta(days=7 * weeks - 1)
+    for year in range(start.year - 1, end.year + 1):
+        first, last = dt.date(year, 12, 21), dt.date(year + 1, 1, 3)
+        if first <= end and last >= start:
+            return first, last
+    return None
+
+
+def _holidays(first: dt.date, last: dt.date) -> Callable[[Any], list[dict[str, Any]]]:
+    def convert(yes: Any) -> list[dict[str, Any]]:
+        if not yes:
+            return []
+        return [{"start": first, "end": last, "hours_per_week": 0, "label": "holidays"}]
+
+    return convert
+
+
+def time_off_questions(start: dt.date, weeks: int) -> list[Question]:
+    """Weeks off: the holidays are offered when the plan crosses them, then any others."""
+    qs = []
+    holidays = holidays_in(start, weeks)
+    if holidays is not None:
+        first, last = holidays
+        qs.append(
+            Question(
+                "holidays",
+                "confirm",
+                f"Your plan runs over the holidays: take {first:%d %b} - {last:%d %b %Y} off?",
+                default=True,
+                convert=_holidays(first, last),
+            )
+        )
+    qs.append(
+        Question(
+            "time_off",
+            "text",
+            "Other weeks off or lighter weeks (START..END, or START..END=HOURS for fewer "
+            "hours; comma-separated; blank for none):",
+            default="",
+            validate=_time_off_problem,
+            convert=parse_time_off,
+        )
+    )
+    return qs
+
+
+def questions(
+    roadmaps: Sequence[tuple[str, str]],
+    role: str,
+    start: dt.date,
+    tags: Sequence[str] = (),
+) -> list[Question]:
     """The questions after the target role is known (the roadmaps pre-ticked depend on it).
 
-    ``roadmaps`` holds (id, title) of every loaded roadmap.
+    ``roadmaps`` holds (id, title) of every loaded roadmap; ``tags`` the interest tags they
+    use, offered as examples.
     """
     default_roadmaps = DEFAULT_ROADMAPS[role]
     roadmap_ids = [rid for rid, _ in roadmaps]
@@ -154,7 +239,9 @@ def questions(roadmaps: Sequence[tuple[str, str]], role: str, start: dt.date) ->
         Question(
             "interests",
             "text",
-            "Interests, comma-separated (e.g. interpretability, robotics; blank for none):",
+            "Interests, comma-separated ("
+            + (f"the roadmaps know {', '.join(tags)}" if tags else "e.g. interpretability")
+            + "; blank for none):",
             default="",
             convert=_tags,
         ),
@@ -238,23 +325,33 @@ def questionary_ask(q: Question) -> Any:
 
 
 def run(
-    roadmaps: Sequence[tuple[str, str]], today_start: dt.date, ask: Ask = questionary_ask
+    roadmaps: Sequence[tuple[str, str]],
+    today_start: dt.date,
+    ask: Ask = questionary_ask,
+    tags: Sequence[str] = (),
 ) -> dict[str, Any]:
     """Ask every question and return the profile data (not yet validated)."""
     data: dict[str, Any] = {}
     skills: dict[str, int] = {}
+    time_off: list[dict[str, Any]] = []
 
     def record(q: Question) -> None:
         value = q.convert(ask(q))
         if q.name.startswith("skills."):
             skills[q.name.split(".", 1)[1]] = int(value)
+        elif q.name in ("holidays", "time_off"):
+            time_off.extend(value)
         elif value is not None:
             data[q.name] = value
 
     for q in FIRST_QUESTIONS:
         record(q)
-    for q in questions(roadmaps, data["target_role"], today_start):
+    for q in questions(roadmaps, data["target_role"], today_start, tags):
         record(q)
+    for q in time_off_questions(data.get("start_date", today_start), int(data["weeks"])):
+        record(q)
+    if time_off:
+        data["time_off"] = time_off
     data["skills"] = skills
     return data
 

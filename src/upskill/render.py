@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # roadmaps bring pydantic: only the commands that show roadmaps load it
@@ -122,35 +124,139 @@ def roadmap_table(console: Any, data: dict[str, Any]) -> None:
 STATUS_MARK = {"todo": "☐ todo", "done": "☑ done", "skipped": "– skipped"}
 
 
-def week_table(console: Any, plan: Any, week: int, title_prefix: str = "") -> None:
-    """One week of the plan as a table, with its total against the weekly budget."""
+@dataclass(frozen=True)
+class Detail:
+    """What `plan --details` and the markdown export show under a task."""
+
+    done_when: str
+    link: str | None  # "title: url" of the first resource
+
+
+def details(catalog: Any, ids: list[str]) -> dict[str, Detail]:
+    """Finish line and first resource of each item id the catalog knows."""
+    out: dict[str, Detail] = {}
+    for tid in ids:
+        item = catalog.items.get(tid.split("@", 1)[0])
+        if item is None:
+            continue
+        link = f"{item.resources[0].title}: {item.resources[0].url}" if item.resources else None
+        out[tid] = Detail(item.done_when, link)
+    return out
+
+
+def hours_label(t: Any, part: Any) -> str:
+    return part.label(t.hours) if part is not None else f"{t.hours:g} h"
+
+
+def week_heading(plan: Any, week: int) -> str:
+    """ "Week 4 of 26: Mon 21 Dec – Sun 27 Dec 2026", with any time off named."""
+    start, end = plan.week_start(week), plan.week_end(week)
+    text = f"Week {week} of {plan.weeks}: {start:%a %d %b} – {end:%a %d %b %Y}"
+    off = plan.profile.time_off_in(start)
+    if off is not None:
+        text += f" ({off.label or 'time off'}: {plan.budget(week):g} h this week)"
+    return text
+
+
+def week_table(
+    console: Any,
+    plan: Any,
+    week: int,
+    title_prefix: str = "",
+    info: Mapping[str, Detail] | None = None,
+) -> None:
+    """One week of the plan as a table, with its total against the week's hours and buffer."""
     from rich.table import Table
     from rich.text import Text
 
     tasks = plan.tasks_in(week)
+    parts = plan.parts()
     total = sum(t.hours for t in tasks)
-    start, end = plan.week_start(week), plan.week_end(week)
-    title = f"{title_prefix}Week {week} of {plan.weeks}: {start:%a %d %b} – {end:%a %d %b %Y}"
-    table = Table(title=title, title_justify="left", show_footer=True)
+    budget = plan.budget(week)
+    buffer = budget * plan.profile.buffer
+    footer = f"{total:g} / {budget:g} h"
+    table = Table(
+        title=title_prefix + week_heading(plan, week), title_justify="left", show_footer=True
+    )
     # The id under each title is what people copy into `check` and `explain`: never wrap it.
     widest = max((len(t.id) for t in tasks), default=10)
     table.add_column("task", footer="total", ratio=1, min_width=widest, overflow="fold")
     table.add_column("kind", no_wrap=True)
-    table.add_column(
-        "hours", justify="right", no_wrap=True, footer=f"{total:g} / {plan.hours_per_week:g} h"
-    )
+    table.add_column("hours", justify="right", no_wrap=True, footer=footer)
     table.add_column("status", no_wrap=True)
     for t in tasks:
         style = "dim" if t.status != "todo" else ""
         label = Text(t.title)
         label.append(f"\n{t.id}", style="dim")
-        table.add_row(label, t.kind, f"{t.hours:g}", STATUS_MARK[t.status], style=style)
+        part = parts.get(id(t))
+        if part is not None:
+            label.append(f"  part {part.number} of {part.count}", style="dim")
+        if t.pinned:
+            label.append("  (pinned)", style="dim")
+        if t.note:
+            label.append(f"\nnote: {t.note}", style="italic")
+        extra = (info or {}).get(t.id)
+        if extra is not None:
+            if extra.done_when:
+                label.append(f"\ndone when: {extra.done_when}")
+            if extra.link:
+                label.append(f"\n→ {extra.link}", style="dim")
+        hours = f"{t.hours:g} of {part.total:g}" if part is not None else f"{t.hours:g}"
+        table.add_row(label, t.kind, hours, STATUS_MARK[t.status], style=style)
     if not tasks:
         table.add_row("(nothing planned)", "", "", "")
     console.print(table)
+    if tasks and buffer >= 0.05:
+        console.print(
+            f"{max(budget - total, 0):g} h left free this week for overruns.", style="dim"
+        )
 
 
-def plan_markdown(plan: Any, weeks: list[int] | None = None) -> str:
+def overflow_groups(plan: Any) -> list[tuple[str, float, list[tuple[str, float, int, str]]]]:
+    """What did not fit, by item (a recurring one once, with its count), grouped by roadmap.
+
+    Groups and items keep the plan's order, which is most valuable first.
+    """
+    items: dict[str, list[Any]] = {}
+    for u in plan.unscheduled:
+        items.setdefault(u.id.split("@", 1)[0], []).append(u)
+    groups: dict[str, list[tuple[str, float, int, str]]] = {}
+    for item_id, rows in items.items():
+        groups.setdefault(item_id.split(".", 1)[0], []).append(
+            (item_id, rows[0].hours, len(rows), rows[0].reason)
+        )
+    return [
+        (roadmap, round(sum(h * n for _, h, n, _ in entries), 2), entries)
+        for roadmap, entries in groups.items()
+    ]
+
+
+def next_steps(plan: Any, count: int = 5) -> list[str]:
+    """The first few items left out, in the planner's order: what to do next, if anything."""
+    out: list[str] = []
+    for u in plan.unscheduled:
+        item_id = u.id.split("@", 1)[0]
+        if item_id not in out and not u.reason.startswith("optional"):
+            out.append(item_id)
+        if len(out) == count:
+            break
+    return out
+
+
+def overflow_lines(plan: Any) -> list[str]:
+    """Plain lines: each roadmap with its hours, then its items (recurring with their count)."""
+    lines = []
+    for roadmap, hours, entries in overflow_groups(plan):
+        lines.append(f"{roadmap} ({hours:g} h)")
+        for item_id, each, n, reason in entries:
+            size = f"{each:g} h × {n} weeks" if n > 1 or "@" in item_id else f"{each:g} h"
+            lines.append(f"  {item_id} ({size}): {reason}")
+    return lines
+
+
+def plan_markdown(
+    plan: Any, weeks: list[int] | None = None, info: Mapping[str, Detail] | None = None
+) -> str:
     """The plan as a GitHub-friendly checklist, one section per week."""
     name = plan.profile.name
     lines = [f"# upskill plan{' for ' + name if name else ''}", ""]
@@ -160,31 +266,52 @@ def plan_markdown(plan: Any, weeks: list[int] | None = None) -> str:
     )
     lines.append("")
     numbers = weeks if weeks is not None else list(range(1, plan.last_week() + 1))
+    parts = plan.parts()
     for n in numbers:
         tasks = plan.tasks_in(n)
         total = sum(t.hours for t in tasks)
+        off = plan.profile.time_off_in(plan.week_start(n))
         lines.append(
             f"## Week {n} ({plan.week_start(n).isoformat()} – {plan.week_end(n).isoformat()}), "
-            f"{total:g} h"
+            f"{total:g} of {plan.budget(n):g} h"
+            + (f" ({off.label or 'time off'})" if off is not None else "")
         )
         lines.append("")
         for t in tasks:
             box = "x" if t.status == "done" else " "
             title = _md_escape(t.title)
+            size = hours_label(t, parts.get(id(t)))
             extra = f", done {t.done_on.isoformat()}" if t.done_on and t.status == "done" else ""
             if t.status == "skipped":
-                lines.append(f"- [ ] ~~{title}~~ (`{t.id}`, {t.hours:g} h, skipped)")
+                lines.append(f"- [ ] ~~{title}~~ (`{t.id}`, {size}, skipped)")
             else:
-                lines.append(f"- [{box}] {title} (`{t.id}`, {t.kind}, {t.hours:g} h{extra})")
+                lines.append(f"- [{box}] {title} (`{t.id}`, {t.kind}, {size}{extra})")
+            if t.note:
+                lines.append(f"  - Note: {_md_escape(t.note)}")
+            detail = (info or {}).get(t.id)
+            if detail is not None:
+                if detail.done_when:
+                    lines.append(f"  - Done when: {_md_escape(detail.done_when)}")
+                if detail.link:
+                    title_, _, url = detail.link.partition(": ")
+                    lines.append(f"  - [{_md_escape(title_)}]({url})")
         if not tasks:
             lines.append("_Nothing planned._")
         lines.append("")
     if plan.unscheduled and weeks is None:
         lines.append("## Did not fit")
         lines.append("")
-        for u in plan.unscheduled:
-            lines.append(f"- `{u.id}` ({u.hours:g} h): {_md_escape(u.reason)}")
-        lines.append("")
+        steps = next_steps(plan)
+        if steps:
+            lines.append("Next, in this order: " + ", ".join(f"`{s}`" for s in steps) + ".")
+            lines.append("")
+        for roadmap, hours, entries in overflow_groups(plan):
+            lines.append(f"### {roadmap} ({hours:g} h)")
+            lines.append("")
+            for item_id, each, count, reason in entries:
+                size = f"{each:g} h × {count} weeks" if count > 1 else f"{each:g} h"
+                lines.append(f"- `{item_id}` ({size}): {_md_escape(reason)}")
+            lines.append("")
     return "\n".join(lines)
 
 
@@ -193,6 +320,36 @@ def _md_escape(text: str) -> str:
     for ch in "\\`*_[]<>|":
         out = out.replace(ch, "\\" + ch)
     return out.replace("\n", " ")
+
+
+def plan_footer(console: Any, plan: Any, full: bool) -> None:
+    """Where the plan's work ends, what to do next, and (``full``) all that did not fit."""
+    last = max((t.week for t in plan.tasks), default=0)
+    pressed = any(
+        u.reason.startswith(("no room", "would not be finished", "waits for"))
+        for u in plan.unscheduled
+    )
+    if last < plan.weeks and not pressed:
+        console.print(
+            f"The work worth your time ends in week {last}: nothing more in your roadmaps is "
+            "worth the weeks after it. Use them to apply, follow up and keep your habits."
+        )
+    if not plan.unscheduled:
+        return
+    steps = next_steps(plan)
+    hours = sum(u.hours for u in plan.unscheduled)
+    if steps:
+        console.print(f"Next, in this order, when you have more time: {', '.join(steps)}.")
+    if full:
+        console.print(f"Did not fit ({hours:g} h), most valuable first:")
+        for line in overflow_lines(plan):
+            console.print(f"  {line}", soft_wrap=True)
+    else:
+        items = len({u.id.split("@", 1)[0] for u in plan.unscheduled})
+        console.print(
+            f"{items} more item{'s' if items != 1 else ''} ({hours:g} h) did not fit: "
+            "`upskill plan --all` lists them."
+        )
 
 
 def bar(done: float, total: float, width: int = 12) -> str:
@@ -239,9 +396,9 @@ def summary_view(console: Any, data: dict[str, Any]) -> None:
         if m.get("overdue"):
             when = "overdue"
         elif m["days_away"] == 0:
-            when = "this week"
+            when = "due today"
         else:
-            when = f"in {m['days_away']} day{'s' if m['days_away'] != 1 else ''}"
+            when = f"due by {m['due']}, in {m['days_away']} day{'s' if m['days_away'] != 1 else ''}"
         console.print(f"Next milestone: {m['title']} ({m['id']}), week {m['week']}, {when}.")
 
 

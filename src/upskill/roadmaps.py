@@ -43,6 +43,10 @@ class Catalog:
                 items[f"{roadmap.id}.{item.id}"] = item
         return cls(roadmaps, origin, items)
 
+    def tags(self) -> list[str]:
+        """The interest tags the loaded roadmaps use, lower-cased and sorted."""
+        return sorted({t.lower() for item in self.items.values() for t in item.tags})
+
     def prerequisites(self, full_id: str) -> list[str]:
         """The full ids of an item's prerequisites."""
         roadmap_id = full_id.split(".", 1)[0]

@@ -142,6 +142,31 @@ class Profile:
         value = DEFAULT_BUFFER_PERCENT if self.buffer_percent is None else self.buffer_percent
         return float(value) / 100
 
+    def day_rate(self, day: dt.date) -> float:
+        """Hours per week that count on ``day``: the budget, or less during time off."""
+        rate = float(self.hours_per_week)
+        for off in self.time_off:
+            if off.start <= day <= off.end:
+                rate = min(rate, float(off.hours_per_week))
+        return rate
+
+    def week_budget(self, first_day: dt.date, from_day: dt.date | None = None) -> float:
+        """The hours of the week starting on ``first_day`` (from ``from_day`` on, if given)."""
+        total = 0.0
+        for offset in range(7):
+            day = first_day + dt.timedelta(days=offset)
+            if from_day is None or day >= from_day:
+                total += self.day_rate(day) / 7
+        return total
+
+    def time_off_in(self, first_day: dt.date) -> TimeOff | None:
+        """The time off overlapping the week starting on ``first_day``, if any."""
+        last_day = first_day + dt.timedelta(days=6)
+        for off in self.time_off:
+            if off.start <= last_day and off.end >= first_day:
+                return off
+        return None
+
     def replace(self, **changes: Any) -> Profile:
         return replace(self, **changes)
 
@@ -167,7 +192,8 @@ class Profile:
 
     def to_json(self) -> dict[str, Any]:
         """The profile for `--format json`: dates as ISO strings."""
-        return _jsonable(self.to_toml_dict())
+        data: dict[str, Any] = _jsonable(self.to_toml_dict())
+        return data
 
 
 def _jsonable(value: Any) -> Any:

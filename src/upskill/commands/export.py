@@ -35,7 +35,11 @@ def export(
     if fmt is ExportFormat.ics:
         data = exporter.to_ics(plan, clock.today())
     elif fmt is ExportFormat.markdown:
-        data = exporter.to_markdown(plan)
+        from upskill import render
+        from upskill.roadmaps import load_catalog
+
+        info = render.details(load_catalog(current_home()), [t.id for t in plan.tasks])
+        data = exporter.to_markdown(plan, info)
     else:
         data = exporter.to_json(plan)
     if output is None or str(output) == "-":

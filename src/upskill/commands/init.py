@@ -78,11 +78,18 @@ def init(
         core = [r for r in TRACK_ORDER if r in catalog.roadmaps]
         ordered = core + [r for r in catalog.roadmaps if r not in core]
         choices = [(r, catalog.roadmaps[r].title) for r in ordered]
-        data = questionnaire.run(choices, coming_monday(today))
+        data = questionnaire.run(choices, coming_monday(today), tags=catalog.tags())
         profile = profile_from_dict(data, "answers")
         _print_profile(profile)
         if not questionnaire.confirm("Save this profile and build the plan?"):
             raise DeclinedError("cancelled; nothing was written")
+    unknown = [i for i in profile.interests if i.lower() not in catalog.tags()]
+    if unknown:
+        print(
+            f"upskill: note: no roadmap item is tagged {unknown[0]!r}, so it changes nothing "
+            f"(the roadmaps know: {', '.join(catalog.tags()) or 'no tags'})",
+            file=sys.stderr,
+        )
     if start_override is not None:
         profile = profile.replace(start_date=start_override)
     start_date = profile.start_date or coming_monday(today)
@@ -106,20 +113,7 @@ def init(
         f"{len({t.item_id for t in plan.tasks})} items, {scheduled:g} h scheduled."
     )
     render.week_table(console, plan, 1, "Preview: ")
-    if plan.unscheduled:
-        missing = sum(u.hours for u in plan.unscheduled)
-        more_weeks = -(-missing // plan.hours_per_week)
-        more_hours = missing / plan.weeks
-        alternative = (
-            f" (or {more_hours:.1f} more hours a week)"
-            if plan.hours_per_week + more_hours <= 80
-            else ""
-        )
-        console.print(
-            f"{len(plan.unscheduled)} pieces of work ({missing:g} h) did not fit: about "
-            f"{more_weeks:g} more weeks at {plan.hours_per_week:g} h/week{alternative}. "
-            "See `upskill plan --all`; `upskill replan --weeks N` or `--hours H` makes room."
-        )
+    render.plan_footer(console, plan, full=False)
     console.print("Next: `upskill plan` for this week, `upskill check ID` when you finish a task.")
 
 

@@ -22,7 +22,15 @@ def plan_cmd(
     week: Annotated[
         int | None, typer.Option("--week", "-w", help="Show only week N.", metavar="N")
     ] = None,
-    show_all: Annotated[bool, typer.Option("--all", "-a", help="Show every week.")] = False,
+    show_all: Annotated[
+        bool, typer.Option("--all", "-a", help="Show every week, and all that did not fit.")
+    ] = False,
+    show_details: Annotated[
+        bool,
+        typer.Option(
+            "--details", "-d", help="Under each task: its finish line and first resource."
+        ),
+    ] = False,
     fmt: Annotated[
         PlanFormat, typer.Option("--format", "-f", help="Output format.")
     ] = PlanFormat.table,
@@ -50,8 +58,13 @@ def plan_cmd(
         weeks = []
     else:
         weeks = [w for w in (current, current + 1) if w <= plan.weeks]
+    info = None
+    if show_details:
+        from upskill.roadmaps import load_catalog
+
+        info = render.details(load_catalog(current_home()), [t.id for t in plan.tasks])
     if fmt is PlanFormat.markdown:
-        sys.stdout.write(render.plan_markdown(plan, None if show_all else weeks) + "\n")
+        sys.stdout.write(render.plan_markdown(plan, None if show_all else weeks, info) + "\n")
         return
     console = make_console()
     if current < 1 and week is None and not show_all:
@@ -70,7 +83,7 @@ def plan_cmd(
         prefix = ""
         if current >= 1:  # before the start, week 1 is introduced by the line above
             prefix = {current: "This week: ", current + 1: "Next week: "}.get(w, "")
-        render.week_table(console, plan, w, prefix)
+        render.week_table(console, plan, w, prefix, info)
     if week is None and not show_all and current > 1:
         overdue = [t for t in plan.tasks if t.status == "todo" and t.week < current]
         if overdue:
@@ -81,7 +94,5 @@ def plan_cmd(
                 f"{hours:g} h. `upskill check` shows where you stand; "
                 "`upskill replan` moves them into the coming weeks."
             )
-    if show_all and plan.unscheduled:
-        console.print("Did not fit:")
-        for u in plan.unscheduled:
-            console.print(f"  {u.id} ({u.hours:g} h): {u.reason}")
+    if show_all:
+        render.plan_footer(console, plan, full=True)
