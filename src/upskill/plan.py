@@ -16,14 +16,18 @@ from typing import Any
 from upskill.errors import DataError
 from upskill.schema import KINDS, Profile, is_date, is_number, profile_from_dict
 
-SCHEMA = 1
+# Schema 2 added optional task keys (note, pinned, unplanned) and the [[history]] of weeks a
+# replan froze; `plan --format json` keeps saying schema 1, its shape only extended.
+SCHEMA = 2
+JSON_SCHEMA = 1
 _TASK_ID = re.compile(r"[a-z0-9][a-z0-9-]*\.[a-z0-9][a-z0-9_-]*(@[1-9][0-9]*)?")
 STATUSES = ("todo", "done", "skipped")
 _TASK_KEYS = {"week", "id", "title", "kind", "hours", "status", "done_on"}
 # Optional keys a person (or a command) may add to a task row; kept by every command.
 _TASK_OPTIONAL = {"note", "pinned", "unplanned"}
 _UNSCHEDULED_KEYS = {"id", "hours", "reason"}
-_TOP_KEYS = {"schema", "profile", "tasks", "unscheduled"}
+_TOP_KEYS = {"schema", "profile", "tasks", "unscheduled", "history"}
+_HISTORY_KEYS = {"week", "days", "planned", "rest"}
 MAX_TASK_HOURS = 1000
 MAX_NOTE = 2000
 
@@ -81,6 +85,28 @@ class Unscheduled:
 
 
 @dataclass
+class History:
+    """What a week had planned, frozen when a replan (or a plan made mid-week) came.
+
+    The first ``days`` days of ``week`` carried ``planned`` hours (by roadmap) in all, and the
+    rest of the week carries ``rest``: so ahead/behind about days gone by never changes.
+    """
+
+    week: int
+    days: int
+    planned: dict[str, float] = field(default_factory=dict)
+    rest: dict[str, float] = field(default_factory=dict)
+
+    def to_toml_dict(self) -> dict[str, Any]:
+        return {
+            "week": self.week,
+            "days": self.days,
+            "planned": dict(sorted(self.planned.items())),
+            "rest": dict(sorted(self.rest.items())),
+        }
+
+
+@dataclass
 class Plan:
     """A week-by-week plan and the progress recorded against it."""
 
@@ -88,6 +114,7 @@ class Plan:
     tasks: list[Task] = field(default_factory=list)
     unscheduled: list[Unscheduled] = field(default_factory=list)
     schema: int = SCHEMA
+    history: list[History] = field(default_factory=list)
 
     @property
     def start(self) -> dt.date:
@@ -160,7 +187,7 @@ class Plan:
             if t.unplanned:
                 row["unplanned"] = True
             tasks.append(row)
-        return {
+        data: dict[str, Any] = {
             "schema": self.schema,
             "profile": self.profile.to_toml_dict(),
             "tasks": tasks,
@@ -168,6 +195,9 @@ class Plan:
                 {"id": u.id, "hours": u.hours, "reason": u.reason} for u in self.unscheduled
             ],
         }
+        if self.history:
+            data["history"] = [h.to_toml_dict() for h in sorted(self.history, key=lambda h: h.week)]
+        return data
 
     def to_json(self, week: int | None = None) -> dict[str, Any]:
         """The ``plan --format json`` object of DESIGN.md (all weeks, or only ``week``)."""
@@ -191,7 +221,7 @@ class Plan:
                 }
             )
         return {
-            "schema": self.schema,
+            "schema": JSON_SCHEMA,
             "profile": self.profile.to_json(),
             "weeks": weeks,
             "unscheduled": [
@@ -359,4 +389,40 @@ def plan_from_dict(data: dict[str, Any], name: str = "plan.toml") -> Plan:
             raise fail(f"{where}.reason", "must be a string")
         unscheduled.append(Unscheduled(uid, float(uhours), reason))
     tasks.sort(key=lambda t: t.week)
-    return Plan(profile=profile, tasks=tasks, unscheduled=unscheduled, schema=schema)
+    history = _history(data.get("history", []), weeks, fail)
+    return Plan(
+        profile=profile, tasks=tasks, unscheduled=unscheduled, schema=schema, history=history
+    )
+
+
+def _history(raw: Any, weeks: int, fail: Callable[[str, str], DataError]) -> list[History]:
+    if not isinstance(raw, list):
+        raise fail("history", "must be an array of tables ([[history]])")
+    out: list[History] = []
+    seen: set[int] = set()
+    for i, row in enumerate(raw):
+        where = f"history[{i}]"
+        if not isinstance(row, dict):
+            raise fail(where, "must be a table")
+        extra = sorted(set(row) - _HISTORY_KEYS)
+        if extra:
+            raise fail(f"{where}.{extra[0]}", "unknown key (remove it or check the spelling)")
+        week, days = row.get("week"), row.get("days")
+        if not isinstance(week, int) or isinstance(week, bool) or not 1 <= week <= weeks:
+            raise fail(f"{where}.week", f"must be a week number 1..{weeks}")
+        if week in seen:
+            raise fail(f"{where}.week", f"week {week} appears twice")
+        seen.add(week)
+        if not isinstance(days, int) or isinstance(days, bool) or not 0 <= days <= 7:
+            raise fail(f"{where}.days", "must be a whole number of days 0..7")
+        tables = []
+        for key in ("planned", "rest"):
+            value = row.get(key, {})
+            if not isinstance(value, dict) or not all(
+                isinstance(k, str) and is_number(v) and 0 <= v <= MAX_TASK_HOURS * 10
+                for k, v in value.items()
+            ):
+                raise fail(f"{where}.{key}", "must be a table of roadmap = hours, e.g. coding = 2")
+            tables.append({k: float(v) for k, v in value.items()})
+        out.append(History(week, days, tables[0], tables[1]))
+    return out

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from upskill.errors import StateError, UnknownTaskError, UsageError
-from upskill.plan import Plan, Task
+from upskill.plan import History, Plan, Task
 from upskill.schema import MILESTONE_KINDS, Profile, check_roadmaps
 
 
@@ -92,9 +92,58 @@ def mark(
 
 def fraction_elapsed(plan: Plan, week: int, today: dt.date) -> float:
     """How much of ``week`` has passed on ``today``: 1 when ended, its first day counts 1/7."""
-    start = plan.week_start(week)
-    days = (today - start).days + 1
-    return min(max(days / 7, 0.0), 1.0)
+    return days_elapsed(plan, week, today) / 7
+
+
+def days_elapsed(plan: Plan, week: int, today: dt.date) -> int:
+    """Days of ``week`` gone by on ``today`` (today included), 0..7."""
+    return min(max((today - plan.week_start(week)).days + 1, 0), 7)
+
+
+def planned_by_week(plan: Plan, today: dt.date) -> dict[int, dict[str, float]]:
+    """Hours planned to date, by week and roadmap, as they were planned at the time.
+
+    A week with no history counts its tasks (not skipped, not done outside the plan) pro rata
+    by the days gone. A week a replan froze counts what it had planned for its first days,
+    then the work planned for the rest of it, spread over the days left.
+    """
+    frozen = {h.week: h for h in plan.history}
+    out: dict[int, dict[str, float]] = {}
+    for t in plan.tasks:
+        if t.week in frozen or t.status == "skipped" or t.unplanned:
+            continue
+        share = days_elapsed(plan, t.week, today) / 7
+        if share:
+            week = out.setdefault(t.week, {})
+            week[t.roadmap] = week.get(t.roadmap, 0.0) + t.hours * share
+    for h in frozen.values():
+        elapsed = days_elapsed(plan, h.week, today)
+        if not elapsed:
+            continue
+        week = out.setdefault(h.week, {})
+        early = min(elapsed, h.days) / h.days if h.days else 0.0
+        late = max(elapsed - h.days, 0) / (7 - h.days) if h.days < 7 else 0.0
+        for roadmap, hours in h.planned.items():
+            week[roadmap] = week.get(roadmap, 0.0) + hours * early
+        for roadmap, hours in h.rest.items():
+            week[roadmap] = week.get(roadmap, 0.0) + hours * late
+    return out
+
+
+def freeze(plan: Plan, today: dt.date) -> dict[int, History]:
+    """History for every week up to today's, as planned on ``today`` (before it changes).
+
+    Weeks gone by are frozen whole; today's week through today, its rest left to fill.
+    """
+    current = plan.week_of(today)
+    if current < 1:
+        return {}
+    planned = planned_by_week(plan, today)
+    out: dict[int, History] = {}
+    for week in range(1, min(current, plan.weeks) + 1):
+        days = days_elapsed(plan, week, today)
+        out[week] = History(week, days, {r: round(h, 4) for r, h in planned.get(week, {}).items()})
+    return out
 
 
 @dataclass
@@ -118,21 +167,22 @@ def summary(plan: Plan, today: dt.date) -> dict[str, Any]:
     """The `check --format json` object: hours planned, done, skipped, to date, ahead/behind."""
     overall = Totals()
     per: dict[str, Totals] = {}
-    fractions: dict[int, float] = {}
     for t in plan.tasks:
         track = per.setdefault(t.roadmap, Totals())
         if t.status == "skipped":
             overall.skipped += t.hours
             track.skipped += t.hours
             continue
-        if t.week not in fractions:
-            fractions[t.week] = fraction_elapsed(plan, t.week, today)
-        share = t.hours * fractions[t.week]
         for acc in (overall, track):
-            acc.planned += t.hours
-            acc.to_date += share
+            if not t.unplanned:
+                acc.planned += t.hours
             if t.status == "done":
                 acc.done += t.hours
+    outside = sum(t.hours for t in plan.tasks if t.unplanned and t.status == "done")
+    for hours in planned_by_week(plan, today).values():
+        for roadmap, h in hours.items():
+            overall.to_date += h
+            per.setdefault(roadmap, Totals()).to_date += h
     week = plan.week_of(today)
     upcoming = [t for t in plan.tasks if t.kind in MILESTONE_KINDS and t.status == "todo"]
     upcoming.sort(key=lambda t: t.week)  # an overdue milestone comes first: it is not forgotten
@@ -166,14 +216,18 @@ def summary(plan: Plan, today: dt.date) -> dict[str, Any]:
             "status": status_line(totals["ahead_hours"], plan.hours_per_week),
             "roadmaps": {r: per[r].as_dict() for r in sorted(per)},
             "next_milestone": next_milestone,
+            "done_outside_plan_hours": round(outside, 2),
         }
     )
     return result
 
 
+ON_TRACK_DAYS = 0.5  # within half a day of work either way is on track, not news
+
+
 def status_line(ahead_hours: float, hours_per_week: float) -> str:
     """ "4.5 h behind — about 2 days at your pace", "on track", or "3 h ahead — ..."."""
-    if abs(ahead_hours) < 0.05:
+    if abs(ahead_hours) < max(0.25, hours_per_week / 7 * ON_TRACK_DAYS):
         return "on track"
     days = abs(ahead_hours) / (hours_per_week / 7)
     word = "ahead" if ahead_hours > 0 else "behind"
@@ -189,15 +243,18 @@ def status_line(ahead_hours: float, hours_per_week: float) -> str:
 
 
 def chart_rows(plan: Plan, today: dt.date) -> list[tuple[int, float, float]]:
-    """Week by week up to the current one: (week, cumulative planned, cumulative done) hours."""
-    last = min(max(plan.week_of(today), 1), plan.last_week())
+    """Week by week up to the current one: (week, cumulative planned, cumulative done) hours.
+
+    Planned is as it was planned at the time (a replan does not move the past), as in the
+    summary.
+    """
+    last = min(max(plan.week_of(today), 1), plan.weeks)
     planned = [0.0] * (last + 1)
     done = [0.0] * (last + 1)
+    for week, hours in planned_by_week(plan, today).items():
+        if week <= last:
+            planned[week] += sum(hours.values())
     for t in plan.tasks:
-        if t.status == "skipped":
-            continue
-        if t.week <= last:
-            planned[t.week] += t.hours * fraction_elapsed(plan, t.week, today)
         if t.status == "done" and t.done_on is not None:
             w = min(max(plan.week_of(t.done_on), 1), last)
             done[w] += t.hours
@@ -228,6 +285,7 @@ def replan(
     weeks: int | None = None,
     profile: Profile | None = None,
     name: str = "plan.toml",
+    today: dt.date | None = None,
 ) -> ReplanResult:
     """Reflow unfinished work from the week of ``from_date`` on, with the planner's own engine.
 
@@ -248,7 +306,12 @@ def replan(
     new = new.replace(**changes)
     check_roadmaps(new, list(catalog.roadmaps), name, key="profile.roadmaps")
     horizon = new.weeks
+    today = today or from_date
+    current = plan.week_of(today)
     from_week = max(plan.week_of(from_date), 1)
+    ends_today = current >= 1 and days_elapsed(plan, current, today) == 7
+    if from_week == current and ends_today:
+        from_week += 1  # this week ends today: what it planned is history, the rest moves on
     kept = [t for t in plan.tasks if t.status != "todo" or t.pinned]
     finished_until = max((t.week for t in kept), default=0)
     if weeks is not None and weeks < max(finished_until, from_week):
@@ -342,13 +405,16 @@ def replan(
     for t in kept:
         used[t.week] = used.get(t.week, 0) + round(t.hours * 100)
         count[t.week] = count.get(t.week, 0) + 1
+    # The past keeps what it planned (today included): new work starts tomorrow.
+    frozen = freeze(plan, today)
+    from_day = max(from_date, today + dt.timedelta(days=1)) if from_week == current else from_date
     placed = place(
         units,
         new,
         start,
         horizon=horizon,
         first_week=from_week,
-        today=from_date if from_date > plan.week_start(from_week) else None,
+        today=from_day if from_day > plan.week_start(from_week) else None,
         used=used,
         tasks_used=count,
         satisfied=satisfied,
@@ -356,7 +422,28 @@ def replan(
     )
     tasks = sorted([*kept, *placed.tasks], key=lambda t: t.week)
     _carry_notes(todo, placed.tasks)
-    new_plan = Plan(profile=new, tasks=tasks, unscheduled=placed.unscheduled, schema=plan.schema)
+    history = {h.week: h for h in plan.history if h.week > current}
+    history.update(frozen)
+    for week, h in history.items():
+        if week == current:  # the rest of today's week: the work planned for it now
+            rows = [t for t in tasks if t.week == week and t.status == "todo" and not t.unplanned]
+        elif week > current:
+            rows = [
+                t for t in tasks if t.week == week and t.status != "skipped" and not t.unplanned
+            ]
+        else:
+            continue
+        rest: dict[str, float] = {}
+        for t in rows:
+            rest[t.roadmap] = round(rest.get(t.roadmap, 0.0) + t.hours, 4)
+        h.rest = rest
+    new_plan = Plan(
+        profile=new,
+        tasks=tasks,
+        unscheduled=placed.unscheduled,
+        schema=plan.schema,
+        history=[history[w] for w in sorted(history) if w <= horizon],
+    )
 
     was: dict[str, list[int]] = {}
     for t in todo:

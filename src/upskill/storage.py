@@ -268,10 +268,15 @@ def load_plan(home: Path) -> Plan:
     return plan_from_dict(data, str(path))
 
 
+def _from_schema_1(data: dict[str, Any]) -> dict[str, Any]:
+    """Schema 2 only added optional keys: a schema 1 file is a valid schema 2 file as it is."""
+    return data
+
+
 # Upgrades of older plan files, keyed by the schema they start from: each takes the parsed TOML
-# of schema N and returns it as schema N + 1. Schema 1 is the first, so there are none yet; when
-# the file's shape changes, bump plan.SCHEMA and add the step from the old one here.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+# of schema N and returns it as schema N + 1. When the file's shape changes, bump plan.SCHEMA
+# and add the step from the old one here.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _from_schema_1}
 
 
 def _migrate(path: Path, data: dict[str, Any], schema: int) -> dict[str, Any]:

@@ -84,7 +84,14 @@ def replan(
 
     def compute(source: Any) -> Any:
         return progress.replan(
-            source, catalog, start, hours=hours, weeks=weeks, profile=edited, name=str(path)
+            source,
+            catalog,
+            start,
+            hours=hours,
+            weeks=weeks,
+            profile=edited,
+            name=str(path),
+            today=today,
         )
 
     result = compute(plan)
