@@ -41,7 +41,7 @@ TODAY = "2026-11-29"  # a Sunday: plans start on Monday 2026-11-30
 CODING = ("coding", "interviewing", "open-source")
 ML = ("ml-devloop",)
 ASSESSMENT = ("coding.first-online-assessment",)
-MOCKS = ("interviewing.mock-interviews", "interviewing.weekly-mock-interview")
+MOCKS = ("interviewing.first-mocks", "interviewing.weekly-mock-interview")
 STORIES = ("interviewing.behavioural-stories",)
 APPLY = "interviewing.first-applications"
 

@@ -335,9 +335,10 @@ def planner_worker(runs: int) -> None:
     """In a child process: time the planner on generated roadmaps and print the results as JSON."""
     import tracemalloc
 
-    from upskill.models import Profile, Roadmap
-    from upskill.planner import build_plan, schedule, select
+    from upskill.models import Roadmap
+    from upskill.planner import build_plan, candidates, place
     from upskill.roadmaps import Catalog
+    from upskill.schema import Profile
 
     profile = Profile(
         background="other",
@@ -370,14 +371,18 @@ def planner_worker(runs: int) -> None:
     for n in PLANNER_SIZES:
         roadmap = Roadmap.model_validate({"id": "big", "title": "Bench", "items": big_items(n)})
         catalog = Catalog.of([(roadmap, "bench")])
-        units = select(profile, catalog, START).units
+        units = candidates(profile, catalog, START).units
         work = sum(u.size * len(u.occurrences or [0]) for u in units) / 100
         hours = math.ceil(work / PLANNER_FILL_WEEKS * 4) / 4
 
         def plan_260(catalog: Catalog = catalog, hours: float = hours) -> Any:
-            chosen = select(profile, catalog, START)
-            return schedule(
-                chosen.units, chosen.weights, hours, PLANNER_HORIZON, satisfied=chosen.known
+            chosen = candidates(profile, catalog, START)
+            return place(
+                chosen.units,
+                profile.replace(hours_per_week=hours),
+                START,
+                horizon=PLANNER_HORIZON,
+                satisfied=chosen.known,
             )
 
         ms, cpu_ms, placed = median_ms(plan_260)

@@ -13,8 +13,8 @@ exact and the output is byte-stable. It works in named phases, each a method of 
    done (signature goals within the first third, applications once prepared, deadlines),
    passed down to prerequisites, so preparation lands before what it prepares for.
 4. ``pack``: week by week, within the week's hours less a buffer (time off and a week that has
-   started count only what is left), a few distinct tasks: split work continues, habits take
-   their occurrence, work that is due soon comes next, and the rest is shared between tracks
+   started count only what is left), a few distinct tasks: habits take their occurrence, work
+   that is due soon comes first, split work continues, and the rest is shared between tracks
    so that each advances in step with how much of it was chosen. A long item advances in
    blocks, never slivers.
 5. ``repair``: work not finished by the end (or late for its deadline) is taken out whole,
@@ -42,6 +42,7 @@ if TYPE_CHECKING:  # roadmaps bring pydantic; the planner only reads them
 
 CENTI = 100
 FOREVER = 1 << 30
+CLOSURE_SAMPLE = 48  # units of a prerequisite chain walked to rank it (all, to take it)
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class Policy:
     size_exponent: float = 0.75
     interest_factor: float = 2.5  # an item tagged with one of the person's interests
     goal_factor: float = 1.5  # a signature goal of the person's target role
+    track_slack: float = 0.05  # a track this far behind its share of the work catches up
     # How much a track matters for a target role (multiplies value).
     role_weights: Mapping[str, Mapping[str, float]] = field(
         default_factory=lambda: {
@@ -78,11 +80,12 @@ class Policy:
     small_item: float = 3.0  # items up to this many hours are never split
     hours_per_task: float = 2.5  # distinct tasks in a week: about one per this many hours
     min_tasks: int = 2
-    max_tasks: int = 7
+    max_tasks: int = 12
     habit_share: float = 0.35  # recurring practice takes at most this share of a week
     max_habits: int = 3  # ... and this many habits at once
-    goal_fraction: float = 1 / 3  # signature goals land within this share of the horizon
-    urgent_share: float = 0.7  # work due soon may take this share of a week (all, near a deadline)
+    habit_free_slot: float = 0.5  # a habit this short does not count as one of the week's tasks
+    goal_fraction: float = 1 / 3  # signature goals land within about the first third
+    urgent_share: float = 0.7  # work due soon is assumed to get this share of a week
     short_runway_factor: float = 0.5  # a short runway shortens the wait before applying
     deadline_lead_weeks: int = 8  # a deadline closer than this to the start aims a year later
     deadline_window_weeks: int = 6  # deadline work itself goes out in this window
@@ -137,6 +140,7 @@ class Unit:
     group: str | None = None
     filler: bool = False  # optional and matching no interest: never chosen for itself
     goal: bool = False
+    gated: bool = False  # needed because of a skill the person rated low (preparation)
     earliest_week: int = 1
     deadline_week: int | None = None
     deadline: str | None = None  # the "MM-DD" the deadline week came from
@@ -226,6 +230,7 @@ def candidates(
                 group=item.group,
                 filler=item.priority == "optional" and not liked,
                 goal=goal,
+                gated=item.skill is not None and item.level is not None,
                 earliest_week=item.earliest_week or 1,
                 after_prep_weeks=item.after_prep_weeks,
                 wait_weeks=item.wait_weeks or 0,
@@ -276,7 +281,8 @@ def week_hours(
     The weekly budget less the buffer; time off counts day by day; in a week that has already
     started (``today`` inside it), only the days from today on count.
     """
-    keep = 1 - profile.buffer
+    # A buffer of less than half an hour is noise: a tiny budget keeps all of its time.
+    keep = 1 - profile.buffer if profile.hours_per_week * profile.buffer >= 0.5 else 1.0
     out = [0]
     for week in range(1, horizon + 1):
         first = start + dt.timedelta(days=7 * (week - 1))
@@ -319,10 +325,13 @@ class Planner:
         self.block_min = min(centi(policy.block_min), max(self.typical, 25))
         self.small = centi(policy.small_item)
         # State filled in by the phases.
+        self._pre: dict[str, list[str]] = {}
         self.chosen: set[str] = set()
         self.release: dict[str, int] = {}
         self.due: dict[str, int] = {}
         self.latest_start: dict[str, int] = {}
+        self.tail: dict[str, int] = {}  # work that must follow an item before what is due
+        self.own_start: dict[str, int] = {}  # latest start for its own chain, before the load
         self.reasons: dict[str, str] = {}
         self.tasks: list[Task] = []
         self.parts: dict[str, list[int]] = {}  # unit id -> indices into tasks
@@ -332,8 +341,12 @@ class Planner:
     # ------------------------------------------------------------------ shared rules
 
     def prerequisites(self, uid: str) -> list[str]:
-        """The prerequisites of ``uid`` that are units of this plan and not yet satisfied."""
-        return [p for p in dict.fromkeys(self.by_id[uid].prerequisites) if p in self.by_id]
+        """The prerequisites of ``uid`` that are units of this plan."""
+        found = self._pre.get(uid)
+        if found is None:
+            found = [p for p in dict.fromkeys(self.by_id[uid].prerequisites) if p in self.by_id]
+            self._pre[uid] = found
+        return found
 
     def available_week(self, uid: str) -> int | None:
         """The one rule for when ``uid`` may go into a week: None while it must wait.
@@ -379,12 +392,16 @@ class Planner:
             start = max(u.earliest_week, self.first_week)
             return max(0, min(len(u.occurrences), self.horizon - start + 1))
 
-        def closure(uid: str) -> list[str] | None:
-            """``uid`` and the prerequisites it still lacks; None if one cannot be had."""
+        def closure(uid: str, limit: int = FOREVER) -> list[str] | None:
+            """``uid`` and the prerequisites it still lacks; None if one cannot be had.
+
+            With ``limit``, the walk stops after that many units: a sample of the chain that
+            is good enough to rank it (the whole chain is walked before it is taken).
+            """
             out: list[str] = []
             seen: set[str] = set()
             stack = [uid]
-            while stack:
+            while stack and len(out) < limit:
                 cur = stack.pop()
                 if cur in seen or cur in self.chosen or cur in self.satisfied:
                     continue
@@ -407,6 +424,13 @@ class Planner:
                 total += u.size * runs(u) if u.occurrences is not None else u.size
             return total
 
+        # Habits may take only their share of the time there is (the first one, at most half a
+        # week): over a short plan they would otherwise crowd out everything else.
+        habit_room = int(room * self.policy.habit_share)
+        if self.typical < 2 * self.block_min:
+            habit_room = 0  # a tiny week has room for one block: habits would leave none
+        habit_used = 0
+
         heap = [
             (-self.density([u.id]), u.order, u.id)
             for u in self.units
@@ -418,14 +442,32 @@ class Planner:
             negative, _, uid = heapq.heappop(heap)
             if uid in self.chosen:
                 continue
-            chain = closure(uid)
+            chain = closure(uid, CLOSURE_SAMPLE)
             if chain is None:
                 continue
             d = self.density(chain)
             if heap and d < -negative - 1e-12 and d < -heap[0][0]:
                 heapq.heappush(heap, (-d, self.by_id[uid].order, uid))
                 continue  # its chain made it less attractive: look again later
+            if len(chain) >= CLOSURE_SAMPLE:
+                chain = closure(uid)
+                if chain is None:
+                    continue
+                d = self.density(chain)
+                if heap and d < -negative - 1e-12 and d < -heap[0][0]:
+                    heapq.heappush(heap, (-d, self.by_id[uid].order, uid))
+                    continue
             need = cost(chain)
+            habit_need = sum(cost([i]) for i in chain if self.by_id[i].occurrences is not None)
+            habit_cap = max(habit_room, self.typical // 2) if habit_room else 0
+            if habit_need and habit_used + habit_need > habit_cap:
+                unit = self.by_id[uid]
+                left = habit_cap - habit_used
+                if len(chain) == 1 and unit.occurrences is not None and left >= unit.size:
+                    unit.occurrences = unit.occurrences[: left // unit.size]
+                    need = habit_need = cost(chain)
+                else:
+                    continue
             if used + need > room:
                 unit = self.by_id[uid]
                 if len(chain) == 1 and unit.occurrences is not None and room - used >= unit.size:
@@ -433,8 +475,18 @@ class Planner:
                     unit.occurrences = unit.occurrences[:fit]
                     need = unit.size * fit
                 else:
+                    with_chain = " with what it builds on" if len(chain) > 1 else ""
+                    left = (
+                        f"only {(room - used) / CENTI:g} h were left"
+                        if room > used
+                        else f"all {room / CENTI:g} h went to"
+                    )
+                    self.reasons.setdefault(
+                        uid, f"needs {need / CENTI:g} h{with_chain}; {left} more valuable work"
+                    )
                     continue
             used += need
+            habit_used += habit_need
             for i in chain:
                 self.chosen.add(i)
                 group = self.by_id[i].group
@@ -456,6 +508,7 @@ class Planner:
                 else:
                     swapped.append(p)
             u.prerequisites = swapped
+            self._pre.pop(u.id, None)
 
     # ------------------------------------------------------------------ 3. timing
 
@@ -471,9 +524,8 @@ class Planner:
                 v.size
                 for v in chosen
                 if v.priority == "core"
+                and v.gated
                 and v.occurrences is None
-                and v.kind not in MILESTONE_KINDS
-                and v.kind != "network"
                 and v.id not in descendants.get(u.id, ())
                 and v.id != u.id
             )
@@ -483,33 +535,55 @@ class Planner:
             weeks = min(limit, math.ceil(prep / weekly))
             self.release[u.id] = max(u.earliest_week, self.first_week + weeks)
             self.due[u.id] = self.release[u.id]
+        # Signature goals within the first third, and a cheap one sooner: each is due once its
+        # chain is done at its fair share of the week (the goals advance side by side).
         goal_week = max(self.first_week, math.ceil(self.horizon * self.policy.goal_fraction))
+        goals = [u for u in chosen if u.goal]
+        goal_pace = max(weekly * self.policy.urgent_share / max(len(goals), 1), 1)
+        for u in goals:
+            weeks = math.ceil(self._closure_work(u.id) / goal_pace)
+            due = min(goal_week, self.first_week - 1 + max(weeks, 1))
+            self.due[u.id] = min(self.due.get(u.id, FOREVER), max(due, u.earliest_week))
         for u in chosen:
-            if u.goal:
-                self.due[u.id] = min(self.due.get(u.id, FOREVER), goal_week)
             if u.deadline_week is not None:
                 self.due[u.id] = min(self.due.get(u.id, FOREVER), u.deadline_week)
             if u.urgent:
                 self.due[u.id] = min(self.due.get(u.id, FOREVER), self.first_week)
-        # A prerequisite is due when what needs it is due (and starts in time for it).
-        for u in sorted(chosen, key=lambda v: self.due.get(v.id, FOREVER)):
+        # Backwards from what is due: an item is due when what needs it starts (a week before,
+        # for a milestone), and must start in time for its own weeks of work.
+        pace = max(int(weekly * self.policy.urgent_share), 1)
+        order = self._topological(chosen)
+        for u in reversed(order):
             due = self.due.get(u.id)
             if due is None:
                 continue
-            stack = list(self.prerequisites(u.id))
-            while stack:
-                p = stack.pop()
-                if p not in self.chosen or self.due.get(p, FOREVER) <= due:
-                    continue
-                self.due[p] = due
-                stack.extend(self.prerequisites(p))
-        # Work due soon starts ahead of the shared queue: its chain at most urgent_share a week.
-        pace = max(int(weekly * self.policy.urgent_share), 1)
+            start = due - math.ceil(self._work(u) / pace) + 1
+            self.latest_start[u.id] = self.own_start[u.id] = start
+            before = start - 1 if u.kind in MILESTONE_KINDS else start
+            after = (
+                self.tail.get(u.id, 0)
+                + self._work(u)
+                + (weekly if u.kind in MILESTONE_KINDS else 0)
+            )
+            for p in self.prerequisites(u.id):
+                if p in self.chosen and p not in self.finished:
+                    self.due[p] = min(self.due.get(p, FOREVER), before)
+                    self.tail[p] = max(self.tail.get(p, 0), after)
+        # ... and all the work due by a week must fit before it: whatever is due by week D
+        # starts no later than D less the weeks that all of it takes at that pace.
+        load: dict[int, int] = {}
         for uid, due in self.due.items():
-            chain = self._chain(uid)
-            self.latest_start[uid] = due - math.ceil(chain / pace) + 1
+            load[due] = load.get(due, 0) + self._work(self.by_id[uid])
+        cutoff = FOREVER
+        total = sum(load.values())
+        for due in sorted(load, reverse=True):
+            cutoff = min(cutoff, due - math.ceil(total / pace) + 1)
+            total -= load[due]
+            for uid in (i for i, d in self.due.items() if d == due):
+                self.latest_start[uid] = min(self.latest_start.get(uid, FOREVER), cutoff)
 
-    def _chain(self, uid: str) -> int:
+    def _closure_work(self, uid: str) -> int:
+        """Hundredths of an hour for ``uid`` and the chosen prerequisites it still waits for."""
         seen: set[str] = set()
         stack = [uid]
         total = 0
@@ -518,9 +592,36 @@ class Planner:
             if cur in seen or cur not in self.chosen or cur in self.finished:
                 continue
             seen.add(cur)
-            total += self.by_id[cur].size
+            total += self._work(self.by_id[cur])
             stack.extend(self.prerequisites(cur))
         return total
+
+    def _work(self, u: Unit) -> int:
+        """Hundredths of an hour before ``u`` is done (a habit: its first occurrence)."""
+        return u.size if u.occurrences is not None else u.total
+
+    def _topological(self, units: list[Unit]) -> list[Unit]:
+        """``units`` with every prerequisite before what needs it (stable otherwise)."""
+        members = {u.id for u in units}
+        out: list[Unit] = []
+        state: set[str] = set()
+        for root in units:
+            if root.id in state:
+                continue
+            stack: list[tuple[str, bool]] = [(root.id, False)]
+            while stack:
+                uid, expanded = stack.pop()
+                if expanded:
+                    out.append(self.by_id[uid])
+                    continue
+                if uid in state:
+                    continue
+                state.add(uid)
+                stack.append((uid, True))
+                for p in reversed(self.prerequisites(uid)):
+                    if p in members and p not in state:
+                        stack.append((p, False))
+        return out
 
     def _descendants(self) -> dict[str, set[str]]:
         children: dict[str, list[str]] = {}
@@ -544,9 +645,10 @@ class Planner:
     # ------------------------------------------------------------------ 4. pack
 
     def max_tasks(self, week: int) -> int:
-        hours = self.budget
-        k = round(hours / self.policy.hours_per_task + 0.49)
-        k = min(max(k, self.policy.min_tasks), self.policy.max_tasks)
+        """Distinct tasks the week may hold: about one per hours_per_task of the budget."""
+        policy = self.policy
+        k = math.ceil((self.budget + policy.hours_per_task) / (policy.hours_per_task + 0.5))
+        k = min(max(k, policy.min_tasks), policy.max_tasks)
         return max(k - self.tasks_used.get(week, 0), 1)
 
     def block_max(self, week: int) -> int:
@@ -561,7 +663,11 @@ class Planner:
                 return left
         if not continuing and left <= min(self.small, max(self.typical // 2, 25)):
             return 0  # a small item is done whole or waits for a week with room
+        if not continuing and left <= self.block_max(week) and left > room:
+            return 0  # a mid-sized item is done in one go, in a week with room for it
         amount = min(left, self.block_max(week), room)
+        if not continuing and amount < min(self.block_max(week), left) // 2:
+            return 0  # a long item starts with a substantial block, not the week's scraps
         amount -= amount % 25
         tail = left - amount
         if 0 < tail < self.block_min:  # never leave a sliver for later
@@ -639,11 +745,15 @@ class Planner:
             slots = self.max_tasks(week)
             start_room = room
 
+            this_week: set[str] = set()
+
             def place(uid: str, amount: int) -> None:
                 nonlocal room, slots
                 self.put(uid, week, amount)
                 room -= amount
-                slots -= 1
+                if uid not in this_week:
+                    slots -= 1
+                    this_week.add(uid)
                 self.remaining[uid] -= amount
                 served[self.by_id[uid].roadmap] += amount
                 if self.remaining[uid] == 0:
@@ -653,15 +763,7 @@ class Planner:
                 elif uid not in in_progress:
                     in_progress.append(uid)
 
-            # 1. Split work continues, so its weeks stay consecutive.
-            for uid in list(in_progress):
-                if slots <= 0 or room < min(self.block_min, self.remaining[uid]):
-                    break
-                amount = self.block(uid, room, week, continuing=True)
-                if amount:
-                    place(uid, amount)
-
-            # 2. Habits: one occurrence each, within their share of the week.
+            # 1. Habits: one occurrence each, within their share of the week.
             habit_room = int(start_room * policy.habit_share)
             held = sum(self.by_id[h].size for h in habits)
             deferred = []
@@ -682,44 +784,76 @@ class Planner:
                 n = self.occurrences_left[uid].pop(0)
                 self.put(uid, week, u.size, f"{uid}@{n}")
                 room -= u.size
-                slots -= 1
+                if u.size > self.policy.habit_free_slot * CENTI:
+                    slots -= 1  # a short habit does not crowd out a block of work
                 served[u.roadmap] += u.size
                 if uid not in self.finished:
                     finish(uid, week)  # dependents wait for the first occurrence only
                 if not self.occurrences_left[uid]:
                     habits.remove(uid)
 
-            # 3. Work due soon: at most urgent_share of the week (all of it near a deadline).
+            # 2. Work with a due week, least slack first (its latest start, then its due week):
+            # at most urgent_share of the week, so other work still moves, unless it must start
+            # now for its own chain (or has a deadline), when it takes the room it needs.
+            def must(uid: str) -> bool:
+                u = self.by_id[uid]
+                return self.own_start.get(uid, FOREVER) <= week or (
+                    u.deadline_week is not None and self.latest_start.get(uid, FOREVER) <= week
+                )
+
             urgent_room = int(start_room * policy.urgent_share)
+            due_now = [(uid, True) for uid in in_progress if uid in self.due]
             for track in tracks:
                 queue = queues[track]
-                held_back = []
-                while queue and self.latest_start.get(queue[0][1], FOREVER) <= week:
-                    entry = heapq.heappop(queue)
-                    uid = entry[1]
-                    u = self.by_id[uid]
-                    hard = u.deadline_week is not None
-                    limit = room if hard else min(room, urgent_room)
-                    amount = (
-                        self.block(uid, limit, week, continuing=False)
-                        if slots > 0 and limit > 0
-                        else 0
-                    )
-                    if amount:
-                        urgent_room -= amount
-                        place(uid, amount)
-                    else:
-                        held_back.append(entry)
-                for entry in held_back:
-                    heapq.heappush(queue, entry)
+                while queue and queue[0][1] in self.due:
+                    due_now.append((heapq.heappop(queue)[1], False))
+            due_now.sort(
+                key=lambda e: (
+                    not must(e[0]),
+                    self.own_start.get(e[0], FOREVER),
+                    -self.tail.get(e[0], 0),
+                    not e[1],
+                    key(e[0]),
+                )
+            )
+            for uid, started in due_now:
+                u = self.by_id[uid]
+                limit = room if must(uid) else min(room, urgent_room)
+                amount = 0
+                if (slots > 0 or started) and limit > 0:
+                    amount = self.block(uid, limit, week, continuing=started)
+                if amount:
+                    urgent_room -= amount
+                    place(uid, amount)
+                elif not started:
+                    heapq.heappush(queues[u.roadmap], (key(uid), uid))
 
-            # 4. The tracks in step: the one furthest behind its share picks next.
+            # 3. Split work continues (a long item advances week after week).
+            for uid in [i for i in in_progress if i not in this_week]:
+                if slots <= 0 or room < min(self.block_min, self.remaining[uid]):
+                    break
+                amount = self.block(uid, room, week, continuing=True)
+                if amount:
+                    place(uid, amount)
+
+            # 4. The most valuable ready work next, but a track that has fallen behind its share
+            # of the chosen work catches up first, so tracks advance in step.
             full: set[str] = set()
+            total_share = sum(share.values())
             while slots > 0 and room >= 25:
                 open_tracks = [r for r in tracks if r not in full and queues[r]]
                 if not open_tracks:
                     break
-                track = min(open_tracks, key=lambda r: (served[r] / share[r], tracks.index(r)))
+                total_served = sum(served.values()) or 1
+                behind = [
+                    r
+                    for r in open_tracks
+                    if served[r] / total_served < share[r] / total_share - policy.track_slack
+                ]
+                track = max(
+                    behind or open_tracks,
+                    key=lambda r: (-queues[r][0][0][1], -tracks.index(r)),
+                )
                 queue = queues[track]
                 tried: list[tuple[tuple[int, float, int], str]] = []
                 placed = False
@@ -750,8 +884,7 @@ class Planner:
                     extra = max(self.remaining[uid] - self.block_min, 0)
                 extra -= extra % 25
                 if extra > 0:
-                    slots += 1  # the same task grows: no new one
-                    place(uid, extra)
+                    place(uid, extra)  # the same task grows: no new one
 
     # ------------------------------------------------------------------ 5. repair
 
@@ -819,15 +952,21 @@ class Planner:
             )
         ]
         waiting.sort(key=lambda u: (-self.density([u.id]), u.order))
+        smallest = min((u.size for u in waiting), default=0)
         for week in range(self.first_week, self.horizon + 1):
             if not waiting:
                 break
+            limit = self.max_tasks(week)
+            if count[week] >= limit or self.cap[week] - load[week] < smallest:
+                continue
             still = []
             for u in waiting:
                 free = self.cap[week] - load[week]
+                if count[week] >= limit or free < smallest:
+                    still.append(u)
+                    continue
                 if (
                     u.size <= free
-                    and count[week] < self.max_tasks(week)
                     and (u.deadline_week is None or week <= u.deadline_week)
                     and self.is_ready(u.id, week)
                 ):
@@ -841,6 +980,8 @@ class Planner:
                     count[week] += 1
                 else:
                     still.append(u)
+            if len(still) < len(waiting):
+                smallest = min((u.size for u in still), default=0)
             waiting = still
         self.tasks = [t for i, t in enumerate(self.tasks) if i not in drop]
         self.tasks.sort(key=lambda t: t.week)
@@ -908,7 +1049,10 @@ class Planner:
         if u.id in self.chosen and blocked:
             return f"waits for {blocked[0]}, which did not fit"
         if u.wait_weeks and all(p in placed for p in self.prerequisites(u.id)):
-            return f"comes {u.wait_weeks} weeks after what it follows, after the plan's last week {last}"
+            return (
+                f"comes {u.wait_weeks} weeks after what it follows, "
+                f"after the plan's last week {last}"
+            )
         if u.id in self.chosen:
             return f"no room left by week {last} at {per_week}"
         return f"less valuable for you than what fits in {per_week} over {last} weeks"

@@ -129,7 +129,7 @@ class Detail:
     """What `plan --details` and the markdown export show under a task."""
 
     done_when: str
-    link: str | None  # "title: url" of the first resource
+    link: tuple[str, str] | None  # (title, url) of the first resource
 
 
 def details(catalog: Any, ids: list[str]) -> dict[str, Detail]:
@@ -139,7 +139,7 @@ def details(catalog: Any, ids: list[str]) -> dict[str, Detail]:
         item = catalog.items.get(tid.split("@", 1)[0])
         if item is None:
             continue
-        link = f"{item.resources[0].title}: {item.resources[0].url}" if item.resources else None
+        link = (item.resources[0].title, item.resources[0].url) if item.resources else None
         out[tid] = Detail(item.done_when, link)
     return out
 
@@ -200,13 +200,13 @@ def week_table(
             if extra.done_when:
                 label.append(f"\ndone when: {extra.done_when}")
             if extra.link:
-                label.append(f"\n→ {extra.link}", style="dim")
+                label.append(f"\n→ {extra.link[0]}: {extra.link[1]}", style="dim")
         hours = f"{t.hours:g} of {part.total:g}" if part is not None else f"{t.hours:g}"
         table.add_row(label, t.kind, hours, STATUS_MARK[t.status], style=style)
     if not tasks:
         table.add_row("(nothing planned)", "", "", "")
     console.print(table)
-    if tasks and buffer >= 0.05:
+    if tasks and buffer >= 0.05 and budget * plan.profile.buffer >= 0.5:
         console.print(
             f"{max(budget - total, 0):g} h left free this week for overruns.", style="dim"
         )
@@ -293,8 +293,7 @@ def plan_markdown(
                 if detail.done_when:
                     lines.append(f"  - Done when: {_md_escape(detail.done_when)}")
                 if detail.link:
-                    title_, _, url = detail.link.partition(": ")
-                    lines.append(f"  - [{_md_escape(title_)}]({url})")
+                    lines.append(f"  - [{_md_escape(detail.link[0])}]({detail.link[1]})")
         if not tasks:
             lines.append("_Nothing planned._")
         lines.append("")
