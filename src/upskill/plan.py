@@ -7,7 +7,6 @@ run, and hand-written checks of a flat table are both faster to import and to ru
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field

@@ -155,6 +155,20 @@ class Unit:
         return self.size * len(self.occurrences) if self.occurrences is not None else self.size
 
 
+Key = tuple[int, float, int]
+
+
+@dataclass
+class _Week:
+    """The week being packed: its number, the room and task slots left, what it holds."""
+
+    week: int
+    room: int
+    slots: int
+    start: int  # the room the week began with
+    placed: set[str] = field(default_factory=set)
+
+
 @dataclass(frozen=True)
 class Selection:
     """The candidates for a profile, and the items it skips as already known."""
@@ -476,13 +490,13 @@ class Planner:
                     need = unit.size * fit
                 else:
                     with_chain = " with what it builds on" if len(chain) > 1 else ""
-                    left = (
+                    rest = (
                         f"only {(room - used) / CENTI:g} h were left"
                         if room > used
                         else f"all {room / CENTI:g} h went to"
                     )
                     self.reasons.setdefault(
-                        uid, f"needs {need / CENTI:g} h{with_chain}; {left} more valuable work"
+                        uid, f"needs {need / CENTI:g} h{with_chain}; {rest} more valuable work"
                     )
                     continue
             used += need
@@ -554,10 +568,10 @@ class Planner:
         pace = max(int(weekly * self.policy.urgent_share), 1)
         order = self._topological(chosen)
         for u in reversed(order):
-            due = self.due.get(u.id)
-            if due is None:
+            due_week = self.due.get(u.id)
+            if due_week is None:
                 continue
-            start = due - math.ceil(self._work(u) / pace) + 1
+            start = due_week - math.ceil(self._work(u) / pace) + 1
             self.latest_start[u.id] = self.own_start[u.id] = start
             before = start - 1 if u.kind in MILESTONE_KINDS else start
             after = (
@@ -658,9 +672,12 @@ class Planner:
     def block(self, uid: str, room: int, week: int, continuing: bool) -> int:
         """How much of ``uid`` to do this week: all of a small item or a substantial block."""
         left = self.remaining[uid]
-        if left <= room and (left <= max(self.small, self.block_max(week)) or continuing):
-            if left <= self.block_max(week) * 4 // 3 or left <= self.small:
-                return left
+        if (
+            left <= room
+            and (left <= max(self.small, self.block_max(week)) or continuing)
+            and (left <= self.block_max(week) * 4 // 3 or left <= self.small)
+        ):
+            return left
         if not continuing and left <= min(self.small, max(self.typical // 2, 25)):
             return 0  # a small item is done whole or waits for a week with room
         if not continuing and left <= self.block_max(week) and left > room:
@@ -688,203 +705,211 @@ class Planner:
         self.tasks.append(Task(task_id or uid, week, u.title, u.kind, amount / CENTI))
 
     def pack(self) -> None:
-        """Fill the weeks: split work, habits, work due soon, then the tracks in step."""
-        policy = self.policy
+        """Fill the weeks, each in five steps (the methods below, in this order)."""
+        self._prepare_pack()
+        for week in range(self.first_week, self.horizon + 1):
+            self._release(week)
+            if self.cap[week] <= 0:
+                continue
+            w = _Week(week, self.cap[week], self.max_tasks(week), self.cap[week])
+            self._habits(w)
+            self._due_work(w)
+            self._continue_split(w)
+            self._shared(w)
+            self._top_up(w)
+
+    def _prepare_pack(self) -> None:
         chosen = sorted(self.chosen, key=lambda i: self.by_id[i].order)
-        share: dict[str, int] = {}
-        children: dict[str, list[str]] = {}
-        unmet: dict[str, int] = {}
+        self.share: dict[str, int] = {}
+        self.children: dict[str, list[str]] = {}
+        self.unmet: dict[str, int] = {}
         for uid in chosen:
             u = self.by_id[uid]
             if u.occurrences is None:
                 self.remaining[uid] = u.size
             else:
                 self.occurrences_left[uid] = list(u.occurrences)
-            share[u.roadmap] = share.get(u.roadmap, 0) + u.total
+            self.share[u.roadmap] = self.share.get(u.roadmap, 0) + u.total
             pending = [p for p in self.prerequisites(uid) if p not in self.finished]
-            unmet[uid] = len(pending)
+            self.unmet[uid] = len(pending)
             for p in pending:
-                children.setdefault(p, []).append(uid)
-        tracks = list(dict.fromkeys(self.by_id[i].roadmap for i in chosen))
-        served = dict.fromkeys(tracks, 0)
-        queues: dict[str, list[tuple[tuple[int, float, int], str]]] = {r: [] for r in tracks}
-        habits_ready: list[tuple[tuple[int, float, int], str]] = []
-        waiting: list[tuple[int, int, str]] = []  # (week it may start, order, id)
-        in_progress: list[str] = []
-        habits: list[str] = []
-
-        def key(uid: str) -> tuple[int, float, int]:
-            return (self.due.get(uid, FOREVER), -self.density([uid]), self.by_id[uid].order)
-
-        def enqueue(uid: str) -> None:
-            week = self.available_week(uid)
-            assert week is not None
-            heapq.heappush(waiting, (week, self.by_id[uid].order, uid))
-
-        def finish(uid: str, week: int) -> None:
-            self.finished[uid] = week
-            for child in children.get(uid, []):
-                unmet[child] -= 1
-                if unmet[child] == 0:
-                    enqueue(child)
-
+                self.children.setdefault(p, []).append(uid)
+        self.tracks = list(dict.fromkeys(self.by_id[i].roadmap for i in chosen))
+        self.served = dict.fromkeys(self.tracks, 0)
+        self.queues: dict[str, list[tuple[Key, str]]] = {r: [] for r in self.tracks}
+        self.habits_ready: list[tuple[Key, str]] = []
+        self.waiting: list[tuple[int, int, str]] = []  # (week it may start, order, id)
+        self.in_progress: list[str] = []
+        self.habits: list[str] = []
         for uid in chosen:
-            if unmet[uid] == 0:
-                enqueue(uid)
+            if self.unmet[uid] == 0:
+                self._enqueue(uid)
 
-        for week in range(self.first_week, self.horizon + 1):
-            while waiting and waiting[0][0] <= week:
-                _, _, uid = heapq.heappop(waiting)
-                if self.by_id[uid].occurrences is not None:
-                    heapq.heappush(habits_ready, (key(uid), uid))
-                else:
-                    heapq.heappush(queues[self.by_id[uid].roadmap], (key(uid), uid))
-            room = self.cap[week]
-            if room <= 0:
+    def key(self, uid: str) -> Key:
+        """Order within a track: due week, then value per hour, then roadmap order."""
+        return (self.due.get(uid, FOREVER), -self.density([uid]), self.by_id[uid].order)
+
+    def _enqueue(self, uid: str) -> None:
+        week = self.available_week(uid)
+        assert week is not None
+        heapq.heappush(self.waiting, (week, self.by_id[uid].order, uid))
+
+    def _finish(self, uid: str, week: int) -> None:
+        self.finished[uid] = week
+        for child in self.children.get(uid, []):
+            self.unmet[child] -= 1
+            if self.unmet[child] == 0:
+                self._enqueue(child)
+
+    def _release(self, week: int) -> None:
+        """Work whose prerequisites are done and whose start week has come joins its queue."""
+        while self.waiting and self.waiting[0][0] <= week:
+            _, _, uid = heapq.heappop(self.waiting)
+            if self.by_id[uid].occurrences is not None:
+                heapq.heappush(self.habits_ready, (self.key(uid), uid))
+            else:
+                heapq.heappush(self.queues[self.by_id[uid].roadmap], (self.key(uid), uid))
+
+    def _place(self, w: _Week, uid: str, amount: int) -> None:
+        """Put ``amount`` of ``uid`` into the week (one task, however many times it grows)."""
+        self.put(uid, w.week, amount)
+        w.room -= amount
+        if uid not in w.placed:
+            w.slots -= 1
+            w.placed.add(uid)
+        self.remaining[uid] -= amount
+        self.served[self.by_id[uid].roadmap] += amount
+        if self.remaining[uid] == 0:
+            if uid in self.in_progress:
+                self.in_progress.remove(uid)
+            self._finish(uid, w.week)
+        elif uid not in self.in_progress:
+            self.in_progress.append(uid)
+
+    def _habits(self, w: _Week) -> None:
+        """1. Habits: one occurrence each, within their share of the week."""
+        policy = self.policy
+        habit_room = int(w.start * policy.habit_share)
+        held = sum(self.by_id[h].size for h in self.habits)
+        deferred = []
+        while self.habits_ready and len(self.habits) < policy.max_habits:
+            entry = heapq.heappop(self.habits_ready)
+            size = self.by_id[entry[1]].size
+            if held + size <= habit_room or (not self.habits and size <= w.start // 2):
+                self.habits.append(entry[1])
+                held += size
+            else:
+                deferred.append(entry)
+        for entry in deferred:
+            heapq.heappush(self.habits_ready, entry)
+        for uid in list(self.habits):
+            u = self.by_id[uid]
+            if w.week in u.busy_weeks or u.size > w.room or w.slots <= 0:
                 continue
-            slots = self.max_tasks(week)
-            start_room = room
+            n = self.occurrences_left[uid].pop(0)
+            self.put(uid, w.week, u.size, f"{uid}@{n}")
+            w.room -= u.size
+            if u.size > policy.habit_free_slot * CENTI:
+                w.slots -= 1  # a short habit does not crowd out a block of work
+            self.served[u.roadmap] += u.size
+            if uid not in self.finished:
+                self._finish(uid, w.week)  # dependents wait for the first occurrence only
+            if not self.occurrences_left[uid]:
+                self.habits.remove(uid)
 
-            this_week: set[str] = set()
+    def must_start(self, uid: str, week: int) -> bool:
+        """Must ``uid`` start by ``week`` to be done when due (or it has a deadline)?"""
+        u = self.by_id[uid]
+        return self.own_start.get(uid, FOREVER) <= week or (
+            u.deadline_week is not None and self.latest_start.get(uid, FOREVER) <= week
+        )
 
-            def place(uid: str, amount: int) -> None:
-                nonlocal room, slots
-                self.put(uid, week, amount)
-                room -= amount
-                if uid not in this_week:
-                    slots -= 1
-                    this_week.add(uid)
-                self.remaining[uid] -= amount
-                served[self.by_id[uid].roadmap] += amount
-                if self.remaining[uid] == 0:
-                    if uid in in_progress:
-                        in_progress.remove(uid)
-                    finish(uid, week)
-                elif uid not in in_progress:
-                    in_progress.append(uid)
+    def _due_work(self, w: _Week) -> None:
+        """2. Work with a due week, least slack first (its latest start, then its due week).
 
-            # 1. Habits: one occurrence each, within their share of the week.
-            habit_room = int(start_room * policy.habit_share)
-            held = sum(self.by_id[h].size for h in habits)
-            deferred = []
-            while habits_ready and len(habits) < policy.max_habits:
-                entry = heapq.heappop(habits_ready)
-                size = self.by_id[entry[1]].size
-                if held + size <= habit_room or (not habits and size <= start_room // 2):
-                    habits.append(entry[1])
-                    held += size
-                else:
-                    deferred.append(entry)
-            for entry in deferred:
-                heapq.heappush(habits_ready, entry)
-            for uid in list(habits):
-                u = self.by_id[uid]
-                if week in u.busy_weeks or u.size > room or slots <= 0:
-                    continue
-                n = self.occurrences_left[uid].pop(0)
-                self.put(uid, week, u.size, f"{uid}@{n}")
-                room -= u.size
-                if u.size > self.policy.habit_free_slot * CENTI:
-                    slots -= 1  # a short habit does not crowd out a block of work
-                served[u.roadmap] += u.size
-                if uid not in self.finished:
-                    finish(uid, week)  # dependents wait for the first occurrence only
-                if not self.occurrences_left[uid]:
-                    habits.remove(uid)
-
-            # 2. Work with a due week, least slack first (its latest start, then its due week):
-            # at most urgent_share of the week, so other work still moves, unless it must start
-            # now for its own chain (or has a deadline), when it takes the room it needs.
-            def must(uid: str) -> bool:
-                u = self.by_id[uid]
-                return self.own_start.get(uid, FOREVER) <= week or (
-                    u.deadline_week is not None and self.latest_start.get(uid, FOREVER) <= week
-                )
-
-            urgent_room = int(start_room * policy.urgent_share)
-            due_now = [(uid, True) for uid in in_progress if uid in self.due]
-            for track in tracks:
-                queue = queues[track]
-                while queue and queue[0][1] in self.due:
-                    due_now.append((heapq.heappop(queue)[1], False))
-            due_now.sort(
-                key=lambda e: (
-                    not must(e[0]),
-                    self.own_start.get(e[0], FOREVER),
-                    -self.tail.get(e[0], 0),
-                    not e[1],
-                    key(e[0]),
-                )
+        At most urgent_share of the week, so other work still moves, unless it must start now
+        for its own chain (or has a deadline): then it takes the room it needs.
+        """
+        urgent_room = int(w.start * self.policy.urgent_share)
+        due_now = [(uid, True) for uid in self.in_progress if uid in self.due]
+        for queue in self.queues.values():
+            while queue and queue[0][1] in self.due:
+                due_now.append((heapq.heappop(queue)[1], False))
+        due_now.sort(
+            key=lambda e: (
+                not self.must_start(e[0], w.week),
+                self.own_start.get(e[0], FOREVER),
+                -self.tail.get(e[0], 0),
+                not e[1],
+                self.key(e[0]),
             )
-            for uid, started in due_now:
-                u = self.by_id[uid]
-                limit = room if must(uid) else min(room, urgent_room)
-                amount = 0
-                if (slots > 0 or started) and limit > 0:
-                    amount = self.block(uid, limit, week, continuing=started)
+        )
+        for uid, started in due_now:
+            limit = w.room if self.must_start(uid, w.week) else min(w.room, urgent_room)
+            amount = 0
+            if (w.slots > 0 or started) and limit > 0:
+                amount = self.block(uid, limit, w.week, continuing=started)
+            if amount:
+                urgent_room -= amount
+                self._place(w, uid, amount)
+            elif not started:
+                heapq.heappush(self.queues[self.by_id[uid].roadmap], (self.key(uid), uid))
+
+    def _continue_split(self, w: _Week) -> None:
+        """3. Split work continues (a long item advances week after week)."""
+        for uid in [i for i in self.in_progress if i not in w.placed]:
+            if w.slots <= 0 or w.room < min(self.block_min, self.remaining[uid]):
+                break
+            amount = self.block(uid, w.room, w.week, continuing=True)
+            if amount:
+                self._place(w, uid, amount)
+
+    def _shared(self, w: _Week) -> None:
+        """4. The most valuable ready work, but a track behind its share catches up first."""
+        full: set[str] = set()
+        total_share = sum(self.share.values())
+        while w.slots > 0 and w.room >= 25:
+            open_tracks = [r for r in self.tracks if r not in full and self.queues[r]]
+            if not open_tracks:
+                break
+            total_served = sum(self.served.values()) or 1
+            behind = [
+                r
+                for r in open_tracks
+                if self.served[r] / total_served
+                < self.share[r] / total_share - self.policy.track_slack
+            ]
+            track = max(
+                behind or open_tracks,
+                key=lambda r: (-self.queues[r][0][0][1], -self.tracks.index(r)),
+            )
+            queue = self.queues[track]
+            tried: list[tuple[Key, str]] = []
+            placed = False
+            while queue and len(tried) < 3:
+                entry = heapq.heappop(queue)
+                amount = self.block(entry[1], w.room, w.week, continuing=False)
                 if amount:
-                    urgent_room -= amount
-                    place(uid, amount)
-                elif not started:
-                    heapq.heappush(queues[u.roadmap], (key(uid), uid))
-
-            # 3. Split work continues (a long item advances week after week).
-            for uid in [i for i in in_progress if i not in this_week]:
-                if slots <= 0 or room < min(self.block_min, self.remaining[uid]):
+                    self._place(w, entry[1], amount)
+                    placed = True
                     break
-                amount = self.block(uid, room, week, continuing=True)
-                if amount:
-                    place(uid, amount)
+                tried.append(entry)
+            for entry in tried:
+                heapq.heappush(queue, entry)
+            if not placed:
+                full.add(track)
 
-            # 4. The most valuable ready work next, but a track that has fallen behind its share
-            # of the chosen work catches up first, so tracks advance in step.
-            full: set[str] = set()
-            total_share = sum(share.values())
-            while slots > 0 and room >= 25:
-                open_tracks = [r for r in tracks if r not in full and queues[r]]
-                if not open_tracks:
-                    break
-                total_served = sum(served.values()) or 1
-                behind = [
-                    r
-                    for r in open_tracks
-                    if served[r] / total_served < share[r] / total_share - policy.track_slack
-                ]
-                track = max(
-                    behind or open_tracks,
-                    key=lambda r: (-queues[r][0][0][1], -tracks.index(r)),
-                )
-                queue = queues[track]
-                tried: list[tuple[tuple[int, float, int], str]] = []
-                placed = False
-                while queue and len(tried) < 3:
-                    entry = heapq.heappop(queue)
-                    amount = self.block(entry[1], room, week, continuing=False)
-                    if amount:
-                        place(entry[1], amount)
-                        placed = True
-                        break
-                    tried.append(entry)
-                for entry in tried:
-                    heapq.heappush(queue, entry)
-                if not placed:
-                    full.add(track)
-
-            # 5. Room left but no task slots: the long work of this week takes it.
-            for uid in [
-                i
-                for i in in_progress
-                if self.parts[i] and self.tasks[self.parts[i][-1]].week == week
-            ]:
-                if room < 25:
-                    break
-                extra = min(room, self.remaining[uid])
-                tail = self.remaining[uid] - extra
-                if 0 < tail < self.block_min:
-                    extra = max(self.remaining[uid] - self.block_min, 0)
-                extra -= extra % 25
-                if extra > 0:
-                    place(uid, extra)  # the same task grows: no new one
+    def _top_up(self, w: _Week) -> None:
+        """5. Room left but no task slots: the long work of this week takes it."""
+        for uid in [i for i in self.in_progress if i in w.placed]:
+            if w.room < 25:
+                break
+            extra = min(w.room, self.remaining[uid])
+            if 0 < self.remaining[uid] - extra < self.block_min:
+                extra = max(self.remaining[uid] - self.block_min, 0)
+            extra -= extra % 25
+            if extra > 0:
+                self._place(w, uid, extra)  # the same task grows: no new one
 
     # ------------------------------------------------------------------ 5. repair
 

@@ -46,8 +46,8 @@ def init(
     from upskill.errors import DeclinedError, NoTerminalError, StateError
     from upskill.planner import build_plan, coming_monday
     from upskill.profile import load_answers
-    from upskill.schema import check_roadmaps, profile_from_dict
     from upskill.roadmaps import load_catalog
+    from upskill.schema import check_roadmaps, profile_from_dict
 
     home = current_home()
     today = clock.today()
