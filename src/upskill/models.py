@@ -61,6 +61,8 @@ class Item(_Strict):
     skill: Skill | None = None
     level: Annotated[int, Field(ge=1, le=5)] | None = None
     prerequisites: list[Annotated[str, Field(pattern=PREREQ_PATTERN)]] = []
+    # Soft order: when both are in the plan, these come first (never pulled in for this item).
+    after: list[Annotated[str, Field(pattern=PREREQ_PATTERN)]] = []
     roles: list[Role] = []
     why: str = ""
     source: str = ""

@@ -134,6 +134,7 @@ class Unit:
     size: int  # hundredths of an hour: the whole item, or one occurrence
     order: int
     prerequisites: list[str] = field(default_factory=list)
+    after: list[str] = field(default_factory=list)  # soft: first, when both are in the plan
     occurrences: list[int] | None = None  # recurring: the occurrence numbers still to place
     value: float = 1.0  # for the whole unit (all its occurrences)
     priority: str = "normal"
@@ -239,6 +240,7 @@ def candidates(
                 size=centi(item.hours),
                 order=order,
                 prerequisites=catalog.prerequisites(full),
+                after=catalog.after(full),
                 occurrences=list(range(1, repeat + 1)) if repeat else None,
                 priority=priority,
                 group=item.group,
@@ -362,6 +364,13 @@ class Planner:
             self._pre[uid] = found
         return found
 
+    def before(self, uid: str) -> list[str]:
+        """What must be done before ``uid`` starts: its prerequisites, and the items it comes
+        after that are in the plan too."""
+        hard = self.prerequisites(uid)
+        soft = [a for a in self.by_id[uid].after if a in self.chosen and a in self.by_id]
+        return hard + [a for a in soft if a not in hard] if soft else hard
+
     def available_week(self, uid: str) -> int | None:
         """The one rule for when ``uid`` may go into a week: None while it must wait.
 
@@ -372,7 +381,7 @@ class Planner:
         u = self.by_id[uid]
         week = max(u.earliest_week, self.release.get(uid, 1), self.first_week)
         latest = 0
-        for p in self.prerequisites(uid):
+        for p in self.before(uid):
             if p not in self.finished:
                 return None
             latest = max(latest, self.finished[p])
@@ -579,7 +588,7 @@ class Planner:
                 + self._work(u)
                 + (weekly if u.kind in MILESTONE_KINDS else 0)
             )
-            for p in self.prerequisites(u.id):
+            for p in self.before(u.id):
                 if p in self.chosen and p not in self.finished:
                     self.due[p] = min(self.due.get(p, FOREVER), before)
                     self.tail[p] = max(self.tail.get(p, 0), after)
@@ -607,7 +616,7 @@ class Planner:
                 continue
             seen.add(cur)
             total += self._work(self.by_id[cur])
-            stack.extend(self.prerequisites(cur))
+            stack.extend(self.before(cur))
         return total
 
     def _work(self, u: Unit) -> int:
@@ -632,7 +641,7 @@ class Planner:
                     continue
                 state.add(uid)
                 stack.append((uid, True))
-                for p in reversed(self.prerequisites(uid)):
+                for p in reversed(self.before(uid)):
                     if p in members and p not in state:
                         stack.append((p, False))
         return out
@@ -730,7 +739,7 @@ class Planner:
             else:
                 self.occurrences_left[uid] = list(u.occurrences)
             self.share[u.roadmap] = self.share.get(u.roadmap, 0) + u.total
-            pending = [p for p in self.prerequisites(uid) if p not in self.finished]
+            pending = [p for p in self.before(uid) if p not in self.finished]
             self.unmet[uid] = len(pending)
             for p in pending:
                 self.children.setdefault(p, []).append(uid)
@@ -930,6 +939,7 @@ class Planner:
                 indices = self.parts.pop(cur, [])
                 drop.update(indices)
                 self.finished.pop(cur, None)
+                self.chosen.discard(cur)  # what comes after it no longer waits for it
                 u = self.by_id[cur]
                 if u.occurrences is not None:
                     numbers = [int(self.tasks[i].id.rsplit("@", 1)[1]) for i in indices]

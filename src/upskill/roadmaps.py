@@ -52,6 +52,11 @@ class Catalog:
         roadmap_id = full_id.split(".", 1)[0]
         return [qualify(p, roadmap_id) for p in self.items[full_id].prerequisites]
 
+    def after(self, full_id: str) -> list[str]:
+        """The full ids of the items this one comes after when both are in a plan."""
+        roadmap_id = full_id.split(".", 1)[0]
+        return [qualify(p, roadmap_id) for p in self.items[full_id].after]
+
 
 def qualify(ref: str, roadmap_id: str) -> str:
     """``big-o`` in roadmap ``coding`` is ``coding.big-o``; a dotted id is already full."""
@@ -114,22 +119,25 @@ def check_graph(loaded: list[tuple[Roadmap, str]]) -> list[str]:
     catalog = Catalog.of(loaded)
     for roadmap, label in loaded:
         for index, item in enumerate(roadmap.items):
-            for ref in item.prerequisites:
-                full = qualify(ref, roadmap.id)
-                if full not in catalog.items:
-                    target = full.split(".", 1)[0]
-                    hint = (
-                        "" if target in catalog.roadmaps else f" (no roadmap {target!r} is loaded)"
-                    )
-                    problems.append(
-                        f"{label}: items[{index}] ({item.id}).prerequisites: "
-                        f"{ref!r} points to no item{hint}"
-                    )
-                elif full == f"{roadmap.id}.{item.id}":
-                    problems.append(
-                        f"{label}: items[{index}] ({item.id}).prerequisites: "
-                        f"the item needs itself: {full} -> {full}"
-                    )
+            for key, refs in (("prerequisites", item.prerequisites), ("after", item.after)):
+                for ref in refs:
+                    full = qualify(ref, roadmap.id)
+                    if full not in catalog.items:
+                        target = full.split(".", 1)[0]
+                        hint = (
+                            ""
+                            if target in catalog.roadmaps
+                            else f" (no roadmap {target!r} is loaded)"
+                        )
+                        problems.append(
+                            f"{label}: items[{index}] ({item.id}).{key}: "
+                            f"{ref!r} points to no item{hint}"
+                        )
+                    elif full == f"{roadmap.id}.{item.id}":
+                        problems.append(
+                            f"{label}: items[{index}] ({item.id}).{key}: "
+                            f"the item needs itself: {full} -> {full}"
+                        )
     for cycle in find_cycles(catalog):
         label = catalog.origin.get(cycle[0].split(".", 1)[0], "?")
         problems.append(f"{label}: prerequisite cycle: {' -> '.join(cycle)}")
@@ -165,7 +173,8 @@ def find_cycles(catalog: Catalog) -> list[list[str]]:
 
 
 def _edges(catalog: Catalog, full_id: str) -> list[str]:
-    return [p for p in catalog.prerequisites(full_id) if p in catalog.items and p != full_id]
+    edges = [*catalog.prerequisites(full_id), *catalog.after(full_id)]
+    return [p for p in dict.fromkeys(edges) if p in catalog.items and p != full_id]
 
 
 def _load_file(name: str, raw: bytes, problems: list[str]) -> Roadmap | None:
