@@ -55,7 +55,7 @@ class Policy:
     )
     # Value grows with size, but slower than the hours it costs: a cheap move of high
     # leverage (three messages, an options list) is worth more per hour than a long course.
-    size_exponent: float = 0.75
+    size_exponent: float = 0.85
     interest_factor: float = 2.5  # an item tagged with one of the person's interests
     goal_factor: float = 1.5  # a signature goal of the person's target role
     track_slack: float = 0.05  # a track this far behind its share of the work catches up
@@ -80,7 +80,7 @@ class Policy:
     small_item: float = 3.0  # items up to this many hours are never split
     hours_per_task: float = 2.5  # distinct tasks in a week: about one per this many hours
     min_tasks: int = 2
-    max_tasks: int = 12
+    max_tasks: int = 7
     habit_share: float = 0.35  # recurring practice takes at most this share of a week
     max_habits: int = 3  # ... and this many habits at once
     habit_free_slot: float = 0.5  # a habit this short does not count as one of the week's tasks
@@ -343,6 +343,7 @@ class Planner:
         # State filled in by the phases.
         self._pre: dict[str, list[str]] = {}
         self.chosen: set[str] = set()
+        self.limit: dict[str, int] = {}  # a habit chosen for fewer weeks than it has
         self.release: dict[str, int] = {}
         self.due: dict[str, int] = {}
         self.latest_start: dict[str, int] = {}
@@ -454,31 +455,32 @@ class Planner:
             habit_room = 0  # a tiny week has room for one block: habits would leave none
         habit_used = 0
 
+        # Signature goals first (with what they need), then the rest by value per hour.
         heap = [
-            (-self.density([u.id]), u.order, u.id)
+            (0 if u.goal else 1, -self.density([u.id]), u.order, u.id)
             for u in self.units
             if not u.filler and u.id not in self.satisfied
         ]
         heapq.heapify(heap)
         used = 0
         while heap and weeks_left:
-            negative, _, uid = heapq.heappop(heap)
+            rank, negative, _, uid = heapq.heappop(heap)
             if uid in self.chosen:
                 continue
             chain = closure(uid, CLOSURE_SAMPLE)
             if chain is None:
                 continue
             d = self.density(chain)
-            if heap and d < -negative - 1e-12 and d < -heap[0][0]:
-                heapq.heappush(heap, (-d, self.by_id[uid].order, uid))
+            if heap and d < -negative - 1e-12 and (rank, -d) > heap[0][:2]:
+                heapq.heappush(heap, (rank, -d, self.by_id[uid].order, uid))
                 continue  # its chain made it less attractive: look again later
             if len(chain) >= CLOSURE_SAMPLE:
                 chain = closure(uid)
                 if chain is None:
                     continue
                 d = self.density(chain)
-                if heap and d < -negative - 1e-12 and d < -heap[0][0]:
-                    heapq.heappush(heap, (-d, self.by_id[uid].order, uid))
+                if heap and d < -negative - 1e-12 and (rank, -d) > heap[0][:2]:
+                    heapq.heappush(heap, (rank, -d, self.by_id[uid].order, uid))
                     continue
             need = cost(chain)
             habit_need = sum(cost([i]) for i in chain if self.by_id[i].occurrences is not None)
@@ -487,16 +489,16 @@ class Planner:
                 unit = self.by_id[uid]
                 left = habit_cap - habit_used
                 if len(chain) == 1 and unit.occurrences is not None and left >= unit.size:
-                    unit.occurrences = unit.occurrences[: left // unit.size]
-                    need = habit_need = cost(chain)
+                    self.limit[uid] = left // unit.size  # the habit for as long as it fits
+                    need = habit_need = unit.size * self.limit[uid]
                 else:
                     continue
             if used + need > room:
                 unit = self.by_id[uid]
                 if len(chain) == 1 and unit.occurrences is not None and room - used >= unit.size:
                     fit = (room - used) // unit.size  # a habit for as many weeks as there is room
-                    unit.occurrences = unit.occurrences[:fit]
-                    need = unit.size * fit
+                    self.limit[uid] = min(fit, self.limit.get(uid, fit))
+                    need = unit.size * self.limit[uid]
                 else:
                     with_chain = " with what it builds on" if len(chain) > 1 else ""
                     rest = (
@@ -504,8 +506,10 @@ class Planner:
                         if room > used
                         else f"all {room / CENTI:g} h went to"
                     )
+                    after = " after" if room > used else ""
                     self.reasons.setdefault(
-                        uid, f"needs {need / CENTI:g} h{with_chain}; {rest} more valuable work"
+                        uid,
+                        f"needs {need / CENTI:g} h{with_chain}; {rest}{after} more valuable work",
                     )
                     continue
             used += need
@@ -737,7 +741,7 @@ class Planner:
             if u.occurrences is None:
                 self.remaining[uid] = u.size
             else:
-                self.occurrences_left[uid] = list(u.occurrences)
+                self.occurrences_left[uid] = list(u.occurrences[: self.limit.get(uid)])
             self.share[u.roadmap] = self.share.get(u.roadmap, 0) + u.total
             pending = [p for p in self.before(uid) if p not in self.finished]
             self.unmet[uid] = len(pending)
@@ -761,6 +765,11 @@ class Planner:
     def _enqueue(self, uid: str) -> None:
         week = self.available_week(uid)
         assert week is not None
+        if self.by_id[uid].wait_weeks:
+            # A follow-up (some weeks after what it follows) is due as soon as it may start:
+            # a retrospective three weeks after the round, not twelve.
+            self.due[uid] = min(self.due.get(uid, FOREVER), week)
+            self.own_start[uid] = min(self.own_start.get(uid, FOREVER), week)
         heapq.heappush(self.waiting, (week, self.by_id[uid].order, uid))
 
     def _finish(self, uid: str, week: int) -> None:
@@ -796,35 +805,42 @@ class Planner:
             self.in_progress.append(uid)
 
     def _habits(self, w: _Week) -> None:
-        """1. Habits: one occurrence each, within their share of the week."""
+        """1. Habits: one occurrence each, within their share of the week.
+
+        Each week the habits that run are chosen afresh, due ones first, then by value per
+        hour: a new habit that is due (a collaboration block after the ask) may pause one
+        that was running, which simply resumes later.
+        """
         policy = self.policy
         habit_room = int(w.start * policy.habit_share)
-        held = sum(self.by_id[h].size for h in self.habits)
-        deferred = []
-        while self.habits_ready and len(self.habits) < policy.max_habits:
-            entry = heapq.heappop(self.habits_ready)
-            size = self.by_id[entry[1]].size
-            if held + size <= habit_room or (not self.habits and size <= w.start // 2):
-                self.habits.append(entry[1])
-                held += size
-            else:
-                deferred.append(entry)
-        for entry in deferred:
-            heapq.heappush(self.habits_ready, entry)
-        for uid in list(self.habits):
+        while self.habits_ready:
+            self.habits.append(heapq.heappop(self.habits_ready)[1])
+        self.habits = [h for h in self.habits if self.occurrences_left.get(h)]
+        self.habits.sort(key=self.key)
+        held = 0
+        running = 0
+        for uid in self.habits:
             u = self.by_id[uid]
-            if w.week in u.busy_weeks or u.size > w.room or w.slots <= 0:
+            counts = u.size > policy.habit_free_slot * CENTI
+            fits = held + u.size <= habit_room or (not held and u.size <= w.start // 2)
+            if (
+                not fits
+                or (counts and running >= policy.max_habits)
+                or w.week in u.busy_weeks
+                or u.size > w.room
+                or (counts and w.slots <= 0)
+            ):
                 continue
+            held += u.size
             n = self.occurrences_left[uid].pop(0)
             self.put(uid, w.week, u.size, f"{uid}@{n}")
             w.room -= u.size
-            if u.size > policy.habit_free_slot * CENTI:
+            if counts:
+                running += 1
                 w.slots -= 1  # a short habit does not crowd out a block of work
             self.served[u.roadmap] += u.size
             if uid not in self.finished:
                 self._finish(uid, w.week)  # dependents wait for the first occurrence only
-            if not self.occurrences_left[uid]:
-                self.habits.remove(uid)
 
     def must_start(self, uid: str, week: int) -> bool:
         """Must ``uid`` start by ``week`` to be done when due (or it has a deadline)?"""
@@ -1027,13 +1043,19 @@ class Planner:
         """Everything not placed, most valuable first, prerequisites before what needs them."""
         per_week = f"{self.budget:g} h/week"
         placed_done = set(self.parts) | self.satisfied
+        placed_ids = {t.id for t in self.tasks}
+        left: dict[str, list[int]] = {
+            u.id: [n for n in u.occurrences if f"{u.id}@{n}" not in placed_ids]
+            for u in self.units
+            if u.occurrences is not None
+        }
         missing = [
             u
             for u in self.units
             if u.id not in self.satisfied
             and (
                 (u.occurrences is None and u.id not in self.parts)
-                or (u.occurrences is not None and self.occurrences_left.get(u.id, u.occurrences))
+                or (u.occurrences is not None and left[u.id])
             )
         ]
         rank = {
@@ -1062,8 +1084,9 @@ class Planner:
         for u in ordered:
             reason = self.reasons.get(u.id) or self._reason(u, placed_done, per_week)
             if u.occurrences is not None:
-                numbers = self.occurrences_left.get(u.id, u.occurrences)
-                out.extend(Unscheduled(f"{u.id}@{n}", u.size / CENTI, reason) for n in numbers)
+                out.extend(
+                    Unscheduled(f"{u.id}@{n}", u.size / CENTI, reason) for n in left[u.id]
+                )
             else:
                 out.append(Unscheduled(u.id, u.size / CENTI, reason))
         return out
