@@ -165,8 +165,16 @@ def test_a_misspelt_key_is_reported_not_silently_dropped(tmp_path: Path) -> None
         ("roadmaps", '"coding"', "roadmaps: must be a non-empty list of roadmap ids"),
         ("interests", '["ml", 2]', "interests: must be a list of short tags"),
         ("start_date", "2026-11-23T10:00:00", "start_date: must be a date like 2026-11-23"),
-        ("hours_per_week", '"ten"', "hours_per_week: must be a number from 1 to 80, for example hours_per_week = 10"),
-        ("hours_per_week", "true", "hours_per_week: must be a number from 1 to 80, for example hours_per_week = 10"),
+        (
+            "hours_per_week",
+            '"ten"',
+            "hours_per_week: must be a number from 1 to 80, for example hours_per_week = 10",
+        ),
+        (
+            "hours_per_week",
+            "true",
+            "hours_per_week: must be a number from 1 to 80, for example hours_per_week = 10",
+        ),
     ],
 )
 def test_wrong_types_in_an_answers_file(tmp_path: Path, key: str, value: str, says: str) -> None:
@@ -180,13 +188,25 @@ def test_wrong_types_in_an_answers_file(tmp_path: Path, key: str, value: str, sa
     [
         ("hours_per_week", "nan", "must be a number from 1 to 80, for example hours_per_week = 10"),
         ("hours_per_week", "inf", "must be a number from 1 to 80, for example hours_per_week = 10"),
-        ("hours_per_week", "-inf", "must be a number from 1 to 80, for example hours_per_week = 10"),
+        (
+            "hours_per_week",
+            "-inf",
+            "must be a number from 1 to 80, for example hours_per_week = 10",
+        ),
         ("hours_per_week", "-3", "must be a number from 1 to 80, for example hours_per_week = 10"),
         ("hours_per_week", "0", "must be a number from 1 to 80, for example hours_per_week = 10"),
-        ("hours_per_week", "1e308", "must be a number from 1 to 80, for example hours_per_week = 10"),
+        (
+            "hours_per_week",
+            "1e308",
+            "must be a number from 1 to 80, for example hours_per_week = 10",
+        ),
         ("weeks", "0", "must be a whole number from 1 to 156, for example weeks = 26"),
         ("weeks", "-1", "must be a whole number from 1 to 156, for example weeks = 26"),
-        ("weeks", "99999999999999999999", "must be a whole number from 1 to 156, for example weeks = 26"),
+        (
+            "weeks",
+            "99999999999999999999",
+            "must be a whole number from 1 to 156, for example weeks = 26",
+        ),
         ("weeks", "nan", "must be a whole number from 1 to 156, for example weeks = 26"),
         ("runway_months", "-1", "must be a number from 0 to 600, for example runway_months = 5"),
         ("runway_months", "nan", "must be a number from 0 to 600, for example runway_months = 5"),

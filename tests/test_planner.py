@@ -26,8 +26,15 @@ from upskill.planner import (
 )
 from upskill.profile import load_answers
 from upskill.roadmaps import Catalog, load_catalog
-from upskill.schema import BACKGROUNDS, MILESTONE_KINDS, ROLES, SKILLS, TRACK_ORDER, Profile
-from upskill.schema import TimeOff
+from upskill.schema import (
+    BACKGROUNDS,
+    MILESTONE_KINDS,
+    ROLES,
+    SKILLS,
+    TRACK_ORDER,
+    Profile,
+    TimeOff,
+)
 from upskill.storage import dumps_toml
 
 MONDAY = dt.date(2026, 11, 30)

@@ -50,8 +50,11 @@ def profiles(draw: st.DrawFn) -> Profile:
     if draw(st.booleans()):
         first = draw(dates)
         profile["time_off"] = [
-            {"start": first, "end": first + dt.timedelta(days=draw(st.integers(0, 30))),
-             "hours_per_week": draw(st.integers(0, 80))}
+            {
+                "start": first,
+                "end": first + dt.timedelta(days=draw(st.integers(0, 30))),
+                "hours_per_week": draw(st.integers(0, 80)),
+            }
         ]
     profile["skills"] = draw(
         st.dictionaries(st.sampled_from(SKILLS), st.integers(0, 4), max_size=9)

@@ -1,4 +1,4 @@
-"""A hypothesis state machine over check, undo, skip and replan.
+"""A hypothesis state machine over check, undo, skip, hand edits, pins and replan.
 
 Whatever a person does, in any order: every task part appears at most once per week (and a
 recurring item at most once a week), completion dates change only when the person marks a
@@ -6,6 +6,10 @@ task, and the plan survives a save and a load unchanged. Each plan the planner m
 first, and every replan) puts unfinished work after its unfinished prerequisites and keeps
 the weeks from the replan on within the budget. (Marking tasks afterwards may undo that
 order, for instance undoing a prerequisite; the next replan restores it.)
+
+A replan never changes the past: ahead/behind, planned to date and the chart on the day of
+the replan are what they were before it. It keeps hours set by hand and pinned tasks where
+they are, and never brings back a task the person deleted.
 """
 
 from __future__ import annotations
@@ -21,10 +25,11 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 
 from tests.conftest import EXAMPLES
 from upskill import storage
+from upskill.errors import StateError
 from upskill.plan import Plan
 from upskill.planner import CENTI, build_plan
 from upskill.profile import load_answers
-from upskill.progress import mark, replan
+from upskill.progress import chart_rows, mark, replan, summary
 from upskill.roadmaps import Catalog, load_catalog
 
 START = dt.date(2026, 11, 23)
@@ -49,10 +54,13 @@ class PlanLife(RuleBasedStateMachine):
         weeks=st.integers(6, 20),
     )
     def start(self, example: str, hours: int, weeks: int) -> None:
-        profile = load_answers(EXAMPLES / example).model_copy(
-            update={"hours_per_week": float(hours), "weeks": weeks, "start_date": None}
+        profile = load_answers(EXAMPLES / example).replace(
+            hours_per_week=hours, weeks=weeks, start_date=None, time_off=()
         )
         self.plan = build_plan(profile, catalog(), START)
+        self.deleted: set[str] = set()
+        self.edited: dict[str, float] = {}
+        self.pinned: dict[tuple[str, int], float] = {}
         self.planner_made_it()
 
     def ids(self, status: str) -> list[str]:
@@ -91,14 +99,84 @@ class PlanLife(RuleBasedStateMachine):
     def time_passes(self, days: int) -> None:
         self.today += dt.timedelta(days=days)
 
+    def one_part_todo(self) -> list[str]:
+        """To-do tasks in one part (not split, not recurring): simple to edit by hand."""
+        counts: dict[str, int] = defaultdict(int)
+        for t in self.plan.tasks:
+            counts[t.id] += 1
+        return sorted(
+            t.id
+            for t in self.plan.tasks
+            if t.status == "todo" and counts[t.id] == 1 and t.occurrence is None
+        )
+
+    @precondition(lambda self: bool(self.one_part_todo()))
+    @rule(pick=st.integers(0, 10**6), hours=st.sampled_from([0.5, 1.25, 2.0, 4.5]))
+    def edit_hours_by_hand(self, pick: int, hours: float) -> None:
+        tid = self.one_part_todo()[pick % len(self.one_part_todo())]
+        for t in self.plan.tasks:
+            if t.id == tid:
+                t.hours = hours
+                if (t.id, t.week) in self.pinned:
+                    self.pinned[(t.id, t.week)] = hours
+        self.edited[tid] = hours
+
+    @precondition(lambda self: bool(self.one_part_todo()))
+    @rule(pick=st.integers(0, 10**6))
+    def delete_by_hand(self, pick: int) -> None:
+        tid = self.one_part_todo()[pick % len(self.one_part_todo())]
+        self.pinned = {k: v for k, v in self.pinned.items() if k[0] != tid}
+        self.plan.tasks = [t for t in self.plan.tasks if t.id != tid]
+        self.plan.unscheduled = [u for u in self.plan.unscheduled if u.id != tid]
+        self.deleted.add(tid)
+        self.edited.pop(tid, None)
+
+    @precondition(lambda self: bool(self.ids("todo")))
+    @rule(pick=st.integers(0, 10**6))
+    def pin(self, pick: int) -> None:
+        tid = self.ids("todo")[pick % len(self.ids("todo"))]
+        for t in self.plan.tasks:
+            if t.id == tid:
+                t.pinned = True
+                self.pinned[(t.id, t.week)] = t.hours
+
+    @invariant()
+    def pinned_tasks_stay_where_they_are(self) -> None:
+        here = {(t.id, t.week): t.hours for t in self.plan.tasks if t.pinned}
+        for key, hours in self.pinned.items():
+            assert here.get(key) == hours, key
+
     @precondition(lambda self: self.plan.week_of(self.today) <= self.plan.weeks)
     @rule(hours=st.one_of(st.none(), st.sampled_from([2, 6, 12, 20])), more=st.booleans())
     def replan_now(self, hours: int | None, more: bool) -> None:
         weeks = self.plan.weeks + 4 if more and self.plan.weeks + 4 <= 156 else None
-        result = replan(self.plan, catalog(), self.today, hours=hours, weeks=weeks)
+        before = summary(self.plan, self.today)
+        chart = chart_rows(self.plan, self.today)
+        try:
+            result = replan(
+                self.plan, catalog(), self.today, hours=hours, weeks=weeks, today=self.today
+            )
+        except StateError:  # the plan's last week ends today: nothing left to replan
+            return
         self.plan = result.plan
         self.from_week = result.from_week
+        after = summary(self.plan, self.today)
+        for key in ("planned_to_date_hours", "ahead_hours", "done_hours"):
+            assert after[key] == before[key], (key, before[key], after[key])
+        assert chart_rows(self.plan, self.today) == chart
         self.planner_made_it()
+
+    @invariant()
+    def hand_edits_are_kept(self) -> None:
+        ids = {t.id for t in self.plan.tasks} | {u.id for u in self.plan.unscheduled}
+        assert not ids & self.deleted, ids & self.deleted
+        for tid, hours in self.edited.items():
+            if any(k[0] == tid for k in self.pinned):
+                continue
+            parts = [t for t in self.plan.tasks if t.id == tid]
+            listed = [u for u in self.plan.unscheduled if u.id == tid]
+            total = sum(t.hours for t in parts) or sum(u.hours for u in listed)
+            assert abs(total - hours) < 1e-9, (tid, total, hours)
 
     def planner_made_it(self) -> None:
         self.prerequisites_first()
@@ -119,7 +197,7 @@ class PlanLife(RuleBasedStateMachine):
         first: dict[str, int] = {}
         last: dict[str, int] = {}
         for t in self.plan.tasks:
-            if t.status != "todo":
+            if t.status != "todo" or t.pinned:
                 continue
             first[t.item_id] = min(first.get(t.item_id, t.week), t.week)
             if t.occurrence is None:
@@ -139,7 +217,9 @@ class PlanLife(RuleBasedStateMachine):
         budget = round(self.plan.hours_per_week * CENTI)
         for week, hours in per_week.items():
             if week >= self.from_week:
-                kept = sum(x.hours for x in self.plan.tasks_in(week) if x.status != "todo")
+                kept = sum(
+                    x.hours for x in self.plan.tasks_in(week) if x.status != "todo" or x.pinned
+                )
                 assert round(hours * CENTI) <= max(budget, round(kept * CENTI)), (week, hours)
 
     @invariant()
