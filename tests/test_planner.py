@@ -222,15 +222,18 @@ def test_practice_comes_before_the_first_application_round(example: str) -> None
         if practice in known:
             continue
         done = week_of(plan, practice)
-        assert done is not None and done < applied, (practice, done, applied)
+        assert done is not None, practice
+        assert done < applied, (practice, done, applied)
 
 
 def test_signature_goals_land_in_the_first_part_of_the_plan() -> None:
     _, plan = plan_for("postdoc-research-engineer.toml")
     gpt2 = week_of(plan, "ml-devloop.gpt2-from-scratch")
-    assert gpt2 is not None and gpt2 <= plan.weeks // 2, gpt2
+    assert gpt2 is not None
+    assert gpt2 <= plan.weeks // 2, gpt2
     outreach = week_of(plan, "network.first-outreach")
-    assert outreach is not None and outreach <= 3, outreach
+    assert outreach is not None
+    assert outreach <= 3, outreach
 
 
 def test_someone_strong_applies_in_the_first_weeks_and_a_beginner_after_preparing() -> None:
@@ -238,7 +241,8 @@ def test_someone_strong_applies_in_the_first_weeks_and_a_beginner_after_preparin
     _, beginner = plan_for("postdoc-research-engineer.toml")
     early = week_of(strong, "interviewing.first-applications", last=False)
     later = week_of(beginner, "interviewing.first-applications", last=False)
-    assert early is not None and early <= 6, early
+    assert early is not None
+    assert early <= 6, early
     assert later is not None
     assert later > early
     assert 8 <= later <= 14, later
@@ -249,7 +253,8 @@ def test_a_short_runway_brings_applications_and_programmes_forward() -> None:
     relaxed = build_plan(profile.replace(runway_months=None), catalog(), MONDAY)
     for item in ("network.structured-programme", "network.first-outreach"):
         short = week_of(plan, item, last=False)
-        assert short is not None and short <= 4, (item, short)
+        assert short is not None, item
+        assert short <= 4, (item, short)
     programme = week_of(plan, "network.structured-programme", last=False)
     later = week_of(relaxed, "network.structured-programme", last=False)
     assert later is None or later >= programme  # type: ignore[operator]
