@@ -10,8 +10,8 @@ import pytest
 
 from tests.conftest import run
 from upskill.errors import DataError
-from upskill.schema import SKILLS, TRACK_ORDER
 from upskill.roadmaps import RoadmapError, load_catalog, validate_file
+from upskill.schema import SKILLS, TRACK_ORDER
 
 BUILT_IN = list(TRACK_ORDER)
 DOCUMENTS = (
