@@ -1084,9 +1084,7 @@ class Planner:
         for u in ordered:
             reason = self.reasons.get(u.id) or self._reason(u, placed_done, per_week)
             if u.occurrences is not None:
-                out.extend(
-                    Unscheduled(f"{u.id}@{n}", u.size / CENTI, reason) for n in left[u.id]
-                )
+                out.extend(Unscheduled(f"{u.id}@{n}", u.size / CENTI, reason) for n in left[u.id])
             else:
                 out.append(Unscheduled(u.id, u.size / CENTI, reason))
         return out

@@ -179,5 +179,11 @@ def make_console() -> Any:
     return Console(highlight=False)
 
 
+def warn(lines: list[str]) -> None:
+    """Warnings go to stderr, one line each, and never change the exit code."""
+    for line in lines:
+        print(f"upskill: warning: {line}", file=sys.stderr)
+
+
 def interactive() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()

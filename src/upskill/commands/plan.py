@@ -13,6 +13,7 @@ from upskill.commands import (
     current_home,
     make_console,
     print_json,
+    warn,
 )
 from upskill.errors import UsageError
 
@@ -40,7 +41,10 @@ def plan_cmd(
 
     if week is not None and show_all:
         raise UsageError("--week and --all cannot be used together")
+    from upskill.lint import warnings
+
     plan = storage.load_plan(current_home())
+    warn(warnings(plan, str(storage.plan_path(current_home()))))
     if week is not None and not 1 <= week <= plan.weeks:
         raise UsageError(f"--week {week} is outside the plan (weeks 1..{plan.weeks})")
     today = clock.today()

@@ -1,0 +1,34 @@
+"""`upskill status`: where you stand, read-only (`check` is the one that changes things)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from upskill.commands import Format, app, current_home, make_console, print_json
+
+
+@app.command(short_help="Where you stand: ahead or behind, read-only.")
+def status(
+    chart: Annotated[
+        bool, typer.Option("--chart", help="Also draw cumulative planned against done hours.")
+    ] = False,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+) -> None:
+    """Show hours done against planned to date, per roadmap and overall, and the next milestone.
+
+    Never changes anything: use `upskill check` to mark tasks.
+    """
+    from upskill import clock, progress, render, storage
+
+    plan = storage.load_plan(current_home())
+    today = clock.today()
+    data = progress.summary(plan, today)
+    if fmt is Format.json:
+        print_json(data)
+        return
+    console = make_console()
+    render.summary_view(console, data)
+    if chart:
+        render.chart(console, progress.chart_rows(plan, today))
