@@ -108,7 +108,10 @@ class Item(_Strict):
 
     def why_for(self, background: str) -> str:
         """The rationale as said to someone with this background."""
-        return self.why_by_background.get(background, self.why)  # type: ignore[call-overload]
+        for key, why in self.why_by_background.items():
+            if key == background:
+                return why
+        return self.why
 
 
 class Roadmap(_Strict):
