@@ -32,24 +32,31 @@ def roadmap_rows(catalog: Catalog) -> list[dict[str, Any]]:
 
 
 def prerequisite_order(catalog: Catalog, roadmap_id: str) -> list[str]:
-    """The roadmap's item ids, each after its in-roadmap prerequisites, else in file order."""
+    """The roadmap's item ids, each after its in-roadmap prerequisites, else in file order.
+
+    A depth-first walk with its own stack: a chain of prerequisites thousands deep is a
+    valid roadmap and must not exhaust Python's recursion limit.
+    """
     roadmap = catalog.roadmaps[roadmap_id]
     ids = [f"{roadmap_id}.{i.id}" for i in roadmap.items]
     members = set(ids)
     placed: set[str] = set()
     out: list[str] = []
-
-    def visit(full: str) -> None:
-        if full in placed:
-            return
-        placed.add(full)
-        for p in catalog.prerequisites(full):
-            if p in members:
-                visit(p)
-        out.append(full)
-
-    for full in ids:
-        visit(full)
+    for root in ids:
+        if root in placed:
+            continue
+        placed.add(root)
+        stack = [(root, iter(catalog.prerequisites(root)))]
+        while stack:
+            node, pending = stack[-1]
+            for p in pending:
+                if p in members and p not in placed:
+                    placed.add(p)
+                    stack.append((p, iter(catalog.prerequisites(p))))
+                    break
+            else:
+                stack.pop()
+                out.append(node)
     return out
 
 
