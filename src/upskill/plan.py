@@ -16,7 +16,8 @@ from typing import Any, TypeGuard
 from upskill.errors import DataError
 
 SCHEMA = 1
-_TASK_ID = re.compile(r"^[a-z0-9][a-z0-9-]*\.[a-z0-9][a-z0-9_-]*(@[1-9][0-9]*)?$")
+# \Z, not $: "$" also matches before a final newline, and "coding.big-o\n" is not an id.
+_TASK_ID = re.compile(r"^[a-z0-9][a-z0-9-]*\.[a-z0-9][a-z0-9_-]*(@[1-9][0-9]*)?\Z")
 STATUSES = ("todo", "done", "skipped")
 KINDS = ("learn", "practice", "build", "write", "network", "apply", "milestone")
 _TASK_KEYS = {"week", "id", "title", "kind", "hours", "status", "done_on"}
@@ -256,7 +257,10 @@ def plan_from_dict(data: dict[str, Any], name: str = "plan.toml") -> Plan:
         if not isinstance(row, dict):
             raise fail(where, "must be a table")
         if isinstance(row.get("id"), str):
-            where += f" ({row['id']})"
+            # An id with a stray newline or control character is shown quoted, so it is seen.
+            raw = row["id"]
+            shown = raw if raw.isprintable() and raw == raw.strip() else repr(raw)
+            where += f" ({shown})"
         extra = sorted(set(row) - _TASK_KEYS)
         if extra:
             raise fail(f"{where}.{extra[0]}", "unknown key (remove it or check the spelling)")

@@ -23,6 +23,11 @@ def resolve_ids(plan: Plan, ids: Sequence[str], today: dt.date, status: str = "d
     week = plan.week_of(today)
     resolved: list[str] = []
     for given in ids:
+        if not given or any(ch.isspace() or not ch.isprintable() for ch in given):
+            raise UnknownTaskError(
+                f"task id {given!r} holds spaces, a line break or other invisible characters; "
+                "type the id as `upskill plan` shows it"
+            )
         if given in known:
             resolved.append(given)
             continue
@@ -288,6 +293,9 @@ def replan(
         units.append(u)
     order = max((u.order for u in units), default=0)
     orphans = []
+    todo_of: dict[str, list[Task]] = {}  # grouped once: looking them up per task was quadratic
+    for t in todo:
+        todo_of.setdefault(t.item_id, []).append(t)
     for t in todo:  # work in the plan that the roadmaps no longer select: keep it, as it was
         if t.item_id in seen:
             continue
@@ -295,7 +303,7 @@ def replan(
             orphans.append(t.item_id)
         seen.add(t.item_id)
         order += 1
-        same = [x for x in todo if x.item_id == t.item_id]
+        same = todo_of[t.item_id]
         if t.occurrence is not None:
             units.append(
                 Unit(
