@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 from upskill.plan import Plan
 from upskill.progress import MILESTONE_KINDS
-from upskill.render import plan_markdown
+from upskill.render import budget, clean, json_text, plan_markdown
 
 
 def _uid(plan: Plan, what: str) -> str:
@@ -38,7 +37,7 @@ def to_ics(plan: Plan, stamp: dt.date) -> bytes:
         lines = []
         for t in tasks:
             box = {"done": "[x]", "skipped": "[-]"}.get(t.status, "[ ]")
-            lines.append(f"{box} {t.title} ({t.id}, {t.hours:g} h)")
+            lines.append(f"{box} {clean(t.title, one_line=True)} ({t.id}, {t.hours:g} h)")
         event.add("description", "\n".join(lines))
         event.add("transp", "TRANSPARENT")
         cal.add_component(event)
@@ -50,11 +49,27 @@ def to_ics(plan: Plan, stamp: dt.date) -> bytes:
         event.add("dtstamp", dtstamp)
         event.add("dtstart", plan.week_end(t.week))
         event.add("dtend", plan.week_end(t.week) + dt.timedelta(days=1))
-        event.add("summary", f"Milestone: {t.title}")
+        event.add("summary", f"Milestone: {clean(t.title, one_line=True)}")
         event.add(
             "description",
             f"{t.id}, {due_hours[t.id]:g} h, due by the end of week {t.week}; status {t.status}",
         )
+        cal.add_component(event)
+    if not cal.subcomponents:
+        # RFC 5545 wants at least one component in a calendar: a plan with nothing scheduled
+        # is one all-day event on its first day that says so.
+        event = Event()
+        event.add("uid", _uid(plan, "empty"))
+        event.add("dtstamp", dtstamp)
+        event.add("dtstart", plan.start)
+        event.add("dtend", plan.start + dt.timedelta(days=1))
+        event.add("summary", "upskill plan: nothing scheduled")
+        event.add(
+            "description",
+            f"{plan.weeks} weeks from {plan.start.isoformat()} at "
+            f"{budget(plan.hours_per_week)} h/week; no task is in the plan.",
+        )
+        event.add("transp", "TRANSPARENT")
         cal.add_component(event)
     return bytes(cal.to_ical())
 
@@ -64,4 +79,4 @@ def to_markdown(plan: Plan) -> bytes:
 
 
 def to_json(plan: Plan) -> bytes:
-    return (json.dumps(plan.to_json(), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    return json_text(plan.to_json()).encode("utf-8")

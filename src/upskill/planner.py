@@ -220,7 +220,8 @@ def schedule(
     ``used`` is hours already taken in a week (done work kept by a replan); ``satisfied``
     lists item ids that count as finished for prerequisites.
     """
-    budget = centi(hours_per_week)
+    # Floored, not rounded: a week never holds more than the budget (2.999 h is 2.99, not 3).
+    budget = max(1, int(hours_per_week * CENTI + 1e-6))
     used_c = {w: round(h * CENTI) for w, h in (used or {}).items()}
     by_id = {u.id: u for u in units}
     done: set[str] = set(satisfied)

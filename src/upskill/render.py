@@ -2,10 +2,61 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # roadmaps bring pydantic: only the commands that show roadmaps load it
     from upskill.roadmaps import Catalog
+
+# Control characters (C0 but tab and newline, DEL, C1): in a title they could clear the
+# screen, rewrite the clipboard (OSC 52) or fake a link (OSC 8) when printed. Roadmaps are
+# shared and plans edited by hand, so their text is untrusted; it is cleaned on output (the
+# files keep exactly what was written).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL_OR_BREAK = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def clean(text: str, *, one_line: bool = False) -> str:
+    """``text`` without control characters; ``one_line`` also turns tabs and newlines to spaces."""
+    if one_line:
+        return _CONTROL_OR_BREAK.sub(lambda m: " " if m.group() in "\t\n" else "", text)
+    return _CONTROL.sub("", text)
+
+
+def json_text(data: object) -> str:
+    """JSON for a terminal as much as for a script: every control character escaped.
+
+    json escapes C0 characters itself; DEL and C1 (which some terminals obey) are escaped
+    here too, which JSON readers decode to the same text.
+    """
+    import json
+
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    return _DEL_C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+
+
+_DEL_C1 = re.compile("[\x7f-\x9f]")
+_console_class: Any = None
+
+
+def safe_console(**options: Any) -> Any:
+    """A rich Console that prints text as text: no markup or emoji codes, no control characters.
+
+    Every string rich renders (``print`` arguments, table cells and titles) goes through
+    ``render_str``, which is where it is cleaned; ``rich.text.Text`` built here is cleaned
+    where it is made.
+    """
+    global _console_class
+    if _console_class is None:
+        from rich.console import Console
+
+        class SafeConsole(Console):
+            def render_str(self, text: str, *args: Any, **kwargs: Any) -> Any:
+                return super().render_str(clean(text), *args, **kwargs)
+
+        _console_class = SafeConsole
+    options = {"highlight": False, "markup": False, "emoji": False, **options}
+    return _console_class(**options)
 
 
 def item_hours(hours: float, repeat: int | None) -> float:
@@ -144,12 +195,15 @@ def week_table(console: Any, plan: Any, week: int, title_prefix: str = "") -> No
     table.add_column("task", footer="total", ratio=1, min_width=widest, overflow="fold")
     table.add_column("kind", no_wrap=True)
     table.add_column(
-        "hours", justify="right", no_wrap=True, footer=f"{total:g} / {plan.hours_per_week:g} h"
+        "hours",
+        justify="right",
+        no_wrap=True,
+        footer=f"{round(total, 2):g} / {budget(plan.hours_per_week)} h",
     )
     table.add_column("status", no_wrap=True)
     for t in tasks:
         style = "dim" if t.status != "todo" else ""
-        label = Text(t.title)
+        label = Text(clean(t.title, one_line=True))
         label.append(f"\n{t.id}", style="dim")
         table.add_row(label, t.kind, f"{t.hours:g}", STATUS_MARK[t.status], style=style)
     if not tasks:
@@ -160,10 +214,10 @@ def week_table(console: Any, plan: Any, week: int, title_prefix: str = "") -> No
 def plan_markdown(plan: Any, weeks: list[int] | None = None) -> str:
     """The plan as a GitHub-friendly checklist, one section per week."""
     name = plan.profile.get("name")
-    lines = [f"# upskill plan{' for ' + name if name else ''}", ""]
+    lines = [f"# upskill plan{' for ' + clean(name, one_line=True) if name else ''}", ""]
     lines.append(
-        f"{plan.weeks} weeks from {plan.start.isoformat()}, {plan.hours_per_week:g} h/week, "
-        f"target: {plan.profile.get('target_role', '?')}."
+        f"{plan.weeks} weeks from {plan.start.isoformat()}, {budget(plan.hours_per_week)} h/week, "
+        f"target: {clean(str(plan.profile.get('target_role', '?')), one_line=True)}."
     )
     lines.append("")
     numbers = weeks if weeks is not None else list(range(1, plan.last_week() + 1))
@@ -190,16 +244,22 @@ def plan_markdown(plan: Any, weeks: list[int] | None = None) -> str:
         lines.append("## Did not fit")
         lines.append("")
         for u in plan.unscheduled:
-            lines.append(f"- `{u.id}` ({u.hours:g} h): {_md_escape(u.reason)}")
+            uid = clean(u.id, one_line=True).replace("`", "'")
+            lines.append(f"- `{uid}` ({u.hours:g} h): {_md_escape(u.reason)}")
         lines.append("")
     return "\n".join(lines)
 
 
+def budget(hours: float) -> str:
+    """A weekly budget as the person gave it: never rounded (2.999 must not show as 3)."""
+    return f"{hours:.15g}"
+
+
 def _md_escape(text: str) -> str:
-    out = text
+    out = clean(text, one_line=True)
     for ch in "\\`*_[]<>|":
         out = out.replace(ch, "\\" + ch)
-    return out.replace("\n", " ")
+    return out
 
 
 def bar(done: float, total: float, width: int = 12) -> str:
