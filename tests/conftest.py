@@ -92,3 +92,43 @@ def planned(home: Path, template: Path) -> Path:
     for name in ("plan.toml", "profile.toml"):
         shutil.copy2(template / name, home / name)
     return home
+
+
+@pytest.fixture(scope="session")
+def without_root_override(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    """A command prefix under which permissions are enforced, even when tests run as root.
+
+    As root, drop CAP_DAC_OVERRIDE/CAP_DAC_READ_SEARCH from the bounding set with setpriv (the
+    child then obeys file modes like anyone else); skip when that is not possible here.
+    """
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.skip("running as root without setpriv: file permissions are not enforced")
+    prefix = [setpriv, "--bounding-set", "-dac_override,-dac_read_search"]
+    probe = tmp_path_factory.mktemp("probe")
+    probe.chmod(0o500)
+    try:
+        tried = subprocess.run(
+            [*prefix, sys.executable, "-c", f"open({str(probe / 'x')!r}, 'w')"],
+            capture_output=True,
+            check=False,
+        )
+    finally:
+        probe.chmod(0o700)
+    if tried.returncode == 0:
+        pytest.skip("running as root and cannot drop the permission override")
+    return prefix
+
+
+def run_as_user(prefix: list[str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*prefix, upskill_exe(), *args],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ),
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+        check=False,
+    )

@@ -368,3 +368,57 @@ def test_replan_asks_before_writing(home: Path, spawn: Spawn) -> None:
     # Nothing was done, so nothing is left in the weeks that have passed.
     past = [t for w in plan_json(**later)["weeks"] if w["week"] < 3 for t in w["tasks"]]
     assert past == []
+
+
+def test_the_checklist_keeps_what_another_terminal_checked_while_it_was_open(
+    home: Path, spawn: Spawn
+) -> None:
+    """Issue 11, finding 2: only what was changed in this checklist is written."""
+    init_example()
+    tuesday = {"UPSKILL_TODAY": "2026-11-24"}
+    question = "Week 1: tick what you have finished"
+
+    first = spawn("check", env=tuesday)  # the checklist left open in one terminal
+    expect_prompt(first, question)
+    first.expect(FIRST_ROW)
+    assert first.match.group(1) == "○"
+    task = first.match.group(2)
+
+    second = spawn("check", env=tuesday)  # meanwhile, in another terminal
+    expect_prompt(second, question)
+    second.expect(FIRST_ROW)
+    assert second.match.group(2) == task
+    second.send(Keys.SPACE + Keys.ENTER)
+    second.expect(on_screen(f"Marked done: {task}"))
+    assert finish(second) == 0
+    assert task_states(**tuesday)[task] == {("done", "2026-11-24")}
+
+    first.send(Keys.ENTER)  # nothing touched in the first terminal
+    first.expect(on_screen("Nothing changed."))
+    assert "Marked not done" not in first.before
+    assert finish(first) == 0
+    assert task_states(**tuesday)[task] == {("done", "2026-11-24")}
+
+
+def test_two_checklists_ticking_different_tasks_both_land(home: Path, spawn: Spawn) -> None:
+    init_example()
+    tuesday = {"UPSKILL_TODAY": "2026-11-24"}
+    question = "Week 1: tick what you have finished"
+    first = spawn("check", env=tuesday)
+    expect_prompt(first, question)
+    first.expect(FIRST_ROW)
+    top = first.match.group(2)
+    second = spawn("check", env=tuesday)
+    expect_prompt(second, question)
+    second.expect(FIRST_ROW)
+    second.send(Keys.DOWN + Keys.SPACE + Keys.ENTER)  # the second row
+    second.expect(re.compile(r"Marked done: ([a-z0-9_-]+\.[a-z0-9_@-]+)"))
+    below = second.match.group(1)
+    assert finish(second) == 0
+    first.send(Keys.SPACE + Keys.ENTER)  # the first row, in the other terminal
+    first.expect(on_screen(f"Marked done: {top}"))
+    assert finish(first) == 0
+    states = task_states(**tuesday)
+    assert below != top
+    assert states[top] == {("done", "2026-11-24")}
+    assert states[below] == {("done", "2026-11-24")}

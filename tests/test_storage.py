@@ -12,7 +12,6 @@ import os
 import random
 import resource
 import select
-import shutil
 import signal
 import stat
 import subprocess
@@ -26,7 +25,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import EXAMPLES, init_example, run, upskill_exe
+from tests.conftest import EXAMPLES, init_example, run, run_as_user, upskill_exe
 from upskill import storage
 from upskill.errors import DataError, StateError, StorageError
 from upskill.plan import Plan
@@ -318,46 +317,6 @@ def test_a_home_that_is_a_file_is_reported(tmp_path: Path) -> None:
         f"{ERROR}{home}: exists and is not a directory; choose another --home"
     ]
     assert home.read_text() == "not a folder"
-
-
-@pytest.fixture(scope="session")
-def without_root_override(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
-    """A command prefix under which permissions are enforced, even when tests run as root.
-
-    As root, drop CAP_DAC_OVERRIDE/CAP_DAC_READ_SEARCH from the bounding set with setpriv (the
-    child then obeys file modes like anyone else); skip when that is not possible here.
-    """
-    if os.geteuid() != 0:
-        return []
-    setpriv = shutil.which("setpriv")
-    if setpriv is None:
-        pytest.skip("running as root without setpriv: file permissions are not enforced")
-    prefix = [setpriv, "--bounding-set", "-dac_override,-dac_read_search"]
-    probe = tmp_path_factory.mktemp("probe")
-    probe.chmod(0o500)
-    try:
-        tried = subprocess.run(
-            [*prefix, sys.executable, "-c", f"open({str(probe / 'x')!r}, 'w')"],
-            capture_output=True,
-            check=False,
-        )
-    finally:
-        probe.chmod(0o700)
-    if tried.returncode == 0:
-        pytest.skip("running as root and cannot drop the permission override")
-    return prefix
-
-
-def run_as_user(prefix: list[str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*prefix, upskill_exe(), *args],
-        capture_output=True,
-        text=True,
-        env=dict(os.environ),
-        timeout=60,
-        stdin=subprocess.DEVNULL,
-        check=False,
-    )
 
 
 def test_a_read_only_home_refuses_the_save_and_keeps_the_plan(

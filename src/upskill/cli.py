@@ -8,9 +8,11 @@ order ``--help`` lists them.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
+from typing import Any
 
 from upskill.commands import app
 
@@ -35,7 +37,8 @@ def main() -> None:
     """Console-script entry point: run the app, turning errors into one line and an exit code.
 
     typer (0.29+) already maps usage errors to exit 2 and Ctrl-C to exit 130; our own errors
-    arrive here with their exit code.
+    arrive here with their exit code. Output that cannot be written (a full disk, a terminal
+    gone) is one error line too, saying what was saved before it failed.
     """
     if hasattr(signal, "SIGPIPE"):
         # Output piped into `head` and closed: end quietly as other Unix tools do (exit 141),
@@ -43,21 +46,128 @@ def main() -> None:
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     args = hoist_global_options(sys.argv[1:])
     debug = bool(os.environ.get("UPSKILL_DEBUG")) or "--debug" in args
+    real_stdout = sys.stdout
+    sys.stdout = GuardedOutput(real_stdout)
     try:
-        app(args=args)
+        try:
+            app(args=args)
+        finally:
+            sys.stdout.flush()  # inside the try: a failing last write is reported too
+    except OutputFailed as exc:
+        _discard_output(real_stdout)
+        if debug:
+            raise
+        what = exc.error.strerror or str(exc.error)
+        _error_line(f"could not write the output: {what}{_what_was_saved()}")
+        sys.exit(1)
     except UpskillError as exc:
         if debug:
             raise
         for line in str(exc).splitlines() or ["unknown error"]:
-            print(f"upskill: error: {line}", file=sys.stderr)
+            _error_line(line)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
-        print("upskill: interrupted; nothing was written", file=sys.stderr)
+        _interrupted()
         sys.exit(130)
     except SystemExit as exc:
         if exc.code == 130:  # typer turns Ctrl-C into exit 130 without a word
-            print("upskill: interrupted; nothing was written", file=sys.stderr)
+            _interrupted()
         raise
+    finally:
+        sys.stdout = real_stdout
+
+
+def _error_line(line: str) -> None:
+    from upskill.render import clean
+
+    _stderr(f"upskill: error: {clean(line, one_line=True)}")
+
+
+def _stderr(line: str) -> None:
+    """A line on stderr; if even that fails, the exit code is all that is left to say it."""
+    if sys.stderr is None:
+        return
+    with contextlib.suppress(OSError, ValueError):
+        print(line, file=sys.stderr, flush=True)
+
+
+def _saved_files() -> tuple[list[str], bool]:
+    """The files this run replaced, and whether it made backup copies."""
+    storage = sys.modules.get("upskill.storage")
+    if storage is None:
+        return [], False
+    return list(dict.fromkeys(str(p) for p in storage.saved)), bool(storage.backed_up)
+
+
+def _what_was_saved() -> str:
+    saved, _ = _saved_files()
+    return f" (saved before that: {', '.join(saved)})" if saved else ""
+
+
+def _interrupted() -> None:
+    saved, backed_up = _saved_files()
+    if saved:
+        _stderr(f"upskill: interrupted after saving {', '.join(saved)}")
+    elif backed_up:
+        _stderr("upskill: interrupted; nothing was changed (only a backup copy was made)")
+    else:
+        _stderr("upskill: interrupted; nothing was written")
+
+
+class OutputFailed(Exception):
+    # Not an UpskillError, so that no command's `except UpskillError` can swallow it.
+
+    """Writing to stdout failed; carries the OSError."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+class GuardedOutput:
+    """stdout, with a failed write raised as OutputFailed (and the rest passed through)."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, data: Any) -> Any:
+        try:
+            return self._stream.write(data)
+        except OSError as exc:
+            raise OutputFailed(exc) from None
+
+    def writelines(self, lines: Any) -> None:
+        for line in lines:
+            self.write(line)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError as exc:
+            raise OutputFailed(exc) from None
+        except ValueError:
+            pass  # already closed
+
+    @property
+    def buffer(self) -> GuardedOutput:
+        return GuardedOutput(self._stream.buffer)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+def _discard_output(stream: Any) -> None:
+    """Drop what could not be written, so that Python's own flush at exit does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+    except OSError:
+        return
+    try:
+        os.dup2(devnull, stream.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+    finally:
+        os.close(devnull)
 
 
 def hoist_global_options(args: list[str]) -> list[str]:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Mapping
 
 from upskill.plan import Plan
-from upskill.render import Detail, hours_label, plan_markdown
+from upskill.render import Detail, budget, clean, hours_label, json_text, plan_markdown
 from upskill.schema import MILESTONE_KINDS
 
 
@@ -40,9 +39,10 @@ def to_ics(plan: Plan, stamp: dt.date) -> bytes:
         lines = []
         for t in tasks:
             box = {"done": "[x]", "skipped": "[-]"}.get(t.status, "[ ]")
-            lines.append(f"{box} {t.title} ({t.id}, {hours_label(t, parts.get(id(t)))})")
+            size = hours_label(t, parts.get(id(t)))
+            lines.append(f"{box} {clean(t.title, one_line=True)} ({t.id}, {size})")
             if t.note:
-                lines.append(f"    note: {t.note}")
+                lines.append(f"    note: {clean(t.note, one_line=True)}")
         event.add("description", "\n".join(lines))
         event.add("transp", "TRANSPARENT")
         cal.add_component(event)
@@ -54,11 +54,27 @@ def to_ics(plan: Plan, stamp: dt.date) -> bytes:
         event.add("dtstamp", dtstamp)
         event.add("dtstart", plan.week_end(t.week))
         event.add("dtend", plan.week_end(t.week) + dt.timedelta(days=1))
-        event.add("summary", f"Milestone: {t.title}")
+        event.add("summary", f"Milestone: {clean(t.title, one_line=True)}")
         event.add(
             "description",
             f"{t.id}, {due_hours[t.id]:g} h, due by the end of week {t.week}; status {t.status}",
         )
+        cal.add_component(event)
+    if not cal.subcomponents:
+        # RFC 5545 wants at least one component in a calendar: a plan with nothing scheduled
+        # is one all-day event on its first day that says so.
+        event = Event()
+        event.add("uid", _uid(plan, "empty"))
+        event.add("dtstamp", dtstamp)
+        event.add("dtstart", plan.start)
+        event.add("dtend", plan.start + dt.timedelta(days=1))
+        event.add("summary", "upskill plan: nothing scheduled")
+        event.add(
+            "description",
+            f"{plan.weeks} weeks from {plan.start.isoformat()} at "
+            f"{budget(plan.hours_per_week)} h/week; no task is in the plan.",
+        )
+        event.add("transp", "TRANSPARENT")
         cal.add_component(event)
     return bytes(cal.to_ical())
 
@@ -69,4 +85,4 @@ def to_markdown(plan: Plan, info: Mapping[str, Detail] | None = None) -> bytes:
 
 
 def to_json(plan: Plan) -> bytes:
-    return (json.dumps(plan.to_json(), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    return json_text(plan.to_json()).encode("utf-8")

@@ -19,7 +19,8 @@ from upskill.schema import KINDS, Profile, is_date, is_number, profile_from_dict
 # replan froze; `plan --format json` keeps saying schema 1, its shape only extended.
 SCHEMA = 2
 JSON_SCHEMA = 1
-_TASK_ID = re.compile(r"[a-z0-9][a-z0-9-]*\.[a-z0-9][a-z0-9_-]*(@[1-9][0-9]*)?")
+# \Z, not $: "$" also matches before a final newline, and "coding.big-o\n" is not an id.
+_TASK_ID = re.compile(r"^[a-z0-9][a-z0-9-]*\.[a-z0-9][a-z0-9_-]*(@[1-9][0-9]*)?\Z")
 STATUSES = ("todo", "done", "skipped")
 _TASK_KEYS = {"week", "id", "title", "kind", "hours", "status", "done_on"}
 # Optional keys a person (or a command) may add to a task row; kept by every command.
@@ -298,7 +299,10 @@ def plan_from_dict(data: dict[str, Any], name: str = "plan.toml") -> Plan:
         if not isinstance(row, dict):
             raise fail(where, "must be a table")
         if isinstance(row.get("id"), str):
-            where += f" ({row['id']})"
+            # An id with a stray newline or control character is shown quoted, so it is seen.
+            raw = row["id"]
+            shown = raw if raw.isprintable() and raw == raw.strip() else repr(raw)
+            where += f" ({shown})"
         extra = sorted(set(row) - _TASK_KEYS - _TASK_OPTIONAL)
         if extra:
             raise fail(

@@ -22,6 +22,11 @@ def resolve_ids(plan: Plan, ids: Sequence[str], today: dt.date, status: str = "d
     week = plan.week_of(today)
     resolved: list[str] = []
     for given in ids:
+        if not given or any(ch.isspace() or not ch.isprintable() for ch in given):
+            raise UnknownTaskError(
+                f"task id {given!r} holds spaces, a line break or other invisible characters; "
+                "type the id as `upskill plan` shows it"
+            )
         if given in known:
             resolved.append(given)
             continue

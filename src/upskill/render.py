@@ -2,12 +2,63 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # roadmaps bring pydantic: only the commands that show roadmaps load it
     from upskill.roadmaps import Catalog
+
+# Control characters (C0 but tab and newline, DEL, C1): in a title they could clear the
+# screen, rewrite the clipboard (OSC 52) or fake a link (OSC 8) when printed. Roadmaps are
+# shared and plans edited by hand, so their text is untrusted; it is cleaned on output (the
+# files keep exactly what was written).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL_OR_BREAK = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def clean(text: str, *, one_line: bool = False) -> str:
+    """``text`` without control characters; ``one_line`` also turns tabs and newlines to spaces."""
+    if one_line:
+        return _CONTROL_OR_BREAK.sub(lambda m: " " if m.group() in "\t\n" else "", text)
+    return _CONTROL.sub("", text)
+
+
+def json_text(data: object) -> str:
+    """JSON for a terminal as much as for a script: every control character escaped.
+
+    json escapes C0 characters itself; DEL and C1 (which some terminals obey) are escaped
+    here too, which JSON readers decode to the same text.
+    """
+    import json
+
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    return _DEL_C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+
+
+_DEL_C1 = re.compile("[\x7f-\x9f]")
+_console_class: Any = None
+
+
+def safe_console(**options: Any) -> Any:
+    """A rich Console that prints text as text: no markup or emoji codes, no control characters.
+
+    Every string rich renders (``print`` arguments, table cells and titles) goes through
+    ``render_str``, which is where it is cleaned; ``rich.text.Text`` built here is cleaned
+    where it is made.
+    """
+    global _console_class
+    if _console_class is None:
+        from rich.console import Console
+
+        class SafeConsole(Console):
+            def render_str(self, text: str, *args: Any, **kwargs: Any) -> Any:
+                return super().render_str(clean(text), *args, **kwargs)
+
+        _console_class = SafeConsole
+    options = {"highlight": False, "markup": False, "emoji": False, **options}
+    return _console_class(**options)
 
 
 def item_hours(hours: float, repeat: int | None) -> float:
@@ -34,24 +85,31 @@ def roadmap_rows(catalog: Catalog) -> list[dict[str, Any]]:
 
 
 def prerequisite_order(catalog: Catalog, roadmap_id: str) -> list[str]:
-    """The roadmap's item ids, each after its in-roadmap prerequisites, else in file order."""
+    """The roadmap's item ids, each after its in-roadmap prerequisites, else in file order.
+
+    A depth-first walk with its own stack: a chain of prerequisites thousands deep is a
+    valid roadmap and must not exhaust Python's recursion limit.
+    """
     roadmap = catalog.roadmaps[roadmap_id]
     ids = [f"{roadmap_id}.{i.id}" for i in roadmap.items]
     members = set(ids)
     placed: set[str] = set()
     out: list[str] = []
-
-    def visit(full: str) -> None:
-        if full in placed:
-            return
-        placed.add(full)
-        for p in catalog.prerequisites(full):
-            if p in members:
-                visit(p)
-        out.append(full)
-
-    for full in ids:
-        visit(full)
+    for root in ids:
+        if root in placed:
+            continue
+        placed.add(root)
+        stack = [(root, iter(catalog.prerequisites(root)))]
+        while stack:
+            node, pending = stack[-1]
+            for p in pending:
+                if p in members and p not in placed:
+                    placed.add(p)
+                    stack.append((p, iter(catalog.prerequisites(p))))
+                    break
+            else:
+                stack.pop()
+                out.append(node)
     return out
 
 
@@ -154,7 +212,8 @@ def week_heading(plan: Any, week: int) -> str:
     text = f"Week {week} of {plan.weeks}: {start:%a %d %b} – {end:%a %d %b %Y}"
     off = plan.profile.time_off_in(start)
     if off is not None:
-        text += f" ({off.label or 'time off'}: {plan.budget(week):g} h this week)"
+        label = clean(off.label or "time off", one_line=True)
+        text += f" ({label}: {plan.budget(week):g} h this week)"
     return text
 
 
@@ -172,9 +231,8 @@ def week_table(
     tasks = plan.tasks_in(week)
     parts = plan.parts()
     total = sum(t.hours for t in tasks)
-    budget = plan.budget(week)
-    buffer = budget * plan.profile.buffer
-    footer = f"{total:g} / {budget:g} h"
+    hours_there = plan.budget(week)
+    footer = f"{round(total, 2):g} / {budget(hours_there)} h"
     table = Table(
         title=title_prefix + week_heading(plan, week), title_justify="left", show_footer=True
     )
@@ -186,7 +244,7 @@ def week_table(
     table.add_column("status", no_wrap=True)
     for t in tasks:
         style = "dim" if t.status != "todo" else ""
-        label = Text(t.title)
+        label = Text(clean(t.title, one_line=True))
         label.append(f"\n{t.id}", style="dim")
         part = parts.get(id(t))
         if part is not None:
@@ -194,22 +252,22 @@ def week_table(
         if t.pinned:
             label.append("  (pinned)", style="dim")
         if t.note:
-            label.append(f"\nnote: {t.note}", style="italic")
+            label.append(f"\nnote: {clean(t.note, one_line=True)}", style="italic")
         extra = (info or {}).get(t.id)
         if extra is not None:
             if extra.done_when:
-                label.append(f"\ndone when: {extra.done_when}")
+                label.append(f"\ndone when: {clean(extra.done_when, one_line=True)}")
             if extra.link:
-                label.append(f"\n→ {extra.link[0]}: {extra.link[1]}", style="dim")
+                title, url = (clean(x, one_line=True) for x in extra.link)
+                label.append(f"\n→ {title}: {url}", style="dim")
         hours = f"{t.hours:g} of {part.total:g}" if part is not None else f"{t.hours:g}"
         table.add_row(label, t.kind, hours, STATUS_MARK[t.status], style=style)
     if not tasks:
         table.add_row("(nothing planned)", "", "", "")
     console.print(table)
-    if tasks and buffer >= 0.05 and budget * plan.profile.buffer >= 0.5:
-        console.print(
-            f"{max(budget - total, 0):g} h left free this week for overruns.", style="dim"
-        )
+    if tasks and hours_there * plan.profile.buffer >= 0.5:
+        free = max(round(hours_there - total, 2), 0)
+        console.print(f"{free:g} h left free this week for overruns.", style="dim")
 
 
 def overflow_groups(plan: Any) -> list[tuple[str, float, list[tuple[str, float, int, str]]]]:
@@ -250,7 +308,9 @@ def overflow_lines(plan: Any) -> list[str]:
         lines.append(f"{roadmap} ({hours:g} h)")
         for item_id, each, n, reason in entries:
             size = f"{each:g} h × {n} weeks" if n > 1 or "@" in item_id else f"{each:g} h"
-            lines.append(f"  {item_id} ({size}): {reason}")
+            lines.append(
+                f"  {clean(item_id, one_line=True)} ({size}): {clean(reason, one_line=True)}"
+            )
     return lines
 
 
@@ -259,10 +319,10 @@ def plan_markdown(
 ) -> str:
     """The plan as a GitHub-friendly checklist, one section per week."""
     name = plan.profile.name
-    lines = [f"# upskill plan{' for ' + name if name else ''}", ""]
+    lines = [f"# upskill plan{' for ' + clean(name, one_line=True) if name else ''}", ""]
     lines.append(
-        f"{plan.weeks} weeks from {plan.start.isoformat()}, {plan.hours_per_week:g} h/week, "
-        f"target: {plan.profile.target_role}."
+        f"{plan.weeks} weeks from {plan.start.isoformat()}, {budget(plan.hours_per_week)} "
+        f"h/week, target: {plan.profile.target_role}."
     )
     lines.append("")
     numbers = weeks if weeks is not None else list(range(1, plan.last_week() + 1))
@@ -273,8 +333,8 @@ def plan_markdown(
         off = plan.profile.time_off_in(plan.week_start(n))
         lines.append(
             f"## Week {n} ({plan.week_start(n).isoformat()} – {plan.week_end(n).isoformat()}), "
-            f"{total:g} of {plan.budget(n):g} h"
-            + (f" ({off.label or 'time off'})" if off is not None else "")
+            f"{round(total, 2):g} of {budget(plan.budget(n))} h"
+            + (f" ({_md_escape(off.label or 'time off')})" if off is not None else "")
         )
         lines.append("")
         for t in tasks:
@@ -293,7 +353,8 @@ def plan_markdown(
                 if detail.done_when:
                     lines.append(f"  - Done when: {_md_escape(detail.done_when)}")
                 if detail.link:
-                    lines.append(f"  - [{_md_escape(detail.link[0])}]({detail.link[1]})")
+                    url = clean(detail.link[1], one_line=True).replace(")", "%29")
+                    lines.append(f"  - [{_md_escape(detail.link[0])}]({url})")
         if not tasks:
             lines.append("_Nothing planned._")
         lines.append("")
@@ -302,23 +363,30 @@ def plan_markdown(
         lines.append("")
         steps = next_steps(plan)
         if steps:
-            lines.append("Next, in this order: " + ", ".join(f"`{s}`" for s in steps) + ".")
+            shown = (clean(x, one_line=True).replace("`", "'") for x in steps)
+            lines.append("Next, in this order: " + ", ".join(f"`{x}`" for x in shown) + ".")
             lines.append("")
         for roadmap, hours, entries in overflow_groups(plan):
             lines.append(f"### {roadmap} ({hours:g} h)")
             lines.append("")
             for item_id, each, count, reason in entries:
                 size = f"{each:g} h × {count} weeks" if count > 1 else f"{each:g} h"
-                lines.append(f"- `{item_id}` ({size}): {_md_escape(reason)}")
+                uid = clean(item_id, one_line=True).replace("`", "'")
+                lines.append(f"- `{uid}` ({size}): {_md_escape(reason)}")
             lines.append("")
     return "\n".join(lines)
 
 
+def budget(hours: float) -> str:
+    """A weekly budget as the person gave it: never rounded (2.999 must not show as 3)."""
+    return f"{hours:.15g}"
+
+
 def _md_escape(text: str) -> str:
-    out = text
+    out = clean(text, one_line=True)
     for ch in "\\`*_[]<>|":
         out = out.replace(ch, "\\" + ch)
-    return out.replace("\n", " ")
+    return out
 
 
 def plan_footer(console: Any, plan: Any, full: bool) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 
 from upskill.errors import DataError
 from upskill.models import Item, Roadmap, format_validation_error
-from upskill.tomlio import decode_toml, read_toml
+from upskill.tomlio import decode_toml, read_limited
 
 ROADMAP_HINT = "see docs/roadmap-format.md"
 
@@ -188,11 +188,29 @@ def _load_file(name: str, raw: bytes, problems: list[str]) -> Roadmap | None:
 
 
 def user_roadmap_files(home: Path | None) -> list[Path]:
-    """The user's own roadmap files, ``<home>/roadmaps/*.toml``, sorted."""
+    """The user's own roadmap files, ``<home>/roadmaps/*.toml``, sorted.
+
+    A folder that exists but cannot be read is an error, not an empty folder: silently
+    leaving out a person's roadmaps would change their plan without a word.
+    """
     if home is None:
         return []
     folder = home / "roadmaps"
-    return sorted(folder.glob("*.toml")) if folder.is_dir() else []
+    if not folder.is_dir():
+        return []
+    try:
+        names = [entry.name for entry in folder.iterdir()]
+    except OSError as exc:
+        raise DataError(
+            f"{folder}: cannot read the folder of your roadmaps: {exc.strerror}; "
+            "check its permissions"
+        ) from None
+    return sorted(folder / name for name in names if name.endswith(".toml"))
+
+
+def _read_user_file(path: Path) -> bytes:
+    """A user roadmap's bytes: a plain file, with a size limit (not a pipe, not /dev/zero)."""
+    return read_limited(path, str(path), regular_only=True)
 
 
 def load_catalog(home: Path | None = None) -> Catalog:
@@ -205,9 +223,9 @@ def load_catalog(home: Path | None = None) -> Catalog:
             loaded.append((roadmap, f"built-in {name}"))
     for path in user_roadmap_files(home):
         try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            problems.append(f"{path}: cannot read: {exc.strerror}")
+            raw = _read_user_file(path)
+        except DataError as exc:
+            problems.append(str(exc))
             continue
         roadmap = _load_file(str(path), raw, problems)
         if roadmap is not None:
@@ -223,28 +241,35 @@ def _same_builtin(label: str, raw: bytes) -> bool:
     return any(n == name and data == raw for n, data in builtin_files())
 
 
+def _same_path(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:  # missing, unreadable, a symbolic link loop: not the file under test
+        return False
+
+
 def validate_file(path: Path, home: Path | None = None) -> Roadmap:
     """Validate one roadmap file, resolving prerequisites against the other loaded roadmaps."""
     label = str(path)
-    roadmap = parse_roadmap(read_toml(path, label), label)
+    raw = _read_user_file(path)
+    roadmap = parse_roadmap(decode_toml(raw, label), label)
     others: list[tuple[Roadmap, str]] = []
     problems: list[str] = []
-    for name, raw in builtin_files():
-        other = _load_file(f"built-in {name}", raw, problems)
+    for name, builtin in builtin_files():
+        other = _load_file(f"built-in {name}", builtin, problems)
         if other is not None:
             others.append((other, f"built-in {name}"))
     for other_path in user_roadmap_files(home):
-        if other_path.resolve() == path.resolve():
+        if _same_path(other_path, path):
             continue
         try:
-            other = _load_file(str(other_path), other_path.read_bytes(), problems)
-        except OSError:
+            other = _load_file(str(other_path), _read_user_file(other_path), problems)
+        except DataError:
             continue
         if other is not None:
             others.append((other, str(other_path)))
     # A roadmap id may be loaded once: a second file with it is refused everywhere else, so here
     # too, unless the file under test is that very file (a built-in checked in place).
-    raw = path.read_bytes()
     clash = [
         lab
         for r, lab in others

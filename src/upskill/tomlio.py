@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -52,22 +53,80 @@ def _located(message: str, text: str) -> str:
     return f"{message}; fix the file there"
 
 
-def read_toml(path: Path, name: str | None = None) -> dict[str, Any]:
-    """Read and parse a TOML file; a missing or unreadable file is a DataError."""
+def read_limited(path: Path, name: str | None = None, *, regular_only: bool = False) -> bytes:
+    """A file's bytes, at most MAX_FILE_BYTES; a missing or unreadable file is a DataError.
+
+    ``regular_only`` refuses anything but a plain file (a named pipe would hang the read, a
+    device such as /dev/zero never ends): the plan and roadmaps are always plain files. An
+    answers file may come through a pipe (``--answers /dev/stdin``), still read with a limit.
+    """
+    import os
+    import stat
+
     label = name or str(path)
+    flags = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0)
+    if regular_only:
+        flags |= os.O_NONBLOCK  # opening a named pipe must not wait for a writer
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
+        fd = os.open(path, flags)
     except FileNotFoundError:
         raise DataError(f"{label}: no such file") from None
     except IsADirectoryError:
         raise DataError(f"{label}: is a directory, not a TOML file") from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise DataError(f"{label}: a symbolic link that points to itself (a loop)") from None
         raise DataError(
             f"{label}: cannot read: {exc.strerror}; check the file's permissions"
         ) from None
-    if len(raw) > MAX_FILE_BYTES:
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise DataError(f"{label}: is a directory, not a TOML file")
+        if regular_only and not stat.S_ISREG(mode):
+            raise DataError(
+                f"{label}: is {_file_kind(mode)}, not a plain file; upskill reads only plain "
+                "files here: replace it with one"
+            )
+        if regular_only:
+            os.set_blocking(fd, True)
+        chunks: list[bytes] = []
+        size = 0
+        while size <= MAX_FILE_BYTES:
+            chunk = os.read(fd, min(1 << 20, MAX_FILE_BYTES + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as exc:
         raise DataError(
-            f"{label}: larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB; not a plan file"
+            f"{label}: cannot read: {exc.strerror}; check the file's permissions"
+        ) from None
+    finally:
+        os.close(fd)
+    if size > MAX_FILE_BYTES:
+        raise DataError(
+            f"{label}: larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB; not an upskill file"
         )
-    return decode_toml(raw, label)
+    return b"".join(chunks)
+
+
+def _file_kind(mode: int) -> str:
+    import stat
+
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def read_toml(path: Path, name: str | None = None, *, regular_only: bool = False) -> dict[str, Any]:
+    """Read and parse a TOML file (with a size limit); a missing or unreadable file is a DataError.
+
+    ``regular_only``: see ``read_limited``; answers files, read with the default, may be pipes.
+    """
+    label = name or str(path)
+    return decode_toml(read_limited(path, label, regular_only=regular_only), label)

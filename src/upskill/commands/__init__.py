@@ -168,15 +168,15 @@ def current_home() -> Path:
 
 
 def print_json(data: object) -> None:
-    import json
+    from upskill.render import json_text
 
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    sys.stdout.write(json_text(data))
 
 
 def make_console() -> Any:
-    from rich.console import Console
+    from upskill.render import safe_console
 
-    return Console(highlight=False)
+    return safe_console()
 
 
 def warn(lines: list[str]) -> None:
@@ -186,4 +186,5 @@ def warn(lines: list[str]) -> None:
 
 
 def interactive() -> bool:
-    return sys.stdin.isatty() and sys.stdout.isatty()
+    stdin, stdout = sys.stdin, sys.stdout
+    return stdin is not None and stdout is not None and stdin.isatty() and stdout.isatty()

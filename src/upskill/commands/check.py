@@ -64,6 +64,7 @@ def check(
         status = "todo" if undo else "skipped" if skip else "done"
         with storage.locked(home):
             plan = storage.load_plan(home)
+            _check_on(plan, when)
             resolved = progress.resolve_ids(plan, ids, today, status)
             changed = progress.mark(plan, resolved, status, when, default=today)
             if changed:
@@ -87,11 +88,26 @@ def check(
         render.chart(console, progress.chart_rows(plan, today))
 
 
+def _check_on(plan: Any, when: Any) -> None:
+    """A completion date before the plan started is a typo, not a record."""
+    if when is not None and when < plan.start:
+        raise UsageError(
+            f"--on {when.isoformat()} is before your plan started ({plan.start.isoformat()})"
+        )
+
+
 def _check_interactive(home: Path, today: Any, when: Any) -> None:
-    """A checkbox of this week's and overdue tasks; ticked become done, unticked not done."""
-    from upskill import progress, questionnaire, storage
+    """A checkbox of this week's and overdue tasks; ticked become done, unticked not done.
+
+    Only what the person changed in the checklist is written: a task is marked done if it was
+    shown unticked and is now ticked, not done if it was shown ticked and is now unticked.
+    Anything else (say, a task another terminal checked while this one was open) is left as
+    it is on disk.
+    """
+    from upskill import progress, questionnaire, render, storage
 
     plan = storage.load_plan(home)
+    _check_on(plan, when)
     week = max(plan.week_of(today), 1)
     shown: dict[str, Any] = {}
     for t in plan.tasks:
@@ -105,11 +121,16 @@ def _check_interactive(home: Path, today: Any, when: Any) -> None:
     hours: dict[str, float] = {}
     for t in plan.tasks:  # a split task is shown once, with all its hours
         hours[t.id] = hours.get(t.id, 0.0) + t.hours
+    # A split task counts as ticked when every part of it is done.
+    was_ticked = {
+        tid for tid in shown if all(t.status == "done" for t in plan.tasks if t.id == tid)
+    }
     choices = []
     for tid, t in shown.items():
         late = f", week {t.week}, overdue" if t.week < week and t.status == "todo" else ""
         # The id first: a long title may be cut at the terminal's edge, the id must not be.
-        choices.append((f"{tid}  {t.title} ({hours[tid]:g} h{late})", tid))
+        title = render.clean(t.title)
+        choices.append((f"{tid}  {title} ({hours[tid]:g} h{late})", tid))
     ticked = set(
         questionnaire.questionary_ask(
             questionnaire.Question(
@@ -117,17 +138,19 @@ def _check_interactive(home: Path, today: Any, when: Any) -> None:
                 "checkbox",
                 f"Week {week}: tick what you have finished",
                 choices=choices,
-                default=[tid for tid, t in shown.items() if t.status == "done"],
+                default=sorted(was_ticked),
                 instruction="(space ticks or unticks, enter saves; a ticks all, i inverts)",
             )
         )
     )
+    want_done = [tid for tid in shown if tid in ticked and tid not in was_ticked]
+    want_todo = [tid for tid in shown if tid not in ticked and tid in was_ticked]
     with storage.locked(home):
         plan = storage.load_plan(home)  # re-read: another process may have written meanwhile
-        status = {t.id: t.status for t in plan.tasks}
-        # Only what the person changed: an untouched tick keeps its completion date.
-        now_done = [tid for tid in shown if tid in ticked and status.get(tid) == "todo"]
-        now_todo = [tid for tid in shown if tid not in ticked and status.get(tid) == "done"]
+        present = {t.id for t in plan.tasks}
+        now_done = [tid for tid in want_done if tid in present]
+        now_todo = [tid for tid in want_todo if tid in present]
+        gone = [tid for tid in want_done + want_todo if tid not in present]
         changed = progress.mark(plan, now_done, "done", when, default=today)
         changed += progress.mark(plan, now_todo, "todo", None)
         if changed:
@@ -136,5 +159,7 @@ def _check_interactive(home: Path, today: Any, when: Any) -> None:
         print(f"Marked done: {', '.join(now_done)}")
     if now_todo:
         print(f"Marked not done: {', '.join(now_todo)}")
-    if not now_done and not now_todo:
+    if gone:
+        print(f"No longer in the plan (changed meanwhile), left alone: {', '.join(gone)}")
+    if not now_done and not now_todo and not gone:
         print("Nothing changed.")

@@ -41,7 +41,11 @@ def explain(
         raise UnknownTaskError(f"unknown task {task_id!r}{hint}")
     item = catalog.items[item_id]
     console = make_console()
-    console.print(f"[bold]{item.title}[/bold] ({item_id})", markup=True)
+    from rich.markup import escape
+
+    from upskill.render import clean
+
+    console.print(f"[bold]{escape(clean(item.title))}[/bold] ({item_id})", markup=True)
     console.print(
         f"{item.kind}, {item.hours:g} h"
         + (f" a week for {item.repeat} weeks" if item.repeat else "")

@@ -23,7 +23,11 @@ def export(
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="Write to FILE (atomically) instead of stdout.", metavar="FILE"
+            "--output",
+            "-o",
+            help="Write to FILE instead of stdout: a file is replaced atomically; a device or "
+            "a named pipe is written to.",
+            metavar="FILE",
         ),
     ] = None,
 ) -> None:
@@ -45,6 +49,6 @@ def export(
     if output is None or str(output) == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
-    else:
-        storage.atomic_write(output, data)
-        print(f"Wrote {output}", file=sys.stderr)
+        return
+    how = storage.write_output(output, data)
+    storage.say(f"Wrote {output}" if how == "replaced" else f"Wrote {output} ({how})")

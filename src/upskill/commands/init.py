@@ -43,7 +43,13 @@ def init(
     The README has the full format; the source's examples/ folder has four.
     """
     from upskill import clock, render, storage
-    from upskill.errors import DeclinedError, NoTerminalError, StateError
+    from upskill.errors import (
+        DeclinedError,
+        NoTerminalError,
+        StateError,
+        UpskillError,
+        UsageError,
+    )
     from upskill.planner import build_plan, coming_monday
     from upskill.profile import load_answers
     from upskill.roadmaps import load_catalog
@@ -77,7 +83,7 @@ def init(
 
         core = [r for r in TRACK_ORDER if r in catalog.roadmaps]
         ordered = core + [r for r in catalog.roadmaps if r not in core]
-        choices = [(r, catalog.roadmaps[r].title) for r in ordered]
+        choices = [(r, render.clean(catalog.roadmaps[r].title, one_line=True)) for r in ordered]
         data = questionnaire.run(choices, coming_monday(today), tags=catalog.tags())
         profile = profile_from_dict(data, "answers")
         _print_profile(profile)
@@ -93,23 +99,43 @@ def init(
     if start_override is not None:
         profile = profile.replace(start_date=start_override)
     start_date = profile.start_date or coming_monday(today)
+    where = "--start" if start_override is not None else "start_date"
+    clock.in_range(start_date, f"{where} {start_date.isoformat()}")
+    if clock.plan_end(start_date, profile.weeks) is None:
+        raise UsageError(
+            f"{where} {start_date.isoformat()}: a {profile.weeks}-week plan would end after "
+            f"{clock.LATEST.isoformat()}; choose an earlier start"
+        )
     if start_date < today - dt.timedelta(days=7):
-        print(
+        storage.say(
             f"upskill: note: the plan starts on {start_date.isoformat()}, in the past: the weeks "
-            "since then count as due (use --start DATE to start later)",
-            file=sys.stderr,
+            "since then count as due (use --start DATE to start later)"
         )
     plan = build_plan(profile, catalog, start_date, today=today)
+    profile_data = plan.profile.to_toml_dict()
     with storage.locked(home):
-        storage.backup(plan_file)
-        storage.save_profile(home, plan.profile.to_toml_dict())
-        storage.save_plan(home, plan)
+        try:
+            old = storage.load_plan(home).profile.to_toml_dict() if exists else None
+        except UpskillError:
+            old = None  # a broken plan is replaced (and kept as a backup)
+        unapplied = (
+            storage.profile_state(home, old) == "edited"
+            and storage.profile_state(home, profile_data) != "same"
+        )
+        # The plan first (the source of truth), then the profile that matches it.
+        _, profile_bak = storage.commit(home, plan, profile_data)
     console = make_console()
-    console.print(f"Saved your profile to {storage.profile_path(home)}")
     console.print(f"Saved your plan to {plan_file}")
+    console.print(f"Saved your profile to {storage.profile_path(home)}")
+    if unapplied and profile_bak is not None:
+        storage.say(
+            f"upskill: note: your {storage.PROFILE_FILE} held changes that were in no plan; "
+            f"they are kept in {profile_bak}"
+        )
     scheduled = sum(t.hours for t in plan.tasks)
+    per_week = render.budget(plan.hours_per_week)
     console.print(
-        f"{plan.weeks} weeks from {start_date.isoformat()} at {plan.hours_per_week:g} h/week: "
+        f"{plan.weeks} weeks from {start_date.isoformat()} at {per_week} h/week: "
         f"{len({t.item_id for t in plan.tasks})} items, {scheduled:g} h scheduled."
     )
     render.week_table(console, plan, 1, "Preview: ")

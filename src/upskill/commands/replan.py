@@ -13,7 +13,7 @@ from upskill.commands import (
     current_home,
     make_console,
 )
-from upskill.errors import UsageError
+from upskill.errors import StateError, UsageError
 
 
 @app.command(short_help="Reflow unfinished work over the coming weeks.")
@@ -49,8 +49,10 @@ def replan(
 ) -> None:
     """Reflow unfinished work (including overdue) over this week and the ones after it.
 
-    Done and skipped tasks keep their weeks and dates. The previous plan is kept as
-    plan.toml.bak, and profile.toml is updated to match.
+    Done and skipped tasks keep their weeks and dates. The previous plan and profile are kept
+    as plan.toml.bak and profile.toml.bak (older ones as .bak.2, .bak.3, ...), and
+    profile.toml is updated to match. A profile.toml with changes of its own is not
+    overwritten: replan says so and stops (apply them with --profile).
     """
     from upskill import clock, progress, storage
     from upskill.errors import DeclinedError, NoTerminalError
@@ -60,20 +62,13 @@ def replan(
         raise NoTerminalError("no terminal to confirm on; use --yes to replan without asking")
     if hours is not None and not 1 <= hours <= 80:  # also refuses nan
         raise UsageError(f"--hours {hours:g} is outside 1..80")
-    if weeks is not None and not 1 <= weeks <= 156:
-        raise UsageError(f"--weeks {weeks} is outside 1..156")
+    if weeks is not None and not 1 <= weeks <= MAX_WEEKS:
+        raise UsageError(f"--weeks {weeks} is outside 1..{MAX_WEEKS}")
     home = current_home()
     today = clock.today()
     start = clock.parse_date(from_date, "--from") if from_date else today
     catalog = load_catalog(home)
     path = storage.plan_path(home)
-    plan = storage.load_plan(home)
-    if plan.week_of(start) < plan.week_of(today):
-        raise UsageError(
-            f"--from {start.isoformat()} is in a week that has ended; "
-            "replan reflows from this week on"
-        )
-    seen = path.read_bytes()
     edited = None
     if profile_file is not None:
         from upskill.profile import load_answers
@@ -82,9 +77,16 @@ def replan(
         edited = load_answers(profile_file)
         check_roadmaps(edited, list(catalog.roadmaps), str(profile_file))
 
-    def compute(source: Any) -> Any:
+    def decide(plan: Any) -> Any:
+        """The new plan for what was read; under the lock, this is what gets written."""
+        if plan.week_of(start) < plan.week_of(today):
+            raise UsageError(
+                f"--from {start.isoformat()} is in a week that has ended; "
+                "replan reflows from this week on"
+            )
+        _check_reach(plan, start)
         return progress.replan(
-            source,
+            plan,
             catalog,
             start,
             hours=hours,
@@ -94,25 +96,78 @@ def replan(
             today=today,
         )
 
-    result = compute(plan)
     console = make_console()
     if not yes:
-        _show_replan(console, result)
+        # Shown and confirmed without the lock (a person may take their time); decided again
+        # under the lock on what is there then, so that nothing written meanwhile is lost.
+        shown = storage.load_plan(home)
+        preview = decide(shown)
+        _profile_guard(home, shown, profile_file)  # refuse before asking, not after
+        _show_replan(console, preview)
         from upskill import questionnaire
 
         if not questionnaire.confirm("Write the new plan?"):
             raise DeclinedError("kept the old plan; nothing was written")
-    # The lock is not held while the person decides; if another command wrote meanwhile,
-    # replan from what is on disk now so that its update is not lost.
     with storage.locked(home):
-        if path.read_bytes() != seen:
-            result = compute(storage.load_plan(home))
-        bak = storage.backup(path)
-        storage.save_plan(home, result.plan)
-        storage.save_profile(home, result.plan.profile.to_toml_dict())
+        plan = storage.load_plan(home)  # read once, under the lock: decide on what was read
+        result = decide(plan)
+        if not yes and plan != shown:
+            console.print(
+                "The plan changed on disk while you were deciding (another upskill saved it); "
+                "the new plan keeps that change."
+            )
+        note = _profile_guard(home, plan, profile_file)
+        plan_bak, _ = storage.commit(home, result.plan, result.plan.profile.to_toml_dict())
+    if note:
+        storage.say(note)
     if yes:  # saved first: output piped into `head` must not lose the replan
         _show_replan(console, result)
-    console.print(f"Saved the new plan to {path}" + (f" (previous: {bak})" if bak else ""))
+    console.print(
+        f"Saved the new plan to {path}" + (f" (previous: {plan_bak})" if plan_bak else "")
+    )
+
+
+MAX_WEEKS = 156
+
+
+def _check_reach(plan: Any, start: Any) -> None:
+    """A plan cannot be extended past MAX_WEEKS from its start: say what to do instead."""
+    from_week = max(plan.week_of(start), 1)
+    if from_week > max(MAX_WEEKS, plan.weeks):
+        raise StateError(
+            f"{start.isoformat()} is in week {from_week} of the plan that started on "
+            f"{plan.start.isoformat()}, and a plan is at most {MAX_WEEKS} weeks long: start a "
+            "new plan with `upskill init --force` (the old one is kept as a backup)"
+        )
+
+
+def _profile_guard(home: Path, plan: Any, profile_file: Path | None) -> str | None:
+    """Refuse to overwrite a profile.toml that holds changes of its own; a note if stale."""
+    from upskill import storage
+
+    path = storage.profile_path(home)
+    state = storage.profile_state(home, plan.profile.to_toml_dict())
+    if state == "edited":
+        if profile_file is not None and _same_file(profile_file, path):
+            return None  # the person is applying exactly this file
+        raise StateError(
+            f"{path} has changes that are not in the plan (edited by hand?), and replan would "
+            f"overwrite them: apply them with `upskill replan --profile {path}`, or delete the "
+            "file to drop them (the plan keeps its own copy of the profile); nothing was written"
+        )
+    if state == "stale":
+        return (
+            f"upskill: note: {path} held the profile of the previous plan (a save that was "
+            "interrupted?); it now matches the plan again"
+        )
+    return None
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return False
 
 
 def _show_replan(console: Any, result: Any) -> None:
