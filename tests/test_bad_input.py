@@ -152,7 +152,9 @@ def test_a_misspelt_key_is_reported_not_silently_dropped(tmp_path: Path) -> None
     path = answers(tmp_path, text)
     lines = fails(run("init", "--answers", str(path)))
     assert f"{path}: hours_per_wek: unknown key" in "\n".join(lines)
-    assert f"{path}: hours_per_week: required key is missing" in lines
+    assert any(
+        line.startswith(f"{path}: hours_per_week: required key is missing") for line in lines
+    ), lines
 
 
 @pytest.mark.parametrize(
@@ -283,7 +285,7 @@ def test_an_empty_plan_is_corrupt_not_missing(planned: Path, content: bytes) -> 
 
 
 def _cut_inside_a_title(text: str) -> str:
-    at = text.index('title = "', len(text) // 2)
+    at = text.rindex('title = "')
     return text[: at + len('title = "') + 3]
 
 
@@ -343,7 +345,7 @@ def test_a_syntax_error_in_a_hand_edited_plan_names_line_and_column(planned: Pat
 @pytest.mark.parametrize(
     ("old", "new", "where"),
     [
-        ("schema = 1\n", "schema = 1\ncolour = 3\n", "colour"),
+        ("schema = 2\n", "schema = 2\ncolour = 3\n", "colour"),
         ('status = "todo"\n', 'status = "todo"\nnotes = "x"\n', r"tasks\[0\] \([^)]+\)\.notes"),
         (
             'target_role = "research-engineer"\n',
@@ -366,7 +368,12 @@ def test_unknown_keys_in_a_hand_edited_plan_are_reported(
     assert (planned / "plan.toml").read_bytes() == before
 
 
-BIG_O = 'id = "coding.big-o"\ntitle = "Big-O: time and memory complexity"\nkind = "learn"\n'
+def first_task_hours(home: Path) -> tuple[str, str]:
+    """The first task row of the plan up to its hours line, and its id."""
+    text = (home / "plan.toml").read_text(encoding="utf-8")
+    match = re.search(r'\[\[tasks\]\]\n(?:.*\n)*?id = "([^"]+)"\n(?:.*\n)*?hours = [^\n]+\n', text)
+    assert match, "no task row in the plan"
+    return match.group(0), match.group(1)
 
 
 @pytest.mark.parametrize(
@@ -383,10 +390,11 @@ BIG_O = 'id = "coding.big-o"\ntitle = "Big-O: time and memory complexity"\nkind 
     ],
 )
 def test_impossible_task_hours_in_a_plan(planned: Path, value: str, says: str) -> None:
-    before = edit_plan(planned, BIG_O + "hours = 4.0\n", BIG_O + f"hours = {value}\n")
+    row, tid = first_task_hours(planned)
+    before = edit_plan(planned, row, re.sub(r"hours = [^\n]+\n$", f"hours = {value}\n", row))
     message = one_error(run("check", "coding.big-o"))
     assert re.fullmatch(
-        rf"{re.escape(str(planned / 'plan.toml'))}: tasks\[\d+\] \(coding\.big-o\)\.hours: "
+        rf"{re.escape(str(planned / 'plan.toml'))}: tasks\[\d+\] \({re.escape(tid)}\)\.hours: "
         + re.escape(says),
         message,
     ), message
@@ -446,7 +454,7 @@ def test_impossible_task_hours_in_a_plan(planned: Path, value: str, says: str) -
             r"profile\.skills\.research",
             "must be a whole number 0..4",
         ),
-        ("schema = 1", 'schema = "1"', "schema", "missing or not a positive integer"),
+        ("schema = 2", 'schema = "2"', "schema", "missing or not a positive integer"),
     ],
 )
 def test_wrong_values_in_a_hand_edited_plan_name_the_key(
@@ -467,16 +475,16 @@ def test_a_task_listed_twice_in_one_week(planned: Path) -> None:
     assert re.search(r"tasks\[1\] \(.+\): task .+ appears twice in week 1", message), message
 
 
-@pytest.mark.parametrize("schema", ["2", "99"])
+@pytest.mark.parametrize("schema", ["3", "99"])
 def test_a_plan_from_a_newer_upskill_is_refused_and_left_unchanged(
     planned: Path, schema: str
 ) -> None:
-    before = edit_plan(planned, "schema = 1\n", f"schema = {schema}\n")
+    before = edit_plan(planned, "schema = 2\n", f"schema = {schema}\n")
     path = planned / "plan.toml"
     for args in (["check", "coding.big-o"], ["replan", "--yes"], ["plan"], ["check", "nope"]):
         message = one_error(run(*args))
         assert message == (
-            f"{path}: written by a newer upskill (schema {schema}, this one reads 1); "
+            f"{path}: written by a newer upskill (schema {schema}, this one reads 2); "
             "upgrade upskill, the file was left unchanged"
         )
         assert path.read_bytes() == before
@@ -485,7 +493,7 @@ def test_a_plan_from_a_newer_upskill_is_refused_and_left_unchanged(
 
 @pytest.mark.parametrize("line", ["schema = 0\n", "schema = -1\n", ""])
 def test_a_plan_without_a_valid_schema_is_not_an_upskill_plan(planned: Path, line: str) -> None:
-    before = edit_plan(planned, "schema = 1\n", line)
+    before = edit_plan(planned, "schema = 2\n", line)
     message = one_error(run("check", "coding.big-o"))
     assert message == (
         f"{planned / 'plan.toml'}: schema: missing or not a positive integer; "

@@ -486,8 +486,8 @@ def test_replan_long_after_the_plan_ended_gives_advice_that_can_be_followed(
 def test_an_ics_export_of_an_empty_plan_is_a_valid_calendar(planned: Path) -> None:
     text = plan_text(planned)
     head = text.split("[[tasks]]", 1)[0]
-    assert head.startswith("schema = 1\n")
-    empty = head.replace("schema = 1\n", "schema = 1\ntasks = []\nunscheduled = []\n", 1)
+    assert head.startswith("schema = 2\n")
+    empty = head.replace("schema = 2\n", "schema = 2\ntasks = []\nunscheduled = []\n", 1)
     (planned / "plan.toml").write_text(empty, encoding="utf-8")
     result = run("export", "--format", "ics")
     assert result.returncode == 0, result.stderr

@@ -145,6 +145,8 @@ SKILL_PROMPTS = [
     ("research", "Research (own questions, papers): rate yourself"),
     ("networking", "Networking and outreach: rate yourself"),
 ]
+HOLIDAYS = "Your plan runs over the holidays"
+TIME_OFF = "Other weeks off or lighter weeks"
 SAVE = "Save this profile and build the plan?"
 REPLACE = "Replace it"
 
@@ -152,7 +154,7 @@ REPLACE = "Replace it"
 def answer_with_defaults(tui: Any, after_name: bool = False) -> None:
     """Press Enter at every question of the questionnaire (the final confirmation excluded)."""
     messages = [BACKGROUND, ROLE, HOURS, WEEKS, START, RUNWAY, ROADMAPS, INTERESTS]
-    messages += [message for _, message in SKILL_PROMPTS]
+    messages += [message for _, message in SKILL_PROMPTS] + [HOLIDAYS, TIME_OFF]
     if not after_name:
         messages.insert(0, NAME)
     for message in messages:
@@ -198,6 +200,10 @@ def test_init_answers_every_question(home: Path, spawn: Spawn) -> None:
     for skill, message in SKILL_PROMPTS:
         expect_prompt(tui, message)
         tui.send(Keys.DOWN * ratings[skill] + Keys.ENTER)
+    expect_prompt(tui, HOLIDAYS)  # 30 weeks from 23 November cross the late-December fortnight
+    tui.send(Keys.YES)
+    expect_prompt(tui, TIME_OFF)
+    tui.send("2027-03-01..2027-03-07=4" + Keys.ENTER)
     expect_prompt(tui, SAVE)
     tui.send(Keys.YES)
     tui.expect(on_screen("Saved your plan to"))
@@ -214,6 +220,15 @@ def test_init_answers_every_question(home: Path, spawn: Spawn) -> None:
         "runway_months": 6,
         "roadmaps": ["coding", "ml-devloop", "open-source", "research", "network"],
         "interests": ["interpretability", "robotics"],
+        "time_off": [
+            {
+                "start": dt.date(2026, 12, 21),
+                "end": dt.date(2027, 1, 3),
+                "hours_per_week": 0,
+                "label": "holidays",
+            },
+            {"start": dt.date(2027, 3, 1), "end": dt.date(2027, 3, 7), "hours_per_week": 4},
+        ],
         "skills": ratings,
     }
     assert profile == expected
@@ -247,6 +262,9 @@ def test_invalid_hours_are_asked_again(home: Path, spawn: Spawn, typed: str, err
     for message in [START, RUNWAY, ROADMAPS, INTERESTS] + [m for _, m in SKILL_PROMPTS]:
         expect_prompt(tui, message)
         tui.send(Keys.ENTER)
+    for message in (HOLIDAYS, TIME_OFF):
+        expect_prompt(tui, message)
+        tui.send(Keys.ENTER)
     expect_prompt(tui, SAVE)
     tui.send(Keys.YES)
     assert finish(tui) == 0
@@ -266,7 +284,7 @@ def test_ctrl_c_writes_nothing(home: Path, spawn: Spawn, kind: str) -> None:
     expect_prompt(tui, NAME)
     tui.send("Ada" + Keys.ENTER)
     order = [BACKGROUND, ROLE, HOURS, WEEKS, START, RUNWAY, ROADMAPS, INTERESTS]
-    order += [m for _, m in SKILL_PROMPTS] + [SAVE]
+    order += [m for _, m in SKILL_PROMPTS] + [HOLIDAYS, TIME_OFF, SAVE]
     for message in order:
         expect_prompt(tui, message)
         if message == stop_at:

@@ -722,33 +722,47 @@ def test_locked_sections_in_one_process_do_not_deadlock_after_each_other(planned
     assert temp_files(planned) == []
 
 
+def test_a_schema_1_plan_is_upgraded_with_a_backup_kept_first(home: Path) -> None:
+    """Schema 2 only added optional keys: a plan written by an older upskill reads as it was."""
+    init_example()
+    path = home / "plan.toml"
+    old = path.read_bytes().replace(b"schema = 2\n", b"schema = 1\n", 1)
+    path.write_bytes(old)
+    loaded = storage.load_plan(home)
+    assert loaded.schema == 2
+    assert (home / "plan.toml.v1.bak").read_bytes() == old
+    assert path.read_bytes() == old  # read-only commands take no lock, so they do not write
+    storage.save_plan(home, loaded)
+    assert tomllib.loads(path.read_text(encoding="utf-8"))["schema"] == 2
+
+
 def test_an_older_schema_is_migrated_with_a_backup_kept_first(
     home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Schema 1 is the first, so the upgrade path is exercised with a pretend schema 2."""
+    """A pretend schema 3 exercises an upgrade that changes what is read."""
     from upskill import plan as plan_schema
 
     init_example()
     path = home / "plan.toml"
     old = path.read_bytes()
 
-    def rename_kind(data: dict[str, Any]) -> dict[str, Any]:
+    def shout(data: dict[str, Any]) -> dict[str, Any]:
         for task in data["tasks"]:
             task["title"] = task["title"].upper()
         return data
 
-    monkeypatch.setattr(plan_schema, "SCHEMA", 2)
-    monkeypatch.setattr(storage, "MIGRATIONS", {1: rename_kind})
+    monkeypatch.setattr(plan_schema, "SCHEMA", 3)
+    monkeypatch.setattr(storage, "MIGRATIONS", {2: shout})
     loaded = storage.load_plan(home)
-    assert loaded.schema == 2
+    assert loaded.schema == 3
     assert all(t.title == t.title.upper() for t in loaded.tasks)
-    assert (home / "plan.toml.v1.bak").read_bytes() == old
-    assert path.read_bytes() == old  # read-only commands take no lock, so they do not write
+    assert (home / "plan.toml.v2.bak").read_bytes() == old
+    assert path.read_bytes() == old
     storage.save_plan(home, loaded)  # the next save (under the lock) writes the new schema
-    assert tomllib.loads(path.read_text(encoding="utf-8"))["schema"] == 2
+    assert tomllib.loads(path.read_text(encoding="utf-8"))["schema"] == 3
     again = storage.load_plan(home)  # already current: nothing more happens
     assert again.tasks == loaded.tasks
-    assert (home / "plan.toml.v1.bak").read_bytes() == old
+    assert (home / "plan.toml.v2.bak").read_bytes() == old
 
 
 def test_a_schema_with_no_upgrade_path_is_refused_unchanged(
@@ -759,9 +773,9 @@ def test_a_schema_with_no_upgrade_path_is_refused_unchanged(
     init_example()
     path = home / "plan.toml"
     old = path.read_bytes()
-    monkeypatch.setattr(plan_schema, "SCHEMA", 3)
-    monkeypatch.setattr(storage, "MIGRATIONS", {2: lambda data: data})
-    with pytest.raises(DataError, match="schema 1 is too old for this upskill to upgrade"):
+    monkeypatch.setattr(plan_schema, "SCHEMA", 4)
+    monkeypatch.setattr(storage, "MIGRATIONS", {3: lambda data: data})
+    with pytest.raises(DataError, match="schema 2 is too old for this upskill to upgrade"):
         storage.load_plan(home)
     assert path.read_bytes() == old
-    assert not (home / "plan.toml.v1.bak").exists()
+    assert not (home / "plan.toml.v2.bak").exists()

@@ -137,7 +137,9 @@ class Plan:
         return self.start + dt.timedelta(days=7 * week - 1)
 
     def budget(self, week: int) -> float:
-        """The hours of ``week``: the weekly budget, less any time off in it."""
+        """The hours of ``week``: the weekly budget as given, less any time off in it."""
+        if self.profile.time_off_in(self.week_start(week)) is None:
+            return self.hours_per_week
         return round(self.profile.week_budget(self.week_start(week)), 2)
 
     def week_of(self, day: dt.date) -> int:

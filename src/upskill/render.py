@@ -305,7 +305,7 @@ def overflow_lines(plan: Any) -> list[str]:
     """Plain lines: each roadmap with its hours, then its items (recurring with their count)."""
     lines = []
     for roadmap, hours, entries in overflow_groups(plan):
-        lines.append(f"{roadmap} ({hours:g} h)")
+        lines.append(f"{clean(roadmap, one_line=True)} ({hours:g} h)")
         for item_id, each, n, reason in entries:
             size = f"{each:g} h × {n} weeks" if n > 1 or "@" in item_id else f"{each:g} h"
             lines.append(
@@ -367,7 +367,7 @@ def plan_markdown(
             lines.append("Next, in this order: " + ", ".join(f"`{x}`" for x in shown) + ".")
             lines.append("")
         for roadmap, hours, entries in overflow_groups(plan):
-            lines.append(f"### {roadmap} ({hours:g} h)")
+            lines.append(f"### {_md_escape(roadmap)} ({hours:g} h)")
             lines.append("")
             for item_id, each, count, reason in entries:
                 size = f"{each:g} h × {count} weeks" if count > 1 else f"{each:g} h"
