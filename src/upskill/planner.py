@@ -42,6 +42,7 @@ if TYPE_CHECKING:  # roadmaps bring pydantic; the planner only reads them
 
 CENTI = 100
 FOREVER = 1 << 30
+MIN_HABIT_WEEKS = 3  # a habit cut short runs at least this many weeks, or not at all
 CLOSURE_SAMPLE = 48  # units of a prerequisite chain walked to rank it (all, to take it)
 
 
@@ -141,6 +142,8 @@ class Unit:
     group: str | None = None
     filler: bool = False  # optional and matching no interest: never chosen for itself
     goal: bool = False
+    liked: bool = False  # tagged with one of the person's interests
+    level: int | None = None  # the skill level it is needed below (None: always needed)
     gated: bool = False  # needed because of a skill the person rated low (preparation)
     earliest_week: int = 1
     deadline_week: int | None = None
@@ -246,6 +249,8 @@ def candidates(
                 group=item.group,
                 filler=item.priority == "optional" and not liked,
                 goal=goal,
+                liked=liked,
+                level=item.level if item.skill is not None else None,
                 gated=item.skill is not None and item.level is not None,
                 earliest_week=item.earliest_week or 1,
                 after_prep_weeks=item.after_prep_weeks,
@@ -406,6 +411,31 @@ class Planner:
 
     def choose(self) -> None:
         """The most valuable set of units that fits the hours, each with its missing chain."""
+        # Of a group of alternatives, one: the one matching an interest, else the most basic
+        # the person still needs (a refresher is not for someone with nothing to refresh),
+        # else the most valuable per hour.
+        preferred: dict[str, Unit] = {}
+        for u in self.units:
+            if u.group is None or u.id in self.satisfied:
+                continue
+            best = preferred.get(u.group)
+            fit = (not u.liked, u.level or 0, -self.density([u.id]), u.order)
+            if best is None or fit < (
+                not best.liked,
+                best.level or 0,
+                -self.density([best.id]),
+                best.order,
+            ):
+                preferred[u.group] = u
+        skipped = {
+            u.id
+            for u in self.units
+            if u.group is not None and u.id not in self.satisfied and preferred[u.group] is not u
+        }
+        for uid in skipped:
+            other = preferred[self.by_id[uid].group or ""]
+            self.reasons[uid] = f"an alternative to {other.id}, which suits you better"
+
         room = sum(self.cap[self.first_week :])
         groups_taken: dict[str, str] = {}
         weeks_left = max(self.horizon - self.first_week + 1, 0)
@@ -431,6 +461,9 @@ class Planner:
                     continue
                 seen.add(cur)
                 u = self.by_id[cur]
+                if cur in skipped:  # the alternative that suits the person stands in for it
+                    stack.append(preferred[u.group or ""].id)
+                    continue
                 if u.group is not None and u.group in groups_taken:
                     if cur != uid:
                         continue  # an alternative already chosen stands in for it
@@ -459,7 +492,7 @@ class Planner:
         heap = [
             (0 if u.goal else 1, -self.density([u.id]), u.order, u.id)
             for u in self.units
-            if not u.filler and u.id not in self.satisfied
+            if not u.filler and u.id not in self.satisfied and u.id not in skipped
         ]
         heapq.heapify(heap)
         used = 0
@@ -488,14 +521,16 @@ class Planner:
             if habit_need and habit_used + habit_need > habit_cap:
                 unit = self.by_id[uid]
                 left = habit_cap - habit_used
-                if len(chain) == 1 and unit.occurrences is not None and left >= unit.size:
+                enough = min(MIN_HABIT_WEEKS, len(unit.occurrences or [])) * unit.size
+                if len(chain) == 1 and unit.occurrences is not None and left >= enough:
                     self.limit[uid] = left // unit.size  # the habit for as long as it fits
                     need = habit_need = unit.size * self.limit[uid]
                 else:
                     continue
             if used + need > room:
                 unit = self.by_id[uid]
-                if len(chain) == 1 and unit.occurrences is not None and room - used >= unit.size:
+                enough = min(MIN_HABIT_WEEKS, len(unit.occurrences or [])) * unit.size
+                if len(chain) == 1 and unit.occurrences is not None and room - used >= enough:
                     fit = (room - used) // unit.size  # a habit for as many weeks as there is room
                     self.limit[uid] = min(fit, self.limit.get(uid, fit))
                     need = unit.size * self.limit[uid]
@@ -1004,6 +1039,17 @@ class Planner:
         ]
         waiting.sort(key=lambda u: (-self.density([u.id]), u.order))
         smallest = min((u.size for u in waiting), default=0)
+        # What is already planned after an item (it comes `after` it) bounds where it may go.
+        starts: dict[str, int] = {}
+        for uid, indices in self.parts.items():
+            kept = [self.tasks[i].week for i in indices if i not in drop]
+            if kept:
+                starts[uid] = min(kept)
+        latest: dict[str, int] = {}
+        for u in self.units:
+            if u.id in starts:
+                for a in u.after:
+                    latest[a] = min(latest.get(a, FOREVER), starts[u.id])
         for week in range(self.first_week, self.horizon + 1):
             if not waiting:
                 break
@@ -1019,6 +1065,7 @@ class Planner:
                 if (
                     u.size <= free
                     and (u.deadline_week is None or week <= u.deadline_week)
+                    and week <= latest.get(u.id, FOREVER)
                     and self.is_ready(u.id, week)
                 ):
                     self.parts[u.id] = [len(self.tasks)]
