@@ -531,8 +531,10 @@ class Planner:
                 unit = self.by_id[uid]
                 enough = min(MIN_HABIT_WEEKS, len(unit.occurrences or [])) * unit.size
                 if len(chain) == 1 and unit.occurrences is not None and room - used >= enough:
-                    fit = (room - used) // unit.size  # a habit for as many weeks as there is room
-                    self.limit[uid] = min(fit, self.limit.get(uid, fit))
+                    weeks_fit = (
+                        room - used
+                    ) // unit.size  # a habit for as many weeks as there is room
+                    self.limit[uid] = min(weeks_fit, self.limit.get(uid, weeks_fit))
                     need = unit.size * self.limit[uid]
                 else:
                     with_chain = " with what it builds on" if len(chain) > 1 else ""
