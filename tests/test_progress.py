@@ -347,15 +347,21 @@ def test_checking_a_done_task_again_keeps_its_date(home: Path) -> None:
 
 def test_replan_never_puts_two_occurrences_of_one_item_in_a_week(home: Path) -> None:
     init_example()
-    occurrences = [t for t in load_plan(home).tasks if t.item_id == "research.question-journal"]
+    plan = load_plan(home)
+    counts: dict[str, int] = defaultdict(int)
+    for t in plan.tasks:
+        if t.occurrence is not None:
+            counts[t.item_id] += 1
+    habit = next(item for item, n in counts.items() if n >= 5)
+    occurrences = sorted((t for t in plan.tasks if t.item_id == habit), key=lambda t: t.week)
     third, fifth = occurrences[2], occurrences[4]
+    today = plan.week_start(third.week) + dt.timedelta(days=2)
+    on = today.isoformat()
+    later = (today + dt.timedelta(days=40)).isoformat()
     assert (
-        run(
-            "check", third.id, fifth.id, "--on", "2026-12-08", env={"UPSKILL_TODAY": "2026-12-31"}
-        ).returncode
-        == 0
+        run("check", third.id, fifth.id, "--on", on, env={"UPSKILL_TODAY": later}).returncode == 0
     )
-    assert run("replan", "--yes", env={"UPSKILL_TODAY": "2026-12-09"}).returncode == 0
+    assert run("replan", "--yes", env={"UPSKILL_TODAY": on}).returncode == 0
     weeks: dict[str, list[int]] = defaultdict(list)
     for t in load_plan(home).tasks:
         if t.occurrence is not None:
@@ -363,9 +369,7 @@ def test_replan_never_puts_two_occurrences_of_one_item_in_a_week(home: Path) -> 
     for item, seen in weeks.items():
         assert len(seen) == len(set(seen)), (item, sorted(seen))
     # Without @N, the occurrence still to do this week is the one that gets marked.
-    this_week = [
-        t for t in load_plan(home).tasks if t.item_id == "research.question-journal" and t.week == 3
-    ]
+    this_week = [t for t in load_plan(home).tasks if t.item_id == habit and t.week == third.week]
     assert [t.status for t in this_week] == ["done"]
 
 

@@ -87,6 +87,7 @@ def test_strategy_is_encoded_in_the_content() -> None:
     items = catalog.items
     # Apply after a couple of months of the preparation this person needs.
     assert items["interviewing.first-applications"].after_prep_weeks == 8
+
     # Re-apply about six months after the first round, wherever it lands.
     def weeks_after_first_round(item: str) -> int:
         if item == "interviewing.first-applications":

@@ -347,6 +347,7 @@ class Planner:
         self.small = centi(policy.small_item)
         # State filled in by the phases.
         self._pre: dict[str, list[str]] = {}
+        self.deadline_chain: set[str] = set()  # what a deadline needs: soft order yields
         self.chosen: set[str] = set()
         self.limit: dict[str, int] = {}  # a habit chosen for fewer weeks than it has
         self.release: dict[str, int] = {}
@@ -372,8 +373,10 @@ class Planner:
 
     def before(self, uid: str) -> list[str]:
         """What must be done before ``uid`` starts: its prerequisites, and the items it comes
-        after that are in the plan too."""
+        after that are in the plan too (soft order yields for work a deadline depends on)."""
         hard = self.prerequisites(uid)
+        if uid in self.deadline_chain:
+            return hard
         soft = [a for a in self.by_id[uid].after if a in self.chosen and a in self.by_id]
         return hard + [a for a in soft if a not in hard] if soft else hard
 
@@ -579,6 +582,12 @@ class Planner:
     def timing(self) -> None:
         """Start weeks (preparation first) and due weeks, passed down to prerequisites."""
         chosen = [self.by_id[i] for i in sorted(self.chosen, key=lambda i: self.by_id[i].order)]
+        stack = [u.id for u in chosen if u.deadline_week is not None]
+        while stack:
+            uid = stack.pop()
+            if uid not in self.deadline_chain:
+                self.deadline_chain.add(uid)
+                stack.extend(p for p in self.prerequisites(uid) if p in self.chosen)
         weekly = max(self.typical, 1)
         descendants = self._descendants()
         for u in chosen:
@@ -1072,6 +1081,8 @@ class Planner:
                 ):
                     self.parts[u.id] = [len(self.tasks)]
                     self.tasks.append(Task(u.id, week, u.title, u.kind, u.size / CENTI))
+                    for a in u.after:  # what it comes after may no longer go later than it
+                        latest[a] = min(latest.get(a, FOREVER), week)
                     self.remaining[u.id] = 0
                     self.finished[u.id] = week
                     self.chosen.add(u.id)
