@@ -81,10 +81,11 @@ def markdown(exe: str, home: Path) -> str:
 
 def score(data: dict[str, Any], example: Path) -> dict[str, str]:
     """The figures of one plan, scored against this checkout's roadmaps."""
+    import datetime as dt
+
     from upskill.planner import candidates
     from upskill.profile import load_answers
     from upskill.roadmaps import load_catalog
-    import datetime as dt
 
     catalog = load_catalog(None)
     profile = load_answers(example)

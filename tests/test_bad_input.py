@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 import subprocess
 import textwrap
+import tomllib
 from collections.abc import Callable
 from pathlib import Path
 
