@@ -89,6 +89,10 @@ class Item(_Strict):
     wait_weeks: Annotated[int, Field(ge=1, le=520)] | None = None
     # Only for people whose runway (months of money) is shorter than this.
     only_if_runway_under: Annotated[float, Field(gt=0, le=600, allow_inf_nan=False)] | None = None
+    # For students, only when their runway is shorter than this (finishing, on savings).
+    students_only_if_runway_under: (
+        Annotated[float, Field(gt=0, le=600, allow_inf_nan=False)] | None
+    ) = None
 
     @field_validator("deadline")
     @classmethod

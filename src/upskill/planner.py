@@ -26,6 +26,7 @@ is the one rule for when an item may go into a week.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import heapq
 import math
@@ -35,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 from upskill.errors import DataError
 from upskill.plan import Plan, Task, Unscheduled
-from upskill.schema import MILESTONE_KINDS, Profile
+from upskill.schema import MILESTONE_KINDS, STUDENTS, Profile
 
 if TYPE_CHECKING:  # roadmaps bring pydantic; the planner only reads them
     from upskill.roadmaps import Catalog
@@ -90,6 +91,7 @@ class Policy:
     short_runway_factor: float = 0.5  # a short runway shortens the wait before applying
     deadline_lead_weeks: int = 8  # a deadline closer than this to the start aims a year later
     deadline_window_weeks: int = 6  # deadline work itself goes out in this window
+    deadline_slack_weeks: int = 4  # work for a far deadline starts this long before it must
     next_steps: int = 5  # how many left-out items the "next, in this order" list shows
 
 
@@ -192,10 +194,21 @@ def exclusion(profile: Profile, item: Any, roadmap_id: str) -> str | None:
         return f"it is for {', '.join(item.roles)}, and your target is {profile.target_role}"
     if item.backgrounds and profile.background not in item.backgrounds:
         return f"it is for people from {', '.join(item.backgrounds)}"
-    if item.only_if_runway_under is not None and not (
-        profile.runway_months is not None and profile.runway_months < item.only_if_runway_under
+    short = item.only_if_runway_under
+    if short is not None and not (
+        profile.runway_months is not None and profile.runway_months < short
     ):
-        return f"it is for someone with less than {item.only_if_runway_under:g} months of runway"
+        return f"it is for someone with less than {short:g} months of runway"
+    short = item.students_only_if_runway_under
+    if (
+        short is not None
+        and profile.background in STUDENTS
+        and not (profile.runway_months is not None and profile.runway_months < short)
+    ):
+        return (
+            f"a student's first break is a research internship; this is for students with "
+            f"less than {short:g} months of runway"
+        )
     if item.skill is not None and item.level is not None:
         rating = profile.rating(item.skill)
         if rating >= item.level:
@@ -327,8 +340,12 @@ class Planner:
         satisfied: Iterable[str] = (),
         finished: Mapping[str, int] | None = None,
         policy: Policy = POLICY,
+        order_for_deadlines: bool = True,
     ) -> None:
         self.policy = policy
+        self.order_for_deadlines = order_for_deadlines
+        self.late: set[str] = set()  # deadline work that could not be ready in time
+        self.placement = Placement([], [])
         self.units = list(units)
         self.by_id = {u.id: u for u in self.units}
         self.horizon = len(capacity) - 1
@@ -638,7 +655,11 @@ class Planner:
                 + self._work(u)
                 + (weekly if u.kind in MILESTONE_KINDS else 0)
             )
-            for p in self.before(u.id):
+            # Soft order does not block work a deadline needs, but what it comes after is
+            # still made due in time (the guides and example statements before the statement).
+            soft = self.by_id[u.id].after if self.order_for_deadlines else []
+            preds = dict.fromkeys([*self.before(u.id), *soft])
+            for p in preds:
                 if p in self.chosen and p not in self.finished:
                     self.due[p] = min(self.due.get(p, FOREVER), before)
                     self.tail[p] = max(self.tail.get(p, 0), after)
@@ -654,6 +675,21 @@ class Planner:
             total -= load[due]
             for uid in (i for i, d in self.due.items() if d == due):
                 self.latest_start[uid] = min(self.latest_start.get(uid, FOREVER), cutoff)
+        # Work for a far deadline (statements for December) is done late enough to build on
+        # what comes before it (the research it describes), with some weeks to spare; what a
+        # signature goal needs keeps its early timing.
+        early: set[str] = set()
+        stack = [u.id for u in chosen if u.goal and u.deadline_week is None]
+        while stack:
+            uid = stack.pop()
+            if uid not in early:
+                early.add(uid)
+                stack.extend(p for p in self.prerequisites(uid) if p in self.chosen)
+        slack = self.policy.deadline_slack_weeks
+        for uid in self.deadline_chain - early:
+            start = self.latest_start.get(uid, FOREVER) - slack
+            if self.first_week < start < FOREVER:
+                self.release[uid] = max(self.release.get(uid, 1), start)
 
     def _closure_work(self, uid: str) -> int:
         """Hundredths of an hour for ``uid`` and the chosen prerequisites it still waits for."""
@@ -1025,6 +1061,7 @@ class Planner:
             elif u.deadline_week is not None:
                 end = max(self.tasks[i].week for i in self.parts[uid])
                 if end > u.deadline_week:
+                    self.late.add(uid)
                     take_out(
                         uid,
                         f"would be ready only in week {end}, after its {u.deadline} deadline "
@@ -1203,18 +1240,27 @@ def place(
     tasks already there (work a replan keeps); ``satisfied`` are ids that count as finished.
     """
     capacity = week_hours(profile, start, horizon or profile.weeks, today, policy)
-    planner = Planner(
-        units,
-        capacity,
-        budget=float(profile.hours_per_week),
-        first_week=first_week,
-        used=used,
-        tasks_used=tasks_used,
-        satisfied=satisfied,
-        finished=finished,
-        policy=policy,
-    )
-    return planner.run()
+
+    def attempt(order_for_deadlines: bool) -> Planner:
+        planner = Planner(
+            [copy.copy(u) for u in units],  # the phases change their own copies
+            capacity,
+            budget=float(profile.hours_per_week),
+            first_week=first_week,
+            used=used,
+            tasks_used=tasks_used,
+            satisfied=satisfied,
+            finished=finished,
+            policy=policy,
+            order_for_deadlines=order_for_deadlines,
+        )
+        planner.placement = planner.run()
+        return planner
+
+    planner = attempt(True)
+    if planner.late:  # a deadline missed for the sake of order: order yields, once
+        planner = attempt(False)
+    return planner.placement
 
 
 def build_plan(

@@ -36,6 +36,7 @@ BACKGROUNDS = (
     "data-scientist",
     "other",
 )
+STUDENTS = ("undergrad", "grad-student")
 KINDS = ("learn", "practice", "build", "write", "network", "apply", "milestone")
 # Work whose point is a step in the world (an application, a checkpoint), not hours of study.
 MILESTONE_KINDS = ("apply", "milestone")
