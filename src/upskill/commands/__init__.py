@@ -14,83 +14,10 @@ from typing import Annotated, Any
 
 import typer
 
-from upskill import __version__
+from upskill import __version__, _typer_seam
 
-
-def _plain_coercion() -> None:
-    """Coerce simple parameters without pydantic.
-
-    typer 0.29 coerces every non-flag parameter through a pydantic TypeAdapter, which imports
-    pydantic (about five times the interpreter's own start-up) on every run. Ours are plain
-    str, int, float, Path, Enum and list[str]: convert those directly and leave anything else,
-    and any other typer version, to typer itself.
-    """
-    try:
-        from typer import _coercion, core
-    except ImportError:  # pragma: no cover - older typer, no adapters to avoid
-        return
-    base = getattr(_coercion, "RuntimeParam", None)
-    param_class = getattr(core, "_TyperParameter", None)
-    if base is None or param_class is None or not hasattr(param_class, "get_runtime_param"):
-        return  # pragma: no cover
-
-    class Plain(base):  # type: ignore[misc, valid-type]
-        def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
-            target, many = _plain_target(self.annotation)
-            if many:
-                return [_convert(target, v, param, ctx) for v in value]
-            return _convert(target, value, param, ctx)
-
-    original = param_class.get_runtime_param
-
-    def get_runtime_param(self: Any) -> Any:
-        if getattr(self, "_runtime_param", None) is None:
-            descriptor = self.type_descriptor
-            info = descriptor.parameter_info
-            plain = _plain_target(descriptor.annotation)[0] is not None
-            if plain and descriptor.file_annotation is None and info.parser is None:
-                self._runtime_param = Plain(parameter_info=info, annotation=descriptor.annotation)
-        return original(self)
-
-    param_class.get_runtime_param = get_runtime_param
-
-
-def _plain_target(annotation: Any) -> tuple[Any, bool]:
-    """(the plain type, whether a list) for str/int/float/Path/Enum, optional or list; else None."""
-    import types
-    import typing
-
-    many = False
-    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
-        args = [a for a in typing.get_args(annotation) if a is not type(None)]
-        if len(args) != 1:
-            return None, False
-        annotation = args[0]
-    if typing.get_origin(annotation) is list:
-        (annotation,) = typing.get_args(annotation)
-        many = True
-    if annotation in (str, int, float, bool, Path) or (
-        isinstance(annotation, type) and issubclass(annotation, Enum)
-    ):
-        return annotation, many
-    return None, False
-
-
-def _convert(target: Any, value: Any, param: Any, ctx: Any) -> Any:
-    if target is bool and not isinstance(value, bool):
-        return str(value).strip().lower() in ("1", "true", "yes", "on")
-    try:
-        return target(value)
-    except ValueError:
-        if isinstance(target, type) and issubclass(target, Enum):
-            allowed = ", ".join(repr(m.value) for m in target)
-            message = f"{value!r} is not one of {allowed}."
-        else:
-            message = f"{value!r} is not a valid {target.__name__}."
-        raise typer.BadParameter(message, ctx=ctx, param=param) from None
-
-
-_plain_coercion()
+# typer builds a pydantic adapter per parameter; upskill's are plain (see _typer_seam).
+_typer_seam.install()
 
 app = typer.Typer(
     name="upskill",
