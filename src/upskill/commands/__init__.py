@@ -84,8 +84,7 @@ def _root(
 ) -> None:
     """Plan and track your way into AI research, week by week."""
     _state["home"] = home
-    if debug:
-        os.environ["UPSKILL_DEBUG"] = "1"
+    del debug  # read by cli.main before typer runs: it decides how errors are shown
 
 
 def current_home() -> Path:
