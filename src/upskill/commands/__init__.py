@@ -6,7 +6,6 @@ everything heavy is imported inside the command that needs it.
 
 from __future__ import annotations
 
-import os
 import sys
 from enum import Enum
 from pathlib import Path
