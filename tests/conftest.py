@@ -58,6 +58,73 @@ def run(
     )
 
 
+def run_here(
+    *args: str,
+    input: str | None = None,
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
+    timeout: float = 60,
+) -> subprocess.CompletedProcess[str]:
+    """Run upskill's command line in this process, as the console script would in its own.
+
+    The same entry point (``upskill.cli.main``) with the same arguments, environment, stdin
+    and working folder, its output captured and its exit code returned; about 30 ms instead
+    of 190 ms for a process. What only a real process shows (signals, closed descriptors,
+    another user, races) is tested with ``run``.
+    """
+    import contextlib
+    import io
+    import types
+
+    from upskill import cli, storage
+    from upskill.commands import _state
+
+    del timeout  # nothing here can hang on input: stdin is text, never a terminal
+    saved_env = dict(os.environ)
+    saved = (sys.argv, sys.stdin, sys.stdout, sys.stderr, Path.cwd())
+    out_bytes, err_bytes = io.BytesIO(), io.BytesIO()
+    out = io.TextIOWrapper(out_bytes, encoding="utf-8", write_through=True)
+    err = io.TextIOWrapper(err_bytes, encoding="utf-8", write_through=True)
+    code: int | str | None = 0
+    try:
+        os.environ.update(env or {})
+        sys.argv = ["upskill", *args]
+        sys.stdin = io.StringIO(input or "")
+        sys.stdout, sys.stderr = out, err
+        if cwd is not None:
+            os.chdir(cwd)
+        storage.saved.clear()
+        storage.backed_up.clear()
+        _state["home"] = None
+        # The process-wide SIGPIPE setting belongs to a real process, not to pytest's.
+        with contextlib.ExitStack() as stack:
+            stack.callback(setattr, cli, "signal", cli.signal)
+            cli.signal = types.SimpleNamespace(signal=lambda *a: None)  # type: ignore[assignment]
+            try:
+                cli.main()
+            except SystemExit as exc:
+                code = exc.code
+            except Exception:  # what the interpreter would print, with exit code 1 (--debug)
+                import traceback
+
+                traceback.print_exc(file=err)
+                code = 1
+    finally:
+        out.flush()
+        err.flush()
+        sys.argv, sys.stdin, sys.stdout, sys.stderr, folder = saved
+        os.chdir(folder)
+        os.environ.clear()
+        os.environ.update(saved_env)
+    status = code if isinstance(code, int) else (0 if code is None else 1)
+    return subprocess.CompletedProcess(
+        ["upskill", *args],
+        status,
+        out_bytes.getvalue().decode("utf-8", "replace"),
+        err_bytes.getvalue().decode("utf-8", "replace"),
+    )
+
+
 @pytest.fixture
 def cli() -> object:
     return run
@@ -66,7 +133,7 @@ def cli() -> object:
 def init_example(
     name: str = "postdoc-research-engineer.toml", *extra: str
 ) -> subprocess.CompletedProcess[str]:
-    result = run("init", "--answers", str(EXAMPLES / name), *extra)
+    result = run_here("init", "--answers", str(EXAMPLES / name), *extra)
     assert result.returncode == 0, result.stderr
     return result
 

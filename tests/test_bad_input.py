@@ -18,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES, TODAY, run
+from tests.conftest import EXAMPLES, TODAY
+from tests.conftest import run_here as run
 from upskill import plan as plan_module
 
 ERROR = "upskill: error: "

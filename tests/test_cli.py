@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES, ROOT, init_example, run, upskill_exe
+from tests.conftest import EXAMPLES, ROOT, init_example, upskill_exe
+from tests.conftest import run_here as run
 
 EXAMPLE_FILES = sorted(p.name for p in EXAMPLES.glob("*.toml"))
 COMMANDS = [

@@ -24,7 +24,10 @@ from conftest import init_example, run, upskill_exe
 
 pexpect = pytest.importorskip("pexpect")
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pexpect.spawn needs a POSIX pty")
+pytestmark = [
+    pytest.mark.skipif(sys.platform == "win32", reason="pexpect.spawn needs a POSIX pty"),
+    pytest.mark.slow,  # a real pseudo-terminal per test: seconds each
+]
 
 TIMEOUT = 20  # seconds per expect
 LOCK_FILE = ".upskill.lock"  # created by any writer; holds no data

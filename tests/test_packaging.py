@@ -13,6 +13,8 @@ import pytest
 
 from tests.conftest import ROOT, run
 
+pytestmark = pytest.mark.slow  # real processes, builds or many generated cases
+
 ROADMAPS = sorted(p.name for p in (ROOT / "data" / "roadmaps").glob("*.toml"))
 
 

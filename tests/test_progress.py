@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 import tomli_w
 
-from tests.conftest import init_example, run
+from tests.conftest import init_example
+from tests.conftest import run_here as run
 from upskill.plan import Plan, Task
 from upskill.progress import status_line, summary
 from upskill.schema import Profile

@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -16,6 +17,8 @@ from upskill.errors import DataError
 from upskill.plan import STATUSES, Plan, Task, Unscheduled, plan_from_dict
 from upskill.schema import KINDS, SKILLS, Profile, profile_from_dict
 from upskill.tomlio import decode_toml
+
+pytestmark = pytest.mark.slow  # real processes, builds or many generated cases
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

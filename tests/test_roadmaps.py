@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run
+from tests.conftest import run_here as run
 from upskill.errors import DataError
 from upskill.roadmaps import RoadmapError, load_catalog, validate_file
 from upskill.schema import SKILLS, TRACK_ORDER

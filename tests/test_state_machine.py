@@ -19,6 +19,7 @@ from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
@@ -31,6 +32,8 @@ from upskill.planner import CENTI, build_plan
 from upskill.profile import load_answers
 from upskill.progress import chart_rows, mark, replan, summary
 from upskill.roadmaps import Catalog, load_catalog
+
+pytestmark = pytest.mark.slow  # real processes, builds or many generated cases
 
 START = dt.date(2026, 11, 23)
 

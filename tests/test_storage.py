@@ -492,19 +492,16 @@ def _interrupt_at_random(
     states: tuple[Path, Path, str, set[bytes]],
     sig: int,
     rounds: int,
-    budget: float,
     rng: random.Random,
 ) -> Iterator[tuple[int, int]]:
     """Run the saver, send ``sig`` after a random number of saves and a random extra delay.
 
-    Yields (saves seen, return code) per round, after the process has died.
+    A fixed number of rounds (no wall-clock budget: a busy machine is only slower). Yields
+    (saves seen, return code) per round, after the process has died.
     """
     a, b, how, _ = states
     most = 30 if how == "save_plan" else 6
-    deadline = time.monotonic() + budget
     for _ in range(rounds):
-        if time.monotonic() > deadline:
-            break
         proc = subprocess.Popen(
             [sys.executable, "-c", SAVER, str(home), str(a), str(b), how],
             stdout=subprocess.PIPE,
@@ -535,15 +532,14 @@ def _assert_old_or_new(home: Path, states: set[bytes]) -> None:
     storage.load_plan(home)  # and it parses and validates
 
 
+@pytest.mark.slow
 def test_kill_9_at_random_moments_never_leaves_a_partial_plan(
     planned: Path, two_states: tuple[Path, Path, str, set[bytes]]
 ) -> None:
     states = two_states[3]
     rng = random.Random(20261122)
     total = rounds = 0
-    for seen, code in _interrupt_at_random(
-        planned, two_states, signal.SIGKILL, rounds=12, budget=10, rng=rng
-    ):
+    for seen, code in _interrupt_at_random(planned, two_states, signal.SIGKILL, 8, rng):
         assert code == -signal.SIGKILL
         _assert_old_or_new(planned, states)
         # A killed save may leave its temporary file, never anything else.
@@ -551,25 +547,25 @@ def test_kill_9_at_random_moments_never_leaves_a_partial_plan(
         assert others == {"plan.toml", "profile.toml"}
         total += seen
         rounds += 1
-    assert rounds >= 6, rounds
-    assert total >= (100 if two_states[2] == "save_plan" else 15), total
+    assert rounds == 8, rounds
+    assert total >= (8 * 5 if two_states[2] == "save_plan" else 8), total
 
 
+@pytest.mark.slow
 def test_ctrl_c_at_random_moments_leaves_old_or_new_and_no_temporary_file(
     planned: Path, two_states: tuple[Path, Path, str, set[bytes]]
 ) -> None:
     rng = random.Random(7)
     rounds = 0
-    for _, code in _interrupt_at_random(
-        planned, two_states, signal.SIGINT, rounds=6, budget=6, rng=rng
-    ):
+    for _, code in _interrupt_at_random(planned, two_states, signal.SIGINT, 5, rng):
         assert code in (-signal.SIGINT, 1, 130), code  # died of the KeyboardInterrupt
         _assert_old_or_new(planned, two_states[3])
         assert temp_files(planned) == []
         rounds += 1
-    assert rounds >= 3
+    assert rounds == 5
 
 
+@pytest.mark.slow
 def test_ctrl_c_on_a_real_check_leaves_old_or_new_and_frees_the_lock(planned: Path) -> None:
     path = planned / "plan.toml"
     old = path.read_bytes()
@@ -598,6 +594,7 @@ def test_ctrl_c_on_a_real_check_leaves_old_or_new_and_frees_the_lock(planned: Pa
 # ------------------------------------------------------------------ locking
 
 
+@pytest.mark.slow
 def test_twenty_concurrent_checks_all_land(planned: Path) -> None:
     ids = plan_ids(planned)[:20]
     assert len(ids) == 20
