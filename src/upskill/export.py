@@ -35,7 +35,9 @@ def to_ics(plan: Plan, stamp: dt.date) -> bytes:
         event.add("dtstamp", dtstamp)
         event.add("dtstart", plan.week_start(week))
         event.add("dtend", plan.week_end(week) + dt.timedelta(days=1))
-        event.add("summary", f"upskill week {week}: {total:g} h")
+        off = plan.profile.time_off_in(plan.week_start(week))
+        lighter = f" ({clean(off.label or 'time off', one_line=True)})" if off is not None else ""
+        event.add("summary", f"upskill week {week}: {total:g} h{lighter}")
         lines = []
         for t in tasks:
             box = {"done": "[x]", "skipped": "[-]"}.get(t.status, "[ ]")

@@ -202,6 +202,16 @@ def details(catalog: Any, ids: list[str]) -> dict[str, Detail]:
     return out
 
 
+def finish_label(part: Any) -> str:
+    """How the finish line is introduced: a part before the last one is a step towards it."""
+    if part is None or part.number == part.count:
+        return "done when"
+    return (
+        f"this week, get {part.through:g} of the {part.total:g} h done; "
+        f"done when, after part {part.count}"
+    )
+
+
 def hours_label(t: Any, part: Any) -> str:
     return part.label(t.hours) if part is not None else f"{t.hours:g} h"
 
@@ -256,7 +266,7 @@ def week_table(
         extra = (info or {}).get(t.id)
         if extra is not None:
             if extra.done_when:
-                label.append(f"\ndone when: {clean(extra.done_when, one_line=True)}")
+                label.append(f"\n{finish_label(part)}: {clean(extra.done_when, one_line=True)}")
             if extra.link:
                 title, url = (clean(x, one_line=True) for x in extra.link)
                 label.append(f"\n→ {title}: {url}", style="dim")
@@ -351,7 +361,10 @@ def plan_markdown(
             detail = (info or {}).get(t.id)
             if detail is not None:
                 if detail.done_when:
-                    lines.append(f"  - Done when: {_md_escape(detail.done_when)}")
+                    label = finish_label(parts.get(id(t)))
+                    lines.append(
+                        f"  - {label[0].upper()}{label[1:]}: {_md_escape(detail.done_when)}"
+                    )
                 if detail.link:
                     url = clean(detail.link[1], one_line=True).replace(")", "%29")
                     lines.append(f"  - [{_md_escape(detail.link[0])}]({url})")
