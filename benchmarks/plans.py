@@ -172,6 +172,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--exe", default=default_exe(), help="the upskill console script to run")
     parser.add_argument("--dump", type=Path, help="write each plan's markdown into this folder")
+    parser.add_argument(
+        "--examples", type=Path, default=EXAMPLES, help="the folder of answers files to plan"
+    )
     args = parser.parse_args(argv)
     columns = [
         "goals",
@@ -188,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Plans from {args.exe}, scored against {ROOT / 'data' / 'roadmaps'}\n")
     print("| example | " + " | ".join(columns) + " |")
     print("| --- | " + " | ".join("---" for _ in columns) + " |")
-    for example in sorted(EXAMPLES.glob("*.toml")):
+    for example in sorted(args.examples.glob("*.toml")):
         with tempfile.TemporaryDirectory() as tmp:
             home = Path(tmp) / "home"
             data = make_plan(args.exe, example, home)
