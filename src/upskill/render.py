@@ -252,7 +252,7 @@ def week_table(
         if t.pinned:
             label.append("  (pinned)", style="dim")
         if t.note:
-            label.append(f"\nnote: {clean(t.note, one_line=True)}", style="italic")
+            label.append(f"\nnote: {note_line(t.note)}", style="italic")
         extra = (info or {}).get(t.id)
         if extra is not None:
             if extra.done_when:
@@ -347,7 +347,11 @@ def plan_markdown(
             else:
                 lines.append(f"- [{box}] {title} (`{t.id}`, {t.kind}, {size}{extra})")
             if t.note:
-                lines.append(f"  - Note: {_md_escape(t.note)}")
+                lines.append(f"  - Note: {_md_escape(note_line(t.note))}")
+            for ref in t.evidence:
+                lines.append(f"  - Evidence: {md_link(ref)}")
+            if t.spent_hours is not None:
+                lines.append(f"  - Took {t.spent_hours:g} h")
             detail = (info or {}).get(t.id)
             if detail is not None:
                 if detail.done_when:
@@ -377,6 +381,31 @@ def plan_markdown(
     return "\n".join(lines)
 
 
+def note_line(note: str) -> str:
+    """A note on one line: the notes `check --note` added one per line, joined with " / "."""
+    return " / ".join(clean(line, one_line=True) for line in note.splitlines() if line.strip())
+
+
+def is_web_link(ref: str) -> bool:
+    """Whether a piece of evidence is an http(s) link: the only kind shown as clickable."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(ref)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc) and ref.isprintable()
+
+
+def md_link(ref: str) -> str:
+    """Evidence in Markdown: an http(s) link as an autolink, anything else as code, verbatim."""
+    text = clean(ref, one_line=True)
+    if is_web_link(text) and not any(ch in text for ch in " <>`"):
+        return f"<{text}>"
+    fence = "``" if "`" in text else "`"
+    return f"{fence} {text} {fence}" if fence == "``" else f"`{text}`"
+
+
 def budget(hours: float) -> str:
     """A weekly budget as the person gave it: never rounded (2.999 must not show as 3)."""
     return f"{hours:.15g}"
@@ -387,6 +416,9 @@ def _md_escape(text: str) -> str:
     for ch in "\\`*_[]<>|":
         out = out.replace(ch, "\\" + ch)
     return out
+
+
+md_escape = _md_escape  # text on one line, safe in Markdown
 
 
 def plan_footer(console: Any, plan: Any, full: bool) -> None:
@@ -467,6 +499,17 @@ def summary_view(console: Any, data: dict[str, Any]) -> None:
         else:
             when = f"due by {m['due']}, in {m['days_away']} day{'s' if m['days_away'] != 1 else ''}"
         console.print(f"Next milestone: {m['title']} ({m['id']}), week {m['week']}, {when}.")
+    for line in pace_lines(data.get("pace") or {}):
+        console.print(line)
+
+
+def pace_lines(paces: Mapping[str, Any]) -> list[str]:
+    """The summary's pace (its JSON shape) in words: only roadmaps with enough timed tasks."""
+    from upskill.pace import Pace, lines
+
+    return lines(
+        {r: Pace(r, p["tasks"], p["estimated_hours"], p["spent_hours"]) for r, p in paces.items()}
+    )
 
 
 def chart(console: Any, rows: list[tuple[int, float, float]], width: int = 40) -> None:
