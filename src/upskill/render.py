@@ -527,3 +527,109 @@ def chart(console: Any, rows: list[tuple[int, float, float]], width: int = 40) -
     _, planned, done = rows[-1]
     gap = done - planned
     console.print(f"Gap now: {gap:+.1f} h")
+
+
+def people_table(console: Any, log: Any, today: Any) -> None:
+    """The outreach log: each person, when you wrote, replies, what is next; then the totals."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from upskill.people import FOLLOW_UP_AFTER_DAYS, totals
+
+    if not log.people:
+        console.print(
+            "No one in your outreach log yet: "
+            '`upskill people add NAME --org ORG --how email --about "..."` logs a message.'
+        )
+        return
+    table = Table(title=f"People you reached (on {today.isoformat()})", title_justify="left")
+    widest = max(len(p.name) for p in log.people)
+    table.add_column("who", min_width=min(widest, 24), overflow="fold")
+    table.add_column("how, about", ratio=1, overflow="fold")
+    table.add_column("wrote", no_wrap=True)
+    table.add_column("replied", no_wrap=True)
+    table.add_column("next", no_wrap=True)
+    for p in log.people:
+        status = p.status(today)
+        due = p.follow_up_due()
+        if status == "follow-up due":
+            nxt = f"follow up, due {due.isoformat()}"
+        elif status == "waiting":
+            nxt = f"follow up on {due.isoformat()}"
+        elif status == "resting":
+            nxt = "no answer: let it rest"
+        else:
+            nxt = "-"
+        who = Text(clean(p.name, one_line=True), style="bold")
+        who.append(f"\n{clean(p.org, one_line=True)}", style="dim")
+        table.add_row(
+            who,
+            f"{p.how}: {p.about}",
+            "\n".join(d.isoformat() for d in p.messages),
+            "\n".join(d.isoformat() for d in p.replies) or "-",
+            nxt,
+            style="bold" if status == "follow-up due" else "",
+        )
+    console.print(table)
+    t = totals(log)
+    rate = f" ({t['reply_rate']:.0%})" if t["reply_rate"] is not None else ""
+    console.print(
+        f"{t['messages_sent']} messages sent to {t['people']} people; "
+        f"{t['people_replied']} replied{rate}, {t['replies']} replies in all. "
+        f"A follow-up is due {FOLLOW_UP_AFTER_DAYS} days after a message without an answer."
+    )
+    for line in follow_up_lines(log, today):
+        console.print(line, soft_wrap=True)
+
+
+def follow_up_lines(log: Any, today: Any) -> list[str]:
+    """The follow-ups due today or earlier, for `plan` and `people list`; none: no lines."""
+    import shlex
+
+    from upskill.people import due
+
+    pending = due(log, today)
+    if not pending:
+        return []
+    out = [f"Follow-ups due ({len(pending)}):"]
+    for p, when in pending:
+        last = max(p.messages)
+        name = clean(p.name, one_line=True)
+        out.append(
+            f"  {name} ({clean(p.org, one_line=True)}): no answer to your message of "
+            f"{last.isoformat()} (due {when.isoformat()}); once you have written: "
+            f"upskill people follow-up {shlex.quote(name)}"
+        )
+    return out
+
+
+def reviews_table(console: Any, journal: Any) -> None:
+    """The weekly reviews so far, oldest first, one row each."""
+    from rich.table import Table
+
+    if not journal.reviews:
+        console.print("No reviews yet: `upskill review` asks the questions.")
+        return
+    table = Table(title="Weekly reviews", title_justify="left")
+    table.add_column("date", no_wrap=True)
+    table.add_column("week", justify="right")
+    for label in ("moved", "blocked", "question", "contact"):
+        table.add_column(label, ratio=1, overflow="fold")
+    table.add_column("hours next", justify="right")
+    for r in journal.reviews:
+        hours = r.hours_next_week
+        table.add_row(
+            r.date.isoformat(),
+            str(r.week) if r.week is not None else "",
+            r.moved or "",
+            r.blocked or "",
+            r.question or "",
+            r.contact or "",
+            f"{hours:g}" if hours is not None else "",
+        )
+    console.print(table)
+    asked = sum(1 for r in journal.reviews if r.question)
+    console.print(
+        f"{len(journal.reviews)} reviews; {asked} with a question for a researcher. "
+        "`upskill review --export markdown` prints them all."
+    )
