@@ -180,7 +180,7 @@ def to_markdown(journal: Journal, title: str = "Weekly reviews") -> str:
         lines += [f"## {r.date.isoformat()}{week}", ""]
         for key, value in r.answers().items():
             shown = f"{value:g}" if isinstance(value, int | float) else value
-            text = "  \n".join(md_escape(part) for part in str(shown).splitlines())
+            text = "  \n  ".join(md_escape(part) for part in str(shown).splitlines())
             lines.append(f"- **{LABELS[key]}:** {text}")
         if not r.answers():
             lines.append("_No answers._")
