@@ -160,7 +160,7 @@ def totals(log: PeopleLog) -> dict[str, Any]:
     contacted = len(log.people)
     replied = sum(1 for p in log.people if p.replies)
     return {
-        "people": contacted,
+        "people_contacted": contacted,
         "messages_sent": sum(len(p.messages) for p in log.people),
         "replies": sum(len(p.replies) for p in log.people),
         "people_replied": replied,

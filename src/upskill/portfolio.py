@@ -236,7 +236,7 @@ def to_markdown(data: dict[str, Any]) -> str:
             )
         lines.append("")
     out = data["outreach"]
-    if out and out["people"]:
+    if out and out["people_contacted"]:
         lines += ["## Outreach", "", _outreach(out) + ".", ""]
     return "\n".join(lines)
 
@@ -244,7 +244,7 @@ def to_markdown(data: dict[str, Any]) -> str:
 def _outreach(out: dict[str, Any]) -> str:
     rate = f" ({out['reply_rate']:.0%})" if out["reply_rate"] is not None else ""
     return (
-        f"Wrote to {out['people']} people ({out['messages_sent']} messages, follow-ups "
+        f"Wrote to {out['people_contacted']} people ({out['messages_sent']} messages, follow-ups "
         "included); "
         f"{out['people_replied']} replied{rate}"
     )
@@ -453,7 +453,7 @@ def to_html(data: dict[str, Any]) -> str:
             )
         out.append("</tbody></table>")
     outreach = data["outreach"]
-    if outreach and outreach["people"]:
+    if outreach and outreach["people_contacted"]:
         out.append(f"<h2>Outreach</h2><p>{_e(_outreach(outreach))}.</p>")
     out.append(f"<footer>Made by upskill on {_e(data['today'])}.</footer>")
     out.append("</main></body></html>")

@@ -574,7 +574,7 @@ def people_table(console: Any, log: Any, today: Any) -> None:
     t = totals(log)
     rate = f" ({t['reply_rate']:.0%})" if t["reply_rate"] is not None else ""
     console.print(
-        f"{t['messages_sent']} messages sent to {t['people']} people; "
+        f"{t['messages_sent']} messages sent to {t['people_contacted']} people; "
         f"{t['people_replied']} replied{rate}, {t['replies']} replies in all. "
         f"A follow-up is due {FOLLOW_UP_AFTER_DAYS} days after a message without an answer."
     )

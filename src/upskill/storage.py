@@ -452,6 +452,21 @@ def dumps_toml(data: dict[str, Any]) -> bytes:
         ) from None
 
 
+def dumps_records(data: dict[str, Any], key: str) -> bytes:
+    """TOML for a file of records (``schema``, then ``[[key]]`` tables), one table each.
+
+    tomli_w writes a short array of tables inline (``key = [{ ... }]``), which is hard to
+    edit by hand; written table by table, every record reads the same however short it is.
+    """
+    rows = data[key]
+    head = {k: v for k, v in data.items() if k != key}
+    if not rows:
+        return dumps_toml({**head, key: []})
+    parts = [dumps_toml(head)]
+    parts.extend(b"\n[[" + key.encode() + b"]]\n" + dumps_toml(row) for row in rows)
+    return b"".join(parts)
+
+
 def plan_path(home: Path) -> Path:
     return home / PLAN_FILE
 
@@ -797,7 +812,7 @@ def save_journal(home: Path, journal: Any) -> Path:
     ensure_home(home)
     path = journal_path(home)
     check_link(path, lambda d: "reviews" in d or set(d) == {"schema"}, "journal")
-    atomic_write(path, dumps_toml(journal.to_toml_dict()), mode=PRIVATE)
+    atomic_write(path, dumps_records(journal.to_toml_dict(), "reviews"), mode=PRIVATE)
     return path
 
 
@@ -815,5 +830,5 @@ def save_people(home: Path, log: Any, outcome: str | None = None) -> Path:
     ensure_home(home)
     path = people_path(home)
     check_link(path, lambda d: "people" in d or set(d) == {"schema"}, "outreach log")
-    atomic_write(path, dumps_toml(log.to_toml_dict()), mode=PRIVATE, outcome=outcome)
+    atomic_write(path, dumps_records(log.to_toml_dict(), "people"), mode=PRIVATE, outcome=outcome)
     return path

@@ -176,7 +176,7 @@ def _say_totals(log: Any, today: Any) -> None:
     rate = f" ({t['reply_rate']:.0%})" if t["reply_rate"] is not None else ""
     line = (
         f"{t['messages_sent']} message{'s' if t['messages_sent'] != 1 else ''} to "
-        f"{t['people']} {'person' if t['people'] == 1 else 'people'}; "
+        f"{t['people_contacted']} {'person' if t['people_contacted'] == 1 else 'people'}; "
         f"{t['people_replied']} replied{rate}."
     )
     pending = due(log, today)
