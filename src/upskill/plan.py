@@ -309,7 +309,7 @@ class Record:
     status: str
     done_on: dt.date | None
     evidence: tuple[str, ...]
-    notes: tuple[str, ...]
+    notes: tuple[str, ...]  # the note as written; lines once each if parts hold several
     spent_hours: float | None
     estimate: float  # the hours before any `replan --pace` scaling
 
@@ -327,7 +327,10 @@ def merged(parts: list[Task]) -> Record:
     summed; the task is done when every part is, on the latest part's date."""
     first = parts[0]
     evidence = tuple(dict.fromkeys(e for t in parts for e in t.evidence))
-    notes = tuple(dict.fromkeys(t.note for t in parts if t.note))
+    written = list(dict.fromkeys(t.note for t in parts if t.note))
+    if len(written) > 1:  # parts carry copies of one note, some with lines added: each once
+        written = list(dict.fromkeys(line for n in written for line in n.splitlines()))
+    notes = tuple(written)
     spent = [t.spent_hours for t in parts if t.spent_hours is not None]
     statuses = {t.status for t in parts}
     status = statuses.pop() if len(statuses) == 1 else "todo"

@@ -607,20 +607,22 @@ def _carry_records(
 ) -> None:
     """What was recorded on a task stays with it wherever it moves, even out of the plan.
 
-    A note goes with every part (as it always has); evidence and real hours go on the first
-    part of a split task; ``scaled_by`` is the factor the item's estimate now carries.
+    A note goes with every part (as it always has; the parts' different notes, one after
+    another); evidence and real hours go on the first part of a split task; ``scaled_by`` is
+    the factor the item's estimate now carries.
     """
-    notes: dict[str, str] = {}
+    lines: dict[str, list[str]] = {}
     evidence: dict[str, list[str]] = {}
     spent: dict[str, float] = {}
     sources: list[Task | Unscheduled] = [*tasks, *rows]
     for src in sources:
-        if src.note is not None:
-            notes.setdefault(src.id, src.note)
+        if src.note is not None and src.note not in lines.setdefault(src.id, []):
+            lines[src.id].append(src.note)
         have = evidence.setdefault(src.id, [])
         have.extend(e for e in src.evidence if e not in have)
         if src.spent_hours is not None:
             spent[src.id] = round(spent.get(src.id, 0.0) + src.spent_hours, 2)
+    notes = {tid: "\n".join(found) for tid, found in lines.items() if found}
     seen: set[str] = set()
     for t in sorted(placed, key=lambda t: t.week):
         if t.id in notes:
