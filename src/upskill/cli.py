@@ -25,6 +25,9 @@ from upskill.commands import status as _status  # noqa: F401
 from upskill.commands import replan as _replan  # noqa: F401
 from upskill.commands import explain as _explain  # noqa: F401
 from upskill.commands import export as _export  # noqa: F401
+from upskill.commands import review as _review  # noqa: F401
+from upskill.commands import people as _people  # noqa: F401
+from upskill.commands import portfolio as _portfolio  # noqa: F401
 from upskill.commands import roadmaps as _roadmaps  # noqa: F401
 
 # isort: on

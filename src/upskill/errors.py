@@ -21,6 +21,10 @@ class UnknownTaskError(UpskillError):
     """A task id given on the command line is not in the plan."""
 
 
+class UnknownPersonError(UpskillError):
+    """A name given on the command line is not in the outreach log (people.toml)."""
+
+
 class StorageError(UpskillError):
     """A file could not be written (disk full, read-only, ...); the old file is intact."""
 

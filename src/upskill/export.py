@@ -6,7 +6,15 @@ import datetime as dt
 from collections.abc import Mapping
 
 from upskill.plan import Plan
-from upskill.render import Detail, budget, clean, hours_label, json_text, plan_markdown
+from upskill.render import (
+    Detail,
+    budget,
+    clean,
+    hours_label,
+    json_text,
+    note_line,
+    plan_markdown,
+)
 from upskill.schema import MILESTONE_KINDS
 
 
@@ -44,7 +52,11 @@ def to_ics(plan: Plan, stamp: dt.date) -> bytes:
             size = hours_label(t, parts.get(id(t)))
             lines.append(f"{box} {clean(t.title, one_line=True)} ({t.id}, {size})")
             if t.note:
-                lines.append(f"    note: {clean(t.note, one_line=True)}")
+                lines.append(f"    note: {note_line(t.note)}")
+            for ref in t.evidence:
+                lines.append(f"    evidence: {clean(ref, one_line=True)}")
+            if t.spent_hours is not None:
+                lines.append(f"    took: {t.spent_hours:g} h")
         event.add("description", "\n".join(lines))
         event.add("transp", "TRANSPARENT")
         cal.add_component(event)

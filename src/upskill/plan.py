@@ -15,8 +15,9 @@ from typing import Any
 from upskill.errors import DataError
 from upskill.schema import KINDS, Profile, is_date, is_number, profile_from_dict
 
-# Schema 2 added optional task keys (note, pinned, unplanned) and the [[history]] of weeks a
-# replan froze; `plan --format json` keeps saying schema 1, its shape only extended.
+# Schema 2 added optional task keys (note, pinned, unplanned; evidence, spent_hours, scaled_by)
+# and the [[history]] of weeks a replan froze; `plan --format json` keeps saying schema 1, its
+# shape only extended.
 SCHEMA = 2
 JSON_SCHEMA = 1
 # \Z, not $: "$" also matches before a final newline, and "coding.big-o\n" is not an id.
@@ -24,12 +25,18 @@ _TASK_ID = re.compile(r"^[a-z0-9][a-z0-9-]*\.[a-z0-9][a-z0-9_-]*(@[1-9][0-9]*)?\
 STATUSES = ("todo", "done", "skipped")
 _TASK_KEYS = {"week", "id", "title", "kind", "hours", "status", "done_on"}
 # Optional keys a person (or a command) may add to a task row; kept by every command.
-_TASK_OPTIONAL = {"note", "pinned", "unplanned"}
+_TASK_OPTIONAL = {"note", "pinned", "unplanned", "evidence", "spent_hours", "scaled_by"}
+# What a person recorded on a task, kept on a row that no longer fits too (and carried back).
+_RECORD_KEYS = {"note", "evidence", "spent_hours", "scaled_by"}
 _UNSCHEDULED_KEYS = {"id", "hours", "reason"}
 _TOP_KEYS = {"schema", "profile", "tasks", "unscheduled", "history"}
 _HISTORY_KEYS = {"week", "days", "planned", "rest"}
 MAX_TASK_HOURS = 1000
 MAX_NOTE = 2000
+MAX_EVIDENCE = 100  # links or paths on one task
+MAX_EVIDENCE_CHARS = 2000
+# `replan --pace` scales estimates by the learned pace, bounded to this range.
+PACE_BOUNDS = (0.5, 2.0)
 
 
 @dataclass
@@ -46,6 +53,12 @@ class Task:
     note: str | None = None  # the person's own words, kept everywhere
     pinned: bool = False  # replan leaves the task in its week
     unplanned: bool = False  # done outside the plan: counts as done, never as planned
+    # What shows the work (links or paths) and the hours it really took, for the whole task;
+    # a split task keeps them on its first part (readers merge the parts).
+    evidence: list[str] = field(default_factory=list)
+    spent_hours: float | None = None
+    # `replan --pace` multiplied the estimate by this: ``hours / scaled_by`` is the estimate.
+    scaled_by: float | None = None
 
     @property
     def roadmap(self) -> str:
@@ -83,6 +96,30 @@ class Unscheduled:
     id: str
     hours: float
     reason: str
+    # What was recorded on the task before it stopped fitting, kept until it is placed again.
+    note: str | None = None
+    evidence: list[str] = field(default_factory=list)
+    spent_hours: float | None = None
+    scaled_by: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        row: dict[str, Any] = {"id": self.id, "hours": self.hours, "reason": self.reason}
+        row.update(_records(self))
+        return row
+
+
+def _records(row: Task | Unscheduled, note: bool = True) -> dict[str, Any]:
+    """The optional record keys set on a task or a row that did not fit, in file order."""
+    out: dict[str, Any] = {}
+    if note and row.note is not None:
+        out["note"] = row.note
+    if row.evidence:
+        out["evidence"] = list(row.evidence)
+    if row.spent_hours is not None:
+        out["spent_hours"] = row.spent_hours
+    if row.scaled_by is not None:
+        out["scaled_by"] = row.scaled_by
+    return out
 
 
 @dataclass
@@ -191,14 +228,13 @@ class Plan:
                 row["pinned"] = True
             if t.unplanned:
                 row["unplanned"] = True
+            row.update(_records(t, note=False))
             tasks.append(row)
         data: dict[str, Any] = {
             "schema": self.schema,
             "profile": self.profile.to_toml_dict(),
             "tasks": tasks,
-            "unscheduled": [
-                {"id": u.id, "hours": u.hours, "reason": u.reason} for u in self.unscheduled
-            ],
+            "unscheduled": [u.to_dict() for u in self.unscheduled],
         }
         if self.history:
             data["history"] = [h.to_toml_dict() for h in sorted(self.history, key=lambda h: h.week)]
@@ -229,10 +265,12 @@ class Plan:
             "schema": JSON_SCHEMA,
             "profile": self.profile.to_json(),
             "weeks": weeks,
-            "unscheduled": [
-                {"id": u.id, "hours": u.hours, "reason": u.reason} for u in self.unscheduled
-            ],
+            "unscheduled": [u.to_dict() for u in self.unscheduled],
         }
+
+    def parts_of(self, task_id: str) -> list[Task]:
+        """Every part of a task (one, or several for a split task), in week order."""
+        return sorted((t for t in self.tasks if t.id == task_id), key=lambda t: t.week)
 
 
 def task_json(t: Task, part: Part | None = None) -> dict[str, Any]:
@@ -254,7 +292,72 @@ def task_json(t: Task, part: Part | None = None) -> dict[str, Any]:
         row["pinned"] = True
     if t.unplanned:
         row["unplanned"] = True
+    if t.evidence:
+        row["evidence"] = list(t.evidence)
+    if t.spent_hours is not None:
+        row["spent_hours"] = t.spent_hours
+    if t.scaled_by is not None:
+        row["scaled_by"] = t.scaled_by
     return row
+
+
+@dataclass(frozen=True)
+class Record:
+    """What was recorded on one task, merged across its parts (a split task is one task)."""
+
+    id: str
+    title: str
+    kind: str
+    hours: float  # planned, all parts
+    status: str
+    done_on: dt.date | None
+    evidence: tuple[str, ...]
+    notes: tuple[str, ...]  # the note as written; lines once each if parts hold several
+    spent_hours: float | None
+    estimate: float  # the hours before any `replan --pace` scaling
+
+    @property
+    def roadmap(self) -> str:
+        return self.id.split(".", 1)[0]
+
+    @property
+    def item_id(self) -> str:
+        return self.id.split("@", 1)[0]
+
+
+def merged(parts: list[Task]) -> Record:
+    """One task's record from its parts: evidence and notes in order without repeats, hours
+    summed; the task is done when every part is, on the latest part's date."""
+    first = parts[0]
+    evidence = tuple(dict.fromkeys(e for t in parts for e in t.evidence))
+    written = list(dict.fromkeys(t.note for t in parts if t.note))
+    if len(written) > 1:  # parts carry copies of one note, some with lines added: each once
+        written = list(dict.fromkeys(line for n in written for line in n.splitlines()))
+    notes = tuple(written)
+    spent = [t.spent_hours for t in parts if t.spent_hours is not None]
+    statuses = {t.status for t in parts}
+    status = statuses.pop() if len(statuses) == 1 else "todo"
+    done = [t.done_on for t in parts if t.done_on is not None]
+    return Record(
+        id=first.id,
+        title=first.title,
+        kind=first.kind,
+        hours=round(sum(t.hours for t in parts), 2),
+        status=status,
+        done_on=max(done) if status == "done" and done else None,
+        evidence=evidence,
+        notes=notes,
+        spent_hours=round(sum(spent), 2) if spent else None,
+        estimate=round(sum(t.hours / (t.scaled_by or 1.0) for t in parts), 2),
+    )
+
+
+def records(plan: Plan) -> list[Record]:
+    """Every task of the plan as one record (split tasks merged), in the order of first parts."""
+    by_id: dict[str, list[Task]] = {}
+    for t in sorted(plan.tasks, key=lambda t: t.week):
+        by_id.setdefault(t.id, []).append(t)
+    return [merged(parts) for parts in by_id.values()]
 
 
 def plan_from_dict(data: dict[str, Any], name: str = "plan.toml") -> Plan:
@@ -313,7 +416,7 @@ def plan_from_dict(data: dict[str, Any], name: str = "plan.toml") -> Plan:
             raise fail(
                 f"{where}.{extra[0]}",
                 "unknown key (remove it or check the spelling; a task may also have "
-                'note = "...", pinned = true)',
+                'note = "...", pinned = true, evidence = ["https://..."], spent_hours = 3.5)',
             )
         tid, week, title, kind = row.get("id"), row.get("week"), row.get("title"), row.get("kind")
         if not isinstance(tid, str) or not _TASK_ID.fullmatch(tid):
@@ -348,12 +451,7 @@ def plan_from_dict(data: dict[str, Any], name: str = "plan.toml") -> Plan:
         if (tid, week) in seen:
             raise fail(where, f"task {tid} appears twice in week {week}")
         seen.add((tid, week))
-        note = row.get("note")
-        if note is not None and (not isinstance(note, str) or len(note) > MAX_NOTE):
-            raise fail(
-                f"{where}.note",
-                f'must be text of at most {MAX_NOTE} characters, e.g. note = "ask Sam"',
-            )
+        note, evidence, spent, scaled = _record_keys(row, where, fail)
         flags = {}
         for key in ("pinned", "unplanned"):
             value = row.get(key, False)
@@ -372,6 +470,9 @@ def plan_from_dict(data: dict[str, Any], name: str = "plan.toml") -> Plan:
                 note,
                 flags["pinned"],
                 flags["unplanned"],
+                evidence,
+                spent,
+                scaled,
             )
         )
 
@@ -383,7 +484,7 @@ def plan_from_dict(data: dict[str, Any], name: str = "plan.toml") -> Plan:
         where = f"unscheduled[{i}]"
         if not isinstance(row, dict):
             raise fail(where, "must be a table")
-        extra = sorted(set(row) - _UNSCHEDULED_KEYS)
+        extra = sorted(set(row) - _UNSCHEDULED_KEYS - _RECORD_KEYS)
         if extra:
             raise fail(f"{where}.{extra[0]}", "unknown key (remove it or check the spelling)")
         uid, uhours, reason = row.get("id"), row.get("hours"), row.get("reason")
@@ -395,11 +496,66 @@ def plan_from_dict(data: dict[str, Any], name: str = "plan.toml") -> Plan:
             raise fail(f"{where}.hours", "must be a number of hours above 0")
         if not isinstance(reason, str):
             raise fail(f"{where}.reason", "must be a string")
-        unscheduled.append(Unscheduled(uid, float(uhours), reason))
+        note, evidence, spent, scaled = _record_keys(row, where, fail)
+        unscheduled.append(Unscheduled(uid, float(uhours), reason, note, evidence, spent, scaled))
     tasks.sort(key=lambda t: t.week)
     history = _history(data.get("history", []), weeks, fail)
     return Plan(
         profile=profile, tasks=tasks, unscheduled=unscheduled, schema=schema, history=history
+    )
+
+
+def _record_keys(
+    row: dict[str, Any], where: str, fail: Callable[[str, str], DataError]
+) -> tuple[str | None, list[str], float | None, float | None]:
+    """The optional keys a person (or `check`) records on a task: note, evidence, spent_hours,
+    scaled_by; each wrong one is named with an example of a right one."""
+    note = row.get("note")
+    if note is not None and (not isinstance(note, str) or len(note) > MAX_NOTE):
+        raise fail(
+            f"{where}.note",
+            f'must be text of at most {MAX_NOTE} characters, e.g. note = "ask Sam"',
+        )
+    evidence = row.get("evidence", [])
+    if (
+        not isinstance(evidence, list)
+        or len(evidence) > MAX_EVIDENCE
+        or not all(is_evidence(e) for e in evidence)
+    ):
+        raise fail(
+            f"{where}.evidence",
+            f"must be a list of at most {MAX_EVIDENCE} links or paths, each on one line, e.g. "
+            'evidence = ["https://github.com/you/repo/pull/1"]',
+        )
+    spent = row.get("spent_hours")
+    if spent is not None and (not is_number(spent) or not 0 < spent <= MAX_TASK_HOURS):
+        raise fail(
+            f"{where}.spent_hours",
+            "must be a number of hours above 0, e.g. spent_hours = 3.5",
+        )
+    scaled = row.get("scaled_by")
+    low, high = PACE_BOUNDS
+    if scaled is not None and (not is_number(scaled) or not low <= scaled <= high):
+        raise fail(
+            f"{where}.scaled_by",
+            f"must be a number from {low:g} to {high:g} (the factor `replan --pace` applied), "
+            "e.g. scaled_by = 1.25; remove it if you set the hours yourself",
+        )
+    return (
+        note,
+        list(evidence),
+        float(spent) if spent is not None else None,
+        float(scaled) if scaled is not None else None,
+    )
+
+
+def is_evidence(value: Any) -> bool:
+    """A link or a path as it may stand in a file: text on one line, no surrounding blanks."""
+    return (
+        isinstance(value, str)
+        and 0 < len(value) <= MAX_EVIDENCE_CHARS
+        and value.isprintable()
+        and value == value.strip()
     )
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from upskill.errors import StateError, UnknownTaskError, UsageError
-from upskill.plan import History, Plan, Task
+from upskill.plan import MAX_EVIDENCE, MAX_NOTE, History, Plan, Task, Unscheduled
 from upskill.schema import MILESTONE_KINDS, Profile, check_roadmaps
 
 
@@ -93,6 +93,75 @@ def mark(
         if (task.status, task.done_on) != before:
             changed.append(task)
     return changed
+
+
+@dataclass
+class Recorded:
+    """What `check --evidence/--note/--hours` changed on one task, to say it in words."""
+
+    task_id: str
+    evidence: list[str] = field(default_factory=list)  # newly added
+    note: str | None = None  # "set", "added" (after the note already there) or "kept"
+    spent: tuple[float | None, float] | None = None  # (before, after)
+
+    @property
+    def changed(self) -> bool:
+        return (
+            bool(self.evidence)
+            or self.note in ("set", "added")
+            or (self.spent is not None and self.spent[0] != self.spent[1])
+        )
+
+
+def record(
+    plan: Plan,
+    task_id: str,
+    *,
+    evidence: Sequence[str] = (),
+    note: str | None = None,
+    spent_hours: float | None = None,
+) -> Recorded:
+    """Record evidence, a note and the real hours on a task (its first part, if split).
+
+    Evidence is added (what is already there is not repeated); a note is added after the note
+    already there, on a line of its own, never replacing it (the same words are not added
+    twice); ``spent_hours`` is the hours the whole task took, so it replaces the figure before.
+    """
+    parts = plan.parts_of(task_id)
+    if not parts:
+        raise UnknownTaskError(f"unknown task {task_id!r}")
+    first = parts[0]
+    done = Recorded(task_id)
+    have = [e for t in parts for e in t.evidence]
+    new = [e for e in dict.fromkeys(evidence) if e not in have]
+    if len(have) + len(new) > MAX_EVIDENCE:
+        raise UsageError(
+            f"{task_id} would hold more than {MAX_EVIDENCE} pieces of evidence; "
+            "link a page that lists them instead"
+        )
+    first.evidence = [*first.evidence, *new]
+    done.evidence = new
+    if note is not None:
+        lines = [line for t in parts if t.note for line in t.note.splitlines()]
+        if note in lines:
+            done.note = "kept"
+        else:
+            text = f"{first.note}\n{note}" if first.note else note
+            if len(text) > MAX_NOTE:
+                raise UsageError(
+                    f"--note: {task_id}'s note would be longer than {MAX_NOTE} characters; "
+                    "shorten it, or edit the note in plan.toml"
+                )
+            done.note = "added" if first.note else "set"
+            first.note = text
+    if spent_hours is not None:
+        spent = [t.spent_hours for t in parts if t.spent_hours is not None]
+        before = round(sum(spent), 2) if spent else None
+        for t in parts[1:]:
+            t.spent_hours = None
+        first.spent_hours = spent_hours
+        done.spent = (before, spent_hours)
+    return done
 
 
 def fraction_elapsed(plan: Plan, week: int, today: dt.date) -> float:
@@ -224,6 +293,9 @@ def summary(plan: Plan, today: dt.date) -> dict[str, Any]:
             "done_outside_plan_hours": round(outside, 2),
         }
     )
+    from upskill import pace
+
+    result["pace"] = {r: p.as_json() for r, p in pace.learn(plan).items()}
     return result
 
 
@@ -272,6 +344,16 @@ def chart_rows(plan: Plan, today: dt.date) -> list[tuple[int, float, float]]:
     return rows
 
 
+@dataclass(frozen=True)
+class Paced:
+    """How `replan --pace` changed the estimates of one roadmap's work still to do."""
+
+    roadmap: str
+    scale: float
+    hours_before: float
+    hours_after: float
+
+
 @dataclass
 class ReplanResult:
     plan: Plan
@@ -279,6 +361,7 @@ class ReplanResult:
     newly_unscheduled: list[str] = field(default_factory=list)
     from_week: int = 1
     orphans: list[str] = field(default_factory=list)  # plan items no loaded roadmap has
+    paced: list[Paced] = field(default_factory=list)
 
 
 def replan(
@@ -291,6 +374,7 @@ def replan(
     profile: Profile | None = None,
     name: str = "plan.toml",
     today: dt.date | None = None,
+    pace: dict[str, float] | None = None,
 ) -> ReplanResult:
     """Reflow unfinished work from the week of ``from_date`` on, with the planner's own engine.
 
@@ -298,6 +382,10 @@ def replan(
     the work listed as not fitting. Done, skipped and pinned tasks stay where they are, and
     an item the person deleted never comes back. ``profile`` (an edited profile) may add the
     items it newly asks for; ``hours`` and ``weeks`` change the budget and the horizon.
+    ``pace`` (roadmap: factor) sets the estimate of each roadmap's work still to do, recurring
+    practice aside, to its estimate before any earlier scaling times the factor: the hours
+    written in the plan (a person's hand edit is their estimate) scale like any other.
+    What was recorded on a task (note, evidence, real hours) moves with it.
     """
     from upskill.planner import Unit, candidates, centi, place
 
@@ -337,26 +425,44 @@ def replan(
     present: dict[str, dict[str, Any]] = {}
     for t in todo:
         entry = present.setdefault(
-            t.item_id, {"task": t, "hours": 0.0, "occurrences": [], "size": t.hours}
+            t.item_id,
+            {
+                "task": t,
+                "hours": 0.0,
+                "occurrences": [],
+                "size": t.hours,
+                "estimate": 0.0,
+                "scaled_by": t.scaled_by,
+            },
         )
         if t.occurrence is not None:
             entry["occurrences"].append(t.occurrence)
             entry["size"] = t.hours
         else:
             entry["hours"] += t.hours
+            entry["estimate"] += t.hours / (t.scaled_by or 1.0)
     for u in plan.unscheduled:
         item_id, _, n = u.id.partition("@")
         if any(t.item_id == item_id and (not n or t.id == u.id) for t in kept):
             continue  # done meanwhile (outside the plan): nothing left to place
         entry = present.setdefault(
             item_id,
-            {"task": None, "title": None, "hours": 0.0, "occurrences": [], "size": u.hours},
+            {
+                "task": None,
+                "title": None,
+                "hours": 0.0,
+                "occurrences": [],
+                "size": u.hours,
+                "estimate": 0.0,
+                "scaled_by": u.scaled_by,
+            },
         )
         if n:
             entry["occurrences"].append(int(n))
             entry["size"] = u.hours
         elif entry["task"] is None:
             entry["hours"] += u.hours
+            entry["estimate"] += u.hours / (u.scaled_by or 1.0)
 
     start = plan.start
     selection = candidates(new, catalog, start)
@@ -365,6 +471,23 @@ def replan(
     kept_items = {t.item_id for t in kept}
     units: list[Unit] = []
     orphans: list[str] = []
+    scaled: dict[str, float | None] = {}  # item id: the scaled_by its tasks carry from now on
+    paced: dict[str, list[float]] = {}  # roadmap: [hours before, hours after]
+    factors = pace or {}
+
+    def scale(unit: Unit, hours: float, estimate: float, before: float | None) -> None:
+        """Set a non-recurring unit's size by the pace of its roadmap, if asked to."""
+        factor = factors.get(unit.roadmap)
+        if factor is None:
+            scaled[unit.id] = before
+            return
+        new = max(centi(estimate * factor), 1)
+        unit.size = new
+        scaled[unit.id] = None if factor == 1 else factor
+        sums = paced.setdefault(unit.roadmap, [0.0, 0.0])
+        sums[0] += hours
+        sums[1] += new / 100
+
     order = 0
     busy: dict[str, set[int]] = {}
     for t in kept:
@@ -390,6 +513,9 @@ def replan(
         else:
             unit.occurrences = None
             unit.size = centi(entry["hours"])
+            scale(unit, entry["hours"], entry["estimate"], entry["scaled_by"])
+        if entry["occurrences"]:
+            scaled[item_id] = entry["scaled_by"]
         if base is None:
             from upskill.planner import value_of
 
@@ -401,6 +527,8 @@ def replan(
             continue
         order += 1
         unit.order = order
+        if unit.occurrences is None:
+            scale(unit, unit.size / 100, unit.size / 100, None)
         units.append(unit)
 
     satisfied = set(selection.known)
@@ -426,7 +554,7 @@ def replan(
         finished=finished,
     )
     tasks = sorted([*kept, *placed.tasks], key=lambda t: t.week)
-    _carry_notes(todo, placed.tasks)
+    _carry_records(todo, plan.unscheduled, placed.tasks, placed.unscheduled, scaled)
     history = {h.week: h for h in plan.history if h.week > current}
     history.update(frozen)
     for week, h in history.items():
@@ -463,15 +591,52 @@ def replan(
     ]
     old_unscheduled = {u.id for u in plan.unscheduled}
     newly = [u.id for u in placed.unscheduled if u.id not in old_unscheduled]
-    return ReplanResult(new_plan, moved, newly, from_week, orphans)
+    pace_changes = [
+        Paced(r, factors[r], round(before, 2), round(after, 2))
+        for r, (before, after) in sorted(paced.items())
+    ]
+    return ReplanResult(new_plan, moved, newly, from_week, orphans, pace_changes)
 
 
-def _carry_notes(before: list[Task], after: list[Task]) -> None:
-    """A note the person wrote on a task stays with it wherever the task moves."""
-    notes = {t.id: t.note for t in before if t.note is not None}
-    for t in after:
+def _carry_records(
+    tasks: list[Task],
+    rows: list[Unscheduled],
+    placed: list[Task],
+    left_out: list[Unscheduled],
+    scaled: dict[str, float | None],
+) -> None:
+    """What was recorded on a task stays with it wherever it moves, even out of the plan.
+
+    A note goes with every part (as it always has; the parts' different notes, one after
+    another); evidence and real hours go on the first part of a split task; ``scaled_by`` is
+    the factor the item's estimate now carries.
+    """
+    lines: dict[str, list[str]] = {}
+    evidence: dict[str, list[str]] = {}
+    spent: dict[str, float] = {}
+    sources: list[Task | Unscheduled] = [*tasks, *rows]
+    for src in sources:
+        if src.note is not None and src.note not in lines.setdefault(src.id, []):
+            lines[src.id].append(src.note)
+        have = evidence.setdefault(src.id, [])
+        have.extend(e for e in src.evidence if e not in have)
+        if src.spent_hours is not None:
+            spent[src.id] = round(spent.get(src.id, 0.0) + src.spent_hours, 2)
+    notes = {tid: "\n".join(found) for tid, found in lines.items() if found}
+    seen: set[str] = set()
+    for t in sorted(placed, key=lambda t: t.week):
         if t.id in notes:
             t.note = notes[t.id]
+        if t.id not in seen:
+            seen.add(t.id)
+            t.evidence = list(evidence.get(t.id, []))
+            t.spent_hours = spent.get(t.id)
+        t.scaled_by = scaled.get(t.item_id)
+    for u in left_out:
+        u.note = notes.get(u.id)
+        u.evidence = list(evidence.get(u.id, []))
+        u.spent_hours = spent.get(u.id)
+        u.scaled_by = scaled.get(u.id.split("@", 1)[0])
 
 
 def catalog_title(catalog: Any, item_id: str) -> str:

@@ -358,3 +358,42 @@ def run(
 
 def confirm(message: str, ask: Ask = questionary_ask, default: bool = True) -> bool:
     return bool(ask(Question("confirm", "confirm", message, default=default)))
+
+
+# ------------------------------------------------------------------ the weekly review
+
+REVIEW_MESSAGES = {
+    "moved": "What moved this week?",
+    "blocked": "What blocked you?",
+    "question": "A question you would ask a researcher (blank: none this week):",
+    "contact": "One person to contact next (blank: no one):",
+    "hours_next_week": "Hours you really have next week (0-80):",
+}
+
+
+def review_questions(hours_default: float | None = None) -> list[Question]:
+    """The weekly review's questions; the hours default to what next week has in the plan."""
+    default = f"{hours_default:g}" if hours_default is not None else ""
+    texts = [
+        Question(key, "text", REVIEW_MESSAGES[key], default="")
+        for key in ("moved", "blocked", "question", "contact")
+    ]
+    hours = Question(
+        "hours_next_week",
+        "text",
+        REVIEW_MESSAGES["hours_next_week"],
+        default=default,
+        validate=_number(0, HOURS[1], optional=True),
+        convert=lambda v: _whole_or_float(v) if v.strip() else None,
+    )
+    return [*texts, hours]
+
+
+def run_review(ask: Ask = questionary_ask, hours_default: float | None = None) -> dict[str, Any]:
+    """Ask the review's questions; blank answers are left out (not yet validated)."""
+    data: dict[str, Any] = {}
+    for q in review_questions(hours_default):
+        value = q.convert(ask(q))
+        if value is not None and value != "":
+            data[q.name] = value
+    return data

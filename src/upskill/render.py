@@ -262,7 +262,7 @@ def week_table(
         if t.pinned:
             label.append("  (pinned)", style="dim")
         if t.note:
-            label.append(f"\nnote: {clean(t.note, one_line=True)}", style="italic")
+            label.append(f"\nnote: {note_line(t.note)}", style="italic")
         extra = (info or {}).get(t.id)
         if extra is not None:
             if extra.done_when:
@@ -357,7 +357,11 @@ def plan_markdown(
             else:
                 lines.append(f"- [{box}] {title} (`{t.id}`, {t.kind}, {size}{extra})")
             if t.note:
-                lines.append(f"  - Note: {_md_escape(t.note)}")
+                lines.append(f"  - Note: {_md_escape(note_line(t.note))}")
+            for ref in t.evidence:
+                lines.append(f"  - Evidence: {md_link(ref)}")
+            if t.spent_hours is not None:
+                lines.append(f"  - Took {t.spent_hours:g} h")
             detail = (info or {}).get(t.id)
             if detail is not None:
                 if detail.done_when:
@@ -390,6 +394,31 @@ def plan_markdown(
     return "\n".join(lines)
 
 
+def note_line(note: str) -> str:
+    """A note on one line: the notes `check --note` added one per line, joined with " / "."""
+    return " / ".join(clean(line, one_line=True) for line in note.splitlines() if line.strip())
+
+
+def is_web_link(ref: str) -> bool:
+    """Whether a piece of evidence is an http(s) link: the only kind shown as clickable."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(ref)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc) and ref.isprintable()
+
+
+def md_link(ref: str) -> str:
+    """Evidence in Markdown: an http(s) link as an autolink, anything else as code, verbatim."""
+    text = clean(ref, one_line=True)
+    if is_web_link(text) and not any(ch in text for ch in " <>`"):
+        return f"<{text}>"
+    fence = "``" if "`" in text else "`"
+    return f"{fence} {text} {fence}" if fence == "``" else f"`{text}`"
+
+
 def budget(hours: float) -> str:
     """A weekly budget as the person gave it: never rounded (2.999 must not show as 3)."""
     return f"{hours:.15g}"
@@ -400,6 +429,9 @@ def _md_escape(text: str) -> str:
     for ch in "\\`*_[]<>|":
         out = out.replace(ch, "\\" + ch)
     return out
+
+
+md_escape = _md_escape  # text on one line, safe in Markdown
 
 
 def plan_footer(console: Any, plan: Any, full: bool) -> None:
@@ -480,6 +512,17 @@ def summary_view(console: Any, data: dict[str, Any]) -> None:
         else:
             when = f"due by {m['due']}, in {m['days_away']} day{'s' if m['days_away'] != 1 else ''}"
         console.print(f"Next milestone: {m['title']} ({m['id']}), week {m['week']}, {when}.")
+    for line in pace_lines(data.get("pace") or {}):
+        console.print(line)
+
+
+def pace_lines(paces: Mapping[str, Any]) -> list[str]:
+    """The summary's pace (its JSON shape) in words: only roadmaps with enough timed tasks."""
+    from upskill.pace import Pace, lines
+
+    return lines(
+        {r: Pace(r, p["tasks"], p["estimated_hours"], p["spent_hours"]) for r, p in paces.items()}
+    )
 
 
 def chart(console: Any, rows: list[tuple[int, float, float]], width: int = 40) -> None:
@@ -497,3 +540,109 @@ def chart(console: Any, rows: list[tuple[int, float, float]], width: int = 40) -
     _, planned, done = rows[-1]
     gap = done - planned
     console.print(f"Gap now: {gap:+.1f} h")
+
+
+def people_table(console: Any, log: Any, today: Any) -> None:
+    """The outreach log: each person, when you wrote, replies, what is next; then the totals."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from upskill.people import FOLLOW_UP_AFTER_DAYS, totals
+
+    if not log.people:
+        console.print(
+            "No one in your outreach log yet: "
+            '`upskill people add NAME --org ORG --how email --about "..."` logs a message.'
+        )
+        return
+    table = Table(title=f"People you reached (on {today.isoformat()})", title_justify="left")
+    widest = max(len(p.name) for p in log.people)
+    table.add_column("who", min_width=min(widest, 24), overflow="fold")
+    table.add_column("how, about", ratio=1, overflow="fold")
+    table.add_column("wrote", no_wrap=True)
+    table.add_column("replied", no_wrap=True)
+    table.add_column("next", no_wrap=True)
+    for p in log.people:
+        status = p.status(today)
+        due = p.follow_up_due()
+        if status == "follow-up due":
+            nxt = f"follow up, due {due.isoformat()}"
+        elif status == "waiting":
+            nxt = f"follow up on {due.isoformat()}"
+        elif status == "resting":
+            nxt = "no answer: let it rest"
+        else:
+            nxt = "-"
+        who = Text(clean(p.name, one_line=True), style="bold")
+        who.append(f"\n{clean(p.org, one_line=True)}", style="dim")
+        table.add_row(
+            who,
+            f"{p.how}: {p.about}",
+            "\n".join(d.isoformat() for d in p.messages),
+            "\n".join(d.isoformat() for d in p.replies) or "-",
+            nxt,
+            style="bold" if status == "follow-up due" else "",
+        )
+    console.print(table)
+    t = totals(log)
+    rate = f" ({t['reply_rate']:.0%})" if t["reply_rate"] is not None else ""
+    console.print(
+        f"{t['messages_sent']} messages sent to {t['people_contacted']} people; "
+        f"{t['people_replied']} replied{rate}, {t['replies']} replies in all. "
+        f"A follow-up is due {FOLLOW_UP_AFTER_DAYS} days after a message without an answer."
+    )
+    for line in follow_up_lines(log, today):
+        console.print(line, soft_wrap=True)
+
+
+def follow_up_lines(log: Any, today: Any) -> list[str]:
+    """The follow-ups due today or earlier, for `plan` and `people list`; none: no lines."""
+    import shlex
+
+    from upskill.people import due
+
+    pending = due(log, today)
+    if not pending:
+        return []
+    out = [f"Follow-ups due ({len(pending)}):"]
+    for p, when in pending:
+        last = max(p.messages)
+        name = clean(p.name, one_line=True)
+        out.append(
+            f"  {name} ({clean(p.org, one_line=True)}): no answer to your message of "
+            f"{last.isoformat()} (due {when.isoformat()}); once you have written: "
+            f"upskill people follow-up {shlex.quote(name)}"
+        )
+    return out
+
+
+def reviews_table(console: Any, journal: Any) -> None:
+    """The weekly reviews so far, oldest first, one row each."""
+    from rich.table import Table
+
+    if not journal.reviews:
+        console.print("No reviews yet: `upskill review` asks the questions.")
+        return
+    table = Table(title="Weekly reviews", title_justify="left")
+    table.add_column("date", no_wrap=True)
+    table.add_column("week", justify="right")
+    for label in ("moved", "blocked", "question", "contact"):
+        table.add_column(label, ratio=1, overflow="fold")
+    table.add_column("hours next", justify="right")
+    for r in journal.reviews:
+        hours = r.hours_next_week
+        table.add_row(
+            r.date.isoformat(),
+            str(r.week) if r.week is not None else "",
+            r.moved or "",
+            r.blocked or "",
+            r.question or "",
+            r.contact or "",
+            f"{hours:g}" if hours is not None else "",
+        )
+    console.print(table)
+    asked = sum(1 for r in journal.reviews if r.question)
+    console.print(
+        f"{len(journal.reviews)} reviews; {asked} with a question for a researcher. "
+        "`upskill review --export markdown` prints them all."
+    )

@@ -130,7 +130,9 @@ def say(line: str) -> None:
 
 # The temporary files atomic_write makes for the files kept in the home folder, as mkstemp
 # names them: ".plan.toml." + 8 random characters + ".tmp" (also for backups).
-_OUR_TEMPORARY = re.compile(r"^\.(plan|profile)\.toml(\.bak(\.[0-9]+)?)?\.[a-z0-9_]{8}\.tmp$")
+_OUR_TEMPORARY = re.compile(
+    r"^\.(plan|profile|journal|people)\.toml(\.bak(\.[0-9]+)?)?\.[a-z0-9_]{8}\.tmp$"
+)
 
 
 def remove_stale_temporaries(home: Path) -> list[Path]:
@@ -250,11 +252,13 @@ def atomic_write(
     alternative: str = "choose another --home",
     outcome: str | None = None,
     backup_copy: bool = False,
+    mode: int | None = None,
 ) -> None:
     """Replace ``path`` with ``data`` so that it is always either the old or the new content.
 
-    Temporary file in the same directory, flush + fsync, the original's mode (and, as root,
-    its owner) kept, os.replace, directory fsync; the temporary file is removed on any failure
+    Temporary file in the same directory, flush + fsync, the original's mode (``mode``
+    instead, if given) and, as root, its owner kept, os.replace, directory fsync; the
+    temporary file is removed on any failure
     (and on Ctrl-C before the new file is in place). A symlink stays a symlink: its target is
     replaced (``follow_symlinks=False`` replaces the link itself). ``alternative`` is the way
     out a failure message offers; ``outcome`` replaces its "the previous version is unchanged".
@@ -265,12 +269,13 @@ def atomic_write(
     try:
         st = target.stat() if follow_symlinks else target.lstat()
     except FileNotFoundError:
-        mode, existed = 0o600, False
+        mode, existed = (0o600 if mode is None else mode), False
     except OSError as exc:
         raise StorageError(f"{path}: cannot read its permissions: {exc.strerror}") from None
     else:
         existed = True
-        mode = stat.S_IMODE(st.st_mode) if stat.S_ISREG(st.st_mode) else 0o600
+        if mode is None:
+            mode = stat.S_IMODE(st.st_mode) if stat.S_ISREG(st.st_mode) else 0o600
         owner = (st.st_uid, st.st_gid)
     tmp: Path | None = None
     with transaction() as interrupt:
@@ -445,6 +450,21 @@ def dumps_toml(data: dict[str, Any]) -> bytes:
             f"cannot save: some text holds {bad}, which is not valid Unicode "
             "(a name or title typed on a terminal that is not UTF-8?); retype it"
         ) from None
+
+
+def dumps_records(data: dict[str, Any], key: str) -> bytes:
+    """TOML for a file of records (``schema``, then ``[[key]]`` tables), one table each.
+
+    tomli_w writes a short array of tables inline (``key = [{ ... }]``), which is hard to
+    edit by hand; written table by table, every record reads the same however short it is.
+    """
+    rows = data[key]
+    head = {k: v for k, v in data.items() if k != key}
+    if not rows:
+        return dumps_toml({**head, key: []})
+    parts = [dumps_toml(head)]
+    parts.extend(b"\n[[" + key.encode() + b"]]\n" + dumps_toml(row) for row in rows)
+    return b"".join(parts)
 
 
 def plan_path(home: Path) -> Path:
@@ -740,3 +760,75 @@ def commit(home: Path, plan: Plan, profile: dict[str, Any]) -> tuple[Path | None
             ),
         )
     return plan_bak, profile_bak
+
+
+# ------------------------------------------------------------------ the record of the journey
+
+# The weekly reviews and the outreach log: private files, always mode 0600, written whole and
+# atomically under the lock like the plan. Neither has backups: the journal only grows, and
+# every change to the outreach log adds a date to it.
+PRIVATE = 0o600
+
+
+def journal_path(home: Path) -> Path:
+    from upskill.journal import FILE
+
+    return home / FILE
+
+
+def people_path(home: Path) -> Path:
+    from upskill.people import FILE
+
+    return home / FILE
+
+
+def _read_record(path: Path) -> dict[str, Any] | None:
+    """The parsed file, or None if there is none yet (a dangling symlink is an error)."""
+    try:
+        os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as exc:
+        raise StorageError(f"{path}: cannot read: {exc.strerror}") from None
+    if path.is_symlink() and not path.exists():
+        raise StateError(
+            f"{path}: is a symbolic link to {path.readlink()}, which does not exist; "
+            "restore the target or remove the link"
+        )
+    return decode_toml(read_limited(path, str(path), regular_only=True), str(path))
+
+
+def load_journal(home: Path) -> Any:
+    """``<home>/journal.toml`` validated (an empty journal if there is none yet)."""
+    from upskill.journal import Journal, journal_from_dict
+
+    path = journal_path(home)
+    data = _read_record(path)
+    return Journal() if data is None else journal_from_dict(data, str(path))
+
+
+def save_journal(home: Path, journal: Any) -> Path:
+    """Write the journal atomically, mode 0600 (callers hold ``locked(home)``)."""
+    ensure_home(home)
+    path = journal_path(home)
+    check_link(path, lambda d: "reviews" in d or set(d) == {"schema"}, "journal")
+    atomic_write(path, dumps_records(journal.to_toml_dict(), "reviews"), mode=PRIVATE)
+    return path
+
+
+def load_people(home: Path) -> Any:
+    """``<home>/people.toml`` validated (an empty log if there is none yet)."""
+    from upskill.people import PeopleLog, log_from_dict
+
+    path = people_path(home)
+    data = _read_record(path)
+    return PeopleLog() if data is None else log_from_dict(data, str(path))
+
+
+def save_people(home: Path, log: Any, outcome: str | None = None) -> Path:
+    """Write the outreach log atomically, mode 0600 (callers hold ``locked(home)``)."""
+    ensure_home(home)
+    path = people_path(home)
+    check_link(path, lambda d: "people" in d or set(d) == {"schema"}, "outreach log")
+    atomic_write(path, dumps_records(log.to_toml_dict(), "people"), mode=PRIVATE, outcome=outcome)
+    return path

@@ -34,6 +34,12 @@ roadmaps_app = typer.Typer(
     no_args_is_help=False,
 )
 app.add_typer(roadmaps_app, name="roadmaps")
+people_app = typer.Typer(
+    help="Your outreach log: who you wrote to, replies, follow-ups due.",
+    rich_markup_mode=None,
+    invoke_without_command=True,
+    no_args_is_help=False,
+)
 
 
 class Format(str, Enum):  # noqa: UP042 (typer needs a str Enum)

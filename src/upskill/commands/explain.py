@@ -56,6 +56,7 @@ def explain(
             weeks = sorted({t.week for t in parts})
             status = ", ".join(sorted({t.status for t in parts}))
             console.print(f"In your plan: week(s) {', '.join(map(str, weeks))}; {status}.")
+            _show_records(console, plan, task_id)
         elif any(u.id.split("@", 1)[0] == item_id for u in plan.unscheduled):
             console.print("In your plan: did not fit (see `upskill plan --all`).")
         else:
@@ -71,6 +72,33 @@ def explain(
     console.print(f"Done when: {item.done_when or '(not given)'}")
     for r in item.resources:
         console.print(f"  - {r.title}: {r.url}", soft_wrap=True)
+
+
+def _show_records(console: Any, plan: Any, task_id: str) -> None:
+    """What the person recorded on the task (each occurrence of a recurring one): the date it
+    was done, the real hours against the estimate, evidence and notes."""
+    from upskill.plan import records
+
+    wanted = [
+        r for r in records(plan) if r.id == task_id or ("@" not in task_id and r.item_id == task_id)
+    ]
+    for r in wanted:
+        said = []
+        if r.status == "done" and r.done_on is not None:
+            said.append(f"done on {r.done_on.isoformat()}")
+        if r.spent_hours is not None:
+            said.append(f"took {r.spent_hours:g} h against an estimate of {r.estimate:g} h")
+        if not (said or r.evidence or r.notes):
+            continue
+        label = f"{r.id}: " if len(wanted) > 1 else ""
+        if said:
+            text = "; ".join(said)
+            console.print(f"{label}{text[0].upper()}{text[1:]}.")
+        for ref in r.evidence:
+            console.print(f"  Evidence: {ref}", soft_wrap=True)
+        for note in r.notes:
+            for line in note.splitlines():
+                console.print(f"  Note: {line}", soft_wrap=True)
 
 
 def _why_not(profile: Any, item_id: str, item: Any) -> str:

@@ -15,7 +15,7 @@ from upskill.commands import (
     print_json,
     warn,
 )
-from upskill.errors import UsageError
+from upskill.errors import UpskillError, UsageError
 
 
 @app.command("plan", short_help="Show this week and the next (or any week).")
@@ -88,6 +88,9 @@ def plan_cmd(
         if current >= 1:  # before the start, week 1 is introduced by the line above
             prefix = {current: "This week: ", current + 1: "Next week: "}.get(w, "")
         render.week_table(console, plan, w, prefix, info)
+        if w == current and not show_all:
+            for line in _follow_ups(today):
+                console.print(line, soft_wrap=True)
     if week is None and not show_all and current > 1:
         overdue = [t for t in plan.tasks if t.status == "todo" and t.week < current]
         if overdue:
@@ -100,3 +103,18 @@ def plan_cmd(
             )
     if show_all:
         render.plan_footer(console, plan, full=True)
+
+
+def _follow_ups(today: object) -> list[str]:
+    """This week's follow-ups from the outreach log; a broken log is a warning, not a failure."""
+    from upskill import render, storage
+
+    home = current_home()
+    if not storage.people_path(home).exists():
+        return []
+    try:
+        log = storage.load_people(home)
+    except UpskillError as exc:
+        warn([f"{exc}; follow-ups are not shown"])
+        return []
+    return render.follow_up_lines(log, today)

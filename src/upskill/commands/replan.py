@@ -43,6 +43,14 @@ def replan(
             metavar="FILE",
         ),
     ] = None,
+    pace: Annotated[
+        bool,
+        typer.Option(
+            "--pace",
+            help="Scale the estimates of what is left by your pace (the real hours of done "
+            "tasks against their estimates, per roadmap with 3 or more; bounded to 0.5-2x).",
+        ),
+    ] = False,
     yes: Annotated[
         bool, typer.Option("--yes", "-y", help="Write without asking for confirmation.")
     ] = False,
@@ -85,6 +93,11 @@ def replan(
                 "replan reflows from this week on"
             )
         _check_reach(plan, start)
+        factors = None
+        if pace:
+            from upskill import pace as learned
+
+            factors = learned.scales(learned.learn(plan))
         return progress.replan(
             plan,
             catalog,
@@ -94,16 +107,18 @@ def replan(
             profile=edited,
             name=str(path),
             today=today,
+            pace=factors,
         )
 
     console = make_console()
+    shown_pace = pace  # the preview says what the pace changed, or that it changed nothing
     if not yes:
         # Shown and confirmed without the lock (a person may take their time); decided again
         # under the lock on what is there then, so that nothing written meanwhile is lost.
         shown = storage.load_plan(home)
         preview = decide(shown)
         _profile_guard(home, shown, profile_file)  # refuse before asking, not after
-        _show_replan(console, preview)
+        _show_replan(console, preview, shown_pace)
         from upskill import questionnaire
 
         if not questionnaire.confirm("Write the new plan?"):
@@ -121,13 +136,34 @@ def replan(
     if note:
         storage.say(note)
     if yes:  # saved first: output piped into `head` must not lose the replan
-        _show_replan(console, result)
+        _show_replan(console, result, shown_pace)
     console.print(
         f"Saved the new plan to {path}" + (f" (previous: {plan_bak})" if plan_bak else "")
     )
 
 
 MAX_WEEKS = 156
+
+
+def _show_pace(console: Any, result: Any) -> None:
+    """What --pace changed: each roadmap's factor and its hours still to do, before and after."""
+    from upskill.pace import MIN_TASKS
+    from upskill.plan import PACE_BOUNDS
+
+    if not result.paced:
+        console.print(
+            f"Your pace: no roadmap has {MIN_TASKS} done tasks with their real hours yet "
+            "(`upskill check ID --hours H`); the estimates stay as they are."
+        )
+        return
+    console.print("Your pace scales the estimates of what is left:")
+    low, high = PACE_BOUNDS
+    for p in result.paced:
+        bound = f" (bounded to {low:g}-{high:g}x)" if p.scale in (low, high) else ""
+        console.print(
+            f"  {p.roadmap}: x{p.scale:g}{bound}: what is left, {round(p.hours_before, 1):g} h "
+            f"(with what did not fit), becomes {round(p.hours_after, 1):g} h"
+        )
 
 
 def _check_reach(plan: Any, start: Any) -> None:
@@ -170,8 +206,10 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def _show_replan(console: Any, result: Any) -> None:
+def _show_replan(console: Any, result: Any, pace: bool = False) -> None:
     console.print(f"Replanning from week {result.from_week}.")
+    if pace:
+        _show_pace(console, result)
     if result.orphans:
         console.print(
             "Kept as they are, though no loaded roadmap has them (a typo in plan.toml, or a "
