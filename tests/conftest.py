@@ -117,11 +117,12 @@ def run_here(
         os.environ.clear()
         os.environ.update(saved_env)
     status = code if isinstance(code, int) else (0 if code is None else 1)
+
+    def text(data: bytes) -> str:  # as subprocess's text mode reads it: universal newlines
+        return data.decode("utf-8", "replace").replace("\r\n", "\n").replace("\r", "\n")
+
     return subprocess.CompletedProcess(
-        ["upskill", *args],
-        status,
-        out_bytes.getvalue().decode("utf-8", "replace"),
-        err_bytes.getvalue().decode("utf-8", "replace"),
+        ["upskill", *args], status, text(out_bytes.getvalue()), text(err_bytes.getvalue())
     )
 
 

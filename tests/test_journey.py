@@ -23,7 +23,8 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import EXAMPLES, run, upskill_exe
+from tests.conftest import EXAMPLES, upskill_exe
+from tests.conftest import run_here as run
 from upskill.render import md_escape
 
 START = dt.date(2026, 11, 23)  # the template plan's first Monday
@@ -218,6 +219,7 @@ REVIEW_PROMPTS = [
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="pexpect.spawn needs a POSIX pty")
+@pytest.mark.slow
 def test_eight_weeks_of_a_journey(planned: Path, tmp_path: Path) -> None:
     walk = Walk(planned, tmp_path)
     notes = tmp_path / "notes"

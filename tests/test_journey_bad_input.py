@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run
+from tests.conftest import run_here as run
 
 ERROR = "upskill: error: "
 LOCK = ".upskill.lock"
