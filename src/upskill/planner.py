@@ -365,6 +365,7 @@ class Planner:
         # State filled in by the phases.
         self._pre: dict[str, list[str]] = {}
         self.deadline_chain: set[str] = set()  # what a deadline needs: soft order yields
+        self.soft_yields: set[str] = set()  # ... and applications after their preparation
         self.chosen: set[str] = set()
         self.limit: dict[str, int] = {}  # a habit chosen for fewer weeks than it has
         self.release: dict[str, int] = {}
@@ -392,7 +393,7 @@ class Planner:
         """What must be done before ``uid`` starts: its prerequisites, and the items it comes
         after that are in the plan too (soft order yields for work a deadline depends on)."""
         hard = self.prerequisites(uid)
-        if uid in self.deadline_chain:
+        if uid in self.soft_yields:
             return hard
         soft = [a for a in self.by_id[uid].after if a in self.chosen and a in self.by_id]
         return hard + [a for a in soft if a not in hard] if soft else hard
@@ -605,6 +606,11 @@ class Planner:
             if uid not in self.deadline_chain:
                 self.deadline_chain.add(uid)
                 stack.extend(p for p in self.prerequisites(uid) if p in self.chosen)
+        # "Apply after a couple of months" (after_prep_weeks) does not wait for everything it
+        # would like done first: what it comes after goes first when it can, never in the way.
+        self.soft_yields = self.deadline_chain | {
+            u.id for u in chosen if u.after_prep_weeks is not None
+        }
         weekly = max(self.typical, 1)
         descendants = self._descendants()
         for u in chosen:
@@ -657,7 +663,11 @@ class Planner:
             )
             # Soft order does not block work a deadline needs, but what it comes after is
             # still made due in time (the guides and example statements before the statement).
-            soft = self.by_id[u.id].after if self.order_for_deadlines else []
+            soft = (
+                self.by_id[u.id].after
+                if self.order_for_deadlines and u.id in self.deadline_chain
+                else []
+            )
             preds = dict.fromkeys([*self.before(u.id), *soft])
             for p in preds:
                 if p in self.chosen and p not in self.finished:
@@ -764,8 +774,13 @@ class Planner:
         share = int(self.typical * self.policy.block_share)
         return max(share, centi(self.policy.block_floor), self.block_min)
 
-    def block(self, uid: str, room: int, week: int, continuing: bool) -> int:
-        """How much of ``uid`` to do this week: all of a small item or a substantial block."""
+    def block(
+        self, uid: str, room: int, week: int, continuing: bool, pressing: bool = False
+    ) -> int:
+        """How much of ``uid`` to do this week: all of a small item or a substantial block.
+
+        ``pressing``: work that must start now may begin a mid-sized item in a fuller week.
+        """
         left = self.remaining[uid]
         if (
             left <= room
@@ -773,9 +788,9 @@ class Planner:
             and (left <= self.block_max(week) * 4 // 3 or left <= self.small)
         ):
             return left
-        if not continuing and left <= min(self.small, max(self.typical // 2, 25)):
+        if not continuing and left <= min(self.small, max(centi(self.budget) // 2, 25)):
             return 0  # a small item is done whole or waits for a week with room
-        if not continuing and left <= self.block_max(week) and left > room:
+        if not continuing and not pressing and left <= self.block_max(week) and left > room:
             return 0  # a mid-sized item is done in one go, in a week with room for it
         amount = min(left, self.block_max(week), room)
         if not continuing and amount < min(self.block_max(week), left) // 2:
@@ -952,10 +967,11 @@ class Planner:
             )
         )
         for uid, started in due_now:
-            limit = w.room if self.must_start(uid, w.week) else min(w.room, urgent_room)
+            must = self.must_start(uid, w.week)
+            limit = w.room if must else min(w.room, urgent_room)
             amount = 0
             if (w.slots > 0 or started) and limit > 0:
-                amount = self.block(uid, limit, w.week, continuing=started)
+                amount = self.block(uid, limit, w.week, continuing=started, pressing=must)
             if amount:
                 urgent_room -= amount
                 self._place(w, uid, amount)
