@@ -372,7 +372,10 @@ def test_replan_asks_before_writing(home: Path, spawn: Spawn) -> None:
     tui = spawn("replan", env=later)
     expect_prompt(tui, "Write the new plan?")
     tui.send(Keys.NO)
-    assert finish(tui) != 0
+    # Saying no is a choice, not an error: a plain line, and exit 1 (DESIGN).
+    tui.expect(on_screen("Kept the old plan; nothing was written."))
+    assert "error" not in tui.before + tui.after
+    assert finish(tui) == 1
     assert (home / "plan.toml").read_bytes() == original
     assert not (home / "plan.toml.bak").exists()
 

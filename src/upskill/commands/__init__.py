@@ -90,13 +90,43 @@ def _convert(target: Any, value: Any, param: Any, ctx: Any) -> Any:
         raise typer.BadParameter(message, ctx=ctx, param=param) from None
 
 
+def _plain_help() -> None:
+    """Arguments in help and usage lines as people write them: ``ID``, ``[ID...]``, ``FILE``.
+
+    typer 0.29 shows an argument's Python type beside its metavar (``ID... <list[str]>``,
+    ``FILE <path>``) and wraps a required one in braces (``{FILE}``). An argument given a
+    metavar is shown by that alone; an optional one in brackets, as click does.
+    """
+    try:
+        from typer import core
+    except ImportError:  # pragma: no cover
+        return
+    argument = getattr(core, "TyperArgument", None)
+    if argument is None or not hasattr(argument, "_usage_display_name"):
+        return  # pragma: no cover - another typer: its own rendering stays
+    original_type = argument.display_type_rich
+
+    def display_type_rich(self: Any, ctx: Any) -> str | None:
+        return None if self.metavar is not None else original_type(self, ctx)
+
+    def usage_name(self: Any) -> str:
+        name = str(self.metavar or self.name.upper())
+        if self.nargs != 1 and not name.endswith("..."):
+            name += "..."
+        return name if self.required else f"[{name}]"
+
+    argument.display_type_rich = display_type_rich
+    argument._usage_display_name = usage_name
+
+
 _plain_coercion()
+_plain_help()
 
 app = typer.Typer(
     name="upskill",
     help="Plan and track your way into AI research, week by week.",
-    no_args_is_help=True,
-    add_completion=False,
+    no_args_is_help=False,  # bare `upskill` shows help and exits 0 (see _root)
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,  # plain click help: rich's help renderer costs more than the rest
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -136,8 +166,9 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+@app.callback(invoke_without_command=True)
 def _root(
+    ctx: typer.Context,
     home: Annotated[
         str | None,
         typer.Option(
@@ -152,13 +183,17 @@ def _root(
     ] = False,
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+        typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
 ) -> None:
     """Plan and track your way into AI research, week by week."""
     _state["home"] = home
     if debug:
         os.environ["UPSKILL_DEBUG"] = "1"
+    if ctx.invoked_subcommand is None and not ctx.resilient_parsing:
+        # Bare `upskill`: the help, as a successful answer to "what can this do?".
+        print(ctx.get_help())
+        raise typer.Exit()
 
 
 def current_home() -> Path:

@@ -72,7 +72,7 @@ def init(
         if not questionnaire.confirm(
             f"{plan_file} exists. Replace it (a .bak is kept)?", default=False
         ):
-            raise DeclinedError("kept the existing plan; nothing was written")
+            raise DeclinedError("Kept the existing plan; nothing was written.")
     catalog = load_catalog(home)
     if answers is not None:
         profile = load_answers(answers)
@@ -88,7 +88,7 @@ def init(
         profile = profile_from_dict(data, "answers")
         _print_profile(profile)
         if not questionnaire.confirm("Save this profile and build the plan?"):
-            raise DeclinedError("cancelled; nothing was written")
+            raise DeclinedError("Cancelled; nothing was written.")
     unknown = [i for i in profile.interests if i.lower() not in catalog.tags()]
     if unknown:
         print(

@@ -107,7 +107,7 @@ def replan(
         from upskill import questionnaire
 
         if not questionnaire.confirm("Write the new plan?"):
-            raise DeclinedError("kept the old plan; nothing was written")
+            raise DeclinedError("Kept the old plan; nothing was written.")
     with storage.locked(home):
         plan = storage.load_plan(home)  # read once, under the lock: decide on what was read
         result = decide(plan)
