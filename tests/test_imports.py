@@ -60,8 +60,10 @@ def imported_by(args: list[str], tmp_path: Path) -> set[str]:
         (["--help"], INTERACTIVE_AND_WRITER | {"pydantic", "pydantic_core"}),
         (["plan"], INTERACTIVE_AND_WRITER | {"pydantic", "pydantic_core"}),
         (["check", "--format", "json"], INTERACTIVE_AND_WRITER | {"pydantic"}),
+        (["status"], INTERACTIVE_AND_WRITER | {"pydantic"}),
+        (["status", "--chart", "--format", "json"], INTERACTIVE_AND_WRITER | {"pydantic"}),
     ],
-    ids=["help", "plan", "check-summary"],
+    ids=["help", "plan", "check-summary", "status", "status-json"],
 )
 def test_everyday_commands_import_only_what_they_need(
     args: list[str], forbidden: set[str], tmp_path: Path

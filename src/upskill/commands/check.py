@@ -14,6 +14,7 @@ from upskill.commands import (
     interactive,
     make_console,
     print_json,
+    warn,
 )
 from upskill.errors import UsageError
 
@@ -78,6 +79,10 @@ def check(
         plan = storage.load_plan(home)
     else:
         plan = storage.load_plan(home)
+    from upskill.lint import warnings
+
+    # The cheap checks only: check never loads the roadmaps for them (`replan` does).
+    warn(warnings(plan, str(storage.plan_path(home))))
     data = progress.summary(plan, today)
     if fmt is Format.json:
         print_json(data)
