@@ -24,7 +24,9 @@ _TASK_ID = re.compile(r"^[a-z0-9][a-z0-9-]*\.[a-z0-9][a-z0-9_-]*(@[1-9][0-9]*)?\
 STATUSES = ("todo", "done", "skipped")
 _TASK_KEYS = {"week", "id", "title", "kind", "hours", "status", "done_on"}
 # Optional keys a person (or a command) may add to a task row; kept by every command.
-_TASK_OPTIONAL = {"note", "pinned", "unplanned"}
+# `unscheduled_reason`: on work done outside the plan that had been left out of it, why it
+# was, so that `check --undo` can put it back among the work that did not fit.
+_TASK_OPTIONAL = {"note", "pinned", "unplanned", "unscheduled_reason"}
 _UNSCHEDULED_KEYS = {"id", "hours", "reason"}
 _TOP_KEYS = {"schema", "profile", "tasks", "unscheduled", "history"}
 _HISTORY_KEYS = {"week", "days", "planned", "rest"}
@@ -46,6 +48,7 @@ class Task:
     note: str | None = None  # the person's own words, kept everywhere
     pinned: bool = False  # replan leaves the task in its week
     unplanned: bool = False  # done outside the plan: counts as done, never as planned
+    unscheduled_reason: str | None = None  # why it had been left out, if it had
 
     @property
     def roadmap(self) -> str:
@@ -188,6 +191,8 @@ class Plan:
                 row["pinned"] = True
             if t.unplanned:
                 row["unplanned"] = True
+            if t.unscheduled_reason is not None:
+                row["unscheduled_reason"] = t.unscheduled_reason
             tasks.append(row)
         data: dict[str, Any] = {
             "schema": self.schema,
@@ -251,6 +256,8 @@ def task_json(t: Task, part: Part | None = None) -> dict[str, Any]:
         row["pinned"] = True
     if t.unplanned:
         row["unplanned"] = True
+    if t.unscheduled_reason is not None:
+        row["unscheduled_reason"] = t.unscheduled_reason
     return row
 
 
@@ -383,6 +390,13 @@ def plan_from_dict(data: dict[str, Any], name: str = "plan.toml") -> Plan:
                 f"{where}.note",
                 f'must be text of at most {MAX_NOTE} characters, e.g. note = "ask Sam"',
             )
+        left_out = row.get("unscheduled_reason")
+        if left_out is not None and (not isinstance(left_out, str) or len(left_out) > MAX_NOTE):
+            raise fail(
+                f"{where}.unscheduled_reason",
+                f'must be text of at most {MAX_NOTE} characters, e.g. unscheduled_reason = "did '
+                'not fit"',
+            )
         flags = {}
         for key in ("pinned", "unplanned"):
             value = row.get(key, False)
@@ -401,6 +415,7 @@ def plan_from_dict(data: dict[str, Any], name: str = "plan.toml") -> Plan:
                 note,
                 flags["pinned"],
                 flags["unplanned"],
+                left_out,
             )
         )
 

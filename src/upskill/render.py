@@ -458,6 +458,12 @@ def summary_view(console: Any, data: dict[str, Any]) -> None:
     console.print(
         f"You are {data['status']}." if data["status"] != "on track" else "You are on track."
     )
+    outside = data.get("done_outside_plan_hours")
+    if outside:
+        console.print(
+            f"Done outside the plan: {outside:g} h (counted as done, never as planned; "
+            "`upskill check ID` records such work)."
+        )
     m = data.get("next_milestone")
     if m:
         if m.get("overdue"):

@@ -16,7 +16,7 @@ from upskill.commands import (
     print_json,
     warn,
 )
-from upskill.errors import UsageError
+from upskill.errors import StateError, UsageError
 
 
 @app.command(short_help="Mark tasks done; see if you are ahead or behind.")
@@ -66,14 +66,36 @@ def check(
         with storage.locked(home):
             plan = storage.load_plan(home)
             _check_on(plan, when)
-            resolved = progress.resolve_ids(plan, ids, today, status)
+            outside: list[str] = []
+            resolved = progress.resolve_ids(
+                plan, ids, today, status, outside=outside if status == "done" else None
+            )
+            added = []
+            if outside:  # work done outside the plan: only then are the roadmaps needed
+                from upskill.roadmaps import load_catalog
+
+                added = progress.record_outside(plan, outside, load_catalog(home), when or today)
+            unplanned = [tid for tid in dict.fromkeys(resolved) if progress.is_outside(plan, tid)]
+            if unplanned and status == "skipped":
+                raise StateError(
+                    f"{unplanned[0]} was done outside the plan, so there is nothing to skip; "
+                    f"`upskill check --undo {unplanned[0]}` removes it"
+                )
+            removed = progress.unrecord_outside(plan, unplanned) if status == "todo" else []
+            resolved = [tid for tid in resolved if tid not in unplanned or status == "done"]
             changed = progress.mark(plan, resolved, status, when, default=today)
-            if changed:
+            if changed or added or removed:
                 storage.save_plan(home, plan)
         if fmt is not Format.json:
             verb = {"todo": "not done", "skipped": "skipped", "done": "done"}[status]
             names = ", ".join(dict.fromkeys(resolved))
-            print(f"Marked {verb}: {names}" if changed else f"Already {verb}: {names}")
+            if resolved:
+                print(f"Marked {verb}: {names}" if changed else f"Already {verb}: {names}")
+            if added:
+                print(f"Marked done outside the plan: {', '.join(t.id for t in added)}")
+            for tid, back in removed:
+                where = "; it is back among the work that did not fit" if back else ""
+                print(f"Marked not done: {tid} (done outside the plan: removed{where})")
     elif interactive() and fmt is Format.table:
         _check_interactive(home, today, when)
         plan = storage.load_plan(home)
