@@ -184,6 +184,25 @@ def _suggest(plan: Plan, given: str, catalog: Any | None = None) -> str:
     return f"; did you mean {', '.join(close)}?" if close else "; see `upskill plan --all`"
 
 
+def checklist(plan: Plan, week: int) -> tuple[list[Task], list[Task]]:
+    """The checklist of ``week``: its tasks (done or not), then the overdue ones, one per id.
+
+    A split task shows the part of this week, or else its first overdue part. Skipped work
+    and work recorded as done outside the plan are not listed.
+    """
+    this_week: dict[str, Task] = {}
+    overdue: dict[str, Task] = {}
+    for t in plan.tasks:
+        if t.status == "skipped" or t.unplanned or t.week > week:
+            continue
+        if t.week == week:
+            this_week.setdefault(t.id, t)
+        elif t.status == "todo":
+            overdue.setdefault(t.id, t)
+    late = [t for tid, t in overdue.items() if tid not in this_week]
+    return list(this_week.values()), sorted(late, key=lambda t: t.week)
+
+
 def fraction_elapsed(plan: Plan, week: int, today: dt.date) -> float:
     """How much of ``week`` has passed on ``today``: 1 when ended, its first day counts 1/7."""
     return days_elapsed(plan, week, today) / 7
