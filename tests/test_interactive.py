@@ -711,3 +711,19 @@ def test_running_init_again_offers_the_saved_answers(home: Path, spawn: Spawn) -
     after = tomllib.loads((home / "profile.toml").read_text(encoding="utf-8"))
     before.setdefault("roadmaps", after["roadmaps"])  # the role's, written out by the prompt
     assert after == before
+
+
+def test_replan_gives_its_warnings_before_the_preview(home: Path, spawn: Spawn) -> None:
+    init_example()
+    path = home / "plan.toml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('id = "coding.big-o"', 'id = "coding.big-0"'),
+        encoding="utf-8",
+    )
+    tui = spawn("replan", env={"UPSKILL_TODAY": "2026-12-09"})
+    tui.expect(on_screen("upskill: warning: "))
+    tui.expect(on_screen("(coding.big-0).id: no loaded roadmap has this item"))
+    tui.expect(on_screen("Replanning from week 3."))
+    expect_prompt(tui, "Write the new plan?")
+    tui.send(Keys.CTRL_C)
+    assert finish(tui) == 130

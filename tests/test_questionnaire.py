@@ -166,3 +166,44 @@ def test_changing_the_horizon_asks_about_the_holidays_it_now_crosses() -> None:
     assert [q.name for q in log].count("holidays") == 1
     assert data["weeks"] == 10
     assert "time_off" not in data
+
+
+# ----------------------------------------------------------------- the checklist's rows
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "expected"),
+    [
+        ("Learn big-O notation", 40, "Learn big-O notation"),
+        ("Learn big-O notation", 20, "Learn big-O notation"),
+        ("Learn big-O notation", 19, "Learn big-O…"),
+        ("Learn big-O notation", 12, "Learn big-O…"),
+        ("Learn big-O notation", 11, "Learn…"),
+        ("Learn big-O notation", 5, "…"),  # not even the first word: never a piece of one
+        ("Read the guide: then ask", 17, "Read the guide…"),  # no stray ":" before "…"
+        ("日本語 のタイトル", 9, "日本語…"),  # wide characters count two cells
+    ],
+)
+def test_titles_are_cut_at_a_word(text: str, width: int, expected: str) -> None:
+    from upskill.render import fit
+
+    assert fit(text, width) == expected
+
+
+def test_a_checklist_row_keeps_its_id_whole_and_says_the_part() -> None:
+    from upskill.plan import Part, Task
+    from upskill.render import CHECKBOX_MARGIN, checklist_label
+
+    task = Task(
+        "ml-devloop.pytorch-basics", 2, "PyTorch basics: tensors and autograd", "learn", 2.5
+    )
+    part = Part(1, 4, 10.0)
+    wide = checklist_label(task, part, 2, 200)
+    assert wide == (
+        "ml-devloop.pytorch-basics  PyTorch basics: tensors and autograd (2.5 of 10 h, part 1 of 4)"
+    )
+    narrow = checklist_label(task, part, 2, 80)
+    assert narrow == "ml-devloop.pytorch-basics  PyTorch basics… (2.5 of 10 h, part 1 of 4)"
+    assert len(narrow) + CHECKBOX_MARGIN <= 80
+    tiny = checklist_label(task, None, 3, 30)  # overdue from week 2, no room for a title
+    assert tiny == "ml-devloop.pytorch-basics (2.5 h, week 2)"
