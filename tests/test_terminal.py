@@ -123,3 +123,33 @@ def test_install_completion_writes_to_the_shells_startup(tmp_path: Path) -> None
     installed = tmp_path / ".bash_completions" / "upskill.sh"
     assert "_upskill_completion" in installed.read_text(encoding="utf-8")
     assert f"source '{installed}'" in (tmp_path / ".bashrc").read_text(encoding="utf-8")
+
+
+def complete(*words: str) -> list[str]:
+    """What the completion protocol offers for the last of ``words`` (as the bash script asks)."""
+    result = run(
+        env={
+            "_UPSKILL_COMPLETE": "complete_bash",
+            "COMP_WORDS": " ".join(("upskill", *words)),
+            "COMP_CWORD": str(len(words)),
+        }
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()
+
+
+def test_task_ids_complete_from_the_plan(planned: Path) -> None:
+    assert complete("check", "coding.big") == ["coding.big-o"]
+    assert complete("explain", "coding.big") == ["coding.big-o"]
+    import tomllib
+
+    plan = tomllib.loads((planned / "plan.toml").read_text(encoding="utf-8"))
+    recurring = next(t["id"] for t in plan["tasks"] if "@" in t["id"])
+    stem = recurring.split("@")[0] + "@"
+    offered = complete("check", stem)
+    assert recurring in offered
+    assert all(i.startswith(stem) for i in offered)
+
+
+def test_task_ids_complete_to_nothing_without_a_plan(home: Path) -> None:
+    assert complete("check", "coding.") == []

@@ -202,6 +202,21 @@ def current_home() -> Path:
     return resolve_home(_state["home"])
 
 
+def complete_task_ids(incomplete: str) -> list[str]:
+    """Shell completion of task ids: the plan's, the ones still to do first."""
+    from upskill.errors import UpskillError
+
+    try:
+        from upskill import storage
+
+        plan = storage.load_plan(current_home())
+    except (UpskillError, OSError):
+        return []  # no plan, or not a readable one: nothing to offer, and no error mid-line
+    todo = [t.id for t in plan.tasks if t.status == "todo"]
+    ids = dict.fromkeys([*todo, *(t.id for t in plan.tasks)])
+    return [i for i in ids if i.startswith(incomplete)]
+
+
 def print_json(data: object) -> None:
     from upskill.render import json_text
 

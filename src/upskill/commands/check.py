@@ -10,6 +10,7 @@ import typer
 from upskill.commands import (
     Format,
     app,
+    complete_task_ids,
     current_home,
     interactive,
     make_console,
@@ -27,6 +28,7 @@ def check(
             metavar="ID...",
             help="Task ids to mark (recurring: ID@N); none on a terminal: a checklist.",
             show_default=False,
+            autocompletion=complete_task_ids,
         ),
     ] = None,
     undo: Annotated[bool, typer.Option("--undo", help="Mark the tasks not done again.")] = False,

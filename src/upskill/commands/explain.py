@@ -8,6 +8,7 @@ import typer
 
 from upskill.commands import (
     app,
+    complete_task_ids,
     current_home,
     make_console,
 )
@@ -15,7 +16,12 @@ from upskill.commands import (
 
 @app.command(short_help="Why a task is in your plan.")
 def explain(
-    task_id: Annotated[str, typer.Argument(metavar="ID", help="A task id, e.g. coding.big-o.")],
+    task_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help="A task id, e.g. coding.big-o.", autocompletion=complete_task_ids
+        ),
+    ],
 ) -> None:
     """Why a task is in your plan: rationale, source, prerequisites, finish line, resources."""
     from upskill import storage
