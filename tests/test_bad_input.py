@@ -381,14 +381,14 @@ def first_task_hours(home: Path) -> tuple[str, str]:
 @pytest.mark.parametrize(
     ("value", "says"),
     [
-        ('"4"', "must be a number of hours above 0, at most 1000"),
-        ("nan", "must be a number of hours above 0, at most 1000"),
-        ("inf", "must be a number of hours above 0, at most 1000"),
-        ("-inf", "must be a number of hours above 0, at most 1000"),
-        ("-1", "must be a number of hours above 0, at most 1000"),
-        ("0", "must be a number of hours above 0, at most 1000"),
-        ("1e308", "must be a number of hours above 0, at most 1000"),
-        ("true", "must be a number of hours above 0, at most 1000"),
+        ('"4"', "must be a number of hours above 0, at most 1000, e.g. hours = 2.5"),
+        ("nan", "must be a number of hours above 0, at most 1000, e.g. hours = 2.5"),
+        ("inf", "must be a number of hours above 0, at most 1000, e.g. hours = 2.5"),
+        ("-inf", "must be a number of hours above 0, at most 1000, e.g. hours = 2.5"),
+        ("-1", "must be a number of hours above 0, at most 1000, e.g. hours = 2.5"),
+        ("0", "must be a number of hours above 0, at most 1000, e.g. hours = 2.5"),
+        ("1e308", "must be a number of hours above 0, at most 1000, e.g. hours = 2.5"),
+        ("true", "must be a number of hours above 0, at most 1000, e.g. hours = 2.5"),
     ],
 )
 def test_impossible_task_hours_in_a_plan(planned: Path, value: str, says: str) -> None:
@@ -407,7 +407,12 @@ def test_impossible_task_hours_in_a_plan(planned: Path, value: str, says: str) -
     ("old", "new", "where", "says"),
     [
         ('status = "todo"', 'status = "finished"', r"tasks\[0\] \(.+\)\.status", "must be one of"),
-        ('status = "todo"', 'status = "done"', r"tasks\[0\] \(.+\)\.done_on", "a done task needs"),
+        (
+            'status = "todo"',
+            'status = "done"',
+            r"tasks\[0\] \(.+\)\.done_on",
+            "missing: a done task needs its completion date, e.g. done_on = 2026-11-23",
+        ),
         (
             'status = "todo"',
             'status = "todo"\ndone_on = 2026-11-24',
@@ -418,7 +423,7 @@ def test_impossible_task_hours_in_a_plan(planned: Path, value: str, says: str) -
             'status = "todo"',
             'status = "skipped"\ndone_on = "yesterday"',
             r"tasks\[0\] \(.+\)\.done_on",
-            "must be a date like 2026-11-23",
+            "must be a date without quotes, e.g. done_on = 2026-11-23",
         ),
         ("kind = {kind}", 'kind = "nap"', r"tasks\[0\] \(.+\)\.kind", "must be one of"),
         ("week = 1\n", "week = 0\n", r"tasks\[0\] \(.+\)\.week", "must be a week number 1..26"),
@@ -495,8 +500,8 @@ def test_a_plan_without_a_valid_schema_is_not_an_upskill_plan(planned: Path, lin
     before = edit_plan(planned, "schema = 2\n", line)
     message = one_error(run("check", "coding.big-o"))
     assert message == (
-        f"{planned / 'plan.toml'}: schema: missing or not a positive integer; "
-        "this is not an upskill plan"
+        f"{planned / 'plan.toml'}: schema: missing or not a positive integer "
+        "(upskill writes schema = 2); this is not an upskill plan"
     )
     assert (planned / "plan.toml").read_bytes() == before
 

@@ -311,15 +311,6 @@ def test_output_piped_into_head_ends_quietly_and_loses_nothing(home: Path) -> No
     assert (home / "plan.toml.bak").exists()  # the replan was saved before anything was printed
 
 
-def test_check_on_work_that_did_not_fit_says_so(home: Path) -> None:
-    init_example()
-    plan = json.loads(run("plan", "--format", "json").stdout)
-    left_out = next(u["id"] for u in plan["unscheduled"] if "@" not in u["id"])
-    result = run("check", left_out)
-    assert result.returncode == 1
-    assert f"{left_out} did not fit in your plan" in result.stderr
-
-
 def test_plan_points_at_overdue_work(home: Path) -> None:
     init_example()
     result = run("plan", env={"UPSKILL_TODAY": "2026-12-09"})

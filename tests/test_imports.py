@@ -60,8 +60,10 @@ def imported_by(args: list[str], tmp_path: Path) -> set[str]:
         (["--help"], INTERACTIVE_AND_WRITER | {"pydantic", "pydantic_core"}),
         (["plan"], INTERACTIVE_AND_WRITER | {"pydantic", "pydantic_core"}),
         (["check", "--format", "json"], INTERACTIVE_AND_WRITER | {"pydantic"}),
+        (["status"], INTERACTIVE_AND_WRITER | {"pydantic"}),
+        (["status", "--chart", "--format", "json"], INTERACTIVE_AND_WRITER | {"pydantic"}),
     ],
-    ids=["help", "plan", "check-summary"],
+    ids=["help", "plan", "check-summary", "status", "status-json"],
 )
 def test_everyday_commands_import_only_what_they_need(
     args: list[str], forbidden: set[str], tmp_path: Path
@@ -86,3 +88,17 @@ def test_the_probe_sees_heavy_imports_where_they_belong(tmp_path: Path) -> None:
 
     found = imported_by(["init", "--answers", str(EXAMPLES / "swe-to-ml.toml")], tmp_path)
     assert {"pydantic", "tomli_w", "rich"} <= found
+
+
+def test_checking_a_task_in_the_plan_does_not_load_the_roadmaps(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only work done outside the plan needs the roadmaps (and with them pydantic)."""
+    import tomllib
+
+    init_example()
+    monkeypatch.setenv("UPSKILL_TODAY", "2026-11-25")  # in week 1
+    plan = tomllib.loads((Path(os.environ["UPSKILL_HOME"]) / "plan.toml").read_text("utf-8"))
+    assert "pydantic" not in imported_by(["check", plan["tasks"][0]["id"]], tmp_path)
+    left_out = plan["unscheduled"][0]["id"]
+    assert "pydantic" in imported_by(["check", left_out], tmp_path)

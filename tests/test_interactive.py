@@ -44,8 +44,10 @@ class Keys(StrEnum):
     # Ctrl-A then Ctrl-K: start of line, then delete to its end. A text prompt's default is
     # already in the edit buffer, so this is how a person replaces it.
     CLEAR = "\x01\x0b"
-    YES = "y"  # a confirm prompt takes one key, no Enter
-    NO = "n"
+    # A yes/no prompt takes y or n and then Enter: the Enter answers it (it must not leak
+    # into the next prompt or the shell).
+    YES = "y\r"
+    NO = "n\r"
 
 
 # Anything the terminal may put between two visible characters: style codes, cursor moves,
@@ -102,7 +104,9 @@ def spawn() -> Iterator[Spawn]:
     """Start ``upskill ARGS`` in a 40x120 pseudo-terminal with the test's environment."""
     children: list[Any] = []
 
-    def start(*args: str, env: dict[str, str] | None = None) -> Any:
+    def start(
+        *args: str, env: dict[str, str] | None = None, dimensions: tuple[int, int] = (40, 120)
+    ) -> Any:
         full_env = dict(os.environ)
         full_env["TERM"] = "xterm-256color"
         # pexpect is not a terminal emulator: it cannot answer prompt_toolkit's cursor-position
@@ -113,7 +117,7 @@ def spawn() -> Iterator[Spawn]:
             upskill_exe(),
             list(args),
             env=full_env,
-            dimensions=(40, 120),
+            dimensions=dimensions,
             timeout=TIMEOUT,
             encoding="utf-8",
             codec_errors="replace",
@@ -154,14 +158,21 @@ SAVE = "Save this profile and build the plan?"
 REPLACE = "Replace it"
 
 
-def answer_with_defaults(tui: Any, after_name: bool = False) -> None:
-    """Press Enter at every question of the questionnaire (the final confirmation excluded)."""
-    messages = [BACKGROUND, ROLE, HOURS, WEEKS, START, RUNWAY, ROADMAPS, INTERESTS]
-    messages += [message for _, message in SKILL_PROMPTS] + [HOLIDAYS, TIME_OFF]
-    if not after_name:
-        messages.insert(0, NAME)
-    for message in messages:
+QUESTIONS = [NAME, BACKGROUND, ROLE, HOURS, WEEKS, START, RUNWAY, ROADMAPS, INTERESTS]
+QUESTIONS += [message for _, message in SKILL_PROMPTS] + [HOLIDAYS, TIME_OFF]
+
+
+def answer_with_defaults(
+    tui: Any, after_name: bool = False, after: str | None = None, until: str | None = None
+) -> None:
+    """Press Enter at the questions of the questionnaire (the final confirmation excluded):
+    those after ``after`` (or after the name), and up to ``until``, which is awaited, not
+    answered."""
+    start = QUESTIONS.index(after) + 1 if after else 1 if after_name else 0
+    for message in QUESTIONS[start:]:
         expect_prompt(tui, message)
+        if message == until:
+            return
         tui.send(Keys.ENTER)
 
 
@@ -299,14 +310,48 @@ def test_ctrl_c_writes_nothing(home: Path, spawn: Spawn, kind: str) -> None:
     assert written(home) == []
 
 
-def test_declining_to_save_writes_nothing(home: Path, spawn: Spawn) -> None:
+CHANGE = "Which answer do you want to change?"
+
+
+@pytest.mark.slow
+def test_cancelling_at_the_summary_writes_nothing(home: Path, spawn: Spawn) -> None:
     tui = spawn("init")
     answer_with_defaults(tui)
     expect_prompt(tui, SAVE)
     tui.send(Keys.NO)
-    tui.expect(on_screen("nothing was written"))
-    assert finish(tui) != 0
+    expect_prompt(tui, CHANGE)
+    tui.send(Keys.UP)  # from the first answer up to the last choice: cancel
+    tui.expect(on_screen("» Cancel: keep nothing, write nothing"))
+    tui.send(Keys.ENTER)
+    tui.expect(on_screen("Cancelled; nothing was written."))
+    assert "error" not in plain(tui.before)
+    assert finish(tui) == 1
     assert written(home) == []
+
+
+@pytest.mark.slow
+def test_no_at_the_summary_changes_one_answer_and_keeps_the_rest(home: Path, spawn: Spawn) -> None:
+    tui = spawn("init")
+    expect_prompt(tui, NAME)
+    tui.send("Ada" + Keys.ENTER)
+    answer_with_defaults(tui, after_name=True)
+    expect_prompt(tui, SAVE)
+    tui.send(Keys.NO)
+    expect_prompt(tui, CHANGE)
+    tui.expect(on_screen("Hours per week: 10"))
+    tui.send(Keys.DOWN * 3 + Keys.ENTER)  # name, background, aiming for, hours per week
+    expect_prompt(tui, HOURS)
+    tui.expect(on_screen("[10]"))  # offered as it was answered
+    tui.send("12" + Keys.ENTER)
+    tui.expect(on_screen("hours_per_week: 12"))  # the summary again, with the change
+    expect_prompt(tui, SAVE)
+    tui.send(Keys.YES)
+    tui.expect(on_screen("Saved your plan to"))
+    assert finish(tui) == 0
+    profile = tomllib.loads((home / "profile.toml").read_text(encoding="utf-8"))
+    assert profile["hours_per_week"] == 12
+    assert profile["name"] == "Ada"  # the other answers are the ones given
+    assert profile["weeks"] == 26
 
 
 def test_init_asks_before_replacing_a_plan(home: Path, spawn: Spawn) -> None:
@@ -375,7 +420,10 @@ def test_replan_asks_before_writing(home: Path, spawn: Spawn) -> None:
     tui = spawn("replan", env=later)
     expect_prompt(tui, "Write the new plan?")
     tui.send(Keys.NO)
-    assert finish(tui) != 0
+    # Saying no is a choice, not an error: a plain line, and exit 1 (DESIGN).
+    tui.expect(on_screen("Kept the old plan; nothing was written."))
+    assert "error" not in tui.before + tui.after
+    assert finish(tui) == 1
     assert (home / "plan.toml").read_bytes() == original
     assert not (home / "plan.toml.bak").exists()
 
@@ -443,3 +491,242 @@ def test_two_checklists_ticking_different_tasks_both_land(home: Path, spawn: Spa
     assert below != top
     assert states[top] == {("done", "2026-11-24")}
     assert states[below] == {("done", "2026-11-24")}
+
+
+# ----------------------------------------------------------------- the checklist forgives
+
+CHECKLIST = "tick what you have finished"
+_ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+def plain(text: str) -> str:
+    """Terminal output without its escape sequences."""
+    return _ANSI.sub("", text)
+
+
+def ids_in_week(week: int, **env: str) -> list[str]:
+    data = plan_json(**env)
+    return list(
+        dict.fromkeys(t["id"] for w in data["weeks"] if w["week"] == week for t in w["tasks"])
+    )
+
+
+@pytest.mark.slow
+def test_the_checklist_shows_this_week_first_and_overdue_work_on_a_page_of_its_own(
+    home: Path, spawn: Spawn
+) -> None:
+    init_example()
+    week3 = {"UPSKILL_TODAY": "2026-12-09"}  # Wednesday of week 3, nothing done yet
+    this_week = ids_in_week(3, **week3)
+    overdue = [i for i in ids_in_week(1, **week3) + ids_in_week(2, **week3) if i not in this_week]
+    overdue = list(dict.fromkeys(overdue))
+    assert this_week
+    assert overdue
+
+    tui = spawn("check", env=week3)
+    expect_prompt(tui, f"Week 3: {CHECKLIST}")
+    tui.expect(on_screen(f"enter: on to the {len(overdue)} overdue"))
+    tui.send(Keys.ENTER)
+    expect_prompt(tui, f"{len(overdue)} overdue tasks from earlier weeks")
+    first_page = plain(tui.before)
+    for tid in this_week:
+        assert tid in first_page, tid
+    for tid in overdue:  # collapsed: not one of them on this week's page
+        assert not re.search(rf"{re.escape(tid)}\s", first_page), tid
+    tui.expect(FIRST_ROW)
+    first_overdue = tui.match.group(2)
+    assert first_overdue == overdue[0]
+    tui.send(Keys.SPACE + Keys.ENTER)
+    tui.expect(on_screen(f"Marked done: {first_overdue}"))
+    assert finish(tui) == 0
+    assert task_states(**week3)[first_overdue] == {("done", "2026-12-09")}
+
+
+@pytest.mark.slow
+def test_more_than_three_changes_are_confirmed_first(home: Path, spawn: Spawn) -> None:
+    init_example()
+    tuesday = {"UPSKILL_TODAY": "2026-11-24"}
+    week1 = ids_in_week(1, **tuesday)
+    assert len(week1) > 3
+    before = (home / "plan.toml").read_bytes()
+
+    tui = spawn("check", env=tuesday)
+    expect_prompt(tui, f"Week 1: {CHECKLIST}")
+    tui.send("a" + Keys.ENTER)  # `a` ticks every row: a stray key must not save them all
+    expect_prompt(tui, f"Save {len(week1)} changes?")
+    tui.expect(on_screen("(y/N)"))
+    tui.send(Keys.ENTER)  # the default is no
+    tui.expect(on_screen("Nothing was saved; your plan is as it was."))
+    assert "error" not in plain(tui.before)
+    assert finish(tui) == 1
+    assert (home / "plan.toml").read_bytes() == before
+
+    tui = spawn("check", env=tuesday)
+    expect_prompt(tui, f"Week 1: {CHECKLIST}")
+    tui.send("a" + Keys.ENTER)
+    expect_prompt(tui, f"Save {len(week1)} changes?")
+    tui.send(Keys.YES)
+    tui.expect(on_screen("Marked done:"))
+    assert finish(tui) == 0
+    states = task_states(**tuesday)
+    assert all(("done", "2026-11-24") in states[tid] for tid in week1)
+
+
+def test_the_checklist_fits_a_narrow_terminal_cutting_titles_at_a_word(
+    home: Path, spawn: Spawn
+) -> None:
+    init_example()
+    long_title = (
+        "Work through the classic algorithms textbook chapter by chapter, with every "
+        "exercise at the end of each chapter"
+    )
+    path = home / "plan.toml"
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    task = data["tasks"][0]
+    assert task["week"] == 1
+    task["title"] = long_title
+    import tomli_w
+
+    path.write_text(tomli_w.dumps(data), encoding="utf-8")
+    columns = 60
+    tui = spawn("check", env={"UPSKILL_TODAY": "2026-11-24"}, dimensions=(40, columns))
+    expect_prompt(tui, f"Week 1: {CHECKLIST}")
+    tui.expect(re.compile(re.escape(task["id"]) + r"  ([^\r\n]*?)…([^\r\n]*)\r"))
+    shown, rest = plain(tui.match.group(1)), plain(tui.match.group(2))
+    assert shown, "some of the title fits in 60 columns"
+    assert long_title.startswith(shown)
+    assert long_title[len(shown)] in " ,", f"cut mid-word: {shown!r}"
+    assert rest.strip() == f"({task['hours']:g} h)"
+    row = f" » ○ {task['id']}  {shown}…{rest}"
+    assert len(row.rstrip()) < columns
+    tui.send(Keys.CTRL_C)
+    assert finish(tui) == 130
+
+
+def test_a_split_task_shows_its_part_in_the_plans_words(home: Path, spawn: Spawn) -> None:
+    init_example()
+    data = plan_json()
+    week, task = next(
+        (w["week"], t)
+        for w in data["weeks"]
+        for t in w["tasks"]
+        if t.get("parts", 1) > 1 and "@" not in t["id"]
+    )
+    day = dt.date.fromisoformat(data["weeks"][week - 1]["start"]) + dt.timedelta(days=1)
+    label = (
+        f"{task['hours']:g} of {task['total_hours']:g} h, part {task['part']} of {task['parts']}"
+    )
+    tui = spawn("check", env={"UPSKILL_TODAY": day.isoformat()})
+    expect_prompt(tui, f"Week {week}: {CHECKLIST}")
+    tui.expect(on_screen(task["id"]))
+    tui.expect(on_screen(f"({label})"))
+    tui.send(Keys.CTRL_C)
+    assert finish(tui) == 130
+    # The plan says the same words.
+    shown = run("plan", "--week", str(week), "--format", "markdown")
+    assert label in shown.stdout
+
+
+def test_check_chart_on_a_terminal_shows_the_chart_not_the_checklist(
+    home: Path, spawn: Spawn
+) -> None:
+    init_example()
+    before = (home / "plan.toml").read_bytes()
+    tui = spawn("check", "--chart", env={"UPSKILL_TODAY": "2026-12-09"})
+    tui.expect(on_screen("Cumulative hours: planned"))
+    assert finish(tui) == 0
+    assert CHECKLIST not in plain(tui.before)
+    assert (home / "plan.toml").read_bytes() == before
+
+
+# ----------------------------------------------------------------- the questionnaire forgives
+
+
+@pytest.mark.slow
+def test_a_yes_no_answer_waits_for_enter_and_the_enter_goes_nowhere_else(
+    home: Path, spawn: Spawn
+) -> None:
+    tui = spawn("init")
+    answer_with_defaults(tui, until=HOLIDAYS)
+    tui.send("y")  # y alone only chooses: nothing moves on
+    with pytest.raises(pexpect.TIMEOUT):
+        tui.expect(on_screen(TIME_OFF), timeout=1)
+    tui.send(Keys.ENTER)  # the Enter answers the holidays question...
+    expect_prompt(tui, TIME_OFF)
+    # ...and is not left for the weeks-off prompt, which still waits for its own answer.
+    with pytest.raises(pexpect.TIMEOUT):
+        tui.expect(on_screen(SAVE), timeout=1)
+    tui.send("2027-03-01..2027-03-07" + Keys.ENTER)
+    expect_prompt(tui, SAVE)
+    tui.send("y")  # the last answer: without its Enter, nothing is saved
+    with pytest.raises(pexpect.TIMEOUT):
+        tui.expect(on_screen("Saved your plan"), timeout=1)
+    assert written(home) == []
+    tui.send(Keys.ENTER)
+    tui.expect(on_screen("Saved your plan to"))
+    assert finish(tui) == 0
+    profile = tomllib.loads((home / "profile.toml").read_text(encoding="utf-8"))
+    assert [t["start"].isoformat() for t in profile["time_off"]] == ["2026-12-21", "2027-03-01"]
+
+
+@pytest.mark.slow
+def test_a_start_date_in_the_past_is_confirmed(home: Path, spawn: Spawn) -> None:
+    tui = spawn("init")  # today: Sunday 2026-11-22
+    answer_with_defaults(tui, until=START)
+    tui.send("2026-11-02" + Keys.ENTER)
+    expect_prompt(tui, "Mon 02 Nov 2026 is 20 days ago")
+    tui.expect(on_screen("(y/N)"))
+    tui.send(Keys.ENTER)  # no: asked again, offering the coming Monday
+    expect_prompt(tui, START)
+    tui.expect(on_screen("[2026-11-23]"))
+    tui.send(Keys.ENTER)
+    answer_with_defaults(tui, after=START)
+    expect_prompt(tui, SAVE)
+    tui.send(Keys.YES)
+    assert finish(tui) == 0
+    profile = tomllib.loads((home / "profile.toml").read_text(encoding="utf-8"))
+    assert profile["start_date"] == dt.date(2026, 11, 23)
+
+
+@pytest.mark.slow
+def test_running_init_again_offers_the_saved_answers(home: Path, spawn: Spawn) -> None:
+    init_example("swe-to-ml.toml")
+    before = tomllib.loads((home / "profile.toml").read_text(encoding="utf-8"))
+    tui = spawn("init")
+    tui.expect(on_screen(REPLACE))
+    tui.send(Keys.YES)
+    expect_prompt(tui, NAME)
+    tui.expect(on_screen(f"[{before['name']}; - for none]"))
+    tui.send(Keys.ENTER)
+    expect_prompt(tui, BACKGROUND)
+    tui.expect(on_screen("» Software engineer"))  # the saved choice is where the pointer is
+    tui.send(Keys.ENTER)
+    expect_prompt(tui, ROLE)
+    tui.send(Keys.ENTER)
+    expect_prompt(tui, HOURS)
+    tui.expect(on_screen(f"[{before['hours_per_week']}]"))
+    tui.send(Keys.ENTER)
+    answer_with_defaults(tui, after=HOURS)
+    expect_prompt(tui, SAVE)
+    tui.send(Keys.YES)
+    tui.expect(on_screen("Saved your plan to"))
+    assert finish(tui) == 0
+    after = tomllib.loads((home / "profile.toml").read_text(encoding="utf-8"))
+    before.setdefault("roadmaps", after["roadmaps"])  # the role's, written out by the prompt
+    assert after == before
+
+
+def test_replan_gives_its_warnings_before_the_preview(home: Path, spawn: Spawn) -> None:
+    init_example()
+    path = home / "plan.toml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('id = "coding.big-o"', 'id = "coding.big-0"'),
+        encoding="utf-8",
+    )
+    tui = spawn("replan", env={"UPSKILL_TODAY": "2026-12-09"})
+    tui.expect(on_screen("upskill: warning: "))
+    tui.expect(on_screen("(coding.big-0).id: no loaded roadmap has this item"))
+    tui.expect(on_screen("Replanning from week 3."))
+    expect_prompt(tui, "Write the new plan?")
+    tui.send(Keys.CTRL_C)
+    assert finish(tui) == 130

@@ -414,7 +414,7 @@ def test_eight_weeks_of_a_journey(planned: Path, tmp_path: Path) -> None:
     explained = walk.run("explain", unfinished).stdout
     assert f"Evidence: {REPO}/pull/42" in explained
     assert "took 9 h against an estimate of" in explained
-    assert "Note: half done; finish after the holidays" in explained
+    assert "note: half done; finish after the holidays" in explained
 
 
 def _portfolio_holds_what_was_recorded(

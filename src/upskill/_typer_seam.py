@@ -132,3 +132,33 @@ def _convert(target: Any, value: Any, param: Any, ctx: Any) -> Any:
         else:
             message = f"{value!r} is not a valid {target.__name__}."
         raise typer.BadParameter(message, ctx=ctx, param=param) from None
+
+
+def install_help() -> None:
+    """Arguments in help and usage lines as people write them: ``ID``, ``[ID...]``, ``FILE``.
+
+    typer 0.29 shows an argument's Python type beside its metavar (``ID... <list[str]>``,
+    ``FILE <path>``) and wraps a required one in braces (``{FILE}``). An argument given a
+    metavar is shown by that alone; an optional one in brackets, as click does. Other typer
+    versions keep their own rendering.
+    """
+    if problems():
+        return
+    from typer import core
+
+    argument = getattr(core, "TyperArgument", None)
+    if argument is None or not hasattr(argument, "_usage_display_name"):
+        return  # pragma: no cover - another typer: its own rendering stays
+    original_type = argument.display_type_rich
+
+    def display_type_rich(self: Any, ctx: Any) -> str | None:
+        return None if self.metavar is not None else original_type(self, ctx)
+
+    def usage_name(self: Any) -> str:
+        name = str(self.metavar or self.name.upper())
+        if self.nargs != 1 and not name.endswith("..."):
+            name += "..."
+        return name if self.required else f"[{name}]"
+
+    argument.display_type_rich = display_type_rich
+    argument._usage_display_name = usage_name

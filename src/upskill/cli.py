@@ -31,7 +31,7 @@ from upskill.commands import portfolio as _portfolio  # noqa: F401
 from upskill.commands import roadmaps as _roadmaps  # noqa: F401
 
 # isort: on
-from upskill.errors import UpskillError
+from upskill.errors import DeclinedError, UpskillError
 
 __all__ = ["app", "main"]
 
@@ -63,6 +63,14 @@ def main() -> None:
         what = exc.error.strerror or str(exc.error)
         _error_line(f"could not write the output: {what}{_what_was_saved()}")
         sys.exit(1)
+    except DeclinedError as exc:
+        # The person said no: a plain line, not an error (the exit code still says "not done").
+        if debug:
+            raise
+        from upskill.render import clean
+
+        _stderr(clean(str(exc), one_line=True))
+        sys.exit(exc.exit_code)
     except UpskillError as exc:
         if debug:
             raise

@@ -30,7 +30,10 @@ class StorageError(UpskillError):
 
 
 class DeclinedError(UpskillError):
-    """The person answered no to a confirmation; nothing was written (exit 1)."""
+    """The person answered no to a confirmation; nothing was written (exit 1).
+
+    Shown as the plain sentence it is, without the ``upskill: error:`` of real errors.
+    """
 
 
 class UsageError(UpskillError):

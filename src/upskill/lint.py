@@ -7,15 +7,22 @@ word naming the key, so it does not go unnoticed.
 
 from __future__ import annotations
 
-import difflib
 from typing import Any
 
 from upskill.plan import Plan
 
 
-def warnings(plan: Plan, name: str, catalog: Any | None = None) -> list[str]:
-    """Lines ``name: key: what looks wrong, and what to do``; the catalog adds id checks."""
+def warnings(
+    plan: Plan, name: str, catalog: Any | None = None, *, replanning: bool = False
+) -> list[str]:
+    """Lines ``name: key: what looks wrong, and what to do``; the catalog adds id checks.
+
+    ``replanning``: said by `replan` before it reflows, so the advice is what it will do.
+    """
     out: list[str] = []
+    reflow = "this replan reflows the tasks that are neither done nor pinned"
+    move = reflow if replanning else "move some to a later week or run `upskill replan`"
+    order = reflow if replanning else "move one of them or run `upskill replan`"
     load: dict[int, float] = {}
     for t in plan.tasks:
         if t.status != "skipped" and not t.unplanned:
@@ -25,10 +32,12 @@ def warnings(plan: Plan, name: str, catalog: Any | None = None) -> list[str]:
         if load[week] > budget + 1e-9:
             out.append(
                 f"{name}: tasks in week {week}: {load[week]:g} h planned, more than the week's "
-                f"{budget:g} h; move some to a later week or run `upskill replan`"
+                f"{budget:g} h; {move}"
             )
     if catalog is None:
         return out
+    import difflib
+
     index = {id(t): i for i, t in enumerate(plan.tasks)}
     first_week: dict[str, int] = {}
     last_week: dict[str, int] = {}
@@ -43,8 +52,9 @@ def warnings(plan: Plan, name: str, catalog: Any | None = None) -> list[str]:
             if t.item_id not in reported:
                 reported.add(t.item_id)
                 close = difflib.get_close_matches(t.item_id, list(catalog.items), n=1)
-                hint = f"; did you mean {close[0]}?" if close else " (a removed roadmap?)"
-                out.append(f"{name}: {where}.id: no loaded roadmap has this item{hint}")
+                hint = f" (did you mean {close[0]}?)" if close else " (a removed roadmap?)"
+                fix = "replan keeps it under this id" if replanning else "fix the id or remove it"
+                out.append(f"{name}: {where}.id: no loaded roadmap has this item{hint}; {fix}")
             continue
         if t.status != "todo" or t.pinned or t.week != first_week.get(t.item_id):
             continue
@@ -53,6 +63,19 @@ def warnings(plan: Plan, name: str, catalog: Any | None = None) -> list[str]:
                 reported.add(t.id + pre)
                 out.append(
                     f"{name}: {where}.week: week {t.week} comes before its prerequisite {pre} "
-                    f"(week {last_week[pre]}); move one of them or run `upskill replan`"
+                    f"(week {last_week[pre]}); {order}"
                 )
     return out
+
+
+def profile_warning(home: Any, plan: Plan) -> list[str]:
+    """A line if ``profile.toml`` differs from the plan's ``[profile]`` (edited, not applied)."""
+    from upskill import storage
+
+    if storage.profile_state(home, plan.profile.to_toml_dict()) != "edited":
+        return []
+    path = storage.profile_path(home)
+    return [
+        f"{path}: differs from the [profile] in {storage.plan_path(home)} (edited by hand?), "
+        f"and the plan does not follow it yet; apply it with `upskill replan --profile {path}`"
+    ]

@@ -25,7 +25,18 @@ _TASK_ID = re.compile(r"^[a-z0-9][a-z0-9-]*\.[a-z0-9][a-z0-9_-]*(@[1-9][0-9]*)?\
 STATUSES = ("todo", "done", "skipped")
 _TASK_KEYS = {"week", "id", "title", "kind", "hours", "status", "done_on"}
 # Optional keys a person (or a command) may add to a task row; kept by every command.
-_TASK_OPTIONAL = {"note", "pinned", "unplanned", "evidence", "spent_hours", "scaled_by"}
+# What a person recorded on a task; `unscheduled_reason`: on work done outside the plan that
+# had been left out of it, why it was, so that `check --undo` can put it back among the work
+# that did not fit.
+_TASK_OPTIONAL = {
+    "note",
+    "pinned",
+    "unplanned",
+    "evidence",
+    "spent_hours",
+    "scaled_by",
+    "unscheduled_reason",
+}
 # What a person recorded on a task, kept on a row that no longer fits too (and carried back).
 _RECORD_KEYS = {"note", "evidence", "spent_hours", "scaled_by"}
 _UNSCHEDULED_KEYS = {"id", "hours", "reason"}
@@ -59,6 +70,7 @@ class Task:
     spent_hours: float | None = None
     # `replan --pace` multiplied the estimate by this: ``hours / scaled_by`` is the estimate.
     scaled_by: float | None = None
+    unscheduled_reason: str | None = None  # why it had been left out, if it had
 
     @property
     def roadmap(self) -> str:
@@ -229,6 +241,8 @@ class Plan:
             if t.unplanned:
                 row["unplanned"] = True
             row.update(_records(t, note=False))
+            if t.unscheduled_reason is not None:
+                row["unscheduled_reason"] = t.unscheduled_reason
             tasks.append(row)
         data: dict[str, Any] = {
             "schema": self.schema,
@@ -298,6 +312,8 @@ def task_json(t: Task, part: Part | None = None) -> dict[str, Any]:
         row["spent_hours"] = t.spent_hours
     if t.scaled_by is not None:
         row["scaled_by"] = t.scaled_by
+    if t.unscheduled_reason is not None:
+        row["unscheduled_reason"] = t.unscheduled_reason
     return row
 
 
@@ -368,7 +384,11 @@ def plan_from_dict(data: dict[str, Any], name: str = "plan.toml") -> Plan:
 
     schema = data.get("schema")
     if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
-        raise fail("schema", "missing or not a positive integer; this is not an upskill plan")
+        raise fail(
+            "schema",
+            f"missing or not a positive integer (upskill writes schema = {SCHEMA}); "
+            "this is not an upskill plan",
+        )
     if schema > SCHEMA:
         raise DataError(
             f"{name}: written by a newer upskill (schema {schema}, this one reads {SCHEMA}); "
@@ -376,10 +396,18 @@ def plan_from_dict(data: dict[str, Any], name: str = "plan.toml") -> Plan:
         )
     unknown = sorted(set(data) - _TOP_KEYS)
     if unknown:
-        raise fail(unknown[0], "unknown key (remove it or check the spelling)")
+        raise fail(
+            unknown[0],
+            "unknown key (remove it or check the spelling; the keys are "
+            f"{', '.join(sorted(_TOP_KEYS))})",
+        )
     raw_profile = data.get("profile")
     if not isinstance(raw_profile, dict):
-        raise fail("profile", "missing table")
+        raise fail(
+            "profile",
+            "missing table: restore it from a backup (plan.toml.bak), or copy profile.toml "
+            "under a [profile] line",
+        )
     try:
         profile = profile_from_dict(raw_profile, name, key_prefix="profile.")
     except DataError as exc:  # the plan reader names one problem at a time, on one line
@@ -399,13 +427,16 @@ def plan_from_dict(data: dict[str, Any], name: str = "plan.toml") -> Plan:
             )
     raw_tasks = data.get("tasks", [])
     if not isinstance(raw_tasks, list):
-        raise fail("tasks", "must be an array of tables ([[tasks]])")
+        raise fail("tasks", "must be an array of tables: one [[tasks]] section per task")
     tasks: list[Task] = []
     seen: set[tuple[str, int]] = set()
     for i, row in enumerate(raw_tasks):
         where = f"tasks[{i}]"
         if not isinstance(row, dict):
-            raise fail(where, "must be a table")
+            raise fail(
+                where,
+                "must be a table: a [[tasks]] section with week, id, title, kind, hours, status",
+            )
         if isinstance(row.get("id"), str):
             # An id with a stray newline or control character is shown quoted, so it is seen.
             raw = row["id"]
@@ -424,15 +455,16 @@ def plan_from_dict(data: dict[str, Any], name: str = "plan.toml") -> Plan:
                 f"{where}.id", "must be a task id like coding.big-o (or coding.weekly-problems@3)"
             )
         if not isinstance(week, int) or isinstance(week, bool) or not 1 <= week <= weeks:
-            raise fail(f"{where}.week", f"must be a week number 1..{weeks}")
+            raise fail(f"{where}.week", f"must be a week number 1..{weeks}, e.g. week = 1")
         if not isinstance(title, str):
-            raise fail(f"{where}.title", "must be a string")
+            raise fail(f"{where}.title", 'must be text in quotes, e.g. title = "Learn big-O"')
         if kind not in KINDS:
-            raise fail(f"{where}.kind", f"must be one of {', '.join(KINDS)}")
+            raise fail(f"{where}.kind", f'must be one of {", ".join(KINDS)}, e.g. kind = "learn"')
         task_hours = row.get("hours")
         if not is_number(task_hours) or not 0 < task_hours <= MAX_TASK_HOURS:
             raise fail(
-                f"{where}.hours", f"must be a number of hours above 0, at most {MAX_TASK_HOURS}"
+                f"{where}.hours",
+                f"must be a number of hours above 0, at most {MAX_TASK_HOURS}, e.g. hours = 2.5",
             )
         # Required although "todo" would be a natural default: a plan cut short just before
         # a done task's status must not read back as that task still to do.
@@ -440,18 +472,41 @@ def plan_from_dict(data: dict[str, Any], name: str = "plan.toml") -> Plan:
         if status is None:
             raise fail(f"{where}.status", 'missing; write status = "todo", "done" or "skipped"')
         if status not in STATUSES:
-            raise fail(f"{where}.status", f"must be one of {', '.join(STATUSES)}")
+            raise fail(
+                f"{where}.status", f'must be one of {", ".join(STATUSES)}, e.g. status = "done"'
+            )
         done_on = row.get("done_on")
         if done_on is not None and not is_date(done_on):
-            raise fail(f"{where}.done_on", "must be a date like 2026-11-23")
+            raise fail(
+                f"{where}.done_on", "must be a date without quotes, e.g. done_on = 2026-11-23"
+            )
         if status == "done" and done_on is None:
-            raise fail(f"{where}.done_on", "a done task needs its completion date")
+            raise fail(
+                f"{where}.done_on",
+                "missing: a done task needs its completion date, e.g. done_on = 2026-11-23 "
+                '(or set status = "todo")',
+            )
         if status != "done" and done_on is not None:
-            raise fail(f"{where}.done_on", f"a task that is {status} has no completion date")
+            raise fail(
+                f"{where}.done_on",
+                f"a task that is {status} has no completion date: remove done_on, "
+                'or set status = "done"',
+            )
         if (tid, week) in seen:
-            raise fail(where, f"task {tid} appears twice in week {week}")
+            raise fail(
+                where,
+                f"task {tid} appears twice in week {week}: remove one of the two "
+                "(or add its hours to the other)",
+            )
         seen.add((tid, week))
         note, evidence, spent, scaled = _record_keys(row, where, fail)
+        left_out = row.get("unscheduled_reason")
+        if left_out is not None and (not isinstance(left_out, str) or len(left_out) > MAX_NOTE):
+            raise fail(
+                f"{where}.unscheduled_reason",
+                f'must be text of at most {MAX_NOTE} characters, e.g. unscheduled_reason = "did '
+                'not fit"',
+            )
         flags = {}
         for key in ("pinned", "unplanned"):
             value = row.get(key, False)
@@ -473,12 +528,15 @@ def plan_from_dict(data: dict[str, Any], name: str = "plan.toml") -> Plan:
                 evidence,
                 spent,
                 scaled,
+                left_out,
             )
         )
 
     raw_unscheduled = data.get("unscheduled", [])
     if not isinstance(raw_unscheduled, list):
-        raise fail("unscheduled", "must be an array of tables ([[unscheduled]])")
+        raise fail(
+            "unscheduled", "must be an array of tables: one [[unscheduled]] section per item"
+        )
     unscheduled = []
     for i, row in enumerate(raw_unscheduled):
         where = f"unscheduled[{i}]"
@@ -486,16 +544,19 @@ def plan_from_dict(data: dict[str, Any], name: str = "plan.toml") -> Plan:
             raise fail(where, "must be a table")
         extra = sorted(set(row) - _UNSCHEDULED_KEYS - _RECORD_KEYS)
         if extra:
-            raise fail(f"{where}.{extra[0]}", "unknown key (remove it or check the spelling)")
+            raise fail(
+                f"{where}.{extra[0]}",
+                "unknown key (remove it or check the spelling; the keys are id, hours, reason)",
+            )
         uid, uhours, reason = row.get("id"), row.get("hours"), row.get("reason")
         if reason is None:
             raise fail(f"{where}.reason", 'missing; write reason = "" if there is none')
         if not isinstance(uid, str):
-            raise fail(f"{where}.id", "must be a string")
+            raise fail(f"{where}.id", 'must be an item id in quotes, e.g. id = "coding.big-o"')
         if not is_number(uhours) or not 0 < uhours <= 1e6:
-            raise fail(f"{where}.hours", "must be a number of hours above 0")
+            raise fail(f"{where}.hours", "must be a number of hours above 0, e.g. hours = 4")
         if not isinstance(reason, str):
-            raise fail(f"{where}.reason", "must be a string")
+            raise fail(f"{where}.reason", 'must be text in quotes, e.g. reason = "did not fit"')
         note, evidence, spent, scaled = _record_keys(row, where, fail)
         unscheduled.append(Unscheduled(uid, float(uhours), reason, note, evidence, spent, scaled))
     tasks.sort(key=lambda t: t.week)
@@ -561,7 +622,9 @@ def is_evidence(value: Any) -> bool:
 
 def _history(raw: Any, weeks: int, fail: Callable[[str, str], DataError]) -> list[History]:
     if not isinstance(raw, list):
-        raise fail("history", "must be an array of tables ([[history]])")
+        raise fail(
+            "history", "must be an array of tables: one [[history]] section per week, or none"
+        )
     out: list[History] = []
     seen: set[int] = set()
     for i, row in enumerate(raw):
@@ -570,15 +633,19 @@ def _history(raw: Any, weeks: int, fail: Callable[[str, str], DataError]) -> lis
             raise fail(where, "must be a table")
         extra = sorted(set(row) - _HISTORY_KEYS)
         if extra:
-            raise fail(f"{where}.{extra[0]}", "unknown key (remove it or check the spelling)")
+            raise fail(
+                f"{where}.{extra[0]}",
+                "unknown key (remove it or check the spelling; the keys are "
+                f"{', '.join(sorted(_HISTORY_KEYS))})",
+            )
         week, days = row.get("week"), row.get("days")
         if not isinstance(week, int) or isinstance(week, bool) or not 1 <= week <= weeks:
-            raise fail(f"{where}.week", f"must be a week number 1..{weeks}")
+            raise fail(f"{where}.week", f"must be a week number 1..{weeks}, e.g. week = 1")
         if week in seen:
-            raise fail(f"{where}.week", f"week {week} appears twice")
+            raise fail(f"{where}.week", f"week {week} appears twice: remove one of the two")
         seen.add(week)
         if not isinstance(days, int) or isinstance(days, bool) or not 0 <= days <= 7:
-            raise fail(f"{where}.days", "must be a whole number of days 0..7")
+            raise fail(f"{where}.days", "must be a whole number of days 0..7, e.g. days = 7")
         tables = []
         for key in ("planned", "rest"):
             value = row.get(key, {})

@@ -12,11 +12,19 @@ from upskill.plan import MAX_EVIDENCE, MAX_NOTE, History, Plan, Task, Unschedule
 from upskill.schema import MILESTONE_KINDS, Profile, check_roadmaps
 
 
-def resolve_ids(plan: Plan, ids: Sequence[str], today: dt.date, status: str = "done") -> list[str]:
+def resolve_ids(
+    plan: Plan,
+    ids: Sequence[str],
+    today: dt.date,
+    status: str = "done",
+    outside: list[str] | None = None,
+) -> list[str]:
     """Map each given id to a task id in the plan; unknown ids fail naming them, with suggestions.
 
     A recurring item's id without ``@N`` means its occurrence in the current week (the one
-    still to do when marking done, a done one when undoing).
+    still to do when marking done, a done one when undoing). With ``outside`` (a list), an id
+    that is not in the plan is put there instead, to be recorded as done outside the plan
+    (`record_outside` checks it against the roadmaps).
     """
     known = {t.id for t in plan.tasks}
     week = plan.week_of(today)
@@ -46,19 +54,17 @@ def resolve_ids(plan: Plan, ids: Sequence[str], today: dt.date, status: str = "d
         left_out = {u.id for u in plan.unscheduled} | {
             u.id.split("@", 1)[0] for u in plan.unscheduled
         }
+        if outside is not None:
+            if given not in outside:
+                outside.append(given)
+            continue
         if given in left_out:
+            what = "undo" if status == "todo" else "skip"
             raise UnknownTaskError(
-                f"{given} did not fit in your plan, so it cannot be checked off; "
-                "`upskill replan --weeks N` or `--hours H` makes room"
+                f"{given} is not in your plan (it did not fit), so there is nothing to {what}; "
+                "`upskill check " + given + "` records it as done outside the plan"
             )
-        import difflib
-
-        candidates = sorted(known | {t.item_id for t in plan.tasks})
-        close = difflib.get_close_matches(given, candidates, n=3, cutoff=0.6)
-        if not close:
-            close = [c for c in candidates if c.endswith("." + given) or given in c][:3]
-        hint = f"; did you mean {', '.join(close)}?" if close else "; see `upskill plan --all`"
-        raise UnknownTaskError(f"unknown task {given!r}{hint}")
+        raise UnknownTaskError(f"unknown task {given!r}{_suggest(plan, given)}")
     return resolved
 
 
@@ -162,6 +168,108 @@ def record(
         first.spent_hours = spent_hours
         done.spent = (before, spent_hours)
     return done
+
+
+def record_outside(plan: Plan, ids: Sequence[str], catalog: Any, on: dt.date) -> list[Task]:
+    """Record work done outside the plan: a done task row marked ``unplanned`` for each id.
+
+    An id listed as not fitting (``unscheduled``) takes its listed hours and leaves that list
+    (the row keeps the reason, for `unrecord_outside`); any other roadmap item takes the
+    item's hours. The row goes in the week of ``on``. Every id is checked before any changes.
+    """
+    rows: list[Task] = []
+    week = min(max(plan.week_of(on), 1), plan.weeks)
+    left_out = {u.id: u for u in plan.unscheduled}
+    taken: set[str] = set()
+    for given in ids:
+        item_id, _, n = given.partition("@")
+        entry = left_out.get(given)
+        if entry is None and not n:  # a recurring item's next occurrence left out, if any
+            later = [u for u in plan.unscheduled if u.id.split("@", 1)[0] == given]
+            later = [u for u in later if u.id not in taken]
+            entry = min(later, key=lambda u: int(u.id.partition("@")[2] or 0), default=None)
+        item = catalog.items.get(item_id)
+        if entry is not None:
+            tid, hours, reason = entry.id, entry.hours, entry.reason
+        elif item is not None and not n:
+            tid, hours, reason = given, float(item.hours), None
+            if item.repeat:
+                numbers = [t.occurrence or 0 for t in plan.tasks if t.item_id == given]
+                tid = f"{given}@{max(numbers, default=0) + 1}"
+        else:
+            raise UnknownTaskError(f"unknown task {given!r}{_suggest(plan, given, catalog)}")
+        if tid in taken:
+            continue
+        taken.add(tid)
+        rows.append(
+            Task(
+                tid,
+                week,
+                catalog_title(catalog, item_id),
+                catalog_kind(catalog, item_id),
+                hours,
+                "done",
+                on,
+                unplanned=True,
+                unscheduled_reason=reason,
+            )
+        )
+    plan.unscheduled = [u for u in plan.unscheduled if u.id not in taken]
+    plan.tasks = sorted([*plan.tasks, *rows], key=lambda t: t.week)
+    return rows
+
+
+def unrecord_outside(plan: Plan, ids: Iterable[str]) -> list[tuple[str, bool]]:
+    """Undo `record_outside`: remove the rows (never planned); put back what had not fit.
+
+    Returns each id removed, with whether it went back among the work that did not fit.
+    """
+    wanted = set(ids)
+    gone = [t for t in plan.tasks if t.id in wanted and t.unplanned]
+    plan.tasks = [t for t in plan.tasks if not (t.id in wanted and t.unplanned)]
+    out: dict[str, bool] = {}
+    for t in gone:
+        if t.unscheduled_reason is not None and not out.get(t.id):
+            plan.unscheduled.append(Unscheduled(t.id, t.hours, t.unscheduled_reason))
+            out[t.id] = True
+        out.setdefault(t.id, False)
+    return list(out.items())
+
+
+def is_outside(plan: Plan, task_id: str) -> bool:
+    """Whether ``task_id`` was recorded as done outside the plan (every row of it)."""
+    rows = [t for t in plan.tasks if t.id == task_id]
+    return bool(rows) and all(t.unplanned for t in rows)
+
+
+def _suggest(plan: Plan, given: str, catalog: Any | None = None) -> str:
+    import difflib
+
+    known = {t.id for t in plan.tasks} | {t.item_id for t in plan.tasks}
+    candidates = sorted(known | set(catalog.items if catalog is not None else ()))
+    close = difflib.get_close_matches(given, candidates, n=3, cutoff=0.6)
+    if not close:
+        close = [c for c in candidates if c.endswith("." + given) or given in c][:3]
+    return f"; did you mean {', '.join(close)}?" if close else "; see `upskill plan --all`"
+
+
+def checklist(plan: Plan, week: int) -> tuple[list[Task], list[Task]]:
+    """The checklist of ``week``: its tasks (done or not), then the overdue ones, one per id.
+
+    A split task shows the part of this week, or else its first overdue part. Skipped work
+    and work recorded as done outside the plan are not listed.
+    """
+    this_week: dict[str, Task] = {}
+    overdue: dict[str, Task] = {}
+    for t in plan.tasks:
+        if t.status == "skipped" or t.unplanned or t.week > week:
+            continue
+        if t.week == week:
+            this_week.setdefault(t.id, t)
+        elif t.status == "todo":
+            overdue.setdefault(t.id, t)
+    late = [t for tid, t in overdue.items() if tid not in this_week]
+    return list(this_week.values()), sorted(late, key=lambda t: t.week)
 
 
 def fraction_elapsed(plan: Plan, week: int, today: dt.date) -> float:

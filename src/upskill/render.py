@@ -216,6 +216,41 @@ def hours_label(t: Any, part: Any) -> str:
     return part.label(t.hours) if part is not None else f"{t.hours:g} h"
 
 
+def fit(text: str, width: int) -> str:
+    """``text`` in ``width`` terminal cells, cut at a word boundary with "…" (never mid-word).
+
+    If not even the first word fits, only "…" is left.
+    """
+    from rich.cells import cell_len
+
+    if cell_len(text) <= width:
+        return text
+    out = ""
+    for word in text.split():
+        longer = f"{out} {word}" if out else word
+        if cell_len(longer) + 1 > width:
+            break
+        out = longer
+    return out.rstrip(" ,;:-–—(") + "…" if width >= 1 else ""
+
+
+# What questionary draws before a checkbox choice: " » " and "● "; and one cell to spare, so
+# that the terminal never wraps a row.
+CHECKBOX_MARGIN = 6
+
+
+def checklist_label(t: Any, part: Any, week: int, columns: int) -> str:
+    """One row of the checklist: "ID  Title (2.5 of 10 h, part 1 of 4)", ", week 2" if late.
+
+    The id comes first and is never cut; the title is cut to fit ``columns``.
+    """
+    late = f", week {t.week}" if t.week < week and t.status == "todo" else ""
+    suffix = f" ({hours_label(t, part)}{late})"
+    room = columns - CHECKBOX_MARGIN - len(t.id) - 2 - len(suffix)
+    title = fit(clean(t.title, one_line=True), room) if room > 1 else ""
+    return f"{t.id}  {title}{suffix}" if title else f"{t.id}{suffix}"
+
+
 def week_heading(plan: Any, week: int) -> str:
     """ "Week 4 of 26: Mon 21 Dec – Sun 27 Dec 2026", with any time off named."""
     start, end = plan.week_start(week), plan.week_end(week)
@@ -503,6 +538,12 @@ def summary_view(console: Any, data: dict[str, Any]) -> None:
     console.print(
         f"You are {data['status']}." if data["status"] != "on track" else "You are on track."
     )
+    outside = data.get("done_outside_plan_hours")
+    if outside:
+        console.print(
+            f"Done outside the plan: {outside:g} h (counted as done, never as planned; "
+            "`upskill check ID` records such work)."
+        )
     m = data.get("next_milestone")
     if m:
         if m.get("overdue"):

@@ -276,7 +276,9 @@ def profile_from_dict(data: Any, name: str, key_prefix: str = "") -> Profile:
         if value is None:
             problems.add(f"{p}{key}", f"required key is missing; for example {key} = {example!r}")
         elif value not in allowed:
-            problems.add(f"{p}{key}", f"must be one of {', '.join(allowed)}")
+            problems.add(
+                f"{p}{key}", f"must be one of {', '.join(allowed)}; for example {key} = {example!r}"
+            )
         return str(value)
 
     background = choice("background", BACKGROUNDS, "phd-or-postdoc")
@@ -318,7 +320,8 @@ def profile_from_dict(data: Any, name: str, key_prefix: str = "") -> Profile:
         elif not EARLIEST_DATE <= start <= LATEST_START:
             problems.add(
                 f"{p}start_date",
-                f"must be between {EARLIEST_DATE.isoformat()} and {LATEST_START.isoformat()}",
+                f"must be between {EARLIEST_DATE.isoformat()} and {LATEST_START.isoformat()}, "
+                "e.g. start_date = 2026-11-23",
             )
             start = None
 
@@ -335,7 +338,10 @@ def profile_from_dict(data: Any, name: str, key_prefix: str = "") -> Profile:
             )
             roadmaps = None
         elif len(set(roadmaps)) != len(roadmaps):
-            problems.add(f"{p}roadmaps", "each roadmap may be listed once")
+            repeated = next(r for r in roadmaps if roadmaps.count(r) > 1)
+            problems.add(
+                f"{p}roadmaps", f"each roadmap may be listed once; remove one {repeated!r}"
+            )
             roadmaps = None
 
     interests = data.get("interests", [])
@@ -356,7 +362,10 @@ def profile_from_dict(data: Any, name: str, key_prefix: str = "") -> Profile:
     else:
         for skill, rating in raw_skills.items():
             if skill not in SKILLS:
-                problems.add(f"{p}skills.{skill}", f"unknown skill (one of {', '.join(SKILLS)})")
+                problems.add(
+                    f"{p}skills.{skill}",
+                    f"unknown skill (one of {', '.join(SKILLS)}); e.g. coding = 2",
+                )
             elif (
                 not isinstance(rating, int)
                 or isinstance(rating, bool)
@@ -403,7 +412,7 @@ def _time_off(value: Any, key: str, problems: _Problems) -> tuple[TimeOff, ...]:
         if extra:
             problems.add(
                 f"{where}.{extra[0]}",
-                f"unknown key (the keys are {', '.join(TIME_OFF_KEYS)})",
+                f"unknown key (check the spelling; the keys are {', '.join(TIME_OFF_KEYS)})",
             )
             continue
         start, end = row.get("start"), row.get("end")
@@ -411,7 +420,11 @@ def _time_off(value: Any, key: str, problems: _Problems) -> tuple[TimeOff, ...]:
             problems.add(where, f"needs start and end dates, {example}")
             continue
         if end < start:
-            problems.add(f"{where}.end", f"{end.isoformat()} is before start {start.isoformat()}")
+            problems.add(
+                f"{where}.end",
+                f"{end.isoformat()} is before start {start.isoformat()}; "
+                f"e.g. end = {(start + dt.timedelta(days=6)).isoformat()}",
+            )
             continue
         hours = row.get("hours_per_week", 0)
         if not is_number(hours) or not 0 <= hours <= HOURS[1]:

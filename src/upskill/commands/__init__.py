@@ -15,14 +15,16 @@ import typer
 
 from upskill import __version__, _typer_seam
 
-# typer builds a pydantic adapter per parameter; upskill's are plain (see _typer_seam).
+# typer builds a pydantic adapter per parameter, and shows Python types in help; upskill's
+# parameters are plain (see _typer_seam).
 _typer_seam.install()
+_typer_seam.install_help()
 
 app = typer.Typer(
     name="upskill",
     help="Plan and track your way into AI research, week by week.",
-    no_args_is_help=True,
-    add_completion=False,
+    no_args_is_help=False,  # bare `upskill` shows help and exits 0 (see _root)
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,  # plain click help: rich's help renderer costs more than the rest
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -68,8 +70,9 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+@app.callback(invoke_without_command=True)
 def _root(
+    ctx: typer.Context,
     home: Annotated[
         str | None,
         typer.Option(
@@ -84,18 +87,37 @@ def _root(
     ] = False,
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+        typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
 ) -> None:
     """Plan and track your way into AI research, week by week."""
     _state["home"] = home
     del debug  # read by cli.main before typer runs: it decides how errors are shown
+    if ctx.invoked_subcommand is None and not ctx.resilient_parsing:
+        # Bare `upskill`: the help, as a successful answer to "what can this do?".
+        print(ctx.get_help())
+        raise typer.Exit()
 
 
 def current_home() -> Path:
     from upskill.storage import resolve_home
 
     return resolve_home(_state["home"])
+
+
+def complete_task_ids(incomplete: str) -> list[str]:
+    """Shell completion of task ids: the plan's, the ones still to do first."""
+    from upskill.errors import UpskillError
+
+    try:
+        from upskill import storage
+
+        plan = storage.load_plan(current_home())
+    except (UpskillError, OSError):
+        return []  # no plan, or not a readable one: nothing to offer, and no error mid-line
+    todo = [t.id for t in plan.tasks if t.status == "todo"]
+    ids = dict.fromkeys([*todo, *(t.id for t in plan.tasks)])
+    return [i for i in ids if i.startswith(incomplete)]
 
 
 def print_json(data: object) -> None:

@@ -10,12 +10,14 @@ import typer
 from upskill.commands import (
     Format,
     app,
+    complete_task_ids,
     current_home,
     interactive,
     make_console,
     print_json,
+    warn,
 )
-from upskill.errors import UsageError
+from upskill.errors import StateError, UsageError
 
 
 @app.command(short_help="Mark tasks done; see if you are ahead or behind.")
@@ -26,6 +28,7 @@ def check(
             metavar="ID...",
             help="Task ids to mark (recurring: ID@N); none on a terminal: a checklist.",
             show_default=False,
+            autocompletion=complete_task_ids,
         ),
     ] = None,
     undo: Annotated[bool, typer.Option("--undo", help="Mark the tasks not done again.")] = False,
@@ -103,7 +106,7 @@ def check(
         _check_hours(spent)
         if len(ids or []) > 1:
             raise UsageError("--hours is the hours one task took: record it one task at a time")
-    if (undo or skip or on) and not ids and not interactive():
+    if (undo or skip or on) and not ids and (chart or not interactive()):
         raise UsageError("--undo, --skip and --on need task ids")
     if on and (undo or skip):
         raise UsageError(
@@ -123,7 +126,27 @@ def check(
         with storage.locked(home):
             plan = storage.load_plan(home)
             _check_on(plan, when)
-            resolved = list(dict.fromkeys(progress.resolve_ids(plan, ids, today, status)))
+            outside: list[str] = []
+            resolved = list(
+                dict.fromkeys(
+                    progress.resolve_ids(
+                        plan, ids, today, status, outside=outside if status == "done" else None
+                    )
+                )
+            )
+            added = []
+            if outside:  # work done outside the plan: only then are the roadmaps needed
+                from upskill.roadmaps import load_catalog
+
+                added = progress.record_outside(plan, outside, load_catalog(home), when or today)
+            unplanned = [tid for tid in resolved if progress.is_outside(plan, tid)]
+            if unplanned and status == "skipped":
+                raise StateError(
+                    f"{unplanned[0]} was done outside the plan, so there is nothing to skip; "
+                    f"`upskill check --undo {unplanned[0]}` removes it"
+                )
+            removed = progress.unrecord_outside(plan, unplanned) if status == "todo" else []
+            resolved = [tid for tid in resolved if tid not in unplanned or status == "done"]
             log = _covered(home, plan, resolved, names) if names else None
             changed = progress.mark(plan, resolved, status, when, default=today)
             recorded = [
@@ -132,7 +155,7 @@ def check(
             ]
             linked = _link(log, resolved, names) if log is not None else []
             with storage.transaction():
-                if changed or any(r.changed for r in recorded):
+                if changed or added or removed or any(r.changed for r in recorded):
                     storage.save_plan(home, plan)
                 if linked:
                     storage.save_people(
@@ -144,16 +167,26 @@ def check(
         if fmt is not Format.json:
             verb = {"todo": "not done", "skipped": "skipped", "done": "done"}[status]
             listed = ", ".join(resolved)
-            print(f"Marked {verb}: {listed}" if changed else f"Already {verb}: {listed}")
+            if resolved:
+                print(f"Marked {verb}: {listed}" if changed else f"Already {verb}: {listed}")
+            if added:
+                print(f"Marked done outside the plan: {', '.join(t.id for t in added)}")
+            for tid, back in removed:
+                where = "; it is back among the work that did not fit" if back else ""
+                print(f"Marked not done: {tid} (done outside the plan: removed{where})")
             for line in _recorded_lines(recorded):
                 print(line)
             if names:
                 print(f"Logged as covered by {listed}: {', '.join(p.name for p in linked)}")
-    elif interactive() and fmt is Format.table:
+    elif interactive() and fmt is Format.table and not chart:  # --chart only looks
         _check_interactive(home, today, when)
         plan = storage.load_plan(home)
     else:
         plan = storage.load_plan(home)
+    from upskill.lint import warnings
+
+    # The cheap checks only: check never loads the roadmaps for them (`replan` does).
+    warn(warnings(plan, str(storage.plan_path(home))))
     data = progress.summary(plan, today)
     if fmt is Format.json:
         print_json(data)
@@ -292,55 +325,77 @@ def _check_on(plan: Any, when: Any) -> None:
         )
 
 
+# More changes than this at once (a stray `a` ticks a whole page) are confirmed before saving.
+CONFIRM_ABOVE = 3
+
+
 def _check_interactive(home: Path, today: Any, when: Any) -> None:
-    """A checkbox of this week's and overdue tasks; ticked become done, unticked not done.
+    """A checkbox of this week's tasks, then one of the overdue ones; ticked become done.
 
     Only what the person changed in the checklist is written: a task is marked done if it was
     shown unticked and is now ticked, not done if it was shown ticked and is now unticked.
     Anything else (say, a task another terminal checked while this one was open) is left as
-    it is on disk.
+    it is on disk. More than a few changes at once are confirmed first.
     """
     from upskill import progress, questionnaire, render, storage
+    from upskill.errors import DeclinedError
 
     plan = storage.load_plan(home)
     _check_on(plan, when)
     week = max(plan.week_of(today), 1)
-    shown: dict[str, Any] = {}
-    for t in plan.tasks:
-        if t.status == "skipped" or t.week > week:
-            continue
-        if t.week == week or t.status == "todo":
-            shown.setdefault(t.id, t)
-    if not shown:
+    this_week, overdue = progress.checklist(plan, week)
+    if not this_week and not overdue:
         print("Nothing due this week or overdue.")
         return
-    hours: dict[str, float] = {}
-    for t in plan.tasks:  # a split task is shown once, with all its hours
-        hours[t.id] = hours.get(t.id, 0.0) + t.hours
+    parts = plan.parts()
+    columns = _columns()
     # A split task counts as ticked when every part of it is done.
     was_ticked = {
-        tid for tid in shown if all(t.status == "done" for t in plan.tasks if t.id == tid)
+        t.id
+        for t in this_week + overdue
+        if all(u.status == "done" for u in plan.tasks if u.id == t.id)
     }
-    choices = []
-    for tid, t in shown.items():
-        late = f", week {t.week}, overdue" if t.week < week and t.status == "todo" else ""
-        # The id first: a long title may be cut at the terminal's edge, the id must not be.
-        title = render.clean(t.title)
-        choices.append((f"{tid}  {title} ({hours[tid]:g} h{late})", tid))
-    ticked = set(
-        questionnaire.questionary_ask(
-            questionnaire.Question(
-                "done",
-                "checkbox",
-                f"Week {week}: tick what you have finished",
-                choices=choices,
-                default=sorted(was_ticked),
-                instruction="(space ticks or unticks, enter saves; a ticks all, i inverts)",
-            )
+
+    def page(tasks: list[Any], message: str, instruction: str) -> set[str]:
+        choices = [
+            (render.checklist_label(t, parts.get(id(t)), week, columns), t.id) for t in tasks
+        ]
+        question = questionnaire.Question(
+            "done",
+            "checkbox",
+            message,
+            choices=choices,
+            default=[t.id for t in tasks if t.id in was_ticked],
+            instruction=instruction,
         )
+        return set(questionnaire.questionary_ask(question))
+
+    late_ids = {t.id for t in overdue}
+    late_hours = sum(
+        t.hours for t in plan.tasks if t.id in late_ids and t.week < week and t.status == "todo"
     )
+    late = (
+        f"{len(overdue)} overdue task{'s' if len(overdue) != 1 else ''} from earlier weeks"
+        if overdue
+        else ""
+    )
+    keys = "space ticks or unticks, a ticks all, i inverts"
+    ticked: set[str] = set()
+    if this_week:
+        go_on = f"enter: on to the {len(overdue)} overdue" if overdue else "enter saves"
+        ticked |= page(this_week, f"Week {week}: tick what you have finished", f"({keys}; {go_on})")
+    if overdue:  # overdue work on a page of its own, after this week's
+        ticked |= page(
+            overdue,
+            f"{late} ({round(late_hours, 2):g} h): tick what you have finished",
+            f"({keys}; enter saves)",
+        )
+    shown = [t.id for t in this_week + overdue]
     want_done = [tid for tid in shown if tid in ticked and tid not in was_ticked]
     want_todo = [tid for tid in shown if tid not in ticked and tid in was_ticked]
+    count = len(want_done) + len(want_todo)
+    if count > CONFIRM_ABOVE and not questionnaire.confirm(f"Save {count} changes?", default=False):
+        raise DeclinedError("Nothing was saved; your plan is as it was.")
     with storage.locked(home):
         plan = storage.load_plan(home)  # re-read: another process may have written meanwhile
         present = {t.id for t in plan.tasks}
@@ -359,3 +414,15 @@ def _check_interactive(home: Path, today: Any, when: Any) -> None:
         print(f"No longer in the plan (changed meanwhile), left alone: {', '.join(gone)}")
     if not now_done and not now_todo and not gone:
         print("Nothing changed.")
+
+
+def _columns() -> int:
+    """The width of the terminal the checklist is drawn on (as the prompt sees it, not $COLUMNS)."""
+    import os
+    import shutil
+    import sys
+
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno() if sys.__stdout__ else 1).columns
+    except (OSError, ValueError):
+        return shutil.get_terminal_size().columns

@@ -8,6 +8,7 @@ import typer
 
 from upskill.commands import (
     app,
+    complete_task_ids,
     current_home,
     make_console,
 )
@@ -15,7 +16,12 @@ from upskill.commands import (
 
 @app.command(short_help="Why a task is in your plan.")
 def explain(
-    task_id: Annotated[str, typer.Argument(metavar="ID", help="A task id, e.g. coding.big-o.")],
+    task_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help="A task id, e.g. coding.big-o.", autocompletion=complete_task_ids
+        ),
+    ],
 ) -> None:
     """Why a task is in your plan: rationale, source, prerequisites, finish line, resources."""
     from upskill import storage
@@ -28,22 +34,28 @@ def explain(
     plan = None
     if storage.plan_path(home).exists():
         plan = storage.load_plan(home)
+    from upskill.render import clean
+
     if item_id not in catalog.items:
         import difflib
 
         pool = list(catalog.items) + ([t.item_id for t in plan.tasks] if plan else [])
+        pool = list(dict.fromkeys(p for p in pool if p != item_id))
         close = difflib.get_close_matches(item_id, pool, n=3, cutoff=0.6)
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         if plan and any(t.item_id == item_id for t in plan.tasks):
+            # Still show what the plan holds (the person's notes above all), then say why
+            # there is no rationale.
+            for line in plan_lines(plan, item_id):
+                print(clean(line))
             raise UnknownTaskError(
-                f"{item_id} is in your plan but no loaded roadmap has it any more"
+                f"{item_id} is in your plan but no loaded roadmap has it any more "
+                f"(a typo in plan.toml, or a removed roadmap?){hint}"
             )
         raise UnknownTaskError(f"unknown task {task_id!r}{hint}")
     item = catalog.items[item_id]
     console = make_console()
     from rich.markup import escape
-
-    from upskill.render import clean
 
     console.print(f"[bold]{escape(clean(item.title))}[/bold] ({item_id})", markup=True)
     console.print(
@@ -51,16 +63,13 @@ def explain(
         + (f" a week for {item.repeat} weeks" if item.repeat else "")
     )
     if plan is not None:
-        parts = [t for t in plan.tasks if t.item_id == item_id]
-        if parts:
-            weeks = sorted({t.week for t in parts})
-            status = ", ".join(sorted({t.status for t in parts}))
-            console.print(f"In your plan: week(s) {', '.join(map(str, weeks))}; {status}.")
-            _show_records(console, plan, task_id)
-        elif any(u.id.split("@", 1)[0] == item_id for u in plan.unscheduled):
-            console.print("In your plan: did not fit (see `upskill plan --all`).")
-        else:
+        for line in plan_lines(plan, item_id):
+            console.print(line)
+        if not any(t.item_id == item_id for t in plan.tasks) and not any(
+            u.id.split("@", 1)[0] == item_id for u in plan.unscheduled
+        ):
             console.print(f"Not in your plan: {_why_not(plan.profile, item_id, item)}.")
+        _show_records(console, plan, task_id)
     why = item.why_for(plan.profile.background) if plan is not None else item.why
     console.print(f"Why: {why or '(not given)'}")
     console.print(f"Source: {item.source or '(not given)'}")
@@ -76,7 +85,7 @@ def explain(
 
 def _show_records(console: Any, plan: Any, task_id: str) -> None:
     """What the person recorded on the task (each occurrence of a recurring one): the date it
-    was done, the real hours against the estimate, evidence and notes."""
+    was done, the real hours against the estimate, and evidence (plan_lines shows the notes)."""
     from upskill.plan import records
 
     wanted = [
@@ -88,7 +97,7 @@ def _show_records(console: Any, plan: Any, task_id: str) -> None:
             said.append(f"done on {r.done_on.isoformat()}")
         if r.spent_hours is not None:
             said.append(f"took {r.spent_hours:g} h against an estimate of {r.estimate:g} h")
-        if not (said or r.evidence or r.notes):
+        if not (said or r.evidence):
             continue
         label = f"{r.id}: " if len(wanted) > 1 else ""
         if said:
@@ -96,9 +105,47 @@ def _show_records(console: Any, plan: Any, task_id: str) -> None:
             console.print(f"{label}{text[0].upper()}{text[1:]}.")
         for ref in r.evidence:
             console.print(f"  Evidence: {ref}", soft_wrap=True)
-        for note in r.notes:
-            for line in note.splitlines():
-                console.print(f"  Note: {line}", soft_wrap=True)
+
+
+def plan_lines(plan: Any, item_id: str) -> list[str]:
+    """What the plan holds of an item: its weeks, work done outside the plan, the person's
+    notes, and why what was left out was (the reasons stored in plan.toml)."""
+    from upskill.render import clean
+
+    lines: list[str] = []
+    rows = [t for t in plan.tasks if t.item_id == item_id]
+    planned = [t for t in rows if not t.unplanned]
+    if planned:
+        weeks = sorted({t.week for t in planned})
+        status = ", ".join(sorted({t.status for t in planned}))
+        lines.append(f"In your plan: week(s) {', '.join(map(str, weeks))}; {status}.")
+    for t in rows:
+        if t.unplanned and t.status == "done" and t.done_on is not None:
+            had = (
+                f" (it had been left out: {clean(t.unscheduled_reason, one_line=True)})"
+                if t.unscheduled_reason
+                else ""
+            )
+            lines.append(
+                f"Done outside the plan: {t.id}, {t.hours:g} h on {t.done_on.isoformat()}{had}."
+            )
+    notes = [(t.week, t.note) for t in rows if t.note]
+    if len({n for _, n in notes}) == 1:
+        lines.append(f"Your note: {notes[0][1]}")
+    else:
+        lines.extend(f"Your note (week {week}): {note}" for week, note in notes)
+    left = [u for u in plan.unscheduled if u.id.split("@", 1)[0] == item_id]
+    by_reason: dict[str, list[str]] = {}
+    for u in left:
+        by_reason.setdefault(clean(u.reason, one_line=True), []).append(u.id)
+    for reason, ids in by_reason.items():
+        what = "Left out of your plan" if not rows else f"Left out: {_ids(ids)}"
+        lines.append(f"{what}: {reason or 'no reason recorded'} (`upskill plan --all` lists it).")
+    return lines
+
+
+def _ids(ids: list[str]) -> str:
+    return ", ".join(ids) if len(ids) <= 3 else f"{ids[0]} ... {ids[-1]} ({len(ids)} weeks)"
 
 
 def _why_not(profile: Any, item_id: str, item: Any) -> str:

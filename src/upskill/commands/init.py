@@ -72,7 +72,7 @@ def init(
         if not questionnaire.confirm(
             f"{plan_file} exists. Replace it (a .bak is kept)?", default=False
         ):
-            raise DeclinedError("kept the existing plan; nothing was written")
+            raise DeclinedError("Kept the existing plan; nothing was written.")
     catalog = load_catalog(home)
     if answers is not None:
         profile = load_answers(answers)
@@ -84,11 +84,18 @@ def init(
         core = [r for r in TRACK_ORDER if r in catalog.roadmaps]
         ordered = core + [r for r in catalog.roadmaps if r not in core]
         choices = [(r, render.clean(catalog.roadmaps[r].title, one_line=True)) for r in ordered]
-        data = questionnaire.run(choices, coming_monday(today), tags=catalog.tags())
+        interview = questionnaire.Interview(
+            choices,
+            coming_monday(today),
+            tags=catalog.tags(),
+            today=today,
+            saved=_saved_answers(home, list(catalog.roadmaps)),
+        )
+        interview.ask_all()
+        data = questionnaire.review(
+            interview, lambda d: _print_profile(profile_from_dict(d, "answers"))
+        )
         profile = profile_from_dict(data, "answers")
-        _print_profile(profile)
-        if not questionnaire.confirm("Save this profile and build the plan?"):
-            raise DeclinedError("cancelled; nothing was written")
     unknown = [i for i in profile.interests if i.lower() not in catalog.tags()]
     if unknown:
         print(
@@ -143,12 +150,51 @@ def init(
     console.print("Next: `upskill plan` for this week, `upskill check ID` when you finish a task.")
 
 
+def _saved_answers(home: Path, known: list[str]) -> dict[str, Any] | None:
+    """The answers saved last time (profile.toml, else the plan's own profile), as defaults.
+
+    Only answers that are valid as they stand are offered: an edit gone wrong is said and
+    left aside, and the questions start from their usual defaults.
+    """
+    from upskill import storage
+    from upskill.errors import UpskillError
+    from upskill.schema import check_roadmaps, profile_from_dict
+    from upskill.tomlio import read_toml
+
+    path = storage.profile_path(home)
+    try:
+        if path.exists():
+            data = read_toml(path, str(path))
+        elif storage.plan_path(home).exists():
+            data = storage.load_plan(home).profile.to_toml_dict()
+        else:
+            return None
+        check_roadmaps(profile_from_dict(data, str(path)), known, str(path))
+    except UpskillError as exc:
+        first = str(exc).splitlines()[0]
+        storage.say(f"upskill: note: not offering your saved answers as defaults: {first}")
+        return None
+    return data
+
+
 def _print_profile(profile: Any) -> None:
     console = make_console()
     console.print("\nYour profile:")
     for key, value in profile.to_toml_dict().items():
         if key == "skills":
             value = ", ".join(f"{k} {v}" for k, v in value.items())
+        elif key == "time_off":
+            value = ", ".join(_weeks_off(t) for t in value)
         elif isinstance(value, list):
             value = ", ".join(map(str, value)) or "(none)"
         console.print(f"  {key}: {value}")
+
+
+def _weeks_off(entry: dict[str, Any]) -> str:
+    """ "2026-12-21..2027-01-03 (holidays)", "2027-03-01..2027-03-07 at 4 h/week"."""
+    text = f"{entry['start'].isoformat()}..{entry['end'].isoformat()}"
+    if entry.get("hours_per_week"):
+        text += f" at {entry['hours_per_week']:g} h/week"
+    if entry.get("label"):
+        text += f" ({entry['label']})"
+    return text

@@ -41,10 +41,11 @@ def plan_cmd(
 
     if week is not None and show_all:
         raise UsageError("--week and --all cannot be used together")
-    from upskill.lint import warnings
+    from upskill.lint import profile_warning, warnings
 
-    plan = storage.load_plan(current_home())
-    warn(warnings(plan, str(storage.plan_path(current_home()))))
+    home = current_home()
+    plan = storage.load_plan(home)
+    warn(warnings(plan, str(storage.plan_path(home))) + profile_warning(home, plan))
     if week is not None and not 1 <= week <= plan.weeks:
         raise UsageError(f"--week {week} is outside the plan (weeks 1..{plan.weeks})")
     today = clock.today()

@@ -12,6 +12,7 @@ from upskill.commands import (
     app,
     current_home,
     make_console,
+    warn,
 )
 from upskill.errors import StateError, UsageError
 
@@ -118,11 +119,12 @@ def replan(
         shown = storage.load_plan(home)
         preview = decide(shown)
         _profile_guard(home, shown, profile_file)  # refuse before asking, not after
+        _lint(shown, str(path), catalog)
         _show_replan(console, preview, shown_pace)
         from upskill import questionnaire
 
         if not questionnaire.confirm("Write the new plan?"):
-            raise DeclinedError("kept the old plan; nothing was written")
+            raise DeclinedError("Kept the old plan; nothing was written.")
     with storage.locked(home):
         plan = storage.load_plan(home)  # read once, under the lock: decide on what was read
         result = decide(plan)
@@ -136,6 +138,7 @@ def replan(
     if note:
         storage.say(note)
     if yes:  # saved first: output piped into `head` must not lose the replan
+        _lint(plan, str(path), catalog)
         _show_replan(console, result, shown_pace)
     console.print(
         f"Saved the new plan to {path}" + (f" (previous: {plan_bak})" if plan_bak else "")
@@ -206,15 +209,18 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
+def _lint(plan: Any, name: str, catalog: Any) -> None:
+    """What looks odd in the plan being replanned (typo'd ids, order, full weeks), by key."""
+    from upskill.lint import warnings
+
+    warn(warnings(plan, name, catalog, replanning=True))
+
+
 def _show_replan(console: Any, result: Any, pace: bool = False) -> None:
+    # Ids no loaded roadmap has (result.orphans) are named by _lint's warnings, with a guess.
     console.print(f"Replanning from week {result.from_week}.")
     if pace:
         _show_pace(console, result)
-    if result.orphans:
-        console.print(
-            "Kept as they are, though no loaded roadmap has them (a typo in plan.toml, or a "
-            f"removed roadmap?): {', '.join(result.orphans[:10])}"
-        )
     if result.moved:
         console.print(f"{len(result.moved)} tasks move:")
         for tid, before, after in result.moved[:40]:

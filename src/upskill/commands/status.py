@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from upskill.commands import Format, app, current_home, make_console, print_json
+from upskill.commands import Format, app, current_home, make_console, print_json, warn
 
 
 @app.command(short_help="Where you stand: ahead or behind, read-only.")
@@ -21,8 +21,12 @@ def status(
     Never changes anything: use `upskill check` to mark tasks.
     """
     from upskill import clock, progress, render, storage
+    from upskill.lint import profile_warning, warnings
 
-    plan = storage.load_plan(current_home())
+    home = current_home()
+    plan = storage.load_plan(home)
+    # The cheap checks only: status never loads the roadmaps (`replan` checks ids and order).
+    warn(warnings(plan, str(storage.plan_path(home))) + profile_warning(home, plan))
     today = clock.today()
     data = progress.summary(plan, today)
     if fmt is Format.json:
