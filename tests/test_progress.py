@@ -399,7 +399,7 @@ def test_replan_reports_a_bad_profile_in_the_plan_file_by_key(home: Path) -> Non
     assert result.returncode == 1
     assert result.stderr.strip() == (
         f"upskill: error: {path}: profile.weeks: must be a whole number from 1 to 156, "
-        "for example weeks = 26"
+        "for example weeks = 26 (not 200)"
     )
 
 

@@ -249,10 +249,23 @@ def _number_field(
     if not ok:
         problems.add(
             label,
-            f"must be {kind} from {bounds[0]:g} to {bounds[1]:g}, for example {key} = {example}",
+            f"must be {kind} from {bounds[0]:g} to {bounds[1]:g}, for example {key} = {example}"
+            f" (not {_shown(value)})",
         )
         return None
     return value
+
+
+def _shown(value: Any) -> str:
+    """A wrong value as the person wrote it, short: 100, "ten", true, nan, a list."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        text = value if len(value) <= 20 else value[:19] + "..."
+        return '"' + text.encode("unicode_escape").decode("ascii") + '"'
+    if isinstance(value, int | float):
+        return f"{value:g}" if isinstance(value, float) else str(value)
+    return type(value).__name__
 
 
 def profile_from_dict(data: Any, name: str, key_prefix: str = "") -> Profile:

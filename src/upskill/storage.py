@@ -105,6 +105,40 @@ def locked(home: Path) -> Iterator[None]:
         os.close(fd)  # closing releases the lock
 
 
+class Edit:
+    """The plan being changed inside `editing`, and saves that must follow it in one step."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.then: list[Callable[[], object]] = []  # run after the plan is saved, same step
+        self.saved = False
+
+
+@contextlib.contextmanager
+def editing(home: Path) -> Iterator[Edit]:
+    """Read-modify-write of plan.toml: lock, read once, let the caller change it, save once.
+
+    The plan is saved only if it changed (a command that changes nothing leaves the file and
+    its timestamp alone), then whatever the caller queued in ``edit.then`` (another file that
+    goes with the change), in one transaction that Ctrl-C cannot split. An exception inside
+    the block saves nothing.
+    """
+    import copy
+
+    with locked(home):
+        edit = Edit(load_plan(home))
+        before = copy.deepcopy(edit.plan)
+        yield edit
+        changed = edit.plan != before
+        if changed or edit.then:
+            with transaction():
+                if changed:
+                    save_plan(home, edit.plan)
+                    edit.saved = True
+                for save in edit.then:
+                    save()
+
+
 def _acquire(fd: int, path: Path) -> None:
     try:
         try:

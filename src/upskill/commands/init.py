@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -42,15 +41,13 @@ def init(
     runway_months, roadmaps, interests and a [skills] table of 0-4 ratings are optional.
     The README has the full format; the source's examples/ folder has four.
     """
-    from upskill import clock, render, storage
+    from upskill import api, clock, render, storage
     from upskill.errors import (
         DeclinedError,
         NoTerminalError,
         StateError,
-        UpskillError,
-        UsageError,
     )
-    from upskill.planner import build_plan, coming_monday
+    from upskill.planner import coming_monday
     from upskill.profile import load_answers
     from upskill.roadmaps import load_catalog
     from upskill.schema import check_roadmaps, profile_from_dict
@@ -96,49 +93,30 @@ def init(
             interview, lambda d: _print_profile(profile_from_dict(d, "answers"))
         )
         profile = profile_from_dict(data, "answers")
-    unknown = [i for i in profile.interests if i.lower() not in catalog.tags()]
-    if unknown:
+    made = api.run_init(
+        home, profile, start=start_override, today=today, force=True, catalog=catalog
+    )
+    plan = made.plan
+    for interest in made.unknown_interests[:1]:
         print(
-            f"upskill: note: no roadmap item is tagged {unknown[0]!r}, so it changes nothing "
+            f"upskill: note: no roadmap item is tagged {interest!r}, so it changes nothing "
             f"(the roadmaps know: {', '.join(catalog.tags()) or 'no tags'})",
             file=sys.stderr,
         )
-    if start_override is not None:
-        profile = profile.replace(start_date=start_override)
-    start_date = profile.start_date or coming_monday(today)
-    where = "--start" if start_override is not None else "start_date"
-    clock.in_range(start_date, f"{where} {start_date.isoformat()}")
-    if clock.plan_end(start_date, profile.weeks) is None:
-        raise UsageError(
-            f"{where} {start_date.isoformat()}: a {profile.weeks}-week plan would end after "
-            f"{clock.LATEST.isoformat()}; choose an earlier start"
-        )
-    if start_date < today - dt.timedelta(days=7):
+    if made.starts_in_past:
         storage.say(
-            f"upskill: note: the plan starts on {start_date.isoformat()}, in the past: the weeks "
+            f"upskill: note: the plan starts on {plan.start.isoformat()}, in the past: the weeks "
             "since then count as due (use --start DATE to start later)"
         )
-    plan = build_plan(profile, catalog, start_date, today=today)
-    profile_data = plan.profile.to_toml_dict()
-    with storage.locked(home):
-        try:
-            old = storage.load_plan(home).profile.to_toml_dict() if exists else None
-        except UpskillError:
-            old = None  # a broken plan is replaced (and kept as a backup)
-        unapplied = (
-            storage.profile_state(home, old) == "edited"
-            and storage.profile_state(home, profile_data) != "same"
-        )
-        # The plan first (the source of truth), then the profile that matches it.
-        _, profile_bak = storage.commit(home, plan, profile_data)
     console = make_console()
     console.print(f"Saved your plan to {plan_file}")
     console.print(f"Saved your profile to {storage.profile_path(home)}")
-    if unapplied and profile_bak is not None:
+    if made.unapplied:
         storage.say(
             f"upskill: note: your {storage.PROFILE_FILE} held changes that were in no plan; "
-            f"they are kept in {profile_bak}"
+            f"they are kept in {made.profile_backup}"
         )
+    start_date = plan.start
     scheduled = sum(t.hours for t in plan.tasks)
     per_week = render.budget(plan.hours_per_week)
     console.print(
