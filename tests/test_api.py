@@ -7,8 +7,8 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, run_here
 
+from tests.conftest import EXAMPLES, run_here
 from upskill import api, storage
 from upskill.errors import StateError, UsageError
 from upskill.profile import load_answers

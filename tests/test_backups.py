@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES, ROOT, init_example, run, run_as_user
+from tests.conftest import EXAMPLES, ROOT, init_example, run_as_user, run_here
 from upskill import storage
 
 EXAMPLE = EXAMPLES / "postdoc-research-engineer.toml"
@@ -54,10 +54,10 @@ def one_error_line(result: subprocess.CompletedProcess[str]) -> str:
 
 def test_two_init_force_in_a_row_keep_the_plan_with_progress(home: Path) -> None:
     init_example()
-    assert run("check", "coding.big-o").returncode == 0
+    assert run_here("check", "coding.big-o").returncode == 0
     with_progress = (home / "plan.toml").read_bytes()
     for _ in range(2):
-        result = run("init", "--answers", str(OTHER), "--force")
+        result = run_here("init", "--answers", str(OTHER), "--force")
         assert result.returncode == 0, result.stderr
     kept = [p for p in storage.backups(home / "plan.toml") if p.read_bytes() == with_progress]
     assert kept, "the plan with progress is in no backup"
@@ -66,10 +66,10 @@ def test_two_init_force_in_a_row_keep_the_plan_with_progress(home: Path) -> None
 
 def test_init_force_then_replan_keeps_the_plan_with_progress(home: Path) -> None:
     init_example()
-    assert run("check", "coding.big-o").returncode == 0
+    assert run_here("check", "coding.big-o").returncode == 0
     with_progress = (home / "plan.toml").read_bytes()
-    assert run("init", "--answers", str(OTHER), "--force").returncode == 0
-    result = run("replan", "--yes", "--hours", "12")
+    assert run_here("init", "--answers", str(OTHER), "--force").returncode == 0
+    result = run_here("replan", "--yes", "--hours", "12")
     assert result.returncode == 0, result.stderr
     assert with_progress in [p.read_bytes() for p in storage.backups(home / "plan.toml")]
 
@@ -145,7 +145,7 @@ def test_replan_refuses_to_overwrite_a_hand_edited_profile(planned: Path) -> Non
     edited = profile.read_text(encoding="utf-8").replace("weeks = 26", "weeks = 40")
     profile.write_text(edited, encoding="utf-8")
     plan_before = (planned / "plan.toml").read_bytes()
-    result = run("replan", "--yes", "--hours", "12")
+    result = run_here("replan", "--yes", "--hours", "12")
     assert result.returncode == 1
     message = one_error_line(result)
     assert f"{profile} has changes that are not in the plan" in message
@@ -159,7 +159,7 @@ def test_replan_with_the_edited_profile_applies_it_and_keeps_a_backup(planned: P
     original = profile.read_bytes()
     profile.write_text(original.decode().replace("weeks = 26", "weeks = 40"), encoding="utf-8")
     edited = profile.read_bytes()
-    result = run("replan", "--yes", "--profile", str(profile))
+    result = run_here("replan", "--yes", "--profile", str(profile))
     assert result.returncode == 0, result.stderr
     assert plan_profile(planned)["weeks"] == 40
     assert profile_of(profile) == plan_profile(planned)
@@ -168,7 +168,7 @@ def test_replan_with_the_edited_profile_applies_it_and_keeps_a_backup(planned: P
 
 def test_replan_keeps_a_backup_of_the_profile(planned: Path) -> None:
     before = (planned / "profile.toml").read_bytes()
-    result = run("replan", "--yes", "--hours", "12")
+    result = run_here("replan", "--yes", "--hours", "12")
     assert result.returncode == 0, result.stderr
     assert (planned / "profile.toml.bak").read_bytes() == before
     assert profile_of(planned / "profile.toml")["hours_per_week"] == 12
@@ -181,7 +181,7 @@ def test_init_force_keeps_a_hand_edited_profile_and_says_where(planned: Path) ->
         encoding="utf-8",
     )
     edited = profile.read_bytes()
-    result = run("init", "--answers", str(OTHER), "--force")
+    result = run_here("init", "--answers", str(OTHER), "--force")
     assert result.returncode == 0, result.stderr
     assert (planned / "profile.toml.bak").read_bytes() == edited
     assert "held changes that were in no plan" in result.stderr
@@ -195,7 +195,7 @@ def test_init_force_with_the_profile_itself_as_answers_says_nothing_about_it(
     profile.write_text(
         profile.read_text(encoding="utf-8").replace("weeks = 26", "weeks = 30"), encoding="utf-8"
     )
-    result = run("init", "--answers", str(profile), "--force")
+    result = run_here("init", "--answers", str(profile), "--force")
     assert result.returncode == 0, result.stderr
     assert "in no plan" not in result.stderr
     assert plan_profile(planned)["weeks"] == 30
@@ -204,9 +204,9 @@ def test_init_force_with_the_profile_itself_as_answers_says_nothing_about_it(
 def test_a_profile_left_behind_by_an_interrupted_save_is_brought_in_line(planned: Path) -> None:
     """plan.toml saved, profile.toml not: it still holds the previous plan's profile."""
     old_profile = (planned / "profile.toml").read_bytes()
-    assert run("replan", "--yes", "--hours", "12").returncode == 0
+    assert run_here("replan", "--yes", "--hours", "12").returncode == 0
     (planned / "profile.toml").write_bytes(old_profile)  # as if the second write never happened
-    result = run("replan", "--yes")
+    result = run_here("replan", "--yes")
     assert result.returncode == 0, result.stderr
     assert "held the profile of the previous plan" in result.stderr
     assert profile_of(planned / "profile.toml") == plan_profile(planned)
@@ -313,7 +313,7 @@ def test_temporary_files_left_by_a_killed_save_are_removed_by_the_next_save(
     others = [".plan.toml.v1.bak.abcdefgh.tmp", "notes.tmp", ".plan.toml.short.tmp"]
     for name in stale + others:
         (planned / name).write_text("half a plan", encoding="utf-8")
-    result = run("check", "coding.big-o")
+    result = run_here("check", "coding.big-o")
     assert result.returncode == 0, result.stderr
     left = sorted(p.name for p in planned.iterdir() if p.name.endswith(".tmp"))
     assert left == sorted(others)
@@ -337,7 +337,7 @@ def test_init_force_does_not_write_through_a_profile_link_to_a_foreign_file(
     (planned / "profile.toml").unlink()
     (planned / "profile.toml").symlink_to(precious)
     plan_before = (planned / "plan.toml").read_bytes()
-    result = run("init", "--answers", str(OTHER), "--force")
+    result = run_here("init", "--answers", str(OTHER), "--force")
     assert result.returncode == 1
     message = one_error_line(result)
     assert message.startswith(f"{planned / 'profile.toml'}: is a symbolic link to {precious}")
@@ -353,7 +353,7 @@ def test_init_force_does_not_write_through_a_plan_link_to_a_foreign_file(
     precious.write_text("my thesis notes\n", encoding="utf-8")
     (planned / "plan.toml").unlink()
     (planned / "plan.toml").symlink_to(precious)
-    result = run("init", "--answers", str(OTHER), "--force")
+    result = run_here("init", "--answers", str(OTHER), "--force")
     assert result.returncode == 1
     assert "is a symbolic link to" in one_error_line(result)
     assert precious.read_text(encoding="utf-8") == "my thesis notes\n"
@@ -364,7 +364,7 @@ def test_a_link_to_an_upskill_plan_is_still_written_through(planned: Path, tmp_p
     synced.mkdir()
     (planned / "plan.toml").rename(synced / "plan.toml")
     (planned / "plan.toml").symlink_to(synced / "plan.toml")
-    result = run("init", "--answers", str(OTHER), "--force")
+    result = run_here("init", "--answers", str(OTHER), "--force")
     assert result.returncode == 0, result.stderr
     assert (planned / "plan.toml").is_symlink()
     assert plan_profile(synced)["target_role"] == profile_of(OTHER)["target_role"]
@@ -376,8 +376,8 @@ def test_a_run_as_root_leaves_the_persons_files_theirs(planned: Path) -> None:
     os.chown(planned, *person)
     for path in planned.iterdir():
         os.chown(path, *person)
-    assert run("check", "coding.big-o").returncode == 0
-    result = run("replan", "--yes", "--hours", "12")
+    assert run_here("check", "coding.big-o").returncode == 0
+    result = run_here("replan", "--yes", "--hours", "12")
     assert result.returncode == 0, result.stderr
     owners = {p.name: (p.stat().st_uid, p.stat().st_gid) for p in planned.iterdir()}
     assert "plan.toml.bak" in owners

@@ -12,7 +12,7 @@ from typing import Any
 
 import tomli_w
 
-from tests.conftest import run
+from tests.conftest import run_here as run
 
 MONDAY = "2026-11-23"  # the template plan's start (week 1)
 WEEK3 = {"UPSKILL_TODAY": "2026-12-09"}  # Wednesday of week 3

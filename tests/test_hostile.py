@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import EXAMPLES, run, run_as_user, upskill_exe
+from tests.conftest import EXAMPLES, run_as_user, run_here, upskill_exe
 from upskill import storage
 
 EXAMPLE = EXAMPLES / "postdoc-research-engineer.toml"
@@ -71,7 +71,7 @@ def test_export_into_a_named_pipe_feeds_its_reader(planned: Path, tmp_path: Path
     os.mkfifo(fifo)
     reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE)
     try:
-        result = run("export", "--format", "markdown", "-o", str(fifo))
+        result = run_here("export", "--format", "markdown", "-o", str(fifo))
         assert result.returncode == 0, result.stderr
         got, _ = reader.communicate(timeout=30)
     finally:
@@ -92,7 +92,7 @@ def test_export_onto_a_device_node_writes_into_it_and_keeps_it(
         os.mknod(device, stat.S_IFCHR | 0o666, os.makedev(1, 3))  # a /dev/null of our own
     except PermissionError:
         pytest.skip("cannot make a device node here")
-    result = run("export", "--format", "ics", "-o", str(device))
+    result = run_here("export", "--format", "ics", "-o", str(device))
     assert result.returncode == 0, result.stderr
     assert stat.S_ISCHR(device.lstat().st_mode), "the device node was replaced by a file"
 
@@ -194,14 +194,14 @@ def test_with_stderr_closed_an_export_to_stdout_stays_clean(planned: Path) -> No
 
 
 def test_a_start_near_the_end_of_the_calendar_is_refused(home: Path) -> None:
-    result = run("init", "--answers", str(EXAMPLE), "--start", "9999-12-20")
+    result = run_here("init", "--answers", str(EXAMPLE), "--start", "9999-12-20")
     assert result.returncode == 2
     assert "--start 9999-12-20" in the_error(result)
     assert not (home / "plan.toml").exists()
 
 
 def test_a_today_near_the_start_of_the_calendar_is_refused(home: Path) -> None:
-    result = run("init", "--answers", str(EXAMPLE), env={"UPSKILL_TODAY": "0001-01-03"})
+    result = run_here("init", "--answers", str(EXAMPLE), env={"UPSKILL_TODAY": "0001-01-03"})
     assert result.returncode == 2
     assert "UPSKILL_TODAY=0001-01-03" in the_error(result)
     assert not (home / "plan.toml").exists()
@@ -211,7 +211,7 @@ def test_a_plan_file_that_runs_past_the_calendar_is_refused(planned: Path) -> No
     text = re.sub(r"start_date = \S+", "start_date = 9999-10-04", plan_text(planned))
     (planned / "plan.toml").write_text(text, encoding="utf-8")
     for args in (["plan"], ["check"], ["export", "--format", "ics"], ["replan", "--yes"]):
-        result = run(*args)
+        result = run_here(*args)
         assert result.returncode == 1, args
         assert "profile.start_date" in the_error(result)
 
@@ -225,17 +225,17 @@ def test_no_command_crashes_at_the_ends_of_the_calendar(
 ) -> None:
     if args == ["init"]:
         args = ["init", "--answers", str(EXAMPLE), "--force"]
-    result = run(*args, env={"UPSKILL_TODAY": today})
+    result = run_here(*args, env={"UPSKILL_TODAY": today})
     assert result.returncode == 2
     assert f"UPSKILL_TODAY={today}" in the_error(result)
 
 
 def test_check_on_a_date_before_the_plan_started_is_refused(planned: Path) -> None:
     before = plan_text(planned)
-    result = run("check", "coding.big-o", "--on", "0001-01-01")
+    result = run_here("check", "coding.big-o", "--on", "0001-01-01")
     assert result.returncode == 2
     assert "--on 0001-01-01" in the_error(result)
-    result = run("check", "coding.big-o", "--on", "2026-11-01")
+    result = run_here("check", "coding.big-o", "--on", "2026-11-01")
     assert result.returncode == 2
     assert the_error(result) == "--on 2026-11-01 is before your plan started (2026-11-23)"
     assert plan_text(planned) == before
@@ -248,7 +248,7 @@ def test_a_plan_that_is_a_named_pipe_is_refused_at_once(planned: Path) -> None:
     (planned / "plan.toml").unlink()
     os.mkfifo(planned / "plan.toml")
     for args in (["plan"], ["check", "coding.big-o"]):
-        result = run(*args, timeout=30)
+        result = run_here(*args, timeout=30)
         assert result.returncode == 1
         assert the_error(result) == (
             f"{planned / 'plan.toml'}: is a named pipe, not a plain file; upskill reads only "
@@ -260,7 +260,7 @@ def test_a_user_roadmap_linked_to_an_endless_device_is_refused(home: Path) -> No
     folder = home / "roadmaps"
     folder.mkdir(parents=True)
     (folder / "zero.toml").symlink_to("/dev/zero")
-    result = run("roadmaps", "list", timeout=30)
+    result = run_here("roadmaps", "list", timeout=30)
     assert result.returncode == 1
     assert "zero.toml: is a device, not a plain file" in the_error(result)
 
@@ -277,10 +277,10 @@ def test_a_symlink_loop_among_user_roadmaps_is_an_error_not_a_crash(
         'kind = "learn"\nwhy = "w"\nsource = "s"\ndone_when = "d"\n',
         encoding="utf-8",
     )
-    result = run("roadmaps", "validate", str(mine))
+    result = run_here("roadmaps", "validate", str(mine))
     assert "Traceback" not in result.stderr
     assert result.returncode == 0, result.stderr
-    listed = run("roadmaps", "list")
+    listed = run_here("roadmaps", "list")
     assert listed.returncode == 1
     assert "loop.toml: a symbolic link that points to itself" in the_error(listed)
 
@@ -299,7 +299,7 @@ def test_a_prerequisite_chain_thousands_deep_is_shown(home: Path) -> None:
     (folder / "deep.toml").write_text(
         'id = "deep"\ntitle = "Deep"\n' + "".join(reversed(items)), encoding="utf-8"
     )
-    result = run("roadmaps", "show", "deep", "--format", "json")
+    result = run_here("roadmaps", "show", "deep", "--format", "json")
     assert result.returncode == 0, result.stderr[-2000:]
     ids = [item["id"] for item in json.loads(result.stdout)["items"]]
     assert ids == [f"deep.step-{i}" for i in range(depth)]
@@ -378,7 +378,7 @@ def test_control_characters_from_roadmaps_and_plans_never_reach_the_terminal(
     planned: Path, args: list[str]
 ) -> None:
     _evil_home(planned)
-    result = run(*args)
+    result = run_here(*args)
     assert result.returncode == 0, result.stderr
     shown = result.stdout + result.stderr
     assert not CONTROLS.search(shown.replace("\r\n", "\n")), repr(CONTROLS.findall(shown)[:5])
@@ -386,14 +386,14 @@ def test_control_characters_from_roadmaps_and_plans_never_reach_the_terminal(
 
 def test_json_keeps_the_text_exactly_while_escaping_it(planned: Path) -> None:
     _evil_home(planned)
-    result = run("roadmaps", "show", "evil", "--format", "json")
+    result = run_here("roadmaps", "show", "evil", "--format", "json")
     assert json.loads(result.stdout)["title"] == f"Evil {EVIL}"
 
 
 def test_an_error_message_quoting_a_file_is_cleaned_too(planned: Path) -> None:
     with (planned / "plan.toml").open("a", encoding="utf-8") as plan:
         plan.write(f'"{EVIL_TOML}" = 1\n')
-    result = run("plan")
+    result = run_here("plan")
     assert result.returncode == 1
     assert not CONTROLS.search(result.stderr)
 
@@ -411,10 +411,10 @@ def test_a_budget_with_three_decimals_is_never_exceeded_or_rounded_up(
         ),
         encoding="utf-8",
     )
-    assert run("init", "--answers", str(answers)).returncode == 0
-    weeks = json.loads(run("plan", "--format", "json").stdout)["weeks"]
+    assert run_here("init", "--answers", str(answers)).returncode == 0
+    weeks = json.loads(run_here("plan", "--format", "json").stdout)["weeks"]
     assert max(week["hours"] for week in weeks) <= 2.999
-    shown = run("plan", "--all").stdout
+    shown = run_here("plan", "--all").stdout
     assert "/ 2.999 h" in shown
     assert not re.search(r"\b3 / 2\.999", shown)
 
@@ -422,7 +422,7 @@ def test_a_budget_with_three_decimals_is_never_exceeded_or_rounded_up(
 def test_a_task_id_with_a_trailing_newline_in_the_plan_is_refused(planned: Path) -> None:
     text = plan_text(planned).replace('id = "coding.big-o"', 'id = "coding.big-o\\n"', 1)
     (planned / "plan.toml").write_text(text, encoding="utf-8")
-    result = run("plan")
+    result = run_here("plan")
     assert result.returncode == 1
     assert ".id: must be a task id like coding.big-o" in the_error(result)
 
@@ -432,7 +432,7 @@ def test_a_task_id_with_whitespace_or_control_characters_is_refused(
     planned: Path, given: str
 ) -> None:
     before = plan_text(planned)
-    result = run("check", given)
+    result = run_here("check", given)
     assert result.returncode == 1
     assert "spaces, a line break or other invisible characters" in the_error(result)
     assert plan_text(planned) == before
@@ -466,7 +466,7 @@ def test_replan_is_linear_in_tasks_that_no_roadmap_has(
 
 
 def test_an_empty_home_option_is_an_error(home: Path) -> None:
-    result = run("--home", "", "plan")
+    result = run_here("--home", "", "plan")
     assert result.returncode == 2
     assert the_error(result) == "--home needs a folder; it was given an empty one"
 
@@ -474,7 +474,7 @@ def test_an_empty_home_option_is_an_error(home: Path) -> None:
 def test_replan_long_after_the_plan_ended_gives_advice_that_can_be_followed(
     planned: Path,
 ) -> None:
-    result = run("replan", "--yes", env={"UPSKILL_TODAY": "2500-01-01"})
+    result = run_here("replan", "--yes", env={"UPSKILL_TODAY": "2500-01-01"})
     assert result.returncode == 1
     message = the_error(result)
     assert "at least" not in message
@@ -489,7 +489,7 @@ def test_an_ics_export_of_an_empty_plan_is_a_valid_calendar(planned: Path) -> No
     assert head.startswith("schema = 2\n")
     empty = head.replace("schema = 2\n", "schema = 2\ntasks = []\nunscheduled = []\n", 1)
     (planned / "plan.toml").write_text(empty, encoding="utf-8")
-    result = run("export", "--format", "ics")
+    result = run_here("export", "--format", "ics")
     assert result.returncode == 0, result.stderr
     from icalendar import Calendar
 
