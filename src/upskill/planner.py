@@ -60,6 +60,7 @@ class Policy:
     size_exponent: float = 0.85
     interest_factor: float = 2.5  # an item tagged with one of the person's interests
     goal_factor: float = 1.5  # a signature goal of the person's target role
+    goal_support_factor: float = 1.5  # what a signature goal comes `after`
     track_slack: float = 0.05  # a track this far behind its share of the work catches up
     # How much a track matters for a target role (multiplies value).
     role_weights: Mapping[str, Mapping[str, float]] = field(
@@ -285,6 +286,13 @@ def candidates(
             factor *= policy.goal_factor if goal else 1.0
             unit.value = value_of(unit, policy) * factor
             units.append(unit)
+    # What a signature goal should come after (the lab notes and the drills before applying)
+    # is what makes the goal land: it shares in the goal's worth.
+    by_id = {u.id: u for u in units}
+    supporting = {a for u in units if u.goal for a in u.after if a in by_id}
+    for uid in supporting:
+        if not by_id[uid].goal:
+            by_id[uid].value *= policy.goal_support_factor
     return Selection(units, known)
 
 
@@ -453,6 +461,15 @@ class Planner:
             for u in self.units
             if u.group is not None and u.id not in self.satisfied and preferred[u.group] is not u
         }
+        # The alternative chosen stands in for the group: it is worth what the group's most
+        # valued member is (ground-up statistics for someone with none, in the refresher's
+        # place).
+        ranks = self.policy.priority_value
+        for uid in skipped:
+            other, best = self.by_id[uid], preferred[self.by_id[uid].group or ""]
+            if ranks.get(other.priority, 0) > ranks.get(best.priority, 0):
+                best.value *= ranks[other.priority] / ranks.get(best.priority, 1)
+                best.priority = other.priority
         for uid in skipped:
             other = preferred[self.by_id[uid].group or ""]
             self.reasons[uid] = f"an alternative to {other.id}, which suits you better"
@@ -569,6 +586,14 @@ class Planner:
                         uid,
                         f"needs {need / CENTI:g} h{with_chain}; {rest}{after} more valuable work",
                     )
+                    if unit.group is not None and preferred.get(unit.group) is unit:
+                        # The alternative that suits best does not fit: a smaller one may.
+                        for v in self.units:
+                            if v.group == unit.group and v.id in skipped:
+                                skipped.discard(v.id)
+                                self.reasons.pop(v.id, None)
+                                entry = (0 if v.goal else 1, -self.density([v.id]), v.order, v.id)
+                                heapq.heappush(heap, entry)
                     continue
             used += need
             habit_used += habit_need
@@ -661,18 +686,24 @@ class Planner:
                 + self._work(u)
                 + (weekly if u.kind in MILESTONE_KINDS else 0)
             )
-            # Soft order does not block work a deadline needs, but what it comes after is
-            # still made due in time (the guides and example statements before the statement).
+            # Soft order does not block work a deadline needs, or an application round, but
+            # what it comes after is still made due in time (the guides and example statements
+            # before the statement; the lab notes and the ML drills before applying).
             soft = (
                 self.by_id[u.id].after
-                if self.order_for_deadlines and u.id in self.deadline_chain
+                if self.order_for_deadlines and u.id in self.soft_yields
                 else []
             )
-            preds = dict.fromkeys([*self.before(u.id), *soft])
-            for p in preds:
+            if u.urgent:  # a short runway applies now: only small preparation goes first
+                soft = [
+                    a for a in soft if a in self.by_id and self._work(self.by_id[a]) <= weekly // 4
+                ]
+            hard = self.before(u.id)
+            for p in dict.fromkeys([*hard, *soft]):
                 if p in self.chosen and p not in self.finished:
                     self.due[p] = min(self.due.get(p, FOREVER), before)
-                    self.tail[p] = max(self.tail.get(p, 0), after)
+                    if p in hard:  # what it would like done first does not lengthen its chain
+                        self.tail[p] = max(self.tail.get(p, 0), after)
         # ... and all the work due by a week must fit before it: whatever is due by week D
         # starts no later than D less the weeks that all of it takes at that pace.
         load: dict[int, int] = {}
@@ -960,6 +991,7 @@ class Planner:
         due_now.sort(
             key=lambda e: (
                 not self.must_start(e[0], w.week),
+                not self.by_id[e[0]].urgent,  # a short runway's first moves come first
                 self.own_start.get(e[0], FOREVER),
                 -self.tail.get(e[0], 0),
                 not e[1],
