@@ -199,3 +199,18 @@ def test_numbers_round_trip_as_written_through_replan(home: Path) -> None:
         text = (home / name).read_text(encoding="utf-8")
         assert "hours_per_week = 15\n" in text, name
         assert "15.0" not in text, name
+
+
+def test_the_readme_example_runs_as_written(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import re
+
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    found = re.search(r"## Use it from Python.*?```python\n(.*?)```", readme, re.S)
+    assert found is not None
+    code = found.group(1).replace('Path("/tmp/upskill-demo")', f"Path({str(home)!r})")
+    assert str(home) in code
+    monkeypatch.chdir(ROOT)
+    exec(compile(code, "README.md", "exec"), {})  # our own documentation, as a user runs it
+    assert storage.load_plan(home).hours_per_week == 10
