@@ -13,6 +13,7 @@ from typing import Any
 
 from upskill.errors import DataError
 from upskill.schema import HOURS, is_date, is_number
+from upskill.tomlio import file_version
 
 SCHEMA = 1
 FILE = "journal.toml"
@@ -127,14 +128,7 @@ def journal_from_dict(data: dict[str, Any], name: str = FILE) -> Journal:
     def fail(path: str, message: str) -> DataError:
         return DataError(f"{name}: {path}: {message}")
 
-    schema = data.get("schema")
-    if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
-        raise fail("schema", "missing or not a positive integer; write schema = 1")
-    if schema > SCHEMA:
-        raise DataError(
-            f"{name}: written by a newer upskill (schema {schema}, this one reads {SCHEMA}); "
-            "upgrade upskill, the file was left unchanged"
-        )
+    schema = file_version(data, name, SCHEMA)
     unknown = sorted(set(data) - {"schema", "reviews"})
     if unknown:
         raise fail(unknown[0], "unknown key (remove it or check the spelling)")

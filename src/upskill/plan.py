@@ -382,18 +382,11 @@ def plan_from_dict(data: dict[str, Any], name: str = "plan.toml") -> Plan:
     def fail(path: str, message: str) -> DataError:
         return DataError(f"{name}: {path}: {message}")
 
-    schema = data.get("schema")
-    if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
-        raise fail(
-            "schema",
-            f"missing or not a positive integer (upskill writes schema = {SCHEMA}); "
-            "this is not an upskill plan",
-        )
-    if schema > SCHEMA:
-        raise DataError(
-            f"{name}: written by a newer upskill (schema {schema}, this one reads {SCHEMA}); "
-            "upgrade upskill, the file was left unchanged"
-        )
+    from upskill.tomlio import file_version
+
+    schema = file_version(
+        data, name, SCHEMA, f" (upskill writes schema = {SCHEMA}); this is not an upskill plan"
+    )
     unknown = sorted(set(data) - _TOP_KEYS)
     if unknown:
         raise fail(

@@ -130,3 +130,20 @@ def read_toml(path: Path, name: str | None = None, *, regular_only: bool = False
     """
     label = name or str(path)
     return decode_toml(read_limited(path, label, regular_only=regular_only), label)
+
+
+def file_version(data: dict[str, Any], name: str, current: int, missing: str | None = None) -> int:
+    """The ``schema`` of an upskill file: refused if missing or written by a newer upskill.
+
+    ``missing`` ends the message when there is no usable version (by default: write it).
+    """
+    schema = data.get("schema")
+    if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
+        said = missing or f"; write schema = {current}"
+        raise DataError(f"{name}: schema: missing or not a positive integer{said}")
+    if schema > current:
+        raise DataError(
+            f"{name}: written by a newer upskill (schema {schema}, this one reads {current}); "
+            "upgrade upskill, the file was left unchanged"
+        )
+    return schema

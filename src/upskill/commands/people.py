@@ -79,24 +79,7 @@ def people_reply(
     ] = None,
 ) -> None:
     """Log a reply from someone in your outreach log."""
-    from upskill import clock, storage
-
-    today = clock.today()
-    when = _past_date(on, today)
-    home = current_home()
-    with storage.locked(home):
-        log = storage.load_people(home)
-        person = log.find(name)
-        first = min(person.messages)
-        if when < first:
-            raise UsageError(
-                f"--on {when.isoformat()} is before you first wrote to {person.name} "
-                f"({first.isoformat()})"
-            )
-        person.replies = sorted([*person.replies, when])
-        storage.save_people(home, log)
-    print(f"Logged a reply from {person.name} on {when.isoformat()}.")
-    _say_totals(log, today)
+    _log_date(name, on, reply=True)
 
 
 @people_app.command("follow-up", short_help="Log a follow-up message to someone.")
@@ -108,6 +91,11 @@ def people_follow_up(
     ] = None,
 ) -> None:
     """Log a follow-up message to someone in your outreach log."""
+    _log_date(name, on, reply=False)
+
+
+def _log_date(name: str, on: str | None, *, reply: bool) -> None:
+    """A reply (after the first message) or a follow-up (after the last one), under the lock."""
     from upskill import clock, storage
 
     today = clock.today()
@@ -116,15 +104,19 @@ def people_follow_up(
     with storage.locked(home):
         log = storage.load_people(home)
         person = log.find(name)
-        last = max(person.messages)
-        if when < last:
+        since = min(person.messages) if reply else max(person.messages)
+        if when < since:
+            which = "you first wrote to" if reply else "your last message to"
             raise UsageError(
-                f"--on {when.isoformat()} is before your last message to {person.name} "
-                f"({last.isoformat()})"
+                f"--on {when.isoformat()} is before {which} {person.name} ({since.isoformat()})"
             )
-        person.messages = sorted([*person.messages, when])
+        if reply:
+            person.replies = sorted([*person.replies, when])
+        else:
+            person.messages = sorted([*person.messages, when])
         storage.save_people(home, log)
-    print(f"Logged a follow-up to {person.name} on {when.isoformat()}.")
+    what = f"a reply from {person.name}" if reply else f"a follow-up to {person.name}"
+    print(f"Logged {what} on {when.isoformat()}.")
     _say_totals(log, today)
 
 
