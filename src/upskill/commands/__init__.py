@@ -64,6 +64,31 @@ class ExportFormat(str, Enum):  # noqa: UP042
 _state: dict[str, Any] = {"home": None}
 
 
+# `-o FILE` of the commands that write a document (export, portfolio, review --export).
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to FILE instead of stdout: a file is replaced atomically; a device or "
+        "a named pipe is written to.",
+        metavar="FILE",
+    ),
+]
+
+
+def emit(data: bytes, output: Path | None) -> None:
+    """A document to stdout, or to ``output`` (replaced atomically, or written into a device)."""
+    if output is None or str(output) == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    from upskill import storage
+
+    how = storage.write_output(output, data)
+    storage.say(f"Wrote {output}" if how == "replaced" else f"Wrote {output} ({how})")
+
+
 def _version(value: bool) -> None:
     if value:
         print(f"upskill {__version__}")

@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from upskill.commands import (
-    ExportFormat,
-    app,
-    current_home,
-)
+from upskill.commands import ExportFormat, OutputOption, app, current_home, emit
 
 
 @app.command(short_help="Export to a calendar (ics), markdown or json.")
@@ -20,16 +14,7 @@ def export(
     fmt: Annotated[
         ExportFormat, typer.Option("--format", "-f", help="ics (calendars), markdown or json.")
     ],
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Write to FILE instead of stdout: a file is replaced atomically; a device or "
-            "a named pipe is written to.",
-            metavar="FILE",
-        ),
-    ] = None,
+    output: OutputOption = None,
 ) -> None:
     """Export the plan for calendars (ics), notes (markdown) or scripts (json)."""
     from upskill import clock, storage
@@ -46,9 +31,4 @@ def export(
         data = exporter.to_markdown(plan, info)
     else:
         data = exporter.to_json(plan)
-    if output is None or str(output) == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-        return
-    how = storage.write_output(output, data)
-    storage.say(f"Wrote {output}" if how == "replaced" else f"Wrote {output} ({how})")
+    emit(data, output)

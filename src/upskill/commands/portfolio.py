@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from enum import Enum
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from upskill.commands import app, current_home
+from upskill.commands import OutputOption, app, current_home, emit
 from upskill.errors import UsageError
 
 
@@ -29,16 +27,7 @@ def portfolio(
         PortfolioFormat,
         typer.Option("--format", "-f", help="markdown, json, or html (one self-contained page)."),
     ] = PortfolioFormat.markdown,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Write to FILE instead of stdout: a file is replaced atomically; a device or "
-            "a named pipe is written to.",
-            metavar="FILE",
-        ),
-    ] = None,
+    output: OutputOption = None,
 ) -> None:
     """The work you did, with its evidence, grouped by skill and roadmap; the milestones you
     reached; and, if you applied before, what you did since your application.
@@ -72,10 +61,4 @@ def portfolio(
         text = folio.to_html(data)
     else:
         text = folio.to_markdown(data) + "\n"
-    raw = text.encode("utf-8")
-    if output is None or str(output) == "-":
-        sys.stdout.buffer.write(raw)
-        sys.stdout.flush()
-        return
-    how = storage.write_output(output, raw)
-    storage.say(f"Wrote {output}" if how == "replaced" else f"Wrote {output} ({how})")
+    emit(text.encode("utf-8"), output)

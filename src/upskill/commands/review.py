@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from upskill.commands import app, current_home, interactive, make_console
+from upskill.commands import app, current_home, emit, interactive, make_console
 from upskill.errors import UsageError
 
 EXPORTS = ("markdown", "json")
@@ -155,16 +154,11 @@ def _hours_hint(plan: Any, week: int, have: float, home: Path) -> None:
 
 
 def _export(kept: Any, fmt: str, output: Path | None) -> None:
-    from upskill import journal, storage
+    from upskill import journal
     from upskill.render import json_text
 
     if fmt == "markdown":
         data = (journal.to_markdown(kept) + "\n").encode("utf-8")
     else:
         data = json_text(kept.to_json()).encode("utf-8")
-    if output is None or str(output) == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-        return
-    how = storage.write_output(output, data)
-    storage.say(f"Wrote {output}" if how == "replaced" else f"Wrote {output} ({how})")
+    emit(data, output)
