@@ -509,3 +509,18 @@ def test_a_collaboration_keeps_its_weekly_hours_until_the_paper() -> None:
     assert weekly[0] <= sprint + 2, (sprint, weekly)
     assert weekly == list(range(weekly[0], weekly[0] + 12)), weekly  # no pause
     assert paper > weekly[0], (paper, weekly)
+
+
+def test_a_phd_applicant_has_the_paper_and_the_guides_before_the_statement_is_sent() -> None:
+    _, plan = plan_for("undergrad-phd.toml")
+    submit = week_of(plan, "phd-applications.submit-applications", last=False)
+    assert submit is not None
+    for item in ("research.collaboration-paper", "research.research-portfolio"):
+        done = week_of(plan, item)
+        assert done is not None, item
+        assert done < submit, (item, done, submit)
+    guides = week_of(plan, "phd-applications.read-guides")
+    outline = week_of(plan, "phd-applications.sop-outline", last=False)
+    assert guides is not None
+    assert outline is not None
+    assert guides < outline, (guides, outline)
