@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections import defaultdict
 from functools import lru_cache
 
@@ -524,3 +525,18 @@ def test_a_phd_applicant_has_the_paper_and_the_guides_before_the_statement_is_se
     assert guides is not None
     assert outline is not None
     assert guides < outline, (guides, outline)
+
+
+@pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.toml")))
+def test_work_once_started_goes_on_without_long_pauses(example: str) -> None:
+    """A split item's parts follow each other: at most two working weeks without it."""
+    _, plan = plan_for(example)
+    weeks: dict[str, list[int]] = {}
+    for t in plan.tasks:
+        if t.occurrence is None:
+            weeks.setdefault(t.id, []).append(t.week)
+    for tid, parts in weeks.items():
+        parts.sort()
+        for before, after in itertools.pairwise(parts):
+            idle = [w for w in range(before + 1, after) if plan.budget(w) > 0]
+            assert len(idle) <= 2, (tid, parts)

@@ -992,9 +992,9 @@ class Planner:
             key=lambda e: (
                 not self.must_start(e[0], w.week),
                 not self.by_id[e[0]].urgent,  # a short runway's first moves come first
+                not e[1],  # work already started goes on before new work starts
                 self.own_start.get(e[0], FOREVER),
                 -self.tail.get(e[0], 0),
-                not e[1],
                 self.key(e[0]),
             )
         )
