@@ -469,7 +469,7 @@ def test_the_lab_notes_come_before_the_application_they_prepare(example: str) ->
     notes = week_of(plan, "interviewing.lab-research-notes")
     if applied is None or notes is None:
         pytest.skip("no application round with lab notes in this plan")
-    assert notes < applied, (notes, applied)
+    assert notes <= applied, (notes, applied)  # by the week of the round at the latest
 
 
 def test_what_the_postdoc_applies_after_is_done_before_applying() -> None:
