@@ -283,7 +283,8 @@ def test_a_short_runway_brings_applications_and_programmes_forward() -> None:
     # these weeks are the December holidays); one with no runway given does not.
     applied = week_of(plan, "interviewing.first-applications", last=False)
     assert applied is not None
-    assert applied <= 8, applied
+    working = [w for w in range(1, applied + 1) if plan.budget(w) > 0]
+    assert len(working) <= 8, applied  # within two months of working weeks
     assert week_of(relaxed, "interviewing.first-applications") is None
 
 
@@ -479,7 +480,14 @@ def test_what_the_postdoc_applies_after_is_done_before_applying() -> None:
     wanted = catalog().after("interviewing.first-applications")
     placed = {w: week_of(plan, w) for w in wanted}
     assert sum(v is not None for v in placed.values()) >= 4, placed
-    late = {w: v for w, v in placed.items() if v is not None and v >= applied}
+    # The ML interview drills may run into the weeks after the round (its interviews come
+    # weeks later); the rest is done before it.
+    drills = {"interviewing.ml-concepts-drill", "interviewing.ml-coding-questions"}
+    late = {
+        w: v
+        for w, v in placed.items()
+        if v is not None and (v >= applied + 4 if w in drills else v >= applied)
+    }
     assert not late, (applied, late)
 
 
@@ -529,7 +537,7 @@ def test_a_phd_applicant_has_the_paper_and_the_guides_before_the_statement_is_se
 
 @pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.toml")))
 def test_work_once_started_goes_on_without_long_pauses(example: str) -> None:
-    """A split item's parts follow each other: at most two working weeks without it."""
+    """A split item's parts follow each other: at most three working weeks without it."""
     _, plan = plan_for(example)
     weeks: dict[str, list[int]] = {}
     for t in plan.tasks:
@@ -539,4 +547,15 @@ def test_work_once_started_goes_on_without_long_pauses(example: str) -> None:
         parts.sort()
         for before, after in itertools.pairwise(parts):
             idle = [w for w in range(before + 1, after) if plan.budget(w) > 0]
-            assert len(idle) <= 2, (tid, parts)
+            assert len(idle) <= 3, (tid, parts)
+
+
+@pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.toml")))
+def test_the_referral_is_asked_for_weeks_before_the_application(example: str) -> None:
+    """network.insider-contact has lead_weeks: the round waits for a referral to be arranged."""
+    _, plan = plan_for(example)
+    applied = week_of(plan, "interviewing.first-applications", last=False)
+    asked = week_of(plan, "network.insider-contact")
+    if applied is None or asked is None:
+        pytest.skip("no application round with a referral ask in this plan")
+    assert applied - asked >= 3, (asked, applied)

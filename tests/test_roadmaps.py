@@ -272,3 +272,17 @@ def test_a_broken_user_roadmap_is_reported_by_every_command(home: Path) -> None:
     result = run("roadmaps")
     assert result.returncode == 1
     assert "prerequisite cycle: mine.a -> mine.b -> mine.a" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("value", "ok"), [("3", True), ("0", False), ("53", False), ('"3"', False)]
+)
+def test_lead_weeks_is_a_whole_number_of_weeks(tmp_path: Path, value: str, ok: bool) -> None:
+    text = roadmap_text("mine", [("a", []), ("b", ["a"])]).replace(
+        'id = "a"\n', f'id = "a"\nlead_weeks = {value}\n', 1
+    )
+    assert f"lead_weeks = {value}" in text
+    result = run("roadmaps", "validate", str(write(tmp_path / "lead.toml", text)))
+    assert (result.returncode == 0) == ok, result.stderr
+    if not ok:
+        assert "lead_weeks" in result.stderr

@@ -153,6 +153,7 @@ class Unit:
     deadline: str | None = None  # the "MM-DD" the deadline week came from
     after_prep_weeks: int | None = None
     wait_weeks: int = 0
+    lead_weeks: int = 0  # done this many weeks before what needs it
     urgent: bool = False  # a short runway pulls it to the front
     busy_weeks: frozenset[int] = frozenset()  # recurring: weeks that already hold one
 
@@ -269,6 +270,7 @@ def candidates(
                 earliest_week=item.earliest_week or 1,
                 after_prep_weeks=item.after_prep_weeks,
                 wait_weeks=item.wait_weeks or 0,
+                lead_weeks=item.lead_weeks or 0,
                 urgent=bool(
                     runway is not None
                     and item.early_if_runway_under is not None
@@ -420,6 +422,8 @@ class Planner:
             if p not in self.finished:
                 return None
             latest = max(latest, self.finished[p])
+            if p in self.by_id and self.by_id[p].lead_weeks:  # its lead time runs out first
+                week = max(week, self.finished[p] + self.by_id[p].lead_weeks)
         if u.wait_weeks and latest:
             week = max(week, latest + u.wait_weeks)
         if u.kind in MILESTONE_KINDS and latest:
@@ -701,7 +705,8 @@ class Planner:
             hard = self.before(u.id)
             for p in dict.fromkeys([*hard, *soft]):
                 if p in self.chosen and p not in self.finished:
-                    self.due[p] = min(self.due.get(p, FOREVER), before)
+                    lead = self.by_id[p].lead_weeks if p in self.by_id else 0
+                    self.due[p] = min(self.due.get(p, FOREVER), before - lead)
                     if p in hard:  # what it would like done first does not lengthen its chain
                         self.tail[p] = max(self.tail.get(p, 0), after)
         # ... and all the work due by a week must fit before it: whatever is due by week D
