@@ -344,3 +344,21 @@ def test_the_readme_profile_example_is_a_valid_answers_file(tmp_path: Path, home
     path.write_text(block.group(1), encoding="utf-8")
     result = run("init", "--answers", str(path))
     assert result.returncode == 0, result.stderr
+
+
+def test_what_to_do_next_is_what_more_hours_would_bring_in(home: Path) -> None:
+    """Not the second application round, which belongs after the plan's last week."""
+    init_example()
+    plan = tomllib.loads((home / "plan.toml").read_text(encoding="utf-8"))
+    later = {
+        u["id"].split("@")[0]
+        for u in plan["unscheduled"]
+        if "after the plan's last week" in u["reason"] or u["reason"].startswith("waits for")
+    }
+    assert "interviewing.reapply" in later  # the example's second round is after week 26
+    shown = run("plan", "--all").stdout
+    found = re.search(r"Next, in this order, when you have more time: (.*?)\.\n", shown, re.S)
+    assert found is not None, shown
+    named = {x.strip() for x in found.group(1).replace("\n", " ").split(",")}
+    assert named
+    assert not named & later, named & later
