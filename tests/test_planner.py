@@ -559,3 +559,12 @@ def test_the_referral_is_asked_for_weeks_before_the_application(example: str) ->
     if applied is None or asked is None:
         pytest.skip("no application round with a referral ask in this plan")
     assert applied - asked >= 3, (asked, applied)
+
+
+def test_a_reason_never_blames_more_valuable_work_that_was_not_there() -> None:
+    """What the plan could never hold says so, instead of "only 6 h were left after ..."."""
+    _, plan = plan_for("tiny-budget.toml")
+    reasons = {u.id: u.reason for u in plan.unscheduled}
+    assert "plan has 6 h in all" in reasons["ml-devloop.gpt2-from-scratch"], reasons
+    for reason in reasons.values():
+        assert not reason.endswith("only 6 h were left after more valuable work"), reason

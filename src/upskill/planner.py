@@ -580,16 +580,14 @@ class Planner:
                     need = unit.size * self.limit[uid]
                 else:
                     with_chain = " with what it builds on" if len(chain) > 1 else ""
-                    rest = (
-                        f"only {(room - used) / CENTI:g} h were left"
-                        if room > used
-                        else f"all {room / CENTI:g} h went to"
-                    )
-                    after = " after" if room > used else ""
-                    self.reasons.setdefault(
-                        uid,
-                        f"needs {need / CENTI:g} h{with_chain}; {rest}{after} more valuable work",
-                    )
+                    if used == 0:  # nothing was taken yet: the plan is simply too small for it
+                        said = f"the plan has {room / CENTI:g} h in all"
+                    elif room > used:
+                        left = (room - used) / CENTI
+                        said = f"only {left:g} h were left after more valuable work"
+                    else:
+                        said = f"all {room / CENTI:g} h went to more valuable work"
+                    self.reasons.setdefault(uid, f"needs {need / CENTI:g} h{with_chain}; {said}")
                     if unit.group is not None and preferred.get(unit.group) is unit:
                         # The alternative that suits best does not fit: a smaller one may.
                         for v in self.units:
