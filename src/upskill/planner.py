@@ -583,8 +583,8 @@ class Planner:
                     if used == 0:  # nothing was taken yet: the plan is simply too small for it
                         said = f"the plan has {room / CENTI:g} h in all"
                     elif room > used:
-                        left = (room - used) / CENTI
-                        said = f"only {left:g} h were left after more valuable work"
+                        spare = (room - used) / CENTI
+                        said = f"only {spare:g} h were left after more valuable work"
                     else:
                         said = f"all {room / CENTI:g} h went to more valuable work"
                     self.reasons.setdefault(uid, f"needs {need / CENTI:g} h{with_chain}; {said}")
