@@ -39,7 +39,7 @@ def init(
     An answers file is a profile in TOML, the same as the profile.toml that init saves:
     background, target_role, hours_per_week and weeks are required; name, start_date,
     runway_months, roadmaps, interests and a [skills] table of 0-4 ratings are optional.
-    The README has the full format; the source's examples/ folder has four.
+    The README has the full format; the source's examples/ folder has seven.
     """
     from upskill import api, clock, render, storage
     from upskill.errors import (
