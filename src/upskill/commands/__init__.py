@@ -89,6 +89,20 @@ def emit(data: bytes, output: Path | None) -> None:
     storage.say(f"Wrote {output}" if how == "replaced" else f"Wrote {output} ({how})")
 
 
+def show_standing(plan: Any, today: Any, fmt: Format, chart: bool) -> None:
+    """Where the person stands (`check` after marking, and `status`): JSON, or the summary."""
+    from upskill import progress, render
+
+    data = progress.summary(plan, today)
+    if fmt is Format.json:
+        print_json(data)
+        return
+    console = make_console()
+    render.summary_view(console, data)
+    if chart:
+        render.chart(console, progress.chart_rows(plan, today))
+
+
 def _version(value: bool) -> None:
     if value:
         print(f"upskill {__version__}")

@@ -13,8 +13,7 @@ from upskill.commands import (
     complete_task_ids,
     current_home,
     interactive,
-    make_console,
-    print_json,
+    show_standing,
     warn,
 )
 from upskill.errors import UsageError
@@ -85,7 +84,7 @@ def check(
     With --evidence, --note and --hours it also records what shows the work, a note and the
     hours it really took; with --person, the people an outreach task covered.
     """
-    from upskill import api, clock, progress, render, storage
+    from upskill import api, clock, storage
 
     if undo and skip:
         raise UsageError("--undo and --skip cannot be used together")
@@ -143,14 +142,7 @@ def check(
 
     # The cheap checks only: check never loads the roadmaps for them (`replan` does).
     warn(warnings(plan, str(storage.plan_path(home))))
-    data = progress.summary(plan, today)
-    if fmt is Format.json:
-        print_json(data)
-        return
-    console = make_console()
-    render.summary_view(console, data)
-    if chart:
-        render.chart(console, progress.chart_rows(plan, today))
+    show_standing(plan, today, fmt, chart)
 
 
 def _recorded_lines(recorded: list[Any]) -> list[str]:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from upskill.commands import Format, app, current_home, make_console, print_json, warn
+from upskill.commands import Format, app, current_home, show_standing, warn
 
 
 @app.command(short_help="Where you stand: ahead or behind, read-only.")
@@ -20,19 +20,11 @@ def status(
 
     Never changes anything: use `upskill check` to mark tasks.
     """
-    from upskill import clock, progress, render, storage
+    from upskill import clock, storage
     from upskill.lint import profile_warning, warnings
 
     home = current_home()
     plan = storage.load_plan(home)
     # The cheap checks only: status never loads the roadmaps (`replan` checks ids and order).
     warn(warnings(plan, str(storage.plan_path(home))) + profile_warning(home, plan))
-    today = clock.today()
-    data = progress.summary(plan, today)
-    if fmt is Format.json:
-        print_json(data)
-        return
-    console = make_console()
-    render.summary_view(console, data)
-    if chart:
-        render.chart(console, progress.chart_rows(plan, today))
+    show_standing(plan, clock.today(), fmt, chart)
