@@ -89,6 +89,8 @@ class Item(_Strict):
     wait_weeks: Annotated[int, Field(ge=1, le=520)] | None = None
     # Done at least this many weeks before what needs it (a referral takes time to arrange).
     lead_weeks: Annotated[int, Field(ge=1, le=52)] | None = None
+    # Setup that only pays early: in a plan, it is done by this week (the people map).
+    within_weeks: Annotated[int, Field(ge=1, le=52)] | None = None
     # Only for people whose runway (months of money) is shorter than this.
     only_if_runway_under: Annotated[float, Field(gt=0, le=600, allow_inf_nan=False)] | None = None
     # For students, only when their runway is shorter than this (finishing, on savings).
