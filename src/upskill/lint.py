@@ -45,6 +45,9 @@ def warnings(
         if t.status == "todo":
             first_week[t.item_id] = min(first_week.get(t.item_id, t.week), t.week)
             last_week[t.item_id] = max(last_week.get(t.item_id, t.week), t.week)
+    for t in plan.tasks:  # what needs a habit waits for its first time only
+        if "@" in t.id and t.item_id in first_week:
+            last_week[t.item_id] = first_week[t.item_id]
     reported: set[str] = set()
     for t in plan.tasks:
         where = f"tasks[{index[id(t)]}] ({t.id})"
