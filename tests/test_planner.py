@@ -568,3 +568,45 @@ def test_a_reason_never_blames_more_valuable_work_that_was_not_there() -> None:
     assert "plan has 6 h in all" in reasons["ml-devloop.gpt2-from-scratch"], reasons
     for reason in reasons.values():
         assert not reason.endswith("only 6 h were left after more valuable work"), reason
+
+
+@pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.toml")))
+def test_a_fresh_plan_draws_no_warning(example: str) -> None:
+    """What the planner writes is what lint accepts: work after a habit waits only for its
+    first time, so a drill between two weekly problems is not "before its prerequisite"."""
+    from upskill import lint
+
+    _, plan = plan_for(example)
+    assert lint.warnings(plan, "plan.toml", catalog()) == []
+
+
+@pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.toml")))
+def test_setup_that_only_pays_early_is_never_end_of_plan_padding(example: str) -> None:
+    """An item with `within_weeks` (the people map, the question journal) lands within its
+    weeks, give or take two working weeks when the first weeks are full."""
+    _, plan = plan_for(example)
+    found = 0
+    for t in plan.tasks:
+        item = catalog().items[t.item_id]
+        if item.within_weeks is None:
+            continue
+        found += 1
+        working = sum(1 for w in range(1, t.week + 1) if plan.budget(w) > 0)
+        assert working <= item.within_weeks + 2, (t.item_id, t.week, item.within_weeks)
+    if not found:
+        pytest.skip("no setup item in this plan")
+
+
+@pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.toml")))
+def test_one_big_piece_of_work_at_a_time(example: str) -> None:
+    """Items of focus_hours or more (a course, a reproduction, a collaboration) do not run
+    side by side: one is finished before the next starts (deadline work excepted)."""
+    _, plan = plan_for(example)
+    spans: dict[str, tuple[int, int]] = {}
+    for t in plan.tasks:
+        item = catalog().items[t.item_id]
+        if t.occurrence is None and item.hours >= POLICY.focus_hours and not item.deadline:
+            first, last = spans.get(t.item_id, (t.week, t.week))
+            spans[t.item_id] = (min(first, t.week), max(last, t.week))
+    for (a, (a0, a1)), (b, (b0, b1)) in itertools.combinations(sorted(spans.items()), 2):
+        assert a1 <= b0 or b1 <= a0, (a, (a0, a1), b, (b0, b1))

@@ -65,8 +65,15 @@ class Policy:
     # How much a track matters for a target role (multiplies value).
     role_weights: Mapping[str, Mapping[str, float]] = field(
         default_factory=lambda: {
-            "research-engineer": {"research": 0.8, "phd-applications": 0.3},
-            "research-scientist": {"open-source": 0.7, "research": 1.3, "phd-applications": 0.4},
+            # "More time on the coding skills and a little less on the ML stuff" (Anders) is
+            # engineering advice; a research scientist's loop weighs research over drills.
+            "research-engineer": {"coding": 1.2, "research": 0.8, "phd-applications": 0.3},
+            "research-scientist": {
+                "coding": 0.5,
+                "open-source": 0.7,
+                "research": 1.3,
+                "phd-applications": 0.4,
+            },
             "ml-engineer": {"research": 0.6, "phd-applications": 0.3},
             "phd-applicant": {
                 "coding": 0.7,
@@ -88,8 +95,12 @@ class Policy:
     max_habits: int = 3  # ... and this many habits at once
     habit_free_slot: float = 0.5  # a habit this short does not count as one of the week's tasks
     goal_fraction: float = 1 / 3  # signature goals land within about the first third
+    first_move_share: float = 0.5  # a goal whose chain takes at most this share of a week
+    setup_share: float = 0.25  # setup that only pays early takes at most this share of a week
+    focus_hours: float = 15.0  # one item this long at a time: a big thing is not run beside another
     urgent_share: float = 0.7  # work due soon is assumed to get this share of a week
     short_runway_factor: float = 0.5  # a short runway shortens the wait before applying
+    urgent_prep_weeks: float = 3.0  # ...and what it would like done first goes first if this short
     deadline_lead_weeks: int = 8  # a deadline closer than this to the start aims a year later
     deadline_window_weeks: int = 6  # deadline work itself goes out in this window
     deadline_slack_weeks: int = 4  # work for a far deadline starts this long before it must
@@ -154,6 +165,7 @@ class Unit:
     after_prep_weeks: int | None = None
     wait_weeks: int = 0
     lead_weeks: int = 0  # done this many weeks before what needs it
+    within_weeks: int | None = None  # setup: due by this week of the plan
     urgent: bool = False  # a short runway pulls it to the front
     busy_weeks: frozenset[int] = frozenset()  # recurring: weeks that already hold one
 
@@ -271,6 +283,7 @@ def candidates(
                 after_prep_weeks=item.after_prep_weeks,
                 wait_weeks=item.wait_weeks or 0,
                 lead_weeks=item.lead_weeks or 0,
+                within_weeks=item.within_weeks,
                 urgent=bool(
                     runway is not None
                     and item.early_if_runway_under is not None
@@ -376,6 +389,8 @@ class Planner:
         self._pre: dict[str, list[str]] = {}
         self.deadline_chain: set[str] = set()  # what a deadline needs: soft order yields
         self.soft_yields: set[str] = set()  # ... and applications after their preparation
+        self.first_moves: set[str] = set()  # quick goals and their chains: ahead of the rest
+        self.setup_moves: set[str] = set()  # ... and setup that only pays early, within a share
         self.chosen: set[str] = set()
         self.limit: dict[str, int] = {}  # a habit chosen for fewer weeks than it has
         self.release: dict[str, int] = {}
@@ -661,17 +676,36 @@ class Planner:
         # Signature goals within the first third, and a cheap one sooner: each is due once its
         # chain is done at its fair share of the week (the goals advance side by side).
         goal_week = max(self.first_week, math.ceil(self.horizon * self.policy.goal_fraction))
-        goals = [u for u in chosen if u.goal]
-        goal_pace = max(weekly * self.policy.urgent_share / max(len(goals), 1), 1)
-        for u in goals:
-            weeks = math.ceil(self._closure_work(u.id) / goal_pace)
+        # The goals are due one after another, the quickest chain first (the order in which
+        # the most goals land soonest), so the big goal a role is built around is not starved
+        # by sharing every week with all the others.
+        goal_pace = max(weekly * self.policy.urgent_share, 1)
+        work = {u.id: max(self._closure_work(u.id), 1) for u in chosen if u.goal}
+        # A goal whose whole chain is a fraction of a week (the first messages, the ask to
+        # join a project) is a first move: it goes ahead of the long chains, whatever is due.
+        # So is setup that only pays early (the people map, the ask to collaborate), unless
+        # the plan has a deadline to meet: then the deadline's work keeps the first weeks.
+        # Setup takes at most setup_share of a week, so the first week is not all setup.
+        quick = [g for g, w in work.items() if w <= weekly * self.policy.first_move_share]
+        self.first_moves = {i for uid in quick for i in self._closure(uid)}
+        setup = [] if self.deadline_chain else [v.id for v in chosen if v.within_weeks]
+        self.setup_moves = {i for uid in setup for i in self._closure(uid)} - self.first_moves
+
+        done = 0
+        for uid in sorted(work, key=lambda i: (work[i], self.by_id[i].order)):
+            done += work[uid]
+            weeks = math.ceil(done / goal_pace)
             due = min(goal_week, self.first_week - 1 + max(weeks, 1))
-            self.due[u.id] = min(self.due.get(u.id, FOREVER), max(due, u.earliest_week))
+            u = self.by_id[uid]
+            self.due[uid] = min(self.due.get(uid, FOREVER), max(due, u.earliest_week))
         for u in chosen:
             if u.deadline_week is not None:
                 self.due[u.id] = min(self.due.get(u.id, FOREVER), u.deadline_week)
             if u.urgent:
                 self.due[u.id] = min(self.due.get(u.id, FOREVER), self.first_week)
+            if u.within_weeks is not None:  # setup pays only early: the people map, the journal
+                by_week = max(self.first_week - 1 + u.within_weeks, u.earliest_week)
+                self.due[u.id] = min(self.due.get(u.id, FOREVER), by_week)
         # Backwards from what is due: an item is due when what needs it starts (a week before,
         # for a milestone), and must start in time for its own weeks of work.
         pace = max(int(weekly * self.policy.urgent_share), 1)
@@ -696,10 +730,9 @@ class Planner:
                 if self.order_for_deadlines and u.id in self.soft_yields
                 else []
             )
-            if u.urgent:  # a short runway applies now: only small preparation goes first
-                soft = [
-                    a for a in soft if a in self.by_id and self._work(self.by_id[a]) <= weekly // 4
-                ]
+            if u.urgent:  # a short runway applies soon: only what fits first goes first
+                room = weekly * self.policy.urgent_prep_weeks
+                soft = [a for a in soft if a in self.by_id and self._closure_work(a) <= room]
             hard = self.before(u.id)
             for p in dict.fromkeys([*hard, *soft]):
                 if p in self.chosen and p not in self.finished:
@@ -735,19 +768,21 @@ class Planner:
             if self.first_week < start < FOREVER:
                 self.release[uid] = max(self.release.get(uid, 1), start)
 
-    def _closure_work(self, uid: str) -> int:
-        """Hundredths of an hour for ``uid`` and the chosen prerequisites it still waits for."""
+    def _closure(self, uid: str) -> set[str]:
+        """``uid`` and the chosen prerequisites it still waits for."""
         seen: set[str] = set()
         stack = [uid]
-        total = 0
         while stack:
             cur = stack.pop()
             if cur in seen or cur not in self.chosen or cur in self.finished:
                 continue
             seen.add(cur)
-            total += self._work(self.by_id[cur])
             stack.extend(self.before(cur))
-        return total
+        return seen
+
+    def _closure_work(self, uid: str) -> int:
+        """Hundredths of an hour for ``uid`` and the chosen prerequisites it still waits for."""
+        return sum(self._work(self.by_id[i]) for i in self._closure(uid))
 
     def _work(self, u: Unit) -> int:
         """Hundredths of an hour before ``u`` is done (a habit: its first occurrence)."""
@@ -973,6 +1008,13 @@ class Planner:
             if uid not in self.finished:
                 self._finish(uid, w.week)  # dependents wait for the first occurrence only
 
+    def crowded(self, uid: str) -> bool:
+        """Would starting ``uid`` run two big pieces of work side by side? One at a time."""
+        big = centi(self.policy.focus_hours)
+        return self.by_id[uid].total >= big and any(
+            self.by_id[i].total >= big for i in self.in_progress if i != uid
+        )
+
     def must_start(self, uid: str, week: int) -> bool:
         """Must ``uid`` start by ``week`` to be done when due (or it has a deadline)?"""
         u = self.by_id[uid]
@@ -994,21 +1036,39 @@ class Planner:
         due_now.sort(
             key=lambda e: (
                 not self.must_start(e[0], w.week),
-                not self.by_id[e[0]].urgent,  # a short runway's first moves come first
+                # a deadline's work that must start now goes before any other
+                not (
+                    e[0] in self.deadline_chain and self.latest_start.get(e[0], FOREVER) <= w.week
+                ),
+                # a short runway's first moves, and quick goals, come first
+                not (self.by_id[e[0]].urgent or e[0] in self.first_moves),
+                e[0] not in self.setup_moves,  # then setup that only pays early
                 not e[1],  # work already started goes on before new work starts
                 self.own_start.get(e[0], FOREVER),
                 -self.tail.get(e[0], 0),
                 self.key(e[0]),
             )
         )
+        setup_room = int(w.start * self.policy.setup_share)
+        # Work started without a due week keeps a slot and a block: it goes on, not stalls.
+        going = [i for i in self.in_progress if i not in self.due]
+        keep_slots = len(going)
+        keep_room = sum(min(self.block_min, self.remaining[i]) for i in going)
         for uid, started in due_now:
             must = self.must_start(uid, w.week)
             limit = w.room if must else min(w.room, urgent_room)
+            if not started and not self.by_id[uid].deadline_week:
+                limit = min(limit, w.room - keep_room)
+            if uid in self.setup_moves and not started and setup_room <= 0:
+                limit = 0  # this week's share of setup is used: the rest comes next week
             amount = 0
-            if (w.slots > 0 or started) and limit > 0:
+            focused = started or self.by_id[uid].deadline_week is not None or not self.crowded(uid)
+            if (w.slots > keep_slots or started) and limit > 0 and focused:
                 amount = self.block(uid, limit, w.week, continuing=started, pressing=must)
             if amount:
                 urgent_room -= amount
+                if uid in self.setup_moves:
+                    setup_room -= amount
                 self._place(w, uid, amount)
             elif not started:
                 heapq.heappush(self.queues[self.by_id[uid].roadmap], (self.key(uid), uid))
@@ -1046,7 +1106,11 @@ class Planner:
             placed = False
             while queue and len(tried) < 3:
                 entry = heapq.heappop(queue)
-                amount = self.block(entry[1], w.room, w.week, continuing=False)
+                amount = (
+                    0
+                    if self.crowded(entry[1])
+                    else self.block(entry[1], w.room, w.week, continuing=False)
+                )
                 if amount:
                     self._place(w, entry[1], amount)
                     placed = True
@@ -1164,6 +1228,7 @@ class Planner:
                 if (
                     u.size <= free
                     and (u.deadline_week is None or week <= u.deadline_week)
+                    and (u.within_weeks is None or week < self.first_week + u.within_weeks)
                     and week <= latest.get(u.id, FOREVER)
                     and self.is_ready(u.id, week)
                 ):
