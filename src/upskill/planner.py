@@ -673,24 +673,20 @@ class Planner:
             weeks = min(limit, math.ceil(prep / weekly))
             self.release[u.id] = max(u.earliest_week, self.first_week + weeks)
             self.due[u.id] = self.release[u.id]
-        # Signature goals within the first third, and a cheap one sooner: each is due once its
-        # chain is done at its fair share of the week (the goals advance side by side).
+        # Signature goals within the first third, one after another, the quickest chain first
+        # (the order in which the most goals land soonest): the big goal a role is built
+        # around is not starved by sharing every week with all the others.
         goal_week = max(self.first_week, math.ceil(self.horizon * self.policy.goal_fraction))
-        # The goals are due one after another, the quickest chain first (the order in which
-        # the most goals land soonest), so the big goal a role is built around is not starved
-        # by sharing every week with all the others.
         goal_pace = max(weekly * self.policy.urgent_share, 1)
         work = {u.id: max(self._closure_work(u.id), 1) for u in chosen if u.goal}
         # A goal whose whole chain is a fraction of a week (the first messages, the ask to
         # join a project) is a first move: it goes ahead of the long chains, whatever is due.
-        # So is setup that only pays early (the people map, the ask to collaborate), unless
-        # the plan has a deadline to meet: then the deadline's work keeps the first weeks.
-        # Setup takes at most setup_share of a week, so the first week is not all setup.
+        # Setup that only pays early (the people map) follows, unless the plan has a deadline
+        # to meet: then the deadline's work keeps the first weeks.
         quick = [g for g, w in work.items() if w <= weekly * self.policy.first_move_share]
         self.first_moves = {i for uid in quick for i in self._closure(uid)}
         setup = [] if self.deadline_chain else [v.id for v in chosen if v.within_weeks]
         self.setup_moves = {i for uid in setup for i in self._closure(uid)} - self.first_moves
-
         done = 0
         for uid in sorted(work, key=lambda i: (work[i], self.by_id[i].order)):
             done += work[uid]
@@ -1009,10 +1005,14 @@ class Planner:
                 self._finish(uid, w.week)  # dependents wait for the first occurrence only
 
     def crowded(self, uid: str) -> bool:
-        """Would starting ``uid`` run two big pieces of work side by side? One at a time."""
+        """Would starting ``uid`` run two big pieces of work side by side? One at a time
+        (deadline work excepted: a date does not wait)."""
+        u = self.by_id[uid]
         big = centi(self.policy.focus_hours)
-        return self.by_id[uid].total >= big and any(
-            self.by_id[i].total >= big for i in self.in_progress if i != uid
+        return (
+            u.deadline_week is None
+            and u.total >= big
+            and any(self.by_id[i].total >= big for i in self.in_progress if i != uid)
         )
 
     def must_start(self, uid: str, week: int) -> bool:
@@ -1049,7 +1049,7 @@ class Planner:
                 self.key(e[0]),
             )
         )
-        setup_room = int(w.start * self.policy.setup_share)
+        setup_room = int(w.start * self.policy.setup_share)  # the first week is not all setup
         # Work started without a due week keeps a slot and a block: it goes on, not stalls.
         going = [i for i in self.in_progress if i not in self.due]
         keep_slots = len(going)
@@ -1057,13 +1057,16 @@ class Planner:
         for uid, started in due_now:
             must = self.must_start(uid, w.week)
             limit = w.room if must else min(w.room, urgent_room)
-            if not started and not self.by_id[uid].deadline_week:
+            if not started and self.by_id[uid].deadline_week is None:
                 limit = min(limit, w.room - keep_room)
             if uid in self.setup_moves and not started and setup_room <= 0:
                 limit = 0  # this week's share of setup is used: the rest comes next week
             amount = 0
-            focused = started or self.by_id[uid].deadline_week is not None or not self.crowded(uid)
-            if (w.slots > keep_slots or started) and limit > 0 and focused:
+            if (
+                (w.slots > keep_slots or started)
+                and limit > 0
+                and (started or not self.crowded(uid))
+            ):
                 amount = self.block(uid, limit, w.week, continuing=started, pressing=must)
             if amount:
                 urgent_room -= amount
