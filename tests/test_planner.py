@@ -610,3 +610,22 @@ def test_one_big_piece_of_work_at_a_time(example: str) -> None:
             spans[t.item_id] = (min(first, t.week), max(last, t.week))
     for (a, (a0, a1)), (b, (b0, b1)) in itertools.combinations(sorted(spans.items()), 2):
         assert a1 <= b0 or b1 <= a0, (a, (a0, a1), b, (b0, b1))
+
+
+def test_a_far_deadline_statement_is_written_late_after_the_research_and_the_examples() -> None:
+    """Applications due in December: spring goes to research, the statement comes in the
+    autumn, after the collaboration it describes and the example statements it learns from,
+    and is still in time."""
+    profile, plan = plan_for("undergrad-phd.toml")
+    outline = week_of(plan, "phd-applications.sop-outline", last=False)
+    sprint = week_of(plan, "research.collaboration-sprint")
+    examples = week_of(plan, "phd-applications.read-examples")
+    submitted = week_of(plan, "phd-applications.submit-applications")
+    assert outline is not None
+    assert sprint is not None
+    assert examples is not None
+    assert submitted is not None
+    assert sprint < outline, (sprint, outline)
+    assert examples < outline, (examples, outline)
+    assert outline > profile.weeks // 2, outline  # not in the spring
+    assert submitted <= deadline_week("12-01", plan.start)

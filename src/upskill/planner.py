@@ -104,6 +104,7 @@ class Policy:
     deadline_lead_weeks: int = 8  # a deadline closer than this to the start aims a year later
     deadline_window_weeks: int = 6  # deadline work itself goes out in this window
     deadline_slack_weeks: int = 4  # work for a far deadline starts this long before it must
+    deadline_share: float = 0.5  # ...assuming it gets this share of the pace of due work
     next_steps: int = 5  # how many left-out items the "next, in this order" list shows
 
 
@@ -738,16 +739,8 @@ class Planner:
                         self.tail[p] = max(self.tail.get(p, 0), after)
         # ... and all the work due by a week must fit before it: whatever is due by week D
         # starts no later than D less the weeks that all of it takes at that pace.
-        load: dict[int, int] = {}
-        for uid, due in self.due.items():
-            load[due] = load.get(due, 0) + self._work(self.by_id[uid])
-        cutoff = FOREVER
-        total = sum(load.values())
-        for due in sorted(load, reverse=True):
-            cutoff = min(cutoff, due - math.ceil(total / pace) + 1)
-            total -= load[due]
-            for uid in (i for i, d in self.due.items() if d == due):
-                self.latest_start[uid] = min(self.latest_start.get(uid, FOREVER), cutoff)
+        for uid, start in self._cutoffs(self.due, pace).items():
+            self.latest_start[uid] = min(self.latest_start.get(uid, FOREVER), start)
         # Work for a far deadline (statements for December) is done late enough to build on
         # what comes before it (the research it describes), with some weeks to spare; what a
         # signature goal needs keeps its early timing.
@@ -758,11 +751,38 @@ class Planner:
             if uid not in early:
                 early.add(uid)
                 stack.extend(p for p in self.prerequisites(uid) if p in self.chosen)
+        # How late: the deadline's own work must fit at a share of the week (the rest goes
+        # on beside it), with some weeks to spare.
+        late = self.deadline_chain - early
+        chain_pace = max(int(pace * self.policy.deadline_share), 1)
+        chain_start = self._cutoffs({i: d for i, d in self.due.items() if i in late}, chain_pace)
         slack = self.policy.deadline_slack_weeks
-        for uid in self.deadline_chain - early:
-            start = self.latest_start.get(uid, FOREVER) - slack
+        for uid in late:
+            start = min(self.own_start.get(uid, FOREVER), chain_start.get(uid, FOREVER)) - slack
             if self.first_week < start < FOREVER:
                 self.release[uid] = max(self.release.get(uid, 1), start)
+                # what it would like done first (example statements) is done by then
+                for a in self.by_id[uid].after:
+                    if a in self.chosen and a not in self.finished and a not in late:
+                        due = min(self.due.get(a, FOREVER), self.release[uid])
+                        self.due[a] = due
+                        own = due - math.ceil(self._work(self.by_id[a]) / pace) + 1
+                        self.own_start[a] = min(self.own_start.get(a, FOREVER), own)
+
+    def _cutoffs(self, due: Mapping[str, int], pace: int) -> dict[str, int]:
+        """The latest start of each item in ``due`` so that all the work due by each week fits
+        before it at ``pace``: whatever is due by week D starts by D less all of it."""
+        load: dict[int, int] = {}
+        for uid, week in due.items():
+            load[week] = load.get(week, 0) + self._work(self.by_id[uid])
+        out: dict[str, int] = {}
+        cutoff = FOREVER
+        total = sum(load.values())
+        for week in sorted(load, reverse=True):
+            cutoff = min(cutoff, week - math.ceil(total / pace) + 1)
+            total -= load[week]
+            out.update((uid, cutoff) for uid, d in due.items() if d == week)
+        return out
 
     def _closure(self, uid: str) -> set[str]:
         """``uid`` and the chosen prerequisites it still waits for."""
@@ -868,6 +888,11 @@ class Planner:
         if amount < self.block_min:
             return 0
         return amount
+
+    def _next_block(self, uid: str) -> int:
+        """The least room a started item needs to go on without leaving a sliver for later."""
+        left = self.remaining[uid]
+        return left if left < 2 * self.block_min else self.block_min
 
     def put(self, uid: str, week: int, amount: int, task_id: str | None = None) -> None:
         u = self.by_id[uid]
@@ -1053,7 +1078,7 @@ class Planner:
         # Work started without a due week keeps a slot and a block: it goes on, not stalls.
         going = [i for i in self.in_progress if i not in self.due]
         keep_slots = len(going)
-        keep_room = sum(min(self.block_min, self.remaining[i]) for i in going)
+        keep_room = sum(self._next_block(i) for i in going)
         for uid, started in due_now:
             must = self.must_start(uid, w.week)
             limit = w.room if must else min(w.room, urgent_room)
