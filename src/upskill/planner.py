@@ -761,13 +761,26 @@ class Planner:
             start = min(self.own_start.get(uid, FOREVER), chain_start.get(uid, FOREVER)) - slack
             if self.first_week < start < FOREVER:
                 self.release[uid] = max(self.release.get(uid, 1), start)
-                # what it would like done first (example statements) is done by then
+                # what it would like done first and can be done any time (example statements)
+                # is done by then; research with a chain of its own keeps its timing
                 for a in self.by_id[uid].after:
-                    if a in self.chosen and a not in self.finished and a not in late:
-                        due = min(self.due.get(a, FOREVER), self.release[uid])
-                        self.due[a] = due
-                        own = due - math.ceil(self._work(self.by_id[a]) / pace) + 1
-                        self.own_start[a] = min(self.own_start.get(a, FOREVER), own)
+                    if a not in late and a in self.chosen and not self.before(a):
+                        self._due_by(a, self.release[uid], pace)
+
+    def _due_by(self, uid: str, week: int, pace: int) -> None:
+        """Make ``uid`` due by ``week``, and what it needs due in time for it (the backward
+        pass of `timing`, for a due week that comes later)."""
+        stack = [(uid, week)]
+        while stack:
+            cur, by = stack.pop()
+            if cur not in self.chosen or cur in self.finished or by >= self.due.get(cur, FOREVER):
+                continue
+            u = self.by_id[cur]
+            self.due[cur] = by
+            start = by - math.ceil(self._work(u) / pace) + 1
+            self.own_start[cur] = min(self.own_start.get(cur, FOREVER), start)
+            before = start - 1 if u.kind in MILESTONE_KINDS else start
+            stack.extend((p, before - self.by_id[p].lead_weeks) for p in self.before(cur))
 
     def _cutoffs(self, due: Mapping[str, int], pace: int) -> dict[str, int]:
         """The latest start of each item in ``due`` so that all the work due by each week fits
