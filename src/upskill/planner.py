@@ -1099,6 +1099,8 @@ class Planner:
                 limit = min(limit, w.room - keep_room)
             if uid in self.setup_moves and not started and setup_room <= 0:
                 limit = 0  # this week's share of setup is used: the rest comes next week
+            if not started and self._sends_too_soon(uid, w):
+                limit = 0
             amount = 0
             if (
                 (w.slots > keep_slots or started)
@@ -1113,6 +1115,17 @@ class Planner:
                 self._place(w, uid, amount)
             elif not started:
                 heapq.heappush(self.queues[self.by_id[uid].roadmap], (self.key(uid), uid))
+
+    def _sends_too_soon(self, uid: str, w: _Week) -> bool:
+        """Would a deadline's application go out before what it should hold (the paper, the
+        portfolio) is finished in an earlier week, with weeks to spare? Then it waits."""
+        u = self.by_id[uid]
+        return (
+            u.kind in MILESTONE_KINDS
+            and u.deadline_week is not None
+            and w.week + 1 < u.deadline_week
+            and any(a in self.chosen and self.finished.get(a, w.week) >= w.week for a in u.after)
+        )
 
     def _continue_split(self, w: _Week) -> None:
         """3. Split work continues (a long item advances week after week)."""
