@@ -286,3 +286,18 @@ def test_lead_weeks_is_a_whole_number_of_weeks(tmp_path: Path, value: str, ok: b
     assert (result.returncode == 0) == ok, result.stderr
     if not ok:
         assert "lead_weeks" in result.stderr
+
+
+@pytest.mark.parametrize("roadmap_id", BUILT_IN)
+def test_no_text_a_person_reads_names_a_task_by_its_id(roadmap_id: str) -> None:
+    """Titles, rationales and finish lines speak of "the short refresher", never of
+    `stats-refresher`: ids mean nothing to the person reading the plan."""
+    import re
+
+    catalog = load_catalog(None)
+    bare = {full.split(".", 1)[1] for full in catalog.items if "-" in full.split(".", 1)[1]}
+    for item in catalog.roadmaps[roadmap_id].items:
+        for text in (item.title, item.why, item.done_when, *item.why_by_background.values()):
+            named = set(re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)+", text)) & bare
+            named |= {full for full in catalog.items if full in text}
+            assert not named, (item.id, named)
