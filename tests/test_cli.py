@@ -271,6 +271,17 @@ def test_explain_gives_rationale_source_prerequisites_finish_line_and_resources(
     assert "https://" in out
 
 
+def test_explain_says_where_each_prerequisite_stands(home: Path) -> None:
+    """A prerequisite missing from the plan is explained, not a riddle: someone rated 3 at
+    interviewing applies without the stories exercise because they know it already."""
+    init_example("strong-everywhere.toml")
+    out = " ".join(run("explain", "interviewing.first-applications").stdout.split())
+    assert (
+        "interviewing.behavioural-stories (you know this already: you rated interviewing 3" in out
+    )
+    assert re.search(r"interviewing\.target-list \(week \d+\)", out), out
+
+
 def test_explain_unknown_id_suggests(home: Path) -> None:
     result = run("explain", "coding.bigo")
     assert result.returncode == 1

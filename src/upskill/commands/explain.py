@@ -77,6 +77,8 @@ def explain(
         level = f", needed while your rating is below {item.level}" if item.level else ""
         console.print(f"Skill: {item.skill}{level}")
     prereqs = catalog.prerequisites(item_id)
+    if plan is not None:  # where each stands for this person: planned, known, or missing
+        prereqs = [f"{p} ({_standing(plan, catalog, p)})" for p in prereqs]
     console.print(f"Needs first: {', '.join(prereqs) if prereqs else 'nothing'}")
     console.print(f"Done when: {item.done_when or '(not given)'}")
     for r in item.resources:
@@ -146,6 +148,18 @@ def plan_lines(plan: Any, item_id: str) -> list[str]:
 
 def _ids(ids: list[str]) -> str:
     return ", ".join(ids) if len(ids) <= 3 else f"{ids[0]} ... {ids[-1]} ({len(ids)} weeks)"
+
+
+def _standing(plan: Any, catalog: Any, item_id: str) -> str:
+    """A prerequisite as this plan has it: its week, already known, or why it is not there."""
+    weeks = sorted({t.week for t in plan.tasks if t.item_id == item_id})
+    if weeks:
+        done = all(t.status == "done" for t in plan.tasks if t.item_id == item_id)
+        return "done" if done else f"week {weeks[-1]}"
+    if any(u.id.split("@", 1)[0] == item_id for u in plan.unscheduled):
+        return "did not fit"
+    why = _why_not(plan.profile, item_id, catalog.items[item_id])
+    return "you know this already: " + why if why.startswith("you rated") else "not in your plan"
 
 
 def _why_not(profile: Any, item_id: str, item: Any) -> str:
