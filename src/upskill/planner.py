@@ -10,13 +10,16 @@ exact and the output is byte-stable. It works in named phases, each a method of 
    a group of alternatives suffices, and optional work gets in only through an interest.
 3. ``timing``: when each chosen item may start (an earliest week, after the person's own
    preparation, some weeks after its prerequisites, a deadline's window) and when it should be
-   done (signature goals within the first third, applications once prepared, deadlines),
-   passed down to prerequisites, so preparation lands before what it prepares for.
+   done (signature goals within the first third, one after another with the quickest chain
+   first; applications once prepared; setup within its first weeks; deadlines), passed down to
+   prerequisites, so preparation lands before what it prepares for. Work for a far deadline
+   starts late enough to describe the research before it.
 4. ``pack``: week by week, within the week's hours less a buffer (time off and a week that has
    started count only what is left), a few distinct tasks: habits take their occurrence, work
-   that is due soon comes first, split work continues, and the rest is shared between tracks
-   so that each advances in step with how much of it was chosen. A long item advances in
-   blocks, never slivers.
+   that is due soon comes first (quick goals and a share of setup ahead of it), split work
+   continues, and the rest is shared between tracks so that each advances in step with how
+   much of it was chosen. A long item advances in blocks, never slivers, and one big project
+   runs at a time.
 5. ``repair``: work not finished by the end (or late for its deadline) is taken out whole,
    with what needs it, and the room it frees goes to whole items worth doing.
 
