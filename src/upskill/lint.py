@@ -38,7 +38,7 @@ def warnings(
         return out
     import difflib
 
-    index = {id(t): i for i, t in enumerate(plan.tasks)}
+    index = {id(t): plan.row_of(i) for i, t in enumerate(plan.tasks)}  # the row in the file
     first_week: dict[str, int] = {}
     last_week: dict[str, int] = {}
     for t in plan.tasks:

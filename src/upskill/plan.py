@@ -165,6 +165,13 @@ class Plan:
     unscheduled: list[Unscheduled] = field(default_factory=list)
     schema: int = SCHEMA
     history: list[History] = field(default_factory=list)
+    # For a plan read from a file: the row in the file that each task came from (the tasks
+    # are kept in week order), so that a warning names the key a person sees.
+    rows: dict[int, int] = field(default_factory=dict, compare=False, repr=False)
+
+    def row_of(self, position: int) -> int:
+        """The file row of ``tasks[position]`` (its position, for a task not read from one)."""
+        return self.rows.get(id(self.tasks[position]), position)
 
     @property
     def start(self) -> dt.date:
@@ -552,10 +559,15 @@ def plan_from_dict(data: dict[str, Any], name: str = "plan.toml") -> Plan:
             raise fail(f"{where}.reason", 'must be text in quotes, e.g. reason = "did not fit"')
         note, evidence, spent, scaled = _record_keys(row, where, fail)
         unscheduled.append(Unscheduled(uid, float(uhours), reason, note, evidence, spent, scaled))
-    tasks.sort(key=lambda t: t.week)
+    order = sorted(range(len(tasks)), key=lambda i: tasks[i].week)
     history = _history(data.get("history", []), weeks, fail)
     return Plan(
-        profile=profile, tasks=tasks, unscheduled=unscheduled, schema=schema, history=history
+        profile=profile,
+        tasks=[tasks[i] for i in order],
+        unscheduled=unscheduled,
+        schema=schema,
+        history=history,
+        rows={id(tasks[i]): i for i in order},
     )
 
 
