@@ -18,7 +18,13 @@ judged by today's content. Figures per example:
 - code/ML: hours in coding, interviewing and open source against hours in the ML devloop;
 - free: hours left unplanned, as a share of the weekly budget over the weeks planned;
 - <1.5h: parts of split items shorter than 1.5 h; stretch: the most weeks one item spans;
-- tasks: the most distinct tasks in a week; buffer: the least room left in a week with work.
+- tasks: the most distinct tasks in a week; buffer: the least room left in a week with work;
+- order defects (fewer is better), each a count: "prep>" items an application comes after
+  (or needs) that start in or after its week; "follow>" follow-ups (a wait after what they
+  follow) more than three weeks later than they could be; "gaps" weekly habits that pause in a
+  week with time and resume later; "setup>" setup placed after its window (`within_weeks`);
+  "basics>" basics the person lacks (a core or high course or drill at the lowest level of a
+  skill rated low) that start after the first third of the plan.
 
 It prints a markdown table and exits 0; it exits 1 only if a plan could not be made.
 """
@@ -153,6 +159,43 @@ def score(data: dict[str, Any], example: Path) -> dict[str, str]:
         (last[i] - first[i] + 1 for i, parts in item_parts.items() if len(parts) > 1), default=1
     )
     most_tasks = max((len(w["tasks"]) for w in data["weeks"]), default=0)
+    # Order defects.
+    prep_late = 0
+    for uid, unit in units.items():
+        if unit.kind == "apply" and uid in first:
+            for a in dict.fromkeys([*unit.after, *unit.prerequisites]):
+                if a in first and first[a] >= first[uid]:
+                    prep_late += 1
+    follow_late = 0
+    for uid, unit in units.items():
+        if unit.wait_weeks and uid in first:
+            ready = [last[p] for p in unit.prerequisites if p in last]
+            if ready and first[uid] > max(ready) + unit.wait_weeks + 3:
+                follow_late += 1
+    open_weeks = {w["week"] for w in data["weeks"] if w.get("budget", budget) > 0}
+    gaps = 0
+    for uid, unit in units.items():
+        weeks = sorted(set(item_weeks.get(uid, []))) if unit.occurrences is not None else []
+        if len(weeks) > 1:
+            span = [w for w in range(weeks[0], weeks[-1] + 1) if w in open_weeks]
+            gaps += 1 if len(span) > len(weeks) else 0
+    setup_late = sum(
+        1
+        for uid, unit in units.items()
+        if unit.within_weeks is not None and uid in first and first[uid] > unit.within_weeks
+    )
+    third = max(weeks_planned // 3, 1)
+    basics_late = sum(
+        1
+        for uid, unit in units.items()
+        if unit.gated
+        and (unit.level or 0) <= 2
+        and unit.occurrences is None
+        and unit.kind in ("learn", "practice")
+        and unit.priority in ("core", "high")
+        and uid in first
+        and first[uid] > third
+    )
     rooms = [budget - sum(t["hours"] for t in w["tasks"]) for w in data["weeks"] if w["tasks"]]
     return {
         "goals": ", ".join(goals) or "-",
@@ -165,6 +208,11 @@ def score(data: dict[str, Any], example: Path) -> dict[str, str]:
         "stretch": str(stretch),
         "tasks": str(most_tasks),
         "buffer": f"{min(rooms, default=0):g} h",
+        "prep>": str(prep_late),
+        "follow>": str(follow_late),
+        "gaps": str(gaps),
+        "setup>": str(setup_late),
+        "basics>": str(basics_late),
     }
 
 
@@ -187,6 +235,11 @@ def main(argv: list[str] | None = None) -> int:
         "stretch",
         "tasks",
         "buffer",
+        "prep>",
+        "follow>",
+        "gaps",
+        "setup>",
+        "basics>",
     ]
     print(f"Plans from {args.exe}, scored against {ROOT / 'data' / 'roadmaps'}\n")
     print("| example | " + " | ".join(columns) + " |")
