@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 from collections import defaultdict
@@ -112,6 +113,13 @@ def check_invariants(profile: Profile, plan: Plan, today: dt.date | None = None)
                     assert round(hours * CENTI) == unit.size
                     weeks.append(week)
             assert len(set(weeks)) == len(weeks), f"{uid}: two occurrences in one week"
+            # Weekly means weekly: once started, a habit runs in every week with the usual time
+            # until it ends; it is cut short rather than paused for weeks and resumed.
+            if weeks:
+                normal = sorted(c for c in usable[1:] if c > 0)
+                typical = normal[len(normal) // 2] if normal else 0
+                for week in range(min(weeks), max(weeks) + 1):
+                    assert week in weeks or usable[week] < typical // 2, (uid, sorted(weeks), week)
             if weeks:
                 first[uid] = last[uid] = min(weeks)  # dependents wait for the first one
             continue
@@ -244,10 +252,16 @@ def test_signature_goals_land_in_the_first_part_of_the_plan() -> None:
     _, plan = plan_for("postdoc-research-engineer.toml")
     gpt2 = week_of(plan, "ml-devloop.gpt2-from-scratch")
     assert gpt2 is not None
-    # Within the first half of the weeks with time to work (the holidays are time off).
+    # Within the first two-thirds of the weeks with time to work (the holidays are time off),
+    # and before the application round it is shown in: about half of each week goes to coding
+    # (Anders's lesson) and the round's own preparation, so the 75-hour chain to GPT-2 takes
+    # that long at 15 h a week.
     working = [w for w in range(1, plan.weeks + 1) if plan.budget(w) > 0]
     assert len(working) < plan.weeks  # the example takes the December holidays off
-    assert working.index(gpt2) + 1 <= len(working) // 2, gpt2
+    assert working.index(gpt2) + 1 <= 2 * len(working) // 3, gpt2
+    applied = week_of(plan, "interviewing.first-applications", last=False)
+    assert applied is not None
+    assert gpt2 < applied, (gpt2, applied)
     outreach = week_of(plan, "network.first-outreach")
     assert outreach is not None
     assert outreach <= 3, outreach
@@ -262,7 +276,9 @@ def test_someone_strong_applies_in_the_first_weeks_and_a_beginner_after_preparin
     assert early <= 8, early  # two of those weeks are the December holidays
     assert later is not None
     assert later > early
-    assert 8 <= later <= plan_weeks(beginner) * 2 // 3, later
+    # after the preparation the round cannot go without (resume, lab notes, mocks, stories, a
+    # referral ask three weeks ahead) and the signature build it shows, with time to spare
+    assert 8 <= later <= plan_weeks(beginner) * 3 // 4, later
 
 
 def plan_weeks(plan: Plan) -> int:
@@ -446,13 +462,27 @@ def test_timing_passes_due_weeks_down_to_prerequisites() -> None:
 
 
 def test_pack_splits_long_work_into_blocks_in_consecutive_weeks() -> None:
-    p = planner([unit("a.long", 20)], weekly=10, weeks=4)
+    p = planner([unit("a.long", 20, kind="build")], weekly=10, weeks=4)
     p.run()
     parts = [(t.week, t.hours) for t in p.tasks]
     assert sum(h for _, h in parts) == 20
     assert all(h >= POLICY.block_min for _, h in parts)
     weeks = [w for w, _ in parts]
     assert weeks == list(range(weeks[0], weeks[0] + len(weeks)))
+
+
+def test_a_long_course_goes_at_its_pace_or_not_at_all() -> None:
+    """A course is paced by its lectures: a few hours a week, so a plan too short for it at
+    that pace leaves it out (with a reason) rather than cramming it."""
+    fits = planner([unit("a.course", 20)], weekly=10, weeks=8)
+    fits.run()
+    parts = [t.hours for t in fits.tasks]
+    assert sum(parts) == 20
+    assert max(parts) <= max(10 * POLICY.course_share, POLICY.block_floor) + 0.25 + 1e-9
+    short = planner([unit("a.course", 20)], weekly=10, weeks=4)
+    placed = short.run()
+    assert not placed.tasks
+    assert [u.id for u in placed.unscheduled] == ["a.course"]
 
 
 def test_repair_takes_out_what_cannot_be_finished_with_what_needs_it() -> None:
@@ -599,8 +629,9 @@ def test_setup_that_only_pays_early_is_never_end_of_plan_padding(example: str) -
 
 @pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.toml")))
 def test_one_big_piece_of_work_at_a_time(example: str) -> None:
-    """Items of focus_hours or more (a course, a reproduction, a collaboration) do not run
-    side by side: one is finished before the next starts (deadline work excepted)."""
+    """Projects of focus_hours or more (a reproduction, a collaboration, GPT-2) do not run
+    side by side, nor do two long courses: one is finished before the next starts (deadline
+    work excepted). A course, paced by its lectures, may run beside one project."""
     _, plan = plan_for(example)
     spans: dict[str, tuple[int, int]] = {}
     for t in plan.tasks:
@@ -608,8 +639,30 @@ def test_one_big_piece_of_work_at_a_time(example: str) -> None:
         if t.occurrence is None and item.hours >= POLICY.focus_hours and not item.deadline:
             first, last = spans.get(t.item_id, (t.week, t.week))
             spans[t.item_id] = (min(first, t.week), max(last, t.week))
+
+    def course(item_id: str) -> bool:
+        return catalog().items[item_id].kind == "learn"
+
     for (a, (a0, a1)), (b, (b0, b1)) in itertools.combinations(sorted(spans.items()), 2):
-        assert a1 <= b0 or b1 <= a0, (a, (a0, a1), b, (b0, b1))
+        if course(a) == course(b):
+            assert a1 <= b0 or b1 <= a0, (a, (a0, a1), b, (b0, b1))
+
+
+@pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.toml")))
+def test_a_long_course_goes_a_few_hours_a_week(example: str) -> None:
+    """A long course is paced by its lectures and problem sets: no week holds more of it than
+    the course share of a typical week (or the smallest block), unless it is the last part."""
+    _, plan = plan_for(example)
+    budget = plan.profile.hours_per_week * (1 - plan.profile.buffer)
+    cap = max(budget * POLICY.course_share, POLICY.block_floor, POLICY.block_min)
+    parts: dict[str, list[float]] = {}
+    for t in sorted(plan.tasks, key=lambda t: t.week):
+        item = catalog().items[t.item_id]
+        if t.occurrence is None and item.kind == "learn" and item.hours >= POLICY.focus_hours:
+            parts.setdefault(t.item_id, []).append(t.hours)
+    for item_id, hours in parts.items():
+        for h in hours[:-1]:
+            assert h <= cap + 0.25 + 1e-9, (item_id, hours, cap)
 
 
 def test_a_far_deadline_statement_is_written_late_after_the_research_and_the_examples() -> None:
@@ -629,3 +682,87 @@ def test_a_far_deadline_statement_is_written_late_after_the_research_and_the_exa
     assert examples < outline, (examples, outline)
     assert outline > profile.weeks // 3, outline  # not in the spring (the plan starts in February)
     assert submitted <= deadline_week("12-01", plan.start)
+
+
+@pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.toml")))
+def test_the_work_that_follows_a_yes_starts_at_once(example: str) -> None:
+    """ "The work does not wait for the yes" (Lambert): the collaboration sprint starts within
+    two working weeks of the follow-up that turns an interested reply into a first step."""
+    _, plan = plan_for(example)
+    agreed = week_of(plan, "research.collaboration-agreed")
+    sprint = week_of(plan, "research.collaboration-sprint", last=False)
+    if agreed is None or sprint is None:
+        pytest.skip("no collaboration in this plan")
+    working = [w for w in range(agreed + 1, sprint) if plan.budget(w) > 0]
+    assert len(working) <= 2, (agreed, sprint)
+
+
+@pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.toml")))
+def test_follow_ups_come_soon_after_what_they_follow(example: str) -> None:
+    """A follow-up a week after the asks is placed within three working weeks of when it may
+    start: late, it is pointless."""
+    _, plan = plan_for(example)
+    cat = catalog()
+    found = 0
+    for item_id in {t.item_id for t in plan.tasks}:
+        item = cat.items[item_id]
+        if not item.wait_weeks or item.wait_weeks > 2 or item.hours > POLICY.small_item:
+            continue
+        # it may start once what it needs, and what it comes after when planned, are done
+        before = [p for p in cat.after(item_id) if week_of(plan, p) is not None]
+        done = [week_of(plan, p) for p in [*cat.prerequisites(item_id), *before]]
+        if not done or None in done:
+            continue
+        found += 1
+        ready = max(w for w in done if w is not None) + item.wait_weeks
+        start = week_of(plan, item_id, last=False)
+        assert start is not None
+        working = [w for w in range(ready, start) if plan.budget(w) > 0]
+        assert len(working) <= 3, (item_id, ready, start)
+    if not found:
+        pytest.skip("no follow-up in this plan")
+
+
+@pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.toml")))
+def test_the_basics_the_person_lacks_start_in_the_first_third(example: str) -> None:
+    """Foundations before advanced work: a core or high course or drill at the lowest level of
+    a skill the person rated low starts within the first half of the plan (one long course
+    at a time, at its pace, so a second one may wait for the first)."""
+    profile, plan = plan_for(example)
+    units = {u.id: u for u in candidates(profile, catalog(), plan.start).units}
+    half = max(plan.weeks // 2, 1)
+    for item_id in {t.item_id for t in plan.tasks}:
+        u = units[item_id]
+        basic = (
+            u.gated
+            and (u.level or 0) <= 2
+            and u.occurrences is None
+            and u.kind in ("learn", "practice")
+            and u.priority in ("core", "high")
+        )
+        if basic:
+            start = week_of(plan, item_id, last=False)
+            assert start is not None
+            assert start <= half, (item_id, start, half)
+
+
+def test_a_habit_that_gives_way_ends_with_a_reason() -> None:
+    """Two habits and room for one: the more valuable new one takes the place of the running
+    one, which ends there (its other weeks reported, with why) instead of pausing."""
+    low = unit("a.low", 2, occurrences=list(range(1, 9)), value=8.0)
+    high = unit("b.high", 2, pre=("a.gate",), occurrences=list(range(1, 9)), value=80.0)
+    gate = unit("a.gate", 3, kind="build")
+    p = planner([low, gate, high], weekly=10, weeks=12)
+    p.policy = dataclasses.replace(POLICY, max_habits=1)
+    placed = p.run()
+    weeks = {t.id.split("@")[0]: [] for t in placed.tasks if "@" in t.id}
+    for t in placed.tasks:
+        if "@" in t.id:
+            weeks[t.id.split("@")[0]].append(t.week)
+    for ws in weeks.values():
+        assert ws == list(range(ws[0], ws[-1] + 1)), weeks  # no pause
+    assert set(weeks) == {"a.low", "b.high"}, weeks
+    assert max(weeks["a.low"]) < min(weeks["b.high"])
+    left = [u for u in placed.unscheduled if u.id.startswith("a.low@")]
+    assert left
+    assert all("cut short" in u.reason for u in left), left

@@ -11,17 +11,25 @@ exact and the output is byte-stable. It works in named phases, each a method of 
 3. ``timing``: when each chosen item may start (an earliest week, after the person's own
    preparation, some weeks after its prerequisites, a deadline's window) and when it should be
    done (signature goals within the first third, one after another with the quickest chain
-   first; applications once prepared; setup within its first weeks; deadlines), passed down to
-   prerequisites, so preparation lands before what it prepares for. Work for a far deadline
+   first; the basics the person lacks at once, at a course's pace; applications once
+   prepared; setup within its first weeks; deadlines), passed down to prerequisites, so
+   preparation lands before what it prepares for. "Apply after a couple of months" is an
+   amount of work (that many weeks at 13.5 h), and a round waits for the signature work it
+   shows and, a few weeks at most, for the rest of its preparation. Work for a far deadline
    starts late enough to describe the research before it.
 4. ``pack``: week by week, within the week's hours less a buffer (time off and a week that has
-   started count only what is left), a few distinct tasks: habits take their occurrence, work
-   that is due soon comes first (quick goals and a share of setup ahead of it), split work
-   continues, and the rest is shared between tracks so that each advances in step with how
-   much of it was chosen. A long item advances in blocks, never slivers, and one big project
-   runs at a time.
+   started count only what is left), a few distinct tasks: habits take their occurrence (a
+   weekly habit is weekly: one that gives way to a more valuable one ends, it does not pause),
+   then due work by how pressing it is (a deadline that must start; a short runway's first
+   moves and quick goals; follow-ups, the work after someone's yes, a referral ask and a
+   ready round; setup, in a share; the basics; what must start for its chain), and within
+   that what has started, what a round cannot go without, its preparation, then the due week.
+   Then split work continues, and the rest is shared between tracks so that each advances in
+   step with how much of it was chosen. A long item advances in blocks, never slivers; one
+   big project runs at a time, and beside it one long course at a course's pace.
 5. ``repair``: work not finished by the end (or late for its deadline) is taken out whole,
-   with what needs it, and the room it frees goes to whole items worth doing.
+   with what needs it, and the room it frees goes to whole items worth doing (setup within
+   its window, a follow-up only soon after what it follows).
 
 What is left out is reported most valuable first, each with its reason; ``Planner.available_week``
 is the one rule for when an item may go into a week.
@@ -89,6 +97,7 @@ class Policy:
     )
     block_min: float = 1.5  # no part of a split item is shorter (unless the week is tiny)
     block_share: float = 0.45  # a long item takes at most this share of a week...
+    course_share: float = 0.25  # ... a long course (paced by its lectures) this share
     block_floor: float = 3.0  # ...or this many hours, whichever is more
     small_item: float = 3.0  # items up to this many hours are never split
     hours_per_task: float = 2.5  # distinct tasks in a week: about one per this many hours
@@ -96,6 +105,7 @@ class Policy:
     max_tasks: int = 7
     habit_share: float = 0.35  # recurring practice takes at most this share of a week
     max_habits: int = 3  # ... and this many habits at once
+    habit_keep: float = 1.5  # a running habit gives way only to one this much more valuable
     habit_free_slot: float = 0.5  # a habit this short does not count as one of the week's tasks
     goal_fraction: float = 1 / 3  # signature goals land within about the first third
     first_move_share: float = 0.5  # a goal whose chain takes at most this share of a week
@@ -103,7 +113,10 @@ class Policy:
     focus_hours: float = 15.0  # one item this long at a time: a big thing is not run beside another
     urgent_share: float = 0.7  # work due soon is assumed to get this share of a week
     short_runway_factor: float = 0.5  # a short runway shortens the wait before applying
+    prep_pace_hours: float = 13.5  # "a couple of months" of upskilling, at hours a week
     urgent_prep_weeks: float = 3.0  # ...and what it would like done first goes first if this short
+    prep_grace_weeks: int = 6  # a round waits this long after its release for its preparation
+    follow_window: int = 3  # a follow-up is worth doing within this many working weeks
     deadline_lead_weeks: int = 8  # a deadline closer than this to the start aims a year later
     deadline_window_weeks: int = 6  # deadline work itself goes out in this window
     deadline_slack_weeks: int = 4  # work for a far deadline starts this long before it must
@@ -179,7 +192,7 @@ class Unit:
         return self.size * len(self.occurrences) if self.occurrences is not None else self.size
 
 
-Key = tuple[int, float, int]
+Key = tuple[int, int, float, int]
 
 
 @dataclass
@@ -395,6 +408,13 @@ class Planner:
         self.soft_yields: set[str] = set()  # ... and applications after their preparation
         self.first_moves: set[str] = set()  # quick goals and their chains: ahead of the rest
         self.setup_moves: set[str] = set()  # ... and setup that only pays early, within a share
+        # what an application round cannot go without, and the week the round is released
+        self.essentials: dict[str, int] = {}
+        self.needed: set[str] = set()  # ... of which its own chain (what it cannot go without)
+        self.waits_for: dict[str, list[str]] = {}  # ... and the preparation it would like
+        self.prompt: set[str] = set()  # work that follows someone's yes: it starts at once
+        self._setup_room = 0  # the week being packed: room left for setup and for due work
+        self._urgent_room = 0
         self.chosen: set[str] = set()
         self.limit: dict[str, int] = {}  # a habit chosen for fewer weeks than it has
         self.release: dict[str, int] = {}
@@ -423,7 +443,10 @@ class Planner:
         after that are in the plan too (soft order yields for work a deadline depends on)."""
         hard = self.prerequisites(uid)
         if uid in self.soft_yields:
-            return hard
+            # A round waits for the signature work it should show (the GPT-2 build); for the
+            # rest of its preparation it waits a while (`_sends_too_soon`).
+            shown = [a for a in self.waits_for.get(uid, []) if self.by_id[a].goal]
+            return hard + [a for a in shown if a not in hard] if shown else hard
         soft = [a for a in self.by_id[uid].after if a in self.chosen and a in self.by_id]
         return hard + [a for a in soft if a not in hard] if soft else hard
 
@@ -502,7 +525,9 @@ class Planner:
         weeks_left = max(self.horizon - self.first_week + 1, 0)
 
         def runs(u: Unit) -> int:  # recurring work cannot outlast the plan
-            if u.occurrences is None:
+            if u.occurrences is None:  # ... nor can a course at its pace
+                if self._course(u.id) and -(-u.size // self.block_max(0, u.id)) > weeks_left:
+                    return 0
                 return 1
             start = max(u.earliest_week, self.first_week)
             return max(0, min(len(u.occurrences), self.horizon - start + 1))
@@ -671,12 +696,37 @@ class Planner:
                 and v.id not in descendants.get(u.id, ())
                 and v.id != u.id
             )
+            # "A couple of months of upskilling" is an amount of work: that many weeks at the
+            # pace the documents assume, or the person's own core preparation if less. It is
+            # released once the weeks before it hold that much time (time off counts as none).
             limit = u.after_prep_weeks
             if u.urgent:
                 limit = math.ceil(limit * self.policy.short_runway_factor)
-            weeks = min(limit, math.ceil(prep / weekly))
-            self.release[u.id] = max(u.earliest_week, self.first_week + weeks)
+            need = min(limit * centi(self.policy.prep_pace_hours), prep)
+            week, held = self.first_week, 0
+            while held < need and week <= self.horizon:
+                held += self.cap[week]
+                week += 1
+            self.release[u.id] = max(u.earliest_week, week)
             self.due[u.id] = self.release[u.id]
+        # What a round would like done first (the lab notes, the signature build) is due
+        # before its release and it waits for it, for a few weeks at most; with a short
+        # runway, only what fits in the first weeks.
+        for u in chosen:
+            if u.after_prep_weeks is None or u.id in self.deadline_chain:
+                continue
+            soft = [a for a in u.after if a in self.chosen and a not in self.prerequisites(u.id)]
+            if u.urgent:  # the quickest first, as much as fits in urgent_prep_weeks
+                room = int(weekly * self.policy.urgent_prep_weeks)
+                kept: set[str] = set()
+                for a in sorted(soft, key=lambda a: (self._closure_work(a), self.by_id[a].order)):
+                    extra = self._closure(a) - kept
+                    need = sum(self._work(self.by_id[i]) for i in extra)
+                    if need <= room:
+                        room -= need
+                        kept |= extra
+                soft = [a for a in soft if a in kept]
+            self.waits_for[u.id] = soft
         # Signature goals within the first third, one after another, the quickest chain first
         # (the order in which the most goals land soonest): the big goal a role is built
         # around is not starved by sharing every week with all the others.
@@ -685,12 +735,23 @@ class Planner:
         work = {u.id: max(self._closure_work(u.id), 1) for u in chosen if u.goal}
         # A goal whose whole chain is a fraction of a week (the first messages, the ask to
         # join a project) is a first move: it goes ahead of the long chains, whatever is due.
-        # Setup that only pays early (the people map) follows, unless the plan has a deadline
-        # to meet: then the deadline's work keeps the first weeks.
+        # Setup that only pays early (the people map) follows (decided at the end).
         quick = [g for g, w in work.items() if w <= weekly * self.policy.first_move_share]
         self.first_moves = {i for uid in quick for i in self._closure(uid)}
-        setup = [] if self.deadline_chain else [v.id for v in chosen if v.within_weeks]
-        self.setup_moves = {i for uid in setup for i in self._closure(uid)} - self.first_moves
+        rounds = [u.id for u in chosen if u.after_prep_weeks is not None]
+        for uid in sorted(rounds, key=lambda i: self.release.get(i, FOREVER)):
+            stack = list(self.before(uid))
+            while stack:  # the round's own chain: what it cannot go without
+                cur = stack.pop()
+                if cur in self.chosen and cur not in self.finished and cur not in self.needed:
+                    self.needed.add(cur)
+                    stack.extend(self.before(cur))
+            stack = [*self.before(uid), *self.waits_for.get(uid, [])]
+            while stack:  # ... and the preparation it waits for
+                cur = stack.pop()
+                if cur in self.chosen and cur not in self.finished and cur not in self.essentials:
+                    self.essentials[cur] = self.release.get(uid, FOREVER)
+                    stack.extend(self.before(cur))
         done = 0
         for uid in sorted(work, key=lambda i: (work[i], self.by_id[i].order)):
             done += work[uid]
@@ -705,6 +766,10 @@ class Planner:
                 self.due[u.id] = min(self.due.get(u.id, FOREVER), self.first_week)
             if u.within_weeks is not None:  # setup pays only early: the people map, the journal
                 by_week = max(self.first_week - 1 + u.within_weeks, u.earliest_week)
+                self.due[u.id] = min(self.due.get(u.id, FOREVER), by_week)
+            if self._basic(u):  # the basics the person lacks start at once, at a course's pace
+                weeks = math.ceil(self._work(u) / max(int(weekly * self.policy.course_share), 1))
+                by_week = max(self.first_week - 1 + weeks, u.earliest_week)
                 self.due[u.id] = min(self.due.get(u.id, FOREVER), by_week)
         # Backwards from what is due: an item is due when what needs it starts (a week before,
         # for a milestone), and must start in time for its own weeks of work.
@@ -730,9 +795,8 @@ class Planner:
                 if self.order_for_deadlines and u.id in self.soft_yields
                 else []
             )
-            if u.urgent:  # a short runway applies soon: only what fits first goes first
-                room = weekly * self.policy.urgent_prep_weeks
-                soft = [a for a in soft if a in self.by_id and self._closure_work(a) <= room]
+            if u.id in self.waits_for:  # a round: only what fits before it goes first
+                soft = self.waits_for[u.id]
             hard = self.before(u.id)
             for p in dict.fromkeys([*hard, *soft]):
                 if p in self.chosen and p not in self.finished:
@@ -740,6 +804,9 @@ class Planner:
                     self.due[p] = min(self.due.get(p, FOREVER), before - lead)
                     if p in hard:  # what it would like done first does not lengthen its chain
                         self.tail[p] = max(self.tail.get(p, 0), after)
+        for u in chosen:  # the basics the person lacks start at once
+            if self._basic(u) and self.by_id[u.id].earliest_week <= self.first_week:
+                self.own_start[u.id] = min(self.own_start.get(u.id, FOREVER), self.first_week)
         # ... and all the work due by a week must fit before it: whatever is due by week D
         # starts no later than D less the weeks that all of it takes at that pace.
         for uid, start in self._cutoffs(self.due, pace).items():
@@ -769,6 +836,24 @@ class Planner:
                 for a in self.by_id[uid].after:
                     if a not in late and a in self.chosen and not self.before(a):
                         self._due_by(a, self.release[uid], pace)
+        # Setup that only pays early goes ahead of other due work, unless a deadline's work
+        # must start in the first weeks: then that work keeps them.
+        chain = {i: d for i, d in self.due.items() if i in self.deadline_chain}
+        starts = self._cutoffs(chain, max(int(pace * self.policy.deadline_share), 1)).values()
+        tight = any(start - slack <= self.first_week for start in starts)
+        setup = [] if tight else [v.id for v in chosen if v.within_weeks]
+        self.setup_moves = {i for uid in setup for i in self._closure(uid)} - self.first_moves
+
+    def _basic(self, u: Unit) -> bool:
+        """A basic the person lacks: a course or drill at the lowest level of a skill they
+        rated low, which the documents stress. Foundations come before advanced work."""
+        return (
+            u.gated
+            and (u.level or 0) <= 2
+            and u.occurrences is None
+            and u.kind in ("learn", "practice")
+            and u.priority in ("core", "high")
+        )
 
     def _due_by(self, uid: str, week: int, pace: int) -> None:
         """Make ``uid`` due by ``week``, and what it needs due in time for it (the backward
@@ -871,9 +956,16 @@ class Planner:
         k = min(max(k, policy.min_tasks), policy.max_tasks)
         return max(k - self.tasks_used.get(week, 0), 1)
 
-    def block_max(self, week: int) -> int:
-        share = int(self.typical * self.policy.block_share)
-        return max(share, centi(self.policy.block_floor), self.block_min)
+    def block_max(self, week: int, uid: str | None = None) -> int:
+        share = self.policy.block_share
+        if uid is not None and self._course(uid):
+            share = self.policy.course_share
+        return max(int(self.typical * share), centi(self.policy.block_floor), self.block_min)
+
+    def _course(self, uid: str) -> bool:
+        """A long course, paced by its lectures and problem sets: a few hours a week."""
+        u = self.by_id[uid]
+        return u.kind == "learn" and u.total >= centi(self.policy.focus_hours)
 
     def block(
         self, uid: str, room: int, week: int, continuing: bool, pressing: bool = False
@@ -885,16 +977,16 @@ class Planner:
         left = self.remaining[uid]
         if (
             left <= room
-            and (left <= max(self.small, self.block_max(week)) or continuing)
-            and (left <= self.block_max(week) * 4 // 3 or left <= self.small)
+            and (left <= max(self.small, self.block_max(week, uid)) or continuing)
+            and (left <= self.block_max(week, uid) * 4 // 3 or left <= self.small)
         ):
             return left
         if not continuing and left <= min(self.small, max(centi(self.budget) // 2, 25)):
             return 0  # a small item is done whole or waits for a week with room
-        if not continuing and not pressing and left <= self.block_max(week) and left > room:
+        if not continuing and not pressing and left <= self.block_max(week, uid) and left > room:
             return 0  # a mid-sized item is done in one go, in a week with room for it
-        amount = min(left, self.block_max(week), room)
-        if not continuing and amount < min(self.block_max(week), left) // 2:
+        amount = min(left, self.block_max(week, uid), room)
+        if not continuing and amount < min(self.block_max(week, uid), left) // 2:
             return 0  # a long item starts with a substantial block, not the week's scraps
         amount -= amount % 25
         tail = left - amount
@@ -962,15 +1054,38 @@ class Planner:
                 self._enqueue(uid)
 
     def key(self, uid: str) -> Key:
-        """Order within a track: due week, then value per hour, then roadmap order."""
-        return (self.due.get(uid, FOREVER), -self.density([uid]), self.by_id[uid].order)
+        """Order within a track: due week, the basics the person lacks (a course gated at the
+        lowest level) before the rest, then value per hour, then roadmap order."""
+        u = self.by_id[uid]
+        basic = self._basic(u)
+        return (self.due.get(uid, FOREVER), 0 if basic else 1, -self.density([uid]), u.order)
+
+    def habit_key(self, uid: str, week: int) -> tuple[int, float, int]:
+        """Order of habits: a new one whose first time is due now (or one that started less
+        than MIN_HABIT_WEEKS ago), then by value per hour,
+        where one already running counts habit_keep times its value (it takes a clearly
+        more valuable habit to end it)."""
+        running = uid in self.finished
+        young = running and len(self.parts.get(uid, [])) < MIN_HABIT_WEEKS  # runs a few weeks
+        rank = 0 if young or (not running and self.due.get(uid, FOREVER) <= week) else 1
+        value = self.density([uid]) * (self.policy.habit_keep if running else 1.0)
+        return (rank, -value, self.by_id[uid].order)
 
     def _enqueue(self, uid: str) -> None:
         week = self.available_week(uid)
         assert week is not None
-        if self.by_id[uid].wait_weeks:
+        u = self.by_id[uid]
+        keeps_going = u.occurrences is not None and any(
+            self.by_id[p].goal for p in self.prerequisites(uid)
+        )
+        after_yes = any(self._follow_up(p) for p in self.prerequisites(uid))
+        if after_yes:
+            self.prompt.add(uid)
+        if u.wait_weeks or keeps_going or after_yes:
             # A follow-up (some weeks after what it follows) is due as soon as it may start:
-            # a retrospective three weeks after the round, not twelve.
+            # a retrospective three weeks after the round, not twelve; and so is the habit
+            # that keeps a signature goal going (the weekly collaboration block after the
+            # sprint), and the work that follows someone's yes (the collaboration itself).
             self.due[uid] = min(self.due.get(uid, FOREVER), week)
             self.own_start[uid] = min(self.own_start.get(uid, FOREVER), week)
         heapq.heappush(self.waiting, (week, self.by_id[uid].order, uid))
@@ -1011,29 +1126,32 @@ class Planner:
         """1. Habits: one occurrence each, within their share of the week.
 
         Each week the habits that run are chosen afresh, due ones first, then by value per
-        hour: a new habit that is due (a collaboration block after the ask) may pause one
-        that was running, which simply resumes later.
+        hour: a new habit that is due (a collaboration block after the ask) may take the place
+        of one that was running. A weekly habit is weekly: the one displaced ends there (what
+        is left of it is reported as not fitting), it does not pause and resume months later.
         """
         policy = self.policy
         habit_room = int(w.start * policy.habit_share)
         while self.habits_ready:
             self.habits.append(heapq.heappop(self.habits_ready)[1])
         self.habits = [h for h in self.habits if self.occurrences_left.get(h)]
-        self.habits.sort(key=self.key)
+        self.habits.sort(key=lambda h: self.habit_key(h, w.week))
         held = 0
         running = 0
+        displaced: list[str] = []
+        placed: list[str] = []
         for uid in self.habits:
             u = self.by_id[uid]
             counts = u.size > policy.habit_free_slot * CENTI
             fits = held + u.size <= habit_room or (not held and u.size <= w.start // 2)
-            if (
-                not fits
-                or (counts and running >= policy.max_habits)
-                or w.week in u.busy_weeks
-                or u.size > w.room
-                or (counts and w.slots <= 0)
-            ):
+            crowded = not fits or (counts and (running >= policy.max_habits or w.slots <= 0))
+            if crowded or u.size > w.room:
+                if uid in self.finished and w.start >= self.typical // 2:
+                    displaced.append(uid)  # a full week: it gives way for good
                 continue
+            if w.week in u.busy_weeks:
+                continue
+            placed.append(uid)
             held += u.size
             n = self.occurrences_left[uid].pop(0)
             self.put(uid, w.week, u.size, f"{uid}@{n}")
@@ -1044,16 +1162,26 @@ class Planner:
             self.served[u.roadmap] += u.size
             if uid not in self.finished:
                 self._finish(uid, w.week)  # dependents wait for the first occurrence only
+        for uid in displaced:
+            if placed:
+                other = self.by_id[placed[-1]].title
+                self.reasons[uid] = f"cut short in week {w.week} to make room for {other!r}"
+            self.occurrences_left[uid] = []
 
     def crowded(self, uid: str) -> bool:
         """Would starting ``uid`` run two big pieces of work side by side? One at a time
         (deadline work excepted: a date does not wait)."""
         u = self.by_id[uid]
         big = centi(self.policy.focus_hours)
+        course = self._course(uid)  # a course paced by its lectures runs beside one project
         return (
             u.deadline_week is None
             and u.total >= big
-            and any(self.by_id[i].total >= big for i in self.in_progress if i != uid)
+            and any(
+                self.by_id[i].total >= big and self._course(i) == course
+                for i in self.in_progress
+                if i != uid
+            )
         )
 
     def must_start(self, uid: str, week: int) -> bool:
@@ -1064,65 +1192,121 @@ class Planner:
         )
 
     def _due_work(self, w: _Week) -> None:
-        """2. Work with a due week, least slack first (its latest start, then its due week).
+        """2. Work with a due week, the most pressing first (see ``pressing`` and ``in_line``).
 
         At most urgent_share of the week, so other work still moves, unless it must start now
         for its own chain (or has a deadline): then it takes the room it needs.
         """
-        urgent_room = int(w.start * self.policy.urgent_share)
         due_now = [(uid, True) for uid in self.in_progress if uid in self.due]
         for queue in self.queues.values():
             while queue and queue[0][1] in self.due:
                 due_now.append((heapq.heappop(queue)[1], False))
-        due_now.sort(
-            key=lambda e: (
-                not self.must_start(e[0], w.week),
+
+        def pressing(e: tuple[str, bool]) -> tuple[bool, ...]:
+            uid, _ = e
+            return (
                 # a deadline's work that must start now goes before any other
+                not (uid in self.deadline_chain and self.latest_start.get(uid, FOREVER) <= w.week),
+                # then a short runway's first moves and quick goals
+                not (self.by_id[uid].urgent or uid in self.first_moves),
+                # then a goal a small step away, follow-ups whose timing is the point (a week
+                # after the asks), an ask that needs weeks to work (a referral), the work that
+                # follows a yes and a round that is ready
                 not (
-                    e[0] in self.deadline_chain and self.latest_start.get(e[0], FOREVER) <= w.week
+                    self._within_reach(uid)
+                    or self._follow_up(uid)
+                    or bool(self.by_id[uid].lead_weeks)
+                    or uid in self.prompt
+                    or self._round_open(uid, w.week)
                 ),
-                # a short runway's first moves, and quick goals, come first
-                not (self.by_id[e[0]].urgent or e[0] in self.first_moves),
-                e[0] not in self.setup_moves,  # then setup that only pays early
-                not e[1],  # work already started goes on before new work starts
-                self.own_start.get(e[0], FOREVER),
-                -self.tail.get(e[0], 0),
-                self.key(e[0]),
+                uid not in self.setup_moves,  # then setup that only pays early, in a share
+                not self._basic(self.by_id[uid]),  # then the basics the person lacks
+                # then what a round waits for, once it is due
+                not (uid in self.essentials and self.due.get(uid, FOREVER) <= w.week),
+                not self.must_start(uid, w.week),  # then what must start now for its chain
             )
+
+        def in_line(e: tuple[str, bool]) -> tuple[Any, ...]:
+            uid, started = e
+            return (
+                not started,  # work already started goes on before new work starts
+                uid not in self.needed,  # what an application round cannot go without
+                uid not in self.essentials,  # ... and the preparation it waits for
+                self.due.get(uid, FOREVER),
+                self.own_start.get(uid, FOREVER),
+                -self.tail.get(uid, 0),
+                self.key(uid),
+            )
+
+        self._setup_room = int(w.start * self.policy.setup_share)  # not all of week 1
+        self._urgent_room = int(w.start * self.policy.urgent_share)
+
+        for uid, started in sorted(due_now, key=lambda e: (pressing(e), in_line(e))):
+            self._take_due(w, uid, started)
+
+    def _take_due(self, w: _Week, uid: str, started: bool) -> None:
+        """Place a block of due work ``uid`` in the week if the week's rules allow it."""
+        u = self.by_id[uid]
+        # Work already started and not yet placed this week keeps a slot and a block: it goes
+        # on, not stalls.
+        going = [i for i in self.in_progress if i not in w.placed and i != uid]
+        keep_slots, keep_room = len(going), sum(self._next_block(i) for i in going)
+        must = self.must_start(uid, w.week)
+        limit = w.room if must else min(w.room, self._urgent_room)
+        if not started and u.deadline_week is None:
+            limit = min(limit, w.room - keep_room)
+        if uid in self.setup_moves and not started and self._setup_room <= 0 and not u.goal:
+            limit = 0  # this week's share of setup is used: the rest comes next week
+        if not started and self._sends_too_soon(uid, w):
+            limit = 0
+        amount = 0
+        if (w.slots > keep_slots or started) and limit > 0 and (started or not self.crowded(uid)):
+            amount = self.block(uid, limit, w.week, continuing=started, pressing=must)
+        if amount:
+            self._urgent_room -= amount
+            if uid in self.setup_moves:
+                self._setup_room -= amount
+            self._place(w, uid, amount)
+        elif not started:
+            heapq.heappush(self.queues[u.roadmap], (self.key(uid), uid))
+
+    def _follow_up(self, uid: str) -> bool:
+        """A small piece of work timed from what it follows (a reminder a week after the asks):
+        late, it is pointless, so it goes ahead of bigger work that is due."""
+        u = self.by_id[uid]
+        return bool(u.wait_weeks) and u.wait_weeks <= 2 and u.total <= self.small
+
+    def _waits_for_a_round(self, uid: str) -> bool:
+        """A big piece of work that nothing is due for does not start while an application
+        round still waits for its preparation: the round's work takes the weeks first."""
+        return self.by_id[uid].total >= centi(self.policy.focus_hours) and any(
+            i not in self.finished for i in self.essentials
         )
-        setup_room = int(w.start * self.policy.setup_share)  # the first week is not all setup
-        # Work started without a due week keeps a slot and a block: it goes on, not stalls.
-        going = [i for i in self.in_progress if i not in self.due]
-        keep_slots = len(going)
-        keep_room = sum(self._next_block(i) for i in going)
-        for uid, started in due_now:
-            must = self.must_start(uid, w.week)
-            limit = w.room if must else min(w.room, urgent_room)
-            if not started and self.by_id[uid].deadline_week is None:
-                limit = min(limit, w.room - keep_room)
-            if uid in self.setup_moves and not started and setup_room <= 0:
-                limit = 0  # this week's share of setup is used: the rest comes next week
-            if not started and self._sends_too_soon(uid, w):
-                limit = 0
-            amount = 0
-            if (
-                (w.slots > keep_slots or started)
-                and limit > 0
-                and (started or not self.crowded(uid))
-            ):
-                amount = self.block(uid, limit, w.week, continuing=started, pressing=must)
-            if amount:
-                urgent_room -= amount
-                if uid in self.setup_moves:
-                    setup_room -= amount
-                self._place(w, uid, amount)
-            elif not started:
-                heapq.heappush(self.queues[self.by_id[uid].roadmap], (self.key(uid), uid))
+
+    def _within_reach(self, uid: str) -> bool:
+        """A signature goal that is ready and a small step (the three messages once the list
+        exists) is taken at once."""
+        u = self.by_id[uid]
+        return u.goal and u.occurrences is None and self.remaining.get(uid, u.size) <= self.small
+
+    def _round_open(self, uid: str, week: int) -> bool:
+        """An application round whose preparation is done and whose weeks of upskilling are
+        over goes out now, ahead of work that could wait a week."""
+        u = self.by_id[uid]
+        return u.after_prep_weeks is not None and self.release.get(uid, FOREVER) <= week
 
     def _sends_too_soon(self, uid: str, w: _Week) -> bool:
         """Would a deadline's application go out before what it should hold (the paper, the
-        portfolio) is finished in an earlier week, with weeks to spare? Then it waits."""
+        portfolio) is finished in an earlier week, with weeks to spare? Then it waits. So does
+        an application round whose preparation is not finished, for prep_grace_weeks at most
+        after its release."""
         u = self.by_id[uid]
+        if u.id in self.waits_for:  # a round waits for its preparation, a few weeks at most:
+            release = self.release.get(uid, self.first_week)  # half its upskilling, at most
+            wait = min(self.policy.prep_grace_weeks, math.ceil((release - self.first_week) / 2))
+            return w.week < release + wait and any(
+                self.finished.get(a, w.week) >= w.week for a in self.waits_for[uid]
+            )
         return (
             u.kind in MILESTONE_KINDS
             and u.deadline_week is not None
@@ -1156,7 +1340,7 @@ class Planner:
             ]
             track = max(
                 behind or open_tracks,
-                key=lambda r: (-self.queues[r][0][0][1], -self.tracks.index(r)),
+                key=lambda r: (-self.queues[r][0][0][2], -self.tracks.index(r)),
             )
             queue = self.queues[track]
             tried: list[tuple[Key, str]] = []
@@ -1165,7 +1349,7 @@ class Planner:
                 entry = heapq.heappop(queue)
                 amount = (
                     0
-                    if self.crowded(entry[1])
+                    if self.crowded(entry[1]) or self._waits_for_a_round(entry[1])
                     else self.block(entry[1], w.room, w.week, continuing=False)
                 )
                 if amount:
@@ -1179,8 +1363,9 @@ class Planner:
                 full.add(track)
 
     def _top_up(self, w: _Week) -> None:
-        """5. Room left but no task slots: the long work of this week takes it."""
-        for uid in [i for i in self.in_progress if i in w.placed]:
+        """5. Room left but no task slots: the long work of this week takes it (a course
+        keeps its pace: the lectures do not come faster)."""
+        for uid in [i for i in self.in_progress if i in w.placed and not self._course(i)]:
             if w.room < 25:
                 break
             extra = min(w.room, self.remaining[uid])
@@ -1286,6 +1471,7 @@ class Planner:
                     u.size <= free
                     and (u.deadline_week is None or week <= u.deadline_week)
                     and (u.within_weeks is None or week < self.first_week + u.within_weeks)
+                    and not self._stale(u.id, week)
                     and week <= latest.get(u.id, FOREVER)
                     and self.is_ready(u.id, week)
                 ):
@@ -1306,6 +1492,17 @@ class Planner:
             waiting = still
         self.tasks = [t for i, t in enumerate(self.tasks) if i not in drop]
         self.tasks.sort(key=lambda t: t.week)
+
+    def _stale(self, uid: str, week: int) -> bool:
+        """Would a follow-up in ``week`` come too long after what it follows (more than
+        follow_window working weeks after it may start)? Then it is pointless there."""
+        if not self._follow_up(uid):
+            return False
+        ready = self.available_week(uid)
+        if ready is None:
+            return False
+        working = sum(1 for w in range(ready, week) if w <= self.horizon and self.cap[w] > 0)
+        return working > self.policy.follow_window
 
     # ------------------------------------------------------------------ the report
 
