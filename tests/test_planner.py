@@ -167,7 +167,9 @@ def check_invariants(profile: Profile, plan: Plan, today: dt.date | None = None)
                 assert last[pre] < first[uid], (pre, last[pre], uid, first[uid])
             else:
                 assert last[pre] <= first[uid], (pre, last[pre], uid, first[uid])
-        yields = uid in deadline_chain or unit.after_prep_weeks is not None
+        # a follow-up timed from what it follows (a week after the round) does not wait
+        follow_up = 0 < unit.wait_weeks <= 2 and unit.total <= round(POLICY.small_item * CENTI)
+        yields = uid in deadline_chain or unit.after_prep_weeks is not None or follow_up
         for pre in unit.after if not yields else ():
             if pre in last:
                 assert last[pre] <= first[uid], ("after", pre, last[pre], uid, first[uid])
@@ -510,13 +512,13 @@ def test_what_the_postdoc_applies_after_is_done_before_applying() -> None:
     wanted = catalog().after("interviewing.first-applications")
     placed = {w: week_of(plan, w) for w in wanted}
     assert sum(v is not None for v in placed.values()) >= 4, placed
-    # The ML interview drills may run into the weeks after the round (its interviews come
+    # The ML interview drills may run into the month after the round (its interviews come
     # weeks later); the rest is done before it.
     drills = {"interviewing.ml-concepts-drill", "interviewing.ml-coding-questions"}
     late = {
         w: v
         for w, v in placed.items()
-        if v is not None and (v >= applied + 4 if w in drills else v >= applied)
+        if v is not None and (v > applied + 4 if w in drills else v >= applied)
     }
     assert not late, (applied, late)
 
@@ -766,3 +768,24 @@ def test_a_habit_that_gives_way_ends_with_a_reason() -> None:
     left = [u for u in placed.unscheduled if u.id.startswith("a.low@")]
     assert left
     assert all("cut short" in u.reason for u in left), left
+
+
+def test_the_refill_brings_no_scaffolding_for_work_that_is_not_in_the_plan() -> None:
+    """Choosing a paper is worth its hours only with the reproduction after it: when the
+    reproduction is not in the plan, the room left at the end is not filled with the
+    choosing (an item that nothing needs is)."""
+
+    def refilled(with_project: bool) -> set[str]:
+        units = [unit("a.scope", 2, value=5.0), unit("b.other", 2, value=1.0)]
+        if with_project:
+            units.append(unit("a.project", 100, pre=("a.scope",), kind="build", value=1.0))
+        p = planner(units, weekly=5, weeks=4)
+        p.choose()
+        p.chosen.discard("a.scope")  # left out by the choice: only the refill could add it
+        p.timing()
+        p.pack()
+        p.repair()
+        return {t.id for t in p.tasks}
+
+    assert "a.scope" in refilled(with_project=False)  # on its own, it is worth the room
+    assert "a.scope" not in refilled(with_project=True)

@@ -15,7 +15,8 @@ exact and the output is byte-stable. It works in named phases, each a method of 
    prepared; setup within its first weeks; deadlines), passed down to prerequisites, so
    preparation lands before what it prepares for. "Apply after a couple of months" is an
    amount of work (that many weeks at 13.5 h), and a round waits for the signature work it
-   shows and, a few weeks at most, for the rest of its preparation. Work for a far deadline
+   shows and, a few weeks at most, for the rest of its preparation; a follow-up timed from
+   what it follows waits for nothing it merely comes after. Work for a far deadline
    starts late enough to describe the research before it.
 4. ``pack``: week by week, within the week's hours less a buffer (time off and a week that has
    started count only what is left), a few distinct tasks: habits take their occurrence (a
@@ -29,7 +30,8 @@ exact and the output is byte-stable. It works in named phases, each a method of 
    big project runs at a time, and beside it one long course at a course's pace.
 5. ``repair``: work not finished by the end (or late for its deadline) is taken out whole,
    with what needs it, and the room it frees goes to whole items worth doing (setup within
-   its window, a follow-up only soon after what it follows).
+   its window, a follow-up only soon after what it follows, nothing that only prepares for
+   work not in the plan).
 
 What is left out is reported most valuable first, each with its reason; ``Planner.available_week``
 is the one rule for when an item may go into a week.
@@ -680,7 +682,7 @@ class Planner:
         # "Apply after a couple of months" (after_prep_weeks) does not wait for everything it
         # would like done first: what it comes after goes first when it can, never in the way.
         self.soft_yields = self.deadline_chain | {
-            u.id for u in chosen if u.after_prep_weeks is not None
+            u.id for u in chosen if u.after_prep_weeks is not None or self._follow_up(u.id)
         }
         weekly = max(self.typical, 1)
         descendants = self._descendants()
@@ -1431,11 +1433,16 @@ class Planner:
                 load[t.week] += round(t.hours * CENTI)
                 count[t.week] += 1
         # Whole items worth doing, most valuable first, into weeks with room.
+        # ... and the refill does not bring scaffolding for work that is not in the plan.
+        scaffolding = {
+            uid for uid, kids in children.items() if not any(k in self.parts for k in kids)
+        }
         waiting = [
             u
             for u in self.units
             if u.occurrences is None
             and u.id not in self.parts
+            and u.id not in scaffolding
             and not u.filler
             and u.id not in self.satisfied
             and not (
