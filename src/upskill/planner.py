@@ -417,6 +417,8 @@ class Planner:
         self.prompt: set[str] = set()  # work that follows someone's yes: it starts at once
         self._setup_room = 0  # the week being packed: room left for setup and for due work
         self._urgent_room = 0
+        self._going: dict[str, int] = {}  # ... and the started work still to place in it
+        self._going_room = 0
         self.chosen: set[str] = set()
         self.limit: dict[str, int] = {}  # a habit chosen for fewer weeks than it has
         self.release: dict[str, int] = {}
@@ -526,11 +528,18 @@ class Planner:
         groups_taken: dict[str, str] = {}
         weeks_left = max(self.horizon - self.first_week + 1, 0)
 
+        # A course at its pace cannot outlast the plan either.
+        too_slow = {
+            u.id
+            for u in self.units
+            if u.occurrences is None
+            and self._course(u.id)
+            and -(-u.size // self.block_max(0, u.id)) > weeks_left
+        }
+
         def runs(u: Unit) -> int:  # recurring work cannot outlast the plan
-            if u.occurrences is None:  # ... nor can a course at its pace
-                if self._course(u.id) and -(-u.size // self.block_max(0, u.id)) > weeks_left:
-                    return 0
-                return 1
+            if u.occurrences is None:
+                return 0 if u.id in too_slow else 1
             start = max(u.earliest_week, self.first_week)
             return max(0, min(len(u.occurrences), self.horizon - start + 1))
 
@@ -1242,17 +1251,19 @@ class Planner:
 
         self._setup_room = int(w.start * self.policy.setup_share)  # not all of week 1
         self._urgent_room = int(w.start * self.policy.urgent_share)
-
+        # Work already started and not yet placed this week keeps a slot and a block: it goes
+        # on, not stalls.
+        self._going = {i: self._next_block(i) for i in self.in_progress if i not in w.placed}
+        self._going_room = sum(self._going.values())
         for uid, started in sorted(due_now, key=lambda e: (pressing(e), in_line(e))):
             self._take_due(w, uid, started)
 
     def _take_due(self, w: _Week, uid: str, started: bool) -> None:
         """Place a block of due work ``uid`` in the week if the week's rules allow it."""
         u = self.by_id[uid]
-        # Work already started and not yet placed this week keeps a slot and a block: it goes
-        # on, not stalls.
-        going = [i for i in self.in_progress if i not in w.placed and i != uid]
-        keep_slots, keep_room = len(going), sum(self._next_block(i) for i in going)
+        own = self._going.get(uid)  # its own block is not kept from itself
+        keep_slots = len(self._going) - (own is not None)
+        keep_room = self._going_room - (own or 0)
         must = self.must_start(uid, w.week)
         limit = w.room if must else min(w.room, self._urgent_room)
         if not started and u.deadline_week is None:
@@ -1269,6 +1280,9 @@ class Planner:
             if uid in self.setup_moves:
                 self._setup_room -= amount
             self._place(w, uid, amount)
+            if own is not None:
+                del self._going[uid]
+                self._going_room -= own
         elif not started:
             heapq.heappush(self.queues[u.roadmap], (self.key(uid), uid))
 
