@@ -410,9 +410,8 @@ class Planner:
         self.soft_yields: set[str] = set()  # ... and applications after their preparation
         self.first_moves: set[str] = set()  # quick goals and their chains: ahead of the rest
         self.setup_moves: set[str] = set()  # ... and setup that only pays early, within a share
-        # what an application round cannot go without, and the week the round is released
-        self.essentials: dict[str, int] = {}
-        self.needed: set[str] = set()  # ... of which its own chain (what it cannot go without)
+        self.needed: set[str] = set()  # what an application round cannot go without
+        self.essentials: set[str] = set()  # ... and the preparation it waits for
         self.waits_for: dict[str, list[str]] = {}  # ... and the preparation it would like
         self.prompt: set[str] = set()  # work that follows someone's yes: it starts at once
         self._setup_room = 0  # the week being packed: room left for setup and for due work
@@ -746,23 +745,15 @@ class Planner:
         work = {u.id: max(self._closure_work(u.id), 1) for u in chosen if u.goal}
         # A goal whose whole chain is a fraction of a week (the first messages, the ask to
         # join a project) is a first move: it goes ahead of the long chains, whatever is due.
-        # Setup that only pays early (the people map) follows (decided at the end).
+        # Setup that only pays early (the people map) is decided at the end of `timing`.
         quick = [g for g, w in work.items() if w <= weekly * self.policy.first_move_share]
         self.first_moves = {i for uid in quick for i in self._closure(uid)}
-        rounds = [u.id for u in chosen if u.after_prep_weeks is not None]
-        for uid in sorted(rounds, key=lambda i: self.release.get(i, FOREVER)):
-            stack = list(self.before(uid))
-            while stack:  # the round's own chain: what it cannot go without
-                cur = stack.pop()
-                if cur in self.chosen and cur not in self.finished and cur not in self.needed:
-                    self.needed.add(cur)
-                    stack.extend(self.before(cur))
-            stack = [*self.before(uid), *self.waits_for.get(uid, [])]
-            while stack:  # ... and the preparation it waits for
-                cur = stack.pop()
-                if cur in self.chosen and cur not in self.finished and cur not in self.essentials:
-                    self.essentials[cur] = self.release.get(uid, FOREVER)
-                    stack.extend(self.before(cur))
+        for u in chosen:
+            if u.after_prep_weeks is not None:
+                for p in self.before(u.id):
+                    self.needed |= self._closure(p)
+                for p in [*self.before(u.id), *self.waits_for.get(u.id, [])]:
+                    self.essentials |= self._closure(p)
         done = 0
         for uid in sorted(work, key=lambda i: (work[i], self.by_id[i].order)):
             done += work[uid]
@@ -1073,9 +1064,8 @@ class Planner:
 
     def habit_key(self, uid: str, week: int) -> tuple[int, float, int]:
         """Order of habits: a new one whose first time is due now (or one that started less
-        than MIN_HABIT_WEEKS ago), then by value per hour,
-        where one already running counts habit_keep times its value (it takes a clearly
-        more valuable habit to end it)."""
+        than MIN_HABIT_WEEKS ago), then by value per hour, where one already running counts
+        habit_keep times its value (it takes a clearly more valuable habit to end it)."""
         running = uid in self.finished
         young = running and len(self.parts.get(uid, [])) < MIN_HABIT_WEEKS  # runs a few weeks
         rank = 0 if young or (not running and self.due.get(uid, FOREVER) <= week) else 1
