@@ -180,6 +180,22 @@ def check_invariants(profile: Profile, plan: Plan, today: dt.date | None = None)
 
     # Optional work matching no interest is never chosen for itself.
     needed_by = {p for u in units.values() if u.id in parts for p in u.prerequisites}
+    # Practice too late to help is left out: a drill or reading of ordinary priority that only
+    # prepares for other work (it is in their `after`, and nothing needs it) starts before
+    # the last of them starts.
+    for uid, unit in units.items():
+        serves = [u.id for u in units.values() if uid in u.after and u.id in first]
+        if (
+            uid in first
+            and serves
+            and unit.kind in ("practice", "learn")
+            and unit.priority in ("normal", "optional")
+            and not (unit.liked or unit.goal)
+            and not any(uid in u.prerequisites for u in units.values())
+            and unit.occurrences is None
+            and unit.deadline_week is None
+        ):
+            assert first[uid] <= max(first[x] for x in serves), (uid, first[uid], serves)
     for uid, unit in units.items():
         if unit.filler and uid in parts:
             assert uid in needed_by, f"{uid} is optional filler"
@@ -302,7 +318,9 @@ def test_a_short_runway_brings_applications_and_programmes_forward() -> None:
     applied = week_of(plan, "interviewing.first-applications", last=False)
     assert applied is not None
     working = [w for w in range(1, applied + 1) if plan.budget(w) > 0]
-    assert len(working) <= 8, applied  # within two months of working weeks
+    # within about two months of working weeks, with the ML implementation practice, the
+    # mocks and the stories behind it
+    assert len(working) <= 9, applied
     assert week_of(relaxed, "interviewing.first-applications") is None
 
 

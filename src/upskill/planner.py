@@ -11,9 +11,11 @@ exact and the output is byte-stable. It works in named phases, each a method of 
 3. ``timing``: when each chosen item may start (an earliest week, after the person's own
    preparation, some weeks after its prerequisites, a deadline's window) and when it should be
    done (signature goals within the first third, one after another with the quickest chain
-   first; the basics the person lacks at once, at a course's pace; applications once
-   prepared; setup within its first weeks; deadlines), passed down to prerequisites, so
-   preparation lands before what it prepares for. "Apply after a couple of months" is an
+   first; the basics the person lacks at once, at a course's pace; work for the person's
+   interests within interest_fraction of the plan; what the work after someone's yes needs,
+   by the week the yes may come; applications once prepared; setup within its first weeks;
+   deadlines), passed down to prerequisites, so preparation lands before what it prepares
+   for. "Apply after a couple of months" is an
    amount of work (that many weeks at 13.5 h), and a round waits for the signature work it
    shows and, a few weeks at most, for the rest of its preparation; a follow-up timed from
    what it follows waits for nothing it merely comes after. Work for a far deadline
@@ -22,12 +24,17 @@ exact and the output is byte-stable. It works in named phases, each a method of 
    started count only what is left), a few distinct tasks: habits take their occurrence (a
    weekly habit is weekly: one that gives way to a more valuable one ends, it does not pause),
    then due work by how pressing it is (a deadline that must start; a short runway's first
-   moves and quick goals; follow-ups, the work after someone's yes, a referral ask and a
-   ready round; setup, in a share; the basics; what must start for its chain), and within
-   that what has started, what a round cannot go without, its preparation, then the due week.
+   moves and quick goals; follow-ups, the work after someone's yes, an ask whose answer a
+   follow-up waits for, a referral ask and a ready round; setup, in a share; what a round
+   cannot go without and what the work after a yes needs, once they must start; the basics;
+   what must start for its chain), and within that what has started, what a round cannot go
+   without, its preparation, then the due week.
    Then split work continues, and the rest is shared between tracks so that each advances in
    step with how much of it was chosen. A long item advances in blocks, never slivers; one
-   big project runs at a time, and beside it one long course at a course's pace.
+   big project runs at a time, and beside it one long course at a course's pace. Practice
+   of ordinary priority that would only start once everything it prepares for has started
+   (a drill after the round) is left out with that reason; work the person has recorded
+   something on (a replan carries it) is never left out that way, and is chosen first.
 5. ``repair``: work not finished by the end (or late for its deadline) is taken out whole,
    with what needs it, and the room it frees goes to whole items worth doing (setup within
    its window, a follow-up only soon after what it follows, nothing that only prepares for
@@ -110,7 +117,8 @@ class Policy:
     habit_keep: float = 1.5  # a running habit gives way only to one this much more valuable
     habit_free_slot: float = 0.5  # a habit this short does not count as one of the week's tasks
     goal_fraction: float = 1 / 3  # signature goals land within about the first third
-    first_move_share: float = 0.5  # a goal whose chain takes at most this share of a week
+    interest_fraction: float = 0.6  # ... and work for the person's interests within this share
+    first_move_share: float = 0.6  # a goal whose chain takes at most this share of a week
     setup_share: float = 0.25  # setup that only pays early takes at most this share of a week
     focus_hours: float = 15.0  # one item this long at a time: a big thing is not run beside another
     urgent_share: float = 0.7  # work due soon is assumed to get this share of a week
@@ -187,6 +195,7 @@ class Unit:
     within_weeks: int | None = None  # setup: due by this week of the plan
     urgent: bool = False  # a short runway pulls it to the front
     busy_weeks: frozenset[int] = frozenset()  # recurring: weeks that already hold one
+    touched: bool = False  # the person has recorded something on it (a replan carries it)
 
     @property
     def total(self) -> int:
@@ -414,6 +423,7 @@ class Planner:
         self.essentials: set[str] = set()  # ... and the preparation it waits for
         self.waits_for: dict[str, list[str]] = {}  # ... and the preparation it would like
         self.prompt: set[str] = set()  # work that follows someone's yes: it starts at once
+        self.ready_for_yes: set[str] = set()  # ... and what it needs, done by then
         self._setup_room = 0  # the week being packed: room left for setup and for due work
         self._urgent_room = 0
         self._going: dict[str, int] = {}  # ... and the started work still to place in it
@@ -584,9 +594,10 @@ class Planner:
             habit_room = 0  # a tiny week has room for one block: habits would leave none
         habit_used = 0
 
-        # Signature goals first (with what they need), then the rest by value per hour.
+        # Work the person has started and signature goals first (with what they need), then
+        # the rest by value per hour.
         heap = [
-            (0 if u.goal else 1, -self.density([u.id]), u.order, u.id)
+            (0 if u.goal or u.touched else 1, -self.density([u.id]), u.order, u.id)
             for u in self.units
             if not u.filler and u.id not in self.satisfied and u.id not in skipped
         ]
@@ -748,6 +759,10 @@ class Planner:
         # Setup that only pays early (the people map) is decided at the end of `timing`.
         quick = [g for g, w in work.items() if w <= weekly * self.policy.first_move_share]
         self.first_moves = {i for uid in quick for i in self._closure(uid)}
+        for uid in list(self.first_moves):  # ... with what they come after (the options list
+            for a in self.by_id[uid].after:  # and the community line before the messages)
+                if a in self.chosen and a not in self.finished:
+                    self.first_moves |= self._closure(a)
         for u in chosen:
             if u.after_prep_weeks is not None:
                 for p in self.before(u.id):
@@ -761,18 +776,38 @@ class Planner:
             due = min(goal_week, self.first_week - 1 + max(weeks, 1))
             u = self.by_id[uid]
             self.due[uid] = min(self.due.get(uid, FOREVER), max(due, u.earliest_week))
+        interest_weeks = math.ceil(
+            (self.horizon - self.first_week + 1) * self.policy.interest_fraction
+        )
         for u in chosen:
             if u.deadline_week is not None:
                 self.due[u.id] = min(self.due.get(u.id, FOREVER), u.deadline_week)
-            if u.urgent:
+            if u.urgent or u.touched:  # a short runway's first moves; work already begun
                 self.due[u.id] = min(self.due.get(u.id, FOREVER), self.first_week)
             if u.within_weeks is not None:  # setup pays only early: the people map, the journal
                 by_week = max(self.first_week - 1 + u.within_weeks, u.earliest_week)
+                self.due[u.id] = min(self.due.get(u.id, FOREVER), by_week)
+            if u.liked and not u.goal and u.occurrences is None:  # an interest is not left
+                by_week = max(self.first_week - 1 + interest_weeks, u.earliest_week)  # to the end
                 self.due[u.id] = min(self.due.get(u.id, FOREVER), by_week)
             if self._basic(u):  # the basics the person lacks start at once, at a course's pace
                 weeks = math.ceil(self._work(u) / max(int(weekly * self.policy.course_share), 1))
                 by_week = max(self.first_week - 1 + weeks, u.earliest_week)
                 self.due[u.id] = min(self.due.get(u.id, FOREVER), by_week)
+        # The work that follows someone's yes starts at once, so what else it needs (a PyTorch
+        # training loop on a GPU, for a collaboration) is ready by the week the yes may come.
+        for u in chosen:
+            for f in self.prerequisites(u.id):
+                if f not in self.chosen or not self._follow_up(f):
+                    continue
+                asked = [self.due.get(a, FOREVER) for a in self.prerequisites(f)]
+                if not asked or max(asked) >= FOREVER:
+                    continue
+                yes = max(asked) + self.by_id[f].wait_weeks
+                for q in self.prerequisites(u.id):
+                    if q != f and q in self.chosen and q not in self.finished:
+                        self.due[q] = min(self.due.get(q, FOREVER), yes)
+                        self.ready_for_yes |= self._closure(q)
         # Backwards from what is due: an item is due when what needs it starts (a week before,
         # for a milestone), and must start in time for its own weeks of work.
         pace = max(int(weekly * self.policy.urgent_share), 1)
@@ -1044,6 +1079,23 @@ class Planner:
             self.unmet[uid] = len(pending)
             for p in pending:
                 self.children.setdefault(p, []).append(uid)
+        # What each chosen unit prepares for (it is in their `after`), and what needs it.
+        self.prepares: dict[str, list[str]] = {}
+        self.needed_by: set[str] = set()
+        for uid in chosen:
+            for a in self.by_id[uid].after:
+                if a in self.chosen:
+                    self.prepares.setdefault(a, []).append(uid)
+            self.needed_by.update(self.prerequisites(uid))
+        # An ask whose answer a follow-up waits for (the collaboration ask): the clock on
+        # the answer starts only once it is sent.
+        self.asks = {
+            p
+            for uid in chosen
+            if self._follow_up(uid)
+            for p in self.prerequisites(uid)
+            if p in self.chosen and self.by_id[p].kind == "network"
+        }
         self.tracks = list(dict.fromkeys(self.by_id[i].roadmap for i in chosen))
         self.served = dict.fromkeys(self.tracks, 0)
         self.queues: dict[str, list[tuple[Key, str]]] = {r: [] for r in self.tracks}
@@ -1201,7 +1253,9 @@ class Planner:
         due_now = [(uid, True) for uid in self.in_progress if uid in self.due]
         for queue in self.queues.values():
             while queue and queue[0][1] in self.due:
-                due_now.append((heapq.heappop(queue)[1], False))
+                uid = heapq.heappop(queue)[1]
+                if not self._moot(uid):
+                    due_now.append((uid, False))
 
         def pressing(e: tuple[str, bool]) -> tuple[bool, ...]:
             uid, _ = e
@@ -1218,9 +1272,16 @@ class Planner:
                     or self._follow_up(uid)
                     or bool(self.by_id[uid].lead_weeks)
                     or uid in self.prompt
+                    or uid in self.asks
                     or self._round_open(uid, w.week)
                 ),
                 uid not in self.setup_moves,  # then setup that only pays early, in a share
+                # then what an application round cannot go without and what the work after
+                # a yes needs, once it must start
+                not (
+                    (uid in self.needed or uid in self.ready_for_yes)
+                    and self.must_start(uid, w.week)
+                ),
                 not self._basic(self.by_id[uid]),  # then the basics the person lacks
                 # then what a round waits for, once it is due
                 not (uid in self.essentials and self.due.get(uid, FOREVER) <= w.week),
@@ -1276,6 +1337,35 @@ class Planner:
         elif not started:
             heapq.heappush(self.queues[u.roadmap], (self.key(uid), uid))
 
+    def _moot(self, uid: str) -> bool:
+        """Has practice come too late to help? Practice or learning whose only purpose in
+        this plan is to prepare for work that has already started (a drill for the round
+        already sent) is left out, with its reason, and the room goes to other work."""
+        u = self.by_id[uid]
+        if (
+            u.kind not in ("practice", "learn")
+            or u.priority in ("core", "high")  # strongly advised: still worth it, if late
+            or u.touched
+            or uid in self.parts
+            or uid in self.needed_by
+            or u.goal
+            or u.liked
+            or u.deadline_week is not None
+            or u.occurrences is not None
+            or self._basic(u)
+        ):
+            return False
+        serves = [x for x in self.prepares.get(uid, []) if x in self.chosen]
+        if not serves or not all(x in self.parts for x in serves):
+            return False
+        first = min(serves, key=lambda x: (self.tasks[self.parts[x][0]].week, self.by_id[x].order))
+        week = self.tasks[self.parts[first][0]].week
+        self.chosen.discard(uid)
+        self.reasons[uid] = (
+            f"it prepares for {first}, which starts in week {week}, before it could be done"
+        )
+        return True
+
     def _follow_up(self, uid: str) -> bool:
         """A small piece of work timed from what it follows (a reminder a week after the asks):
         late, it is pointless, so it goes ahead of bigger work that is due."""
@@ -1320,6 +1410,10 @@ class Planner:
             and any(a in self.chosen and self.finished.get(a, w.week) >= w.week for a in u.after)
         )
 
+    def _holds_for_its_contents(self, uid: str, w: _Week) -> bool:
+        """A deadline's application that waits for what it should hold waits here too."""
+        return self.by_id[uid].deadline_week is not None and self._sends_too_soon(uid, w)
+
     def _continue_split(self, w: _Week) -> None:
         """3. Split work continues (a long item advances week after week)."""
         for uid in [i for i in self.in_progress if i not in w.placed]:
@@ -1353,9 +1447,13 @@ class Planner:
             placed = False
             while queue and len(tried) < 3:
                 entry = heapq.heappop(queue)
+                if self._moot(entry[1]):
+                    continue
                 amount = (
                     0
-                    if self.crowded(entry[1]) or self._waits_for_a_round(entry[1])
+                    if self.crowded(entry[1])
+                    or self._waits_for_a_round(entry[1])
+                    or self._holds_for_its_contents(entry[1], w)
                     else self.block(entry[1], w.room, w.week, continuing=False)
                 )
                 if amount:

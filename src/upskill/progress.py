@@ -596,6 +596,13 @@ def replan(
         sums[0] += hours
         sums[1] += new / 100
 
+    touched = {  # what the person recorded something on: never dropped as too late to help
+        t.item_id for t in todo if t.note or t.evidence or t.spent_hours is not None
+    } | {
+        u.id.partition("@")[0]
+        for u in plan.unscheduled
+        if u.note or u.evidence or u.spent_hours is not None
+    }
     order = 0
     busy: dict[str, set[int]] = {}
     for t in kept:
@@ -614,6 +621,7 @@ def replan(
         else:
             unit = base
             unit.order = order
+        unit.touched = item_id in touched
         if entry["occurrences"]:
             unit.occurrences = sorted(set(entry["occurrences"]))
             unit.size = centi(entry["size"])
