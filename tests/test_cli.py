@@ -373,3 +373,34 @@ def test_what_to_do_next_is_what_more_hours_would_bring_in(home: Path) -> None:
     named = {x.strip() for x in found.group(1).replace("\n", " ").split(",")}
     assert named
     assert not named & later, named & later
+
+
+def test_each_week_of_a_split_item_says_which_of_its_steps_to_do(home: Path) -> None:
+    """The markdown walks a long item's steps week by week, each named once, in order."""
+    init_example()
+    plan = json.loads(run("plan", "--format", "json", "--all").stdout)
+    markdown = run("export", "--format", "markdown").stdout
+    shown = run("plan", "--format", "markdown", "--all", "--details").stdout
+    assert markdown.strip() == shown.strip()  # the same text, one way or the other
+    catalog = {}
+    for path in (ROOT / "data" / "roadmaps").glob("*.toml"):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        for item in data["items"]:
+            catalog[f"{data['id']}.{item['id']}"] = item.get("steps", [])
+    weeks_of: dict[str, int] = {}
+    for week in plan["weeks"]:
+        for task in week["tasks"]:
+            weeks_of[task["id"]] = weeks_of.get(task["id"], 0) + 1
+    split = [tid for tid, n in weeks_of.items() if n > 1 and catalog.get(tid)]
+    assert split, "the example plan splits some item that has steps"
+    for tid in split:
+        said = re.findall(rf"`{re.escape(tid)}`.*\n  - This week: (.*)", markdown)
+        assert len(said) == weeks_of[tid], (tid, said)
+        walked = " ".join(said)
+        positions = [walked.lower().find(step[1:].lower()) for step in catalog[tid]]
+        assert all(p >= 0 for p in positions), (tid, catalog[tid], said)  # every step named
+        assert positions == sorted(positions), (tid, said)  # in order
+    whole = next(
+        tid for tid, n in weeks_of.items() if n == 1 and "@" not in tid and catalog.get(tid)
+    )
+    assert re.search(rf"`{re.escape(whole)}`.*\n  - In order: ", markdown), whole

@@ -297,7 +297,58 @@ def test_no_text_a_person_reads_names_a_task_by_its_id(roadmap_id: str) -> None:
     catalog = load_catalog(None)
     bare = {full.split(".", 1)[1] for full in catalog.items if "-" in full.split(".", 1)[1]}
     for item in catalog.roadmaps[roadmap_id].items:
-        for text in (item.title, item.why, item.done_when, *item.why_by_background.values()):
+        for text in (
+            item.title,
+            item.why,
+            item.done_when,
+            *item.why_by_background.values(),
+            *item.steps,
+        ):
             named = set(re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)+", text)) & bare
             named |= {full for full in catalog.items if full in text}
             assert not named, (item.id, named)
+
+
+@pytest.mark.parametrize(
+    ("value", "ok"),
+    [
+        ('["Read the guide", "Make the change"]', True),
+        ("[]", True),
+        (json.dumps([f"step {n}" for n in range(9)]), False),  # more than eight
+        (json.dumps(["x" * 121]), False),  # a step longer than 120 characters
+        ('[""]', False),
+        ('"one step"', False),  # a list, not a string
+    ],
+)
+def test_steps_are_a_short_list_of_short_texts(tmp_path: Path, value: str, ok: bool) -> None:
+    text = roadmap_text("mine", [("a", [])]).replace(
+        'id = "a"\n', f'id = "a"\nsteps = {value}\n', 1
+    )
+    result = run("roadmaps", "validate", str(write(tmp_path / "steps.toml", text)))
+    assert (result.returncode == 0) == ok, result.stderr
+    if not ok:
+        assert "steps" in result.stderr
+
+
+def test_a_split_part_says_which_steps_it_covers() -> None:
+    from upskill.plan import Part
+    from upskill.render import join_steps, steps_now
+
+    steps = ["first", "second", "third"]
+    assert steps_now(None, 6, steps) == steps  # a task done in one week: all of them, in order
+    assert steps_now(Part(1, 3, 12.0, 4.0), 4.0, steps) == ["first"]
+    assert steps_now(Part(2, 3, 12.0, 8.0), 4.0, steps) == ["second"]
+    assert steps_now(Part(3, 3, 12.0, 12.0), 4.0, steps) == ["third"]
+    # each step belongs to the part that holds its middle: never named in two weeks running
+    assert steps_now(Part(1, 2, 12.0, 6.0), 6.0, steps) == ["first", "second"]
+    assert steps_now(Part(2, 2, 12.0, 12.0), 6.0, steps) == ["third"]
+    parts = [Part(1, 3, 15.0, 6.0), Part(2, 3, 15.0, 12.0), Part(3, 3, 15.0, 15.0)]
+    named = [s for p, h in zip(parts, (6.0, 6.0, 3.0), strict=True) for s in steps_now(p, h, steps)]
+    assert named == steps
+    # a part holding no step's middle goes on with the step it spends most on
+    assert steps_now(Part(1, 4, 12.0, 1.0), 1.0, steps) == ["first"]
+    assert steps_now(Part(2, 4, 12.0, 3.5), 2.5, steps) == ["first"]
+    assert steps_now(Part(1, 2, 12.0, 4.5), 4.5, []) == []
+    assert join_steps(["Build it", "GPT-2 weights in", "Train it"]) == (
+        "Build it; then GPT-2 weights in; then train it"
+    )

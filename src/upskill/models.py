@@ -91,6 +91,11 @@ class Item(_Strict):
     lead_weeks: Annotated[int, Field(ge=1, le=52)] | None = None
     # Setup that only pays early: in a plan, it is done by this week (the people map).
     within_weeks: Annotated[int, Field(ge=1, le=52)] | None = None
+    # The work in order, as a few roughly equal chunks: a week holding part of a split item
+    # says which of them to do.
+    steps: Annotated[
+        list[Annotated[str, Field(min_length=1, max_length=120)]], Field(max_length=8)
+    ] = []
     # Only for people whose runway (months of money) is shorter than this.
     only_if_runway_under: Annotated[float, Field(gt=0, le=600, allow_inf_nan=False)] | None = None
     # For students, only when their runway is shorter than this (finishing, on savings).

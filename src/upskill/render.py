@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -188,6 +188,7 @@ class Detail:
 
     done_when: str
     link: tuple[str, str] | None  # (title, url) of the first resource
+    steps: tuple[str, ...] = ()  # the work in order, in roughly equal chunks
 
 
 def details(catalog: Any, ids: list[str]) -> dict[str, Detail]:
@@ -198,7 +199,7 @@ def details(catalog: Any, ids: list[str]) -> dict[str, Detail]:
         if item is None:
             continue
         link = (item.resources[0].title, item.resources[0].url) if item.resources else None
-        out[tid] = Detail(item.done_when, link)
+        out[tid] = Detail(item.done_when, link, tuple(item.steps))
     return out
 
 
@@ -207,9 +208,38 @@ def finish_label(part: Any) -> str:
     if part is None or part.number == part.count:
         return "done when"
     return (
-        f"this week, get {part.through:g} of the {part.total:g} h done; "
+        f"{part.through:g} of the {part.total:g} h done by the end of this week; "
         f"done when, after part {part.count}"
     )
+
+
+def steps_now(part: Any, hours: float, steps: Sequence[str]) -> list[str]:
+    """Which of an item's ``steps`` a part of ``hours`` covers (all of them for a whole task).
+
+    The steps share the item's hours equally, and each belongs to the part that holds its
+    middle; a part that holds no step's middle goes on with the step it spends most on. So
+    every week of a split item says what to do in it, and no step is named twice in a row.
+    """
+    if not steps:
+        return []
+    if part is None:
+        return list(steps)
+    size = part.total / len(steps)
+    start, end = part.through - hours, part.through
+    mine = [s for i, s in enumerate(steps) if start < (i + 0.5) * size <= end + 1e-9]
+    if mine:
+        return mine
+    overlap = [min(end, (i + 1) * size) - max(start, i * size) for i in range(len(steps))]
+    return [steps[max(range(len(steps)), key=lambda i: overlap[i])]]
+
+
+def join_steps(steps: Sequence[str]) -> str:
+    """Steps as one sentence: "build the model; then load the weights"."""
+
+    def lower(text: str) -> str:  # "Build" reads on in a sentence; "GPT-2" and "ARENA" stay
+        return text[0].lower() + text[1:] if len(text) > 1 and text[1].islower() else text
+
+    return "; then ".join([steps[0], *(lower(s) for s in steps[1:])]) if steps else ""
 
 
 def hours_label(t: Any, part: Any) -> str:
@@ -300,6 +330,10 @@ def week_table(
             label.append(f"\nnote: {note_line(t.note)}", style="italic")
         extra = (info or {}).get(t.id)
         if extra is not None:
+            doing = steps_now(part, t.hours, extra.steps)
+            if doing:
+                said = "this week" if part is not None else "in order"
+                label.append(f"\n{said}: {clean(join_steps(doing), one_line=True)}")
             if extra.done_when:
                 label.append(f"\n{finish_label(part)}: {clean(extra.done_when, one_line=True)}")
             if extra.link:
@@ -404,6 +438,10 @@ def plan_markdown(
                 lines.append(f"  - Took {t.spent_hours:g} h")
             detail = (info or {}).get(t.id)
             if detail is not None:
+                doing = steps_now(parts.get(id(t)), t.hours, detail.steps)
+                if doing:
+                    said = "This week" if parts.get(id(t)) is not None else "In order"
+                    lines.append(f"  - {said}: {_md_escape(join_steps(doing))}")
                 if detail.done_when:
                     label = finish_label(parts.get(id(t)))
                     lines.append(

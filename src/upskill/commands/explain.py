@@ -80,6 +80,8 @@ def explain(
     if plan is not None:  # where each stands for this person: planned, known, or missing
         prereqs = [f"{p} ({_standing(plan, catalog, p)})" for p in prereqs]
     console.print(f"Needs first: {', '.join(prereqs) if prereqs else 'nothing'}")
+    if item.steps:
+        console.print("Steps: " + "; ".join(f"{n}. {step}" for n, step in enumerate(item.steps, 1)))
     console.print(f"Done when: {item.done_when or '(not given)'}")
     for r in item.resources:
         console.print(f"  - {r.title}: {r.url}", soft_wrap=True)
