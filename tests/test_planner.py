@@ -807,3 +807,14 @@ def test_the_refill_brings_no_scaffolding_for_work_that_is_not_in_the_plan() -> 
 
     assert "a.scope" in refilled(with_project=False)  # on its own, it is worth the room
     assert "a.scope" not in refilled(with_project=True)
+
+
+def test_a_full_week_is_not_left_a_third_empty_for_want_of_a_task_slot() -> None:
+    """25 h a week is many small tasks: when the week's slots are used and a third of its
+    hours are still free, one more piece of ready work goes in (the short runway has no hours
+    to waste)."""
+    profile, plan = plan_for("masters-short-runway.toml")
+    usable = week_hours(profile, plan.start, profile.weeks)
+    loads = {w: sum(t.hours for t in plan.tasks_in(w)) for w in range(1, profile.weeks + 1)}
+    thin = {w: h for w, h in loads.items() if usable[w] > 0 and h * CENTI < usable[w] * 2 / 3}
+    assert not thin, thin

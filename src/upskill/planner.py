@@ -30,7 +30,8 @@ exact and the output is byte-stable. It works in named phases, each a method of 
    what must start for its chain), and within that what has started, what a round cannot go
    without, its preparation, then the due week.
    Then split work continues, and the rest is shared between tracks so that each advances in
-   step with how much of it was chosen. A long item advances in blocks, never slivers; one
+   step with how much of it was chosen (a week still a third empty when its task slots are
+   used takes one more task). A long item advances in blocks, never slivers; one
    big project runs at a time, and beside it one long course at a course's pace. Practice
    of ordinary priority that would only start once everything it prepares for has started
    (a drill after the round) is left out with that reason; work the person has recorded
@@ -1062,6 +1063,9 @@ class Planner:
             self._continue_split(w)
             self._shared(w)
             self._top_up(w)
+            if w.slots <= 0 and w.room * 10 >= w.start * 3:  # a third of the week is not left
+                w.slots = 1  # empty for want of a slot: one more task, the most valuable ready
+                self._shared(w)
 
     def _prepare_pack(self) -> None:
         chosen = sorted(self.chosen, key=lambda i: self.by_id[i].order)

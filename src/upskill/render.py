@@ -217,8 +217,8 @@ def steps_now(part: Any, hours: float, steps: Sequence[str]) -> list[str]:
     """Which of an item's ``steps`` a part of ``hours`` covers (all of them for a whole task).
 
     The steps share the item's hours equally, and each belongs to the part that holds its
-    middle; a part that holds no step's middle goes on with the step it spends most on. So
-    every week of a split item says what to do in it, and no step is named twice in a row.
+    middle; a part that holds no step's middle starts or keeps going with the step it spends
+    most on (and says which). So every week of a split item says what to do in it.
     """
     if not steps:
         return []
@@ -230,7 +230,10 @@ def steps_now(part: Any, hours: float, steps: Sequence[str]) -> list[str]:
     if mine:
         return mine
     overlap = [min(end, (i + 1) * size) - max(start, i * size) for i in range(len(steps))]
-    return [steps[max(range(len(steps)), key=lambda i: overlap[i])]]
+    i = max(range(len(steps)), key=lambda i: overlap[i])
+    said = "start" if start <= i * size + 1e-9 else "keep going"
+    step = steps[i][0].lower() + steps[i][1:] if steps[i][1:2].islower() else steps[i]
+    return [f"{said}: {step}"]
 
 
 def join_steps(steps: Sequence[str]) -> str:
