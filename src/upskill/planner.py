@@ -1638,16 +1638,29 @@ class Planner:
                 or (u.occurrences is not None and left[u.id])
             )
         ]
+        missing_ids = {u.id for u in missing}
+
+        def chain(uid: str) -> list[str]:
+            """``uid`` with the prerequisites it still lacks: what taking it next costs."""
+            out, stack = [], [uid]
+            while stack:
+                cur = stack.pop()
+                if cur not in out:
+                    out.append(cur)
+                    stack.extend(p for p in self.prerequisites(cur) if p in missing_ids)
+            return out
+
+        # Most valuable first, counting what each still needs: the next cheap, high-leverage
+        # move before a long build whose chain is weeks of work.
         rank = {
             u.id: i
             for i, u in enumerate(
-                sorted(missing, key=lambda u: (u.filler, -self.density([u.id]), u.order))
+                sorted(missing, key=lambda u: (u.filler, -self.density(chain(u.id)), u.order))
             )
         }
         # Prerequisites first: a topological order that prefers the more valuable.
         ordered: list[Unit] = []
         placed: set[str] = set()
-        missing_ids = {u.id for u in missing}
 
         def visit(u: Unit, trail: frozenset[str] = frozenset()) -> None:
             if u.id in placed or u.id in trail:

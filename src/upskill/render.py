@@ -374,14 +374,16 @@ def overflow_groups(plan: Any) -> list[tuple[str, float, list[tuple[str, float, 
 def next_steps(plan: Any, count: int = 5) -> list[str]:
     """The first few items left out, in the planner's order: what to do next, if anything.
 
-    Only what more hours would bring in: not what is optional, what belongs after the plan's
-    last week (a second application round), or what waits for something else left out.
+    Only what more hours would bring in: not what is optional or an alternative to what is
+    in the plan, what belongs after the plan's last week (a second application round), or
+    what waits for something else left out.
     """
     out: list[str] = []
     for u in plan.unscheduled:
         item_id = u.id.split("@", 1)[0]
         later = "after the plan's last week" in u.reason or u.reason.startswith("waits for")
-        if item_id not in out and not later and not u.reason.startswith("optional"):
+        spare = u.reason.startswith(("optional", "an alternative to"))  # not needed at all
+        if item_id not in out and not later and not spare:
             out.append(item_id)
         if len(out) == count:
             break
