@@ -31,7 +31,7 @@ exact and the output is byte-stable. It works in named phases, each a method of 
    without, its preparation, then the due week.
    Then split work continues, and the rest is shared between tracks so that each advances in
    step with how much of it was chosen (a week still a third empty when its task slots are
-   used takes one more task). A long item advances in blocks, never slivers; one
+   used takes one or two more tasks). A long item advances in blocks, never slivers; one
    big project runs at a time, and beside it one long course at a course's pace. Practice
    of ordinary priority that would only start once everything it prepares for has started
    (a drill after the round) is left out with that reason; work the person has recorded
@@ -1063,8 +1063,10 @@ class Planner:
             self._continue_split(w)
             self._shared(w)
             self._top_up(w)
-            if w.slots <= 0 and w.room * 10 >= w.start * 3:  # a third of the week is not left
-                w.slots = 1  # empty for want of a slot: one more task, the most valuable ready
+            for _ in range(2):  # a third of the week is not left empty for want of a slot:
+                if w.slots > 0 or w.room * 10 < w.start * 3:  # up to two more tasks, the most
+                    break  # valuable ready
+                w.slots = 1
                 self._shared(w)
 
     def _prepare_pack(self) -> None:
