@@ -780,6 +780,7 @@ class Planner:
         interest_weeks = math.ceil(
             (self.horizon - self.first_week + 1) * self.policy.interest_fraction
         )
+        learn_weeks = math.ceil((self.horizon - self.first_week + 1) * self.policy.goal_fraction)
         for u in chosen:
             if u.deadline_week is not None:
                 self.due[u.id] = min(self.due.get(u.id, FOREVER), u.deadline_week)
@@ -789,7 +790,8 @@ class Planner:
                 by_week = max(self.first_week - 1 + u.within_weeks, u.earliest_week)
                 self.due[u.id] = min(self.due.get(u.id, FOREVER), by_week)
             if u.liked and not u.goal and u.occurrences is None:  # an interest is not left
-                by_week = max(self.first_week - 1 + interest_weeks, u.earliest_week)  # to the end
+                weeks = learn_weeks if u.kind == "learn" else interest_weeks  # to the end, and
+                by_week = max(self.first_week - 1 + weeks, u.earliest_week)  # its basics early
                 self.due[u.id] = min(self.due.get(u.id, FOREVER), by_week)
             if self._basic(u):  # the basics the person lacks start at once, at a course's pace
                 weeks = math.ceil(self._work(u) / max(int(weekly * self.policy.course_share), 1))
