@@ -11,8 +11,9 @@ exact and the output is byte-stable. It works in named phases, each a method of 
 3. ``timing``: when each chosen item may start (an earliest week, after the person's own
    preparation, some weeks after its prerequisites, a deadline's window) and when it should be
    done (signature goals within the first third, one after another with the quickest chain
-   first; the basics the person lacks at once, at a course's pace; work for the person's
-   interests within interest_fraction of the plan; what the work after someone's yes needs,
+   first; the basics the person lacks at once, at a course's pace; what the person's
+   interests ask them to learn within the first third, the rest of that work within
+   interest_fraction of the plan; what the work after someone's yes needs,
    by the week the yes may come; applications once prepared; setup within its first weeks;
    deadlines), passed down to prerequisites, so preparation lands before what it prepares
    for. "Apply after a couple of months" is an
