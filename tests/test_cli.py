@@ -404,3 +404,31 @@ def test_each_week_of_a_split_item_says_which_of_its_steps_to_do(home: Path) -> 
         tid for tid, n in weeks_of.items() if n == 1 and "@" not in tid and catalog.get(tid)
     )
     assert re.search(rf"`{re.escape(whole)}`.*\n  - In order: ", markdown), whole
+
+
+def test_the_markdown_says_which_work_serves_each_interest(home: Path, tmp_path: Path) -> None:
+    init_example()
+    plan = json.loads(run("plan", "--format", "json", "--all").stdout)
+    gpt2 = min(
+        w["week"]
+        for w in plan["weeks"]
+        for t in w["tasks"]
+        if t["id"] == "ml-devloop.gpt2-from-scratch"
+    )
+    markdown = run("export", "--format", "markdown").stdout
+    line = next(x for x in markdown.splitlines() if x.startswith("- interpretability: "))
+    assert f"Build GPT-2 from scratch (ARENA chapter 1) (week {gpt2})" in line
+    # too small a plan: the interest's work did not fit, and the plan says so
+    init_example("tiny-budget.toml", "--force")
+    markdown = run("export", "--format", "markdown").stdout
+    line = next(x for x in markdown.splitlines() if x.startswith("- interpretability: "))
+    assert "nothing in this plan; it did not fit: " in line
+    assert "`ml-devloop.arena-interp`" in line
+    # an interest no task is tagged with changes nothing, and the plan says that too
+    answers = (EXAMPLES / "tiny-budget.toml").read_text(encoding="utf-8")
+    answers = answers.replace('interests = ["interpretability"]', 'interests = ["quantum"]')
+    assert 'interests = ["quantum"]' in answers
+    (tmp_path / "q.toml").write_text(answers, encoding="utf-8")
+    assert run("init", "--answers", str(tmp_path / "q.toml"), "--force").returncode == 0
+    markdown = run("export", "--format", "markdown").stdout
+    assert "- quantum: no task in the roadmaps is about it" in markdown

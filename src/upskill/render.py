@@ -189,6 +189,7 @@ class Detail:
     done_when: str
     link: tuple[str, str] | None  # (title, url) of the first resource
     steps: tuple[str, ...] = ()  # the work in order, in roughly equal chunks
+    tags: tuple[str, ...] = ()  # the interests it serves
 
 
 def details(catalog: Any, ids: list[str]) -> dict[str, Detail]:
@@ -199,8 +200,46 @@ def details(catalog: Any, ids: list[str]) -> dict[str, Detail]:
         if item is None:
             continue
         link = (item.resources[0].title, item.resources[0].url) if item.resources else None
-        out[tid] = Detail(item.done_when, link, tuple(item.steps))
+        out[tid] = Detail(item.done_when, link, tuple(item.steps), tuple(item.tags))
     return out
+
+
+def interest_lines(plan: Any, info: Mapping[str, Detail]) -> list[str]:
+    """For each of the person's interests, the work in the plan that serves it and its
+    first week, or that nothing in the plan does (and what did not fit, if anything)."""
+    lines = []
+    for interest in plan.profile.interests:
+        wanted = interest.lower()
+        first: dict[str, tuple[int, str]] = {}
+        for t in plan.tasks:
+            detail = info.get(t.id)
+            if detail is not None and wanted in (x.lower() for x in detail.tags):
+                first.setdefault(t.item_id, (t.week, t.title))
+        shown = ", ".join(
+            f"{_md_escape(title)} (week {week})" for week, title in sorted(first.values())
+        )
+        if shown:
+            lines.append(f"- {_md_escape(interest)}: {shown}")
+            continue
+        missed = sorted(
+            {
+                u.id.split("@", 1)[0]
+                for u in plan.unscheduled
+                if (d := info.get(u.id.split("@", 1)[0])) is not None
+                and wanted in (x.lower() for x in d.tags)
+            }
+        )
+        said = (
+            "nothing in this plan; it did not fit: " + ", ".join(f"`{i}`" for i in missed)
+            if missed
+            else "no task in the roadmaps is about it; the plan is the same as without it"
+        )
+        lines.append(f"- {_md_escape(interest)}: {said}")
+    return (
+        ["Your interests, and the work in this plan that serves them:", "", *lines, ""]
+        if lines
+        else []
+    )
 
 
 def finish_label(part: Any) -> str:
@@ -414,6 +453,8 @@ def plan_markdown(
         f"h/week, target: {plan.profile.target_role}."
     )
     lines.append("")
+    if info is not None and weeks is None:
+        lines.extend(interest_lines(plan, info))
     numbers = weeks if weeks is not None else list(range(1, plan.last_week() + 1))
     parts = plan.parts()
     for n in numbers:

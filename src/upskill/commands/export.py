@@ -27,7 +27,8 @@ def export(
         from upskill import render
         from upskill.roadmaps import load_catalog
 
-        info = render.details(load_catalog(current_home()), [t.id for t in plan.tasks])
+        ids = [t.id for t in plan.tasks] + [u.id.split("@", 1)[0] for u in plan.unscheduled]
+        info = render.details(load_catalog(current_home()), ids)
         data = exporter.to_markdown(plan, info)
     else:
         data = exporter.to_json(plan)

@@ -67,7 +67,8 @@ def plan_cmd(
     if show_details:
         from upskill.roadmaps import load_catalog
 
-        info = render.details(load_catalog(current_home()), [t.id for t in plan.tasks])
+        ids = [t.id for t in plan.tasks] + [u.id.split("@", 1)[0] for u in plan.unscheduled]
+        info = render.details(load_catalog(current_home()), ids)
     if fmt is PlanFormat.markdown:
         sys.stdout.write(render.plan_markdown(plan, None if show_all else weeks, info) + "\n")
         return
