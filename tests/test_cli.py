@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -432,3 +433,23 @@ def test_the_markdown_says_which_work_serves_each_interest(home: Path, tmp_path:
     assert run("init", "--answers", str(tmp_path / "q.toml"), "--force").returncode == 0
     markdown = run("export", "--format", "markdown").stdout
     assert "- quantum: no task in the roadmaps is about it" in markdown
+
+
+def test_what_belongs_after_the_plan_is_named_with_its_week(home: Path) -> None:
+    """Re-applying about six months after the first round rarely fits a 26-week plan: the
+    plan names it, with the week and date it belongs in, instead of dropping the advice."""
+    said = init_example().stdout
+    plan = json.loads(run("plan", "--format", "json", "--all").stdout)
+    markdown = run("export", "--format", "markdown").stdout
+    line = next(x for x in markdown.splitlines() if x.startswith("After this plan: "))
+    found = re.match(
+        r"After this plan: `interviewing.pre-reapply-refresh` \(week (\d+), from (\S+)\)", line
+    )
+    assert found, line
+    week, date = int(found[1]), found[2]
+    profile = plan["profile"]
+    assert week > profile["weeks"]
+    start = dt.date.fromisoformat(profile["start_date"])
+    assert dt.date.fromisoformat(date) == start + dt.timedelta(weeks=week - 1)
+    assert line.endswith(", then `interviewing.reapply`.")
+    assert "After this plan: interviewing.pre-reapply-refresh (week " in " ".join(said.split())

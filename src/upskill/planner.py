@@ -1703,9 +1703,11 @@ class Planner:
         if u.id in self.chosen and blocked:
             return f"waits for {blocked[0]}, which did not fit"
         if u.wait_weeks and all(p in placed for p in self.prerequisites(u.id)):
+            done = [self.finished[p] for p in self.prerequisites(u.id) if p in self.finished]
+            when = f"in week {max(done) + u.wait_weeks}, " if done else ""
             return (
                 f"comes {u.wait_weeks} weeks after what it follows, "
-                f"after the plan's last week {last}"
+                f"{when}after the plan's last week {last}"
             )
         if u.id in self.chosen:
             return f"no room left by week {last} at {per_week}"

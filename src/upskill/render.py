@@ -429,6 +429,23 @@ def next_steps(plan: Any, count: int = 5) -> list[str]:
     return out
 
 
+def after_the_plan(plan: Any) -> list[tuple[str, int | None]]:
+    """What belongs in a known week after the plan's end (the re-application six months after
+    the first round), with that week: the plan stops, the advice does not."""
+    out: list[tuple[str, int | None]] = []
+    for u in plan.unscheduled:
+        found = re.search(r"week (\d+), after the plan's last week", u.reason)
+        item_id = u.id.split("@", 1)[0]
+        waits = re.match(r"waits for (\S+), which did not fit", u.reason)
+        if item_id in (i for i, _ in out):
+            continue
+        if found:
+            out.append((item_id, int(found[1])))
+        elif waits and waits[1] in (i for i, _ in out):  # and what follows it (re-applying)
+            out.append((item_id, None))
+    return out
+
+
 def overflow_lines(plan: Any) -> list[str]:
     """Plain lines: each roadmap with its hours, then its items (recurring with their count)."""
     lines = []
@@ -507,6 +524,15 @@ def plan_markdown(
             shown = (clean(x, one_line=True).replace("`", "'") for x in steps)
             lines.append("Next, in this order: " + ", ".join(f"`{x}`" for x in shown) + ".")
             lines.append("")
+        later = after_the_plan(plan)
+        if later:
+            afterwards = [
+                f"`{clean(i, one_line=True).replace('`', chr(39))}`"
+                + (f" (week {w}, from {plan.week_start(w).isoformat()})" if w else "")
+                for i, w in later
+            ]
+            lines.append("After this plan: " + ", then ".join(afterwards) + ".")
+            lines.append("")
         for roadmap, hours, entries in overflow_groups(plan):
             lines.append(f"### {_md_escape(roadmap)} ({hours:g} h)")
             lines.append("")
@@ -576,6 +602,13 @@ def plan_footer(console: Any, plan: Any, full: bool) -> None:
     hours = sum(u.hours for u in plan.unscheduled)
     if steps:
         console.print(f"Next, in this order, when you have more time: {', '.join(steps)}.")
+    later = after_the_plan(plan)
+    if later:
+        said = [
+            i + (f" (week {w}, from {plan.week_start(w).isoformat()})" if w else "")
+            for i, w in later
+        ]
+        console.print(f"After this plan: {', then '.join(said)}.", soft_wrap=True)
     if full:
         console.print(f"Did not fit ({hours:g} h), most valuable first:")
         for line in overflow_lines(plan):
