@@ -808,7 +808,7 @@ class Planner:
                 if not asked or max(asked) >= FOREVER:
                     continue
                 yes = max(asked) + self.by_id[f].wait_weeks
-                for q in self.prerequisites(u.id):
+                for q in self.before(u.id):
                     if q != f and q in self.chosen and q not in self.finished:
                         self.due[q] = min(self.due.get(q, FOREVER), yes)
                         self.ready_for_yes |= self._closure(q)
