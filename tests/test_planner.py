@@ -831,3 +831,17 @@ def test_a_full_week_is_not_left_a_third_empty_for_want_of_a_task_slot() -> None
     loads = {w: sum(t.hours for t in plan.tasks_in(w)) for w in range(1, profile.weeks + 1)}
     thin = {w: h for w, h in loads.items() if usable[w] > 0 and h * CENTI < usable[w] * 2 / 3}
     assert not thin, thin
+
+
+def test_what_a_short_runway_pulls_forward_is_early_or_left_out() -> None:
+    """Asking local labs for a paid post is worth doing while the money lasts: what a short
+    runway pulls to the front is never padding in the plan's last weeks."""
+    profile, plan = plan_for("masters-short-runway.toml")
+    urgent = [u for u in candidates(profile, catalog(), plan.start).units if u.urgent]
+    assert any(u.id == "network.local-labs" for u in urgent)
+    late = {
+        u.id: w
+        for u in urgent
+        if (w := week_of(plan, u.id, last=False)) is not None and w > plan.weeks * 3 // 5
+    }
+    assert not late, late

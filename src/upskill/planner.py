@@ -39,8 +39,8 @@ exact and the output is byte-stable. It works in named phases, each a method of 
    something on (a replan carries it) is never left out that way, and is chosen first.
 5. ``repair``: work not finished by the end (or late for its deadline) is taken out whole,
    with what needs it, and the room it frees goes to whole items worth doing (setup within
-   its window, a follow-up only soon after what it follows, nothing that only prepares for
-   work not in the plan).
+   its window, what a short runway pulls forward within the first third, a follow-up only
+   soon after what it follows, nothing that only prepares for work not in the plan).
 
 What is left out is reported most valuable first, each with its reason; ``Planner.available_week``
 is the one rule for when an item may go into a week.
@@ -1561,6 +1561,8 @@ class Planner:
             )
         ]
         waiting.sort(key=lambda u: (-self.density([u.id]), u.order))
+        # What a short runway pulls to the front is worth doing early or not at all.
+        urgent_weeks = math.ceil((self.horizon - self.first_week + 1) * self.policy.goal_fraction)
         smallest = min((u.size for u in waiting), default=0)
         # What is already planned after an item (it comes `after` it) bounds where it may go.
         starts: dict[str, int] = {}
@@ -1589,6 +1591,7 @@ class Planner:
                     u.size <= free
                     and (u.deadline_week is None or week <= u.deadline_week)
                     and (u.within_weeks is None or week < self.first_week + u.within_weeks)
+                    and (not u.urgent or week < self.first_week + urgent_weeks)
                     and not self._stale(u.id, week)
                     and week <= latest.get(u.id, FOREVER)
                     and self.is_ready(u.id, week)
