@@ -67,6 +67,7 @@ CENTI = 100
 FOREVER = 1 << 30
 MIN_HABIT_WEEKS = 3  # a habit cut short runs at least this many weeks, or not at all
 CLOSURE_SAMPLE = 48  # units of a prerequisite chain walked to rank it (all, to take it)
+RANK_SAMPLE = 12  # ... and to rank what is left out (what to do next)
 
 
 @dataclass(frozen=True)
@@ -1649,11 +1650,15 @@ class Planner:
         missing_ids = {u.id for u in missing}
 
         def chain(uid: str) -> list[str]:
-            """``uid`` with the prerequisites it still lacks: what taking it next costs."""
-            out, stack = [], [uid]
-            while stack:
+            """``uid`` with the prerequisites it still lacks: what taking it next costs (the
+            first RANK_SAMPLE units of a long chain are enough to rank it)."""
+            out: list[str] = []
+            seen: set[str] = set()
+            stack = [uid]
+            while stack and len(out) < RANK_SAMPLE:
                 cur = stack.pop()
-                if cur not in out:
+                if cur not in seen:
+                    seen.add(cur)
                     out.append(cur)
                     stack.extend(p for p in self.prerequisites(cur) if p in missing_ids)
             return out
