@@ -845,3 +845,12 @@ def test_what_a_short_runway_pulls_forward_is_early_or_left_out() -> None:
         if (w := week_of(plan, u.id, last=False)) is not None and w > plan.weeks * 3 // 5
     }
     assert not late, late
+
+
+def test_an_ask_for_work_that_is_not_in_the_plan_goes_too() -> None:
+    """Asking to audit an intro ML course that did not fit prepares for nothing."""
+    _, plan = plan_for("postdoc-research-engineer.toml")
+    assert week_of(plan, "ml-devloop.intro-ml-part1") is None
+    assert week_of(plan, "ml-devloop.audit-request") is None
+    reason = next(u.reason for u in plan.unscheduled if u.id == "ml-devloop.audit-request")
+    assert reason == "it prepares for ml-devloop.intro-ml-part1, which is not in your plan"

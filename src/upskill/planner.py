@@ -40,7 +40,8 @@ exact and the output is byte-stable. It works in named phases, each a method of 
 5. ``repair``: work not finished by the end (or late for its deadline) is taken out whole,
    with what needs it, and the room it frees goes to whole items worth doing (setup within
    its window, what a short runway pulls forward within the first third, a follow-up only
-   soon after what it follows, nothing that only prepares for work not in the plan).
+   soon after what it follows, nothing that only prepares for work not in the plan); an ask
+   made only for work that is not in the plan (to audit a course that did not fit) goes too.
 
 What is left out is reported most valuable first, each with its reason; ``Planner.available_week``
 is the one rule for when an item may go into a week.
@@ -1612,6 +1613,31 @@ class Planner:
             if len(still) < len(waiting):
                 smallest = min((u.size for u in still), default=0)
             waiting = still
+        # An ask made for work that is not in the plan goes too: asking to audit a course
+        # that did not fit prepares for nothing.
+        serves: dict[str, list[str]] = {}
+        for u in self.units:
+            for p in dict.fromkeys([*self.prerequisites(u.id), *u.after]):
+                serves.setdefault(p, []).append(u.id)
+        for uid in sorted(self.parts, key=lambda i: self.by_id[i].order):
+            u = self.by_id[uid]
+            kids = serves.get(uid, [])
+            if (
+                kids
+                and u.occurrences is None
+                and u.priority not in ("core",)
+                and u.kind == "network"  # an ask made for that work alone
+                and not (u.goal or u.liked or u.touched or u.within_weeks or u.deadline_week)
+                and not any(k in self.parts for k in kids)
+                and all(k in self.reasons or k not in self.chosen for k in kids)
+                and any(k in self.reasons for k in kids)
+            ):
+                first = next(k for k in kids if k in self.reasons)
+                drop.update(self.parts.pop(uid))
+                self.finished.pop(uid, None)
+                self.chosen.discard(uid)
+                self.remaining[uid] = u.size
+                self.reasons[uid] = f"it prepares for {first}, which is not in your plan"
         self.tasks = [t for i, t in enumerate(self.tasks) if i not in drop]
         self.tasks.sort(key=lambda t: t.week)
 
