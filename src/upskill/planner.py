@@ -494,6 +494,10 @@ class Planner:
         available = self.available_week(uid)
         return available is not None and available <= week
 
+    def share_of_weeks(self, fraction: float) -> int:
+        """This share of the plan's weeks from its first week, rounded up."""
+        return math.ceil((self.horizon - self.first_week + 1) * fraction)
+
     def density(self, ids: Iterable[str]) -> float:
         ids = list(ids)
         hours = sum(self.by_id[i].total for i in ids)
@@ -780,10 +784,8 @@ class Planner:
             due = min(goal_week, self.first_week - 1 + max(weeks, 1))
             u = self.by_id[uid]
             self.due[uid] = min(self.due.get(uid, FOREVER), max(due, u.earliest_week))
-        interest_weeks = math.ceil(
-            (self.horizon - self.first_week + 1) * self.policy.interest_fraction
-        )
-        learn_weeks = math.ceil((self.horizon - self.first_week + 1) * self.policy.goal_fraction)
+        interest_weeks = self.share_of_weeks(self.policy.interest_fraction)
+        learn_weeks = self.share_of_weeks(self.policy.goal_fraction)
         for u in chosen:
             if u.deadline_week is not None:
                 self.due[u.id] = min(self.due.get(u.id, FOREVER), u.deadline_week)
@@ -1564,7 +1566,7 @@ class Planner:
         ]
         waiting.sort(key=lambda u: (-self.density([u.id]), u.order))
         # What a short runway pulls to the front is worth doing early or not at all.
-        urgent_weeks = math.ceil((self.horizon - self.first_week + 1) * self.policy.goal_fraction)
+        urgent_weeks = self.share_of_weeks(self.policy.goal_fraction)
         smallest = min((u.size for u in waiting), default=0)
         # What is already planned after an item (it comes `after` it) bounds where it may go.
         starts: dict[str, int] = {}
@@ -1615,17 +1617,18 @@ class Planner:
             waiting = still
         # An ask made for work that is not in the plan goes too: asking to audit a course
         # that did not fit prepares for nothing.
-        serves: dict[str, list[str]] = {}
-        for u in self.units:
-            for p in dict.fromkeys([*self.prerequisites(u.id), *u.after]):
-                serves.setdefault(p, []).append(u.id)
+        serves = {p: list(kids) for p, kids in children.items()}  # what needs it, and
+        for u in self.units:  # what comes after it
+            for a in u.after:
+                if u.id not in serves.setdefault(a, []):
+                    serves[a].append(u.id)
         for uid in sorted(self.parts, key=lambda i: self.by_id[i].order):
             u = self.by_id[uid]
             kids = serves.get(uid, [])
             if (
                 kids
                 and u.occurrences is None
-                and u.priority not in ("core",)
+                and u.priority != "core"
                 and u.kind == "network"  # an ask made for that work alone
                 and not (u.goal or u.liked or u.touched or u.within_weeks or u.deadline_week)
                 and not any(k in self.parts for k in kids)

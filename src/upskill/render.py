@@ -252,6 +252,11 @@ def finish_label(part: Any) -> str:
     )
 
 
+def _in_sentence(text: str) -> str:
+    """ "Build it" reads on in a sentence as "build it"; "GPT-2" and "ARENA" stay."""
+    return text[0].lower() + text[1:] if text[1:2].islower() else text
+
+
 def steps_now(part: Any, hours: float, steps: Sequence[str]) -> list[str]:
     """Which of an item's ``steps`` a part of ``hours`` covers (all of them for a whole task).
 
@@ -271,17 +276,12 @@ def steps_now(part: Any, hours: float, steps: Sequence[str]) -> list[str]:
     overlap = [min(end, (i + 1) * size) - max(start, i * size) for i in range(len(steps))]
     i = max(range(len(steps)), key=lambda i: overlap[i])
     said = "start" if start <= i * size + 1e-9 else "keep going"
-    step = steps[i][0].lower() + steps[i][1:] if steps[i][1:2].islower() else steps[i]
-    return [f"{said}: {step}"]
+    return [f"{said}: {_in_sentence(steps[i])}"]
 
 
 def join_steps(steps: Sequence[str]) -> str:
     """Steps as one sentence: "build the model; then load the weights"."""
-
-    def lower(text: str) -> str:  # "Build" reads on in a sentence; "GPT-2" and "ARENA" stay
-        return text[0].lower() + text[1:] if len(text) > 1 and text[1].islower() else text
-
-    return "; then ".join([steps[0], *(lower(s) for s in steps[1:])]) if steps else ""
+    return "; then ".join([steps[0], *map(_in_sentence, steps[1:])]) if steps else ""
 
 
 def hours_label(t: Any, part: Any) -> str:
@@ -433,17 +433,35 @@ def after_the_plan(plan: Any) -> list[tuple[str, int | None]]:
     """What belongs in a known week after the plan's end (the re-application six months after
     the first round), with that week: the plan stops, the advice does not."""
     out: list[tuple[str, int | None]] = []
+    named: set[str] = set()
     for u in plan.unscheduled:
-        found = re.search(r"week (\d+), after the plan's last week", u.reason)
         item_id = u.id.split("@", 1)[0]
+        found = re.search(r"week (\d+), after the plan's last week", u.reason)
         waits = re.match(r"waits for (\S+), which did not fit", u.reason)
-        if item_id in (i for i, _ in out):
+        if item_id in named:
             continue
         if found:
             out.append((item_id, int(found[1])))
-        elif waits and waits[1] in (i for i, _ in out):  # and what follows it (re-applying)
+        elif waits and waits[1] in named:  # and what follows it (re-applying)
             out.append((item_id, None))
+        else:
+            continue
+        named.add(item_id)
     return out
+
+
+def after_the_plan_said(plan: Any, quote: str = "") -> list[str]:
+    """``after_the_plan`` in words: each id (quoted), with its week and date if known."""
+    return [
+        f"{quote}{clean(i, one_line=True).replace('`', chr(39))}{quote}"
+        + (f" (week {w}, from {plan.week_start(w).isoformat()})" if w else "")
+        for i, w in after_the_plan(plan)
+    ]
+
+
+def task_and_left_out_ids(plan: Any) -> list[str]:
+    """Every task id and the item id of everything left out: what `details` is asked for."""
+    return [t.id for t in plan.tasks] + [u.id.split("@", 1)[0] for u in plan.unscheduled]
 
 
 def overflow_lines(plan: Any) -> list[str]:
@@ -524,13 +542,8 @@ def plan_markdown(
             shown = (clean(x, one_line=True).replace("`", "'") for x in steps)
             lines.append("Next, in this order: " + ", ".join(f"`{x}`" for x in shown) + ".")
             lines.append("")
-        later = after_the_plan(plan)
-        if later:
-            afterwards = [
-                f"`{clean(i, one_line=True).replace('`', chr(39))}`"
-                + (f" (week {w}, from {plan.week_start(w).isoformat()})" if w else "")
-                for i, w in later
-            ]
+        afterwards = after_the_plan_said(plan, quote="`")
+        if afterwards:
             lines.append("After this plan: " + ", then ".join(afterwards) + ".")
             lines.append("")
         for roadmap, hours, entries in overflow_groups(plan):
@@ -602,13 +615,9 @@ def plan_footer(console: Any, plan: Any, full: bool) -> None:
     hours = sum(u.hours for u in plan.unscheduled)
     if steps:
         console.print(f"Next, in this order, when you have more time: {', '.join(steps)}.")
-    later = after_the_plan(plan)
-    if later:
-        said = [
-            i + (f" (week {w}, from {plan.week_start(w).isoformat()})" if w else "")
-            for i, w in later
-        ]
-        console.print(f"After this plan: {', then '.join(said)}.", soft_wrap=True)
+    afterwards = after_the_plan_said(plan)
+    if afterwards:
+        console.print(f"After this plan: {', then '.join(afterwards)}.", soft_wrap=True)
     if full:
         console.print(f"Did not fit ({hours:g} h), most valuable first:")
         for line in overflow_lines(plan):

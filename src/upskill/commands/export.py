@@ -27,8 +27,7 @@ def export(
         from upskill import render
         from upskill.roadmaps import load_catalog
 
-        ids = [t.id for t in plan.tasks] + [u.id.split("@", 1)[0] for u in plan.unscheduled]
-        info = render.details(load_catalog(current_home()), ids)
+        info = render.details(load_catalog(current_home()), render.task_and_left_out_ids(plan))
         data = exporter.to_markdown(plan, info)
     else:
         data = exporter.to_json(plan)

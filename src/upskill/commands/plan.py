@@ -67,8 +67,7 @@ def plan_cmd(
     if show_details:
         from upskill.roadmaps import load_catalog
 
-        ids = [t.id for t in plan.tasks] + [u.id.split("@", 1)[0] for u in plan.unscheduled]
-        info = render.details(load_catalog(current_home()), ids)
+        info = render.details(load_catalog(current_home()), render.task_and_left_out_ids(plan))
     if fmt is PlanFormat.markdown:
         sys.stdout.write(render.plan_markdown(plan, None if show_all else weeks, info) + "\n")
         return
