@@ -846,9 +846,11 @@ class Planner:
             for p in dict.fromkeys([*hard, *soft]):
                 if p in self.chosen and p not in self.finished:
                     lead = self.by_id[p].lead_weeks if p in self.by_id else 0
-                    self.due[p] = min(self.due.get(p, FOREVER), before - lead)
                     if p in hard:  # what it would like done first does not lengthen its chain
+                        self.due[p] = min(self.due.get(p, FOREVER), before - lead)
                         self.tail[p] = max(self.tail.get(p, 0), after)
+                    else:  # a soft edge is not in the topological order: p may have been
+                        self._due_by(p, before - lead, pace)  # passed, so its chain is too
         for u in chosen:  # the basics the person lacks start at once
             if self._basic(u) and self.by_id[u.id].earliest_week <= self.first_week:
                 self.own_start[u.id] = min(self.own_start.get(u.id, FOREVER), self.first_week)
@@ -1204,6 +1206,7 @@ class Planner:
         self.habits.sort(key=lambda h: self.habit_key(h, w.week))
         held = 0
         running = 0
+        going = sum(self._next_block(i) for i in self.in_progress)
         displaced: list[str] = []
         placed: list[str] = []
         for uid in self.habits:
@@ -1211,7 +1214,9 @@ class Planner:
             counts = u.size > policy.habit_free_slot * CENTI
             fits = held + u.size <= habit_room or (not held and u.size <= w.start // 2)
             crowded = not fits or (counts and (running >= policy.max_habits or w.slots <= 0))
-            if crowded or u.size > w.room:
+            # a new habit does not take the room that started work needs to go on
+            starting = uid not in self.finished and u.size > w.room - going
+            if crowded or u.size > w.room or starting:
                 if uid in self.finished and w.start >= self.typical // 2:
                     displaced.append(uid)  # a full week: it gives way for good
                 continue
@@ -1332,6 +1337,8 @@ class Planner:
         limit = w.room if must else min(w.room, self._urgent_room)
         if not started and u.deadline_week is None:
             limit = min(limit, w.room - keep_room)
+        elif started:  # one started item does not take the block another needs to go on
+            limit = min(limit, max(w.room - keep_room, own or 0))
         if uid in self.setup_moves and not started and self._setup_room <= 0 and not u.goal:
             limit = 0  # this week's share of setup is used: the rest comes next week
         if not started and self._sends_too_soon(uid, w):
@@ -1591,25 +1598,28 @@ class Planner:
                 if count[week] >= limit or free < smallest:
                     still.append(u)
                     continue
-                if (
-                    u.size <= free
-                    and (u.deadline_week is None or week <= u.deadline_week)
+                blocks = (
+                    self._span(u, week, load, count, latest.get(u.id, FOREVER))
+                    if (u.deadline_week is None or week <= u.deadline_week)
                     and (u.within_weeks is None or week < self.first_week + u.within_weeks)
                     and (not u.urgent or week < self.first_week + urgent_weeks)
                     and not self._stale(u.id, week)
-                    and week <= latest.get(u.id, FOREVER)
                     and self.is_ready(u.id, week)
-                ):
-                    self.parts[u.id] = [len(self.tasks)]
-                    self.tasks.append(Task(u.id, week, u.title, u.kind, u.size / CENTI))
+                    else None
+                )
+                if blocks:
+                    self.parts[u.id] = []
+                    for at, amount in blocks:
+                        self.parts[u.id].append(len(self.tasks))
+                        self.tasks.append(Task(u.id, at, u.title, u.kind, amount / CENTI))
+                        load[at] += amount
+                        count[at] += 1
                     for a in u.after:  # what it comes after may no longer go later than it
                         latest[a] = min(latest.get(a, FOREVER), week)
                     self.remaining[u.id] = 0
-                    self.finished[u.id] = week
+                    self.finished[u.id] = blocks[-1][0]
                     self.chosen.add(u.id)
                     self.reasons.pop(u.id, None)
-                    load[week] += u.size
-                    count[week] += 1
                 else:
                     still.append(u)
             if len(still) < len(waiting):
@@ -1643,6 +1653,40 @@ class Planner:
                 self.reasons[uid] = f"it prepares for {first}, which is not in your plan"
         self.tasks = [t for i, t in enumerate(self.tasks) if i not in drop]
         self.tasks.sort(key=lambda t: t.week)
+
+    def _span(
+        self, u: Unit, week: int, load: list[int], count: list[int], latest: int
+    ) -> list[tuple[int, int]] | None:
+        """Where a whole item refills the plan from ``week``: in that week if it fits, else
+        in blocks over the next working weeks with room (none skipped, none after
+        ``latest``); None if it cannot be finished that way."""
+        free = self.cap[week] - load[week]
+        if u.size <= free:
+            return [(week, u.size)] if week <= latest else None
+        if u.size <= self.small:  # a small item is done whole
+            return None
+        out: list[tuple[int, int]] = []
+        left = u.size
+        at = week
+        while left > 0:
+            if at > min(self.horizon, latest):
+                return None
+            if self.cap[at] == 0:  # time off: the work resumes after it
+                at += 1
+                continue
+            free = self.cap[at] - load[at]
+            if count[at] >= self.max_tasks(at) and not out:
+                return None
+            amount = min(left, free, self.block_max(at, u.id))
+            amount -= amount % 25
+            if 0 < left - amount < self.block_min:
+                amount = left - self.block_min
+            if amount < min(self.block_min, left) or count[at] >= self.max_tasks(at):
+                return None  # a gap in the middle: it would not read as one piece of work
+            out.append((at, amount))
+            left -= amount
+            at += 1
+        return out
 
     def _stale(self, uid: str, week: int) -> bool:
         """Would a follow-up in ``week`` come too long after what it follows (more than
