@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import itertools
+import re
 from collections import defaultdict
 from functools import lru_cache
 
@@ -618,6 +619,25 @@ def test_a_reason_never_blames_more_valuable_work_that_was_not_there() -> None:
     assert "plan has 6 h in all" in reasons["ml-devloop.gpt2-from-scratch"], reasons
     for reason in reasons.values():
         assert not reason.endswith("only 6 h were left after more valuable work"), reason
+
+
+@pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.toml")))
+def test_a_reason_quotes_the_hours_the_finished_plan_leaves_free(example: str) -> None:
+    """ "Only X h are free" is said of the plan as it was written, not of an earlier draft: X is
+    what the weeks leave unused, and it is less than the item needs (else the reason says the
+    free hours are in weeks with no room for it); "all N h" only of a plan with none free."""
+    profile, plan = plan_for(example)
+    usable = week_hours(profile, plan.start, profile.weeks)
+    free = round(sum(usable[1:]) - sum(round(t.hours * CENTI) for t in plan.tasks)) / CENTI
+    quoted = re.compile(r"needs ([\d.]+) h.*; (?:only|the) ([\d.]+) h (of the plan are|still) free")
+    for u in plan.unscheduled:
+        found = quoted.match(u.reason)
+        if found is not None:
+            need, said = float(found.group(1)), float(found.group(2))
+            assert said == free, (u.id, u.reason, free)
+            assert (said < need) == (found.group(3) == "of the plan are"), u.reason
+        elif "of the plan went to more valuable work" in u.reason:
+            assert free < 0.25, (u.reason, free)
 
 
 @pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.toml")))

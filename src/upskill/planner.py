@@ -440,6 +440,9 @@ class Planner:
         self.tail: dict[str, int] = {}  # work that must follow an item before what is due
         self.own_start: dict[str, int] = {}  # latest start for its own chain, before the load
         self.reasons: dict[str, str] = {}
+        # Left out for want of hours when chosen: (hours it needs, "with what it builds on"),
+        # said against the finished plan's free hours (the weeks may have shifted since).
+        self.short_of: dict[str, tuple[int, str]] = {}
         self.tasks: list[Task] = []
         self.parts: dict[str, list[int]] = {}  # unit id -> indices into tasks
         self.remaining: dict[str, int] = {}
@@ -655,12 +658,12 @@ class Planner:
                     with_chain = " with what it builds on" if len(chain) > 1 else ""
                     if used == 0:  # nothing was taken yet: the plan is simply too small for it
                         said = f"the plan has {room / CENTI:g} h in all"
-                    elif room > used:
-                        spare = (room - used) / CENTI
-                        said = f"only {spare:g} h were left after more valuable work"
-                    else:
-                        said = f"all {room / CENTI:g} h went to more valuable work"
-                    self.reasons.setdefault(uid, f"needs {need / CENTI:g} h{with_chain}; {said}")
+                        self.reasons.setdefault(
+                            uid, f"needs {need / CENTI:g} h{with_chain}; {said}"
+                        )
+                    elif uid not in self.reasons:
+                        self.short_of[uid] = (need, with_chain)
+                        self.reasons[uid] = ""  # said in `left_out`, against the final plan
                     if unit.group is not None and preferred.get(unit.group) is unit:
                         # The alternative that suits best does not fit: a smaller one may.
                         for v in self.units:
@@ -1538,7 +1541,11 @@ class Planner:
             if u.occurrences is not None or uid not in self.parts:
                 continue
             if self.remaining[uid] > 0:
-                take_out(uid, f"would not be finished by week {self.horizon} at {per_week}")
+                take_out(
+                    uid,
+                    f"would not be finished by week {self.horizon} beside more pressing work "
+                    f"at {per_week}",
+                )
             elif u.deadline_week is not None:
                 end = max(self.tasks[i].week for i in self.parts[uid])
                 if end > u.deadline_week:
@@ -1620,6 +1627,7 @@ class Planner:
                     self.finished[u.id] = blocks[-1][0]
                     self.chosen.add(u.id)
                     self.reasons.pop(u.id, None)
+                    self.short_of.pop(u.id, None)
                 else:
                     still.append(u)
             if len(still) < len(waiting):
@@ -1759,9 +1767,20 @@ class Planner:
 
         for u in sorted(missing, key=lambda u: rank[u.id]):
             visit(u)
+        total = sum(self.cap[self.first_week :])
+        free = total - sum(round(t.hours * CENTI) for t in self.tasks)
         out: list[Unscheduled] = []
         for u in ordered:
             reason = self.reasons.get(u.id) or self._reason(u, placed_done, per_week)
+            if u.id in self.short_of and not self.reasons.get(u.id):
+                need, with_chain = self.short_of[u.id]
+                if free < 25:
+                    said = f"all {total / CENTI:g} h of the plan went to more valuable work"
+                elif free < need:
+                    said = f"only {free / CENTI:g} h of the plan are free after more valuable work"
+                else:  # hours are free, but not in a run of weeks that can take it
+                    said = f"the {free / CENTI:g} h still free are in weeks with no room for it"
+                reason = f"needs {need / CENTI:g} h{with_chain}; {said}"
             if u.occurrences is not None:
                 out.extend(Unscheduled(f"{u.id}@{n}", u.size / CENTI, reason) for n in left[u.id])
             else:
@@ -1771,7 +1790,7 @@ class Planner:
     def _reason(self, u: Unit, placed: set[str], per_week: str) -> str:
         last = self.horizon
         if u.filler:
-            return "optional, and it matches none of your interests"
+            return "optional in the documents, and tied to none of your interests"
         if u.occurrences is not None and u.id in self.parts:
             return f"runs past the plan's last week {last}"
         if u.occurrences is not None and u.size > centi(self.budget):
