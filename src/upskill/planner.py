@@ -131,6 +131,8 @@ class Policy:
     urgent_prep_weeks: float = 3.0  # ...and what it would like done first goes first if this short
     prep_grace_weeks: int = 6  # a round waits this long after its release for its preparation
     follow_window: int = 3  # a follow-up is worth doing within this many working weeks
+    follow_wait_weeks: int = 3  # ... of what it follows, if it waits at most this long for it
+    # (a reminder a week after the asks; the follow-up to an event booked three weeks ahead)
     deadline_lead_weeks: int = 8  # a deadline closer than this to the start aims a year later
     deadline_window_weeks: int = 6  # deadline work itself goes out in this window
     deadline_slack_weeks: int = 4  # work for a far deadline starts this long before it must
@@ -1393,7 +1395,11 @@ class Planner:
         """A small piece of work timed from what it follows (a reminder a week after the asks):
         late, it is pointless, so it goes ahead of bigger work that is due."""
         u = self.by_id[uid]
-        return bool(u.wait_weeks) and u.wait_weeks <= 2 and u.total <= self.small
+        return (
+            bool(u.wait_weeks)
+            and u.wait_weeks <= self.policy.follow_wait_weeks
+            and u.total <= self.small
+        )
 
     def _waits_for_a_round(self, uid: str) -> bool:
         """A big piece of work that nothing is due for does not start while an application
