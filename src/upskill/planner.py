@@ -883,10 +883,11 @@ class Planner:
             start = min(self.own_start.get(uid, FOREVER), chain_start.get(uid, FOREVER)) - slack
             if self.first_week < start < FOREVER:
                 self.release[uid] = max(self.release.get(uid, 1), start)
-                # what it would like done first and can be done any time (example statements)
-                # is done by then; research with a chain of its own keeps its timing
+                # what it would like done first and is a short step (example statements, the
+                # question whether a research master's suits you better) is done by then;
+                # research with a long chain of its own keeps its timing
                 for a in self.by_id[uid].after:
-                    if a not in late and a in self.chosen and not self.before(a):
+                    if a not in late and a in self.chosen and self._closure_work(a) <= weekly:
                         self._due_by(a, self.release[uid], pace)
         # Setup that only pays early goes ahead of other due work, unless a deadline's work
         # must start in the first weeks: then that work keeps them.
