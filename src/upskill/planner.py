@@ -430,6 +430,7 @@ class Planner:
         self.waits_for: dict[str, list[str]] = {}  # ... and the preparation it would like
         self.prompt: set[str] = set()  # work that follows someone's yes: it starts at once
         self.ready_for_yes: set[str] = set()  # ... and what it needs, done by then
+        self.owed: set[str] = set()  # preparation a round went out without (its window)
         self._setup_room = 0  # the week being packed: room left for setup and for due work
         self._urgent_room = 0
         self._going: dict[str, int] = {}  # ... and the started work still to place in it
@@ -776,6 +777,13 @@ class Planner:
             for a in self.by_id[uid].after:  # and the community line before the messages)
                 if a in self.chosen and a not in self.finished:
                     self.first_moves |= self._closure(a)
+        # ... and so is a round the person may send in the first weeks (someone ready; a
+        # student's internships, whose windows close in the winter): what it cannot go
+        # without, if that is about two weeks of work, goes first so the round can go out.
+        soon = self.first_week + self.policy.urgent_prep_weeks
+        for g, w in work.items():
+            if self.release.get(g, FOREVER) <= soon and w <= weekly * 2:
+                self.first_moves |= self._closure(g)
         for u in chosen:
             if u.after_prep_weeks is not None:
                 for p in self.before(u.id):
@@ -1182,6 +1190,11 @@ class Planner:
 
     def _place(self, w: _Week, uid: str, amount: int) -> None:
         """Put ``amount`` of ``uid`` into the week (one task, however many times it grows)."""
+        if uid in self.waits_for and uid not in self.parts:
+            # A round that went out before all of its preparation (its window would not
+            # wait): what is left of that preparation is what the interviews now need.
+            for a in self.waits_for[uid]:
+                self.owed |= self._closure(a)
         self.put(uid, w.week, amount)
         w.room -= amount
         if uid not in w.placed:
@@ -1306,6 +1319,8 @@ class Planner:
                     (uid in self.needed or uid in self.ready_for_yes)
                     and self.must_start(uid, w.week)
                 ),
+                # then what a round that went out early owes its interviews
+                not (uid in self.owed and self.must_start(uid, w.week)),
                 not self._basic(self.by_id[uid]),  # then the basics the person lacks
                 # then what a round waits for, once it is due
                 not (uid in self.essentials and self.due.get(uid, FOREVER) <= w.week),
