@@ -427,6 +427,7 @@ class Planner:
         self.setup_moves: set[str] = set()  # ... and setup that only pays early, within a share
         self.needed: set[str] = set()  # what an application round cannot go without
         self.essentials: set[str] = set()  # ... and the preparation it waits for
+        self.held_for: dict[str, set[str]] = {}  # a round: the preparation it waits for
         self.waits_for: dict[str, list[str]] = {}  # ... and the preparation it would like
         self.prompt: set[str] = set()  # work that follows someone's yes: it starts at once
         self.ready_for_yes: set[str] = set()  # ... and what it needs, done by then
@@ -790,6 +791,9 @@ class Planner:
                     self.needed |= self._closure(p)
                 for p in [*self.before(u.id), *self.waits_for.get(u.id, [])]:
                     self.essentials |= self._closure(p)
+                waits = {i for a in self.waits_for.get(u.id, []) for i in self._closure(a)}
+                if waits:
+                    self.held_for[u.id] = waits
         done = 0
         for uid in sorted(work, key=lambda i: (work[i], self.by_id[i].order)):
             done += work[uid]
@@ -1316,7 +1320,7 @@ class Planner:
                 # then what an application round cannot go without and what the work after
                 # a yes needs, once it must start
                 not (
-                    (uid in self.needed or uid in self.ready_for_yes)
+                    (uid in self.needed or uid in self.ready_for_yes or self._holding(uid, w.week))
                     and self.must_start(uid, w.week)
                 ),
                 # then what a round that went out early owes its interviews
@@ -1454,6 +1458,16 @@ class Planner:
             and w.week + 1 < u.deadline_week
             and any(a in self.chosen and self.finished.get(a, w.week) >= w.week for a in u.after)
         )
+
+    def _holding(self, uid: str, week: int) -> bool:
+        """Is ``uid`` preparation a round is waiting for, when the round could otherwise go
+        out? Then the weeks of its wait go to that preparation, not to other work."""
+        for r, prep in self.held_for.items():
+            if uid in prep and r not in self.parts:
+                ready = self.available_week(r)
+                if ready is not None and ready <= week:
+                    return True
+        return False
 
     def _holds_for_its_contents(self, uid: str, w: _Week) -> bool:
         """A deadline's application that waits for what it should hold waits here too."""
