@@ -920,6 +920,18 @@ class Planner:
             and u.priority in ("core", "high")
         )
 
+    def _interest_basic(self, uid: str, week: int) -> bool:
+        """What one of the person's interests asks them to learn (reinforcement learning
+        basics), once it must start: it goes with the basics, not after the rest."""
+        u = self.by_id[uid]
+        return (
+            u.liked
+            and u.kind == "learn"
+            and not u.goal
+            and u.occurrences is None
+            and self.must_start(uid, week)
+        )
+
     def _due_by(self, uid: str, week: int, pace: int) -> None:
         """Make ``uid`` due by ``week``, and what it needs due in time for it (the backward
         pass of `timing`, for a due week that comes later)."""
@@ -1325,7 +1337,8 @@ class Planner:
                 ),
                 # then what a round that went out early owes its interviews
                 not (uid in self.owed and self.must_start(uid, w.week)),
-                not self._basic(self.by_id[uid]),  # then the basics the person lacks
+                # then the basics the person lacks, and what an interest asks them to learn
+                not (self._basic(self.by_id[uid]) or self._interest_basic(uid, w.week)),
                 # then what a round waits for, once it is due
                 not (uid in self.essentials and self.due.get(uid, FOREVER) <= w.week),
                 not self.must_start(uid, w.week),  # then what must start now for its chain
