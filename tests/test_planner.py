@@ -876,3 +876,34 @@ def test_an_ask_for_work_that_is_not_in_the_plan_goes_too() -> None:
     assert week_of(plan, "ml-devloop.audit-request") is None
     reason = next(u.reason for u in plan.unscheduled if u.id == "ml-devloop.audit-request")
     assert reason == "it prepares for ml-devloop.intro-ml-part1, which is not in your plan"
+
+
+@pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.toml")))
+def test_no_ask_or_ordinary_plan_is_kept_for_work_that_is_out(example: str) -> None:
+    """An ask (or a plan of ordinary weight, like scoping a small project) whose every
+    purpose in this plan was left out is left out too, not kept as an orphan in the last
+    weeks; a post, a plan of high value or core work stands on its own."""
+    profile, plan = plan_for(example)
+    units = {u.id: u for u in candidates(profile, catalog(), plan.start).units}
+    planned = {t.item_id for t in plan.tasks}
+    out = {u.id.split("@")[0] for u in plan.unscheduled}
+    serves: dict[str, set[str]] = defaultdict(set)
+    for u in units.values():
+        for p in [*u.prerequisites, *u.after]:
+            serves[p].add(u.id)
+    for uid in planned:
+        u = units[uid]
+        ordinary = u.kind == "network" and u.priority != "core"
+        ordinary = ordinary or (u.kind == "write" and u.priority == "normal")
+        kids = serves.get(uid, set()) & set(units)
+        if (
+            not ordinary
+            or u.occurrences is not None
+            or u.goal
+            or u.liked
+            or u.within_weeks
+            or u.deadline_week
+            or not kids
+        ):
+            continue
+        assert kids & planned or not kids & out, (uid, sorted(kids))

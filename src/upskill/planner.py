@@ -1682,8 +1682,8 @@ class Planner:
             if len(still) < len(waiting):
                 smallest = min((u.size for u in still), default=0)
             waiting = still
-        # An ask made for work that is not in the plan goes too: asking to audit a course
-        # that did not fit prepares for nothing.
+        # An ask or a plan made for work that is not in the plan goes too: asking to audit a
+        # course that did not fit, or scoping a project that did not, prepares for nothing.
         serves = {p: list(kids) for p, kids in children.items()}  # what needs it, and
         for u in self.units:  # what comes after it
             for a in u.after:
@@ -1696,7 +1696,9 @@ class Planner:
                 kids
                 and u.occurrences is None
                 and u.priority != "core"
-                and u.kind == "network"  # an ask made for that work alone
+                # an ask for that work alone, or a plan of ordinary weight (a post or a
+                # plan of high value stands on its own)
+                and (u.kind == "network" or (u.kind == "write" and u.priority == "normal"))
                 and not (u.goal or u.liked or u.touched or u.within_weeks or u.deadline_week)
                 and not any(k in self.parts for k in kids)
                 and all(k in self.reasons or k not in self.chosen for k in kids)
