@@ -130,6 +130,7 @@ class Policy:
     prep_pace_hours: float = 13.5  # "a couple of months" of upskilling, at hours a week
     urgent_prep_weeks: float = 3.0  # ...and what it would like done first goes first if this short
     prep_grace_weeks: int = 6  # a round waits this long after its release for its preparation
+    interview_window: int = 8  # interviews come within this many weeks of an application
     follow_window: int = 3  # a follow-up is worth doing within this many working weeks
     follow_wait_weeks: int = 3  # ... of what it follows, if it waits at most this long for it
     # (a reminder a week after the asks; the follow-up to an event booked three weeks ahead)
@@ -191,6 +192,7 @@ class Unit:
     goal: bool = False
     liked: bool = False  # tagged with one of the person's interests
     level: int | None = None  # the skill level it is needed below (None: always needed)
+    skill: str | None = None  # ... of this skill
     gated: bool = False  # needed because of a skill the person rated low (preparation)
     earliest_week: int = 1
     deadline_week: int | None = None
@@ -312,6 +314,7 @@ def candidates(
                 goal=goal,
                 liked=liked,
                 level=item.level if item.skill is not None else None,
+                skill=item.skill,
                 gated=item.skill is not None and item.level is not None,
                 earliest_week=item.earliest_week or 1,
                 after_prep_weeks=item.after_prep_weeks,
@@ -1127,6 +1130,12 @@ class Planner:
         # What each chosen unit prepares for (it is in their `after`), and what needs it.
         self.prepares: dict[str, list[str]] = {}
         self.needed_by: set[str] = set()
+        self.applications = [  # for a job, an internship or a programme: what has interviews
+            uid
+            for uid in chosen
+            if self.by_id[uid].kind == "apply"
+            and self.by_id[uid].roadmap in ("interviewing", "network")
+        ]
         for uid in chosen:
             for a in self.by_id[uid].after:
                 if a in self.chosen:
@@ -1307,7 +1316,7 @@ class Planner:
         for queue in self.queues.values():
             while queue and queue[0][1] in self.due:
                 uid = heapq.heappop(queue)[1]
-                if not self._moot(uid):
+                if not self._moot(uid, w.week):
                     due_now.append((uid, False))
 
         def pressing(e: tuple[str, bool]) -> tuple[bool, ...]:
@@ -1395,10 +1404,16 @@ class Planner:
         elif not started:
             heapq.heappush(self.queues[u.roadmap], (self.key(uid), uid))
 
-    def _moot(self, uid: str) -> bool:
+    def _moot(self, uid: str, week: int) -> bool:
         """Has practice come too late to help? Practice or learning whose only purpose in
         this plan is to prepare for work that has already started (a drill for the round
-        already sent) is left out, with its reason, and the room goes to other work."""
+        already sent) is left out, with its reason, and the room goes to other work. So is
+        interview practice once the plan's last application is weeks behind."""
+        over = self._interviews_over(uid, week)
+        if over is not None:
+            self.chosen.discard(uid)
+            self.reasons[uid] = over
+            return True
         u = self.by_id[uid]
         if (
             u.kind not in ("practice", "learn")
@@ -1423,6 +1438,35 @@ class Planner:
             f"it prepares for {first}, which starts in week {week}, before it could be done"
         )
         return True
+
+    def _interviews_over(self, uid: str, week: int) -> str | None:
+        """Why interview practice (a drill, a mock, your stories) is pointless in ``week``:
+        no application is ahead of it in the plan, and the last one went out more than
+        ``interview_window`` weeks before. None if it is not."""
+        u = self.by_id[uid]
+        if (
+            u.roadmap != "interviewing"
+            or u.kind not in ("practice", "write")
+            or u.touched
+            or u.goal
+            or u.liked
+            or u.occurrences is not None
+            or uid in self.parts
+            or uid in self.needed_by
+        ):
+            return None
+        sent: dict[int, str] = {}
+        for a in self.applications:
+            if a not in self.parts or self.occurrences_left.get(a):
+                return None  # an application still to come
+            sent[self.tasks[self.parts[a][0]].week] = a
+        if not sent or week <= max(sent) + self.policy.interview_window:
+            return None
+        last = max(sent)
+        return (
+            f"it prepares for interviews, and the plan's last application ({sent[last]}) "
+            f"goes out in week {last}"
+        )
 
     def _follow_up(self, uid: str) -> bool:
         """A small piece of work timed from what it follows (a reminder a week after the asks):
@@ -1519,7 +1563,7 @@ class Planner:
             placed = False
             while queue and len(tried) < 3:
                 entry = heapq.heappop(queue)
-                if self._moot(entry[1]):
+                if self._moot(entry[1], w.week):
                     continue
                 amount = (
                     0
@@ -1622,6 +1666,7 @@ class Planner:
             and u.id not in self.parts
             and u.id not in scaffolding
             and not u.filler
+            and self._refillable(u)
             and u.id not in self.satisfied
             and not (
                 u.group is not None and any(self.by_id[i].group == u.group for i in self.parts)
@@ -1631,6 +1676,22 @@ class Planner:
         # What a short runway pulls to the front is worth doing early or not at all.
         urgent_weeks = self.share_of_weeks(self.policy.goal_fraction)
         smallest = min((u.size for u in waiting), default=0)
+        # The refill does not go back down a skill's ladder: no sweep exercise after the
+        # GPT-2 build, no NumPy drill after the intro ML course.
+        climbed: dict[str, list[tuple[int, int]]] = {}  # skill: (week finished, level)
+        for uid, indices in self.parts.items():
+            v = self.by_id[uid]
+            kept = [self.tasks[i].week for i in indices if i not in drop]
+            if kept and v.skill is not None and v.level is not None:
+                climbed.setdefault(v.skill, []).append((max(kept), v.level))
+
+        def backwards(u: Unit, week: int) -> bool:
+            return (
+                u.skill is not None
+                and u.level is not None
+                and any(w < week and lv > u.level for w, lv in climbed.get(u.skill, []))
+            )
+
         # What is already planned after an item (it comes `after` it) bounds where it may go.
         starts: dict[str, int] = {}
         for uid, indices in self.parts.items():
@@ -1654,9 +1715,14 @@ class Planner:
                 if count[week] >= limit or free < smallest:
                     still.append(u)
                     continue
+                over = self._interviews_over(u.id, week)
+                if over is not None:
+                    self.reasons[u.id] = over
                 blocks = (
                     self._span(u, week, load, count, latest.get(u.id, FOREVER))
-                    if (u.deadline_week is None or week <= u.deadline_week)
+                    if over is None
+                    and not backwards(u, week)
+                    and (u.deadline_week is None or week <= u.deadline_week)
                     and (u.within_weeks is None or week < self.first_week + u.within_weeks)
                     and (not u.urgent or week < self.first_week + urgent_weeks)
                     and not self._stale(u.id, week)
@@ -1712,6 +1778,11 @@ class Planner:
                 self.reasons[uid] = f"it prepares for {first}, which is not in your plan"
         self.tasks = [t for i, t in enumerate(self.tasks) if i not in drop]
         self.tasks.sort(key=lambda t: t.week)
+
+    def _refillable(self, u: Unit) -> bool:
+        """Is ``u`` worth refilling free weeks with? Work the documents stress or the person
+        asked for, not padding: weeks with nothing more worth doing stay light."""
+        return u.priority in ("core", "high") or u.liked or u.goal or u.touched
 
     def _span(
         self, u: Unit, week: int, load: list[int], count: list[int], latest: int
@@ -1829,8 +1900,13 @@ class Planner:
                     said = f"all {total / CENTI:g} h of the plan went to more valuable work"
                 elif free < need:
                     said = f"only {free / CENTI:g} h of the plan are free after more valuable work"
-                else:  # hours are free, but not in a run of weeks that can take it
+                elif self._refillable(u):  # hours are free, but not in weeks that can take it
                     said = f"the {free / CENTI:g} h still free are in weeks with no room for it"
+                else:
+                    said = (
+                        f"the {free / CENTI:g} h still free are left light rather than padded "
+                        "with work of ordinary weight"
+                    )
                 reason = f"needs {need / CENTI:g} h{with_chain}; {said}"
             if u.occurrences is not None:
                 out.extend(Unscheduled(f"{u.id}@{n}", u.size / CENTI, reason) for n in left[u.id])
