@@ -237,6 +237,39 @@ def test_plan_all_markdown_and_bad_week(home: Path) -> None:
     assert "outside the plan (weeks 1..26)" in bad.stderr
 
 
+@pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.toml")))
+def test_light_weeks_at_the_end_are_said_to_be_light(example: str, home: Path) -> None:
+    """Weeks at the end that hold less than half their hours are named as light, with what
+    to use them for, in the terminal and in markdown; a plan full to its end says nothing."""
+    init_example(example)
+    data = json.loads(run("plan", "--format", "json", "--all").stdout)
+    weeks = data["weeks"]
+    held = [sum(t["hours"] for t in w["tasks"]) for w in weeks]
+    budgets = [w["budget"] for w in weeks]
+    light = None
+    for index in range(len(weeks) - 1, -1, -1):
+        if budgets[index] <= 0:
+            continue
+        if held[index] * 2 >= budgets[index]:
+            break
+        light = weeks[index]["week"]
+    terminal = run("plan", "--all").stdout
+    markdown = run("plan", "--format", "markdown", "--all").stdout
+    said = "light: none of the work left over fits there well"
+    ends = "The work worth your time ends in week"
+    terminal = " ".join(terminal.split())
+    if light is None or light == 1:
+        assert said not in terminal
+        assert ends not in terminal
+        assert said not in markdown
+        return
+    line = next((x for x in markdown.splitlines() if said in x or ends in x), "")
+    assert line, "the markdown does not say the last weeks are light"
+    last = max(w["week"] for w in weeks if w["tasks"])
+    assert f"week {last if last < light else light}" in line.lower(), line
+    assert line in terminal
+
+
 def test_plan_without_a_plan_says_how_to_make_one(home: Path) -> None:
     result = run("plan")
     assert result.returncode == 1

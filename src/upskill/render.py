@@ -450,6 +450,43 @@ def after_the_plan(plan: Any) -> list[tuple[str, int | None]]:
     return out
 
 
+def light_from(plan: Any) -> int | None:
+    """The week from which every remaining week holds less than half its hours (after at
+    least one fuller week), or None: the plan says so rather than padding those weeks."""
+    held: dict[int, float] = {}
+    for t in plan.tasks:
+        held[t.week] = held.get(t.week, 0.0) + t.hours
+    start: int | None = None
+    for week in range(plan.weeks, 0, -1):
+        hours = plan.budget(week)
+        if hours <= 0:
+            continue
+        if held.get(week, 0.0) * 2 >= hours:
+            break
+        start = week
+    if start is None or start == 1 or not any(w < start for w in held):
+        return None
+    return start
+
+
+def light_said(plan: Any) -> str | None:
+    """What the light weeks at the end of a plan are for, if there are any."""
+    week = light_from(plan)
+    if week is None:
+        return None
+    last = max((t.week for t in plan.tasks), default=0)
+    if last < week:
+        return (
+            f"The work worth your time ends in week {last}: nothing more in your roadmaps is "
+            "worth the weeks after it. Use them to apply, follow up and keep your habits."
+        )
+    when = f"Week {week} is" if week == plan.weeks else f"From week {week} the weeks are"
+    return (
+        f"{when} light: none of the work left over fits there well. "
+        "Use the free hours to apply, follow up and keep your habits going."
+    )
+
+
 def after_the_plan_said(plan: Any, quote: str = "") -> list[str]:
     """``after_the_plan`` in words: each id (quoted), with its week and date if known."""
     return [
@@ -534,6 +571,10 @@ def plan_markdown(
         if not tasks:
             lines.append("_Nothing planned._")
         lines.append("")
+    light = light_said(plan) if weeks is None else None
+    if light is not None:
+        lines.append(_md_escape(light))
+        lines.append("")
     if plan.unscheduled and weeks is None:
         lines.append("## Did not fit")
         lines.append("")
@@ -599,16 +640,9 @@ md_escape = _md_escape  # text on one line, safe in Markdown
 
 def plan_footer(console: Any, plan: Any, full: bool) -> None:
     """Where the plan's work ends, what to do next, and (``full``) all that did not fit."""
-    last = max((t.week for t in plan.tasks), default=0)
-    pressed = any(
-        u.reason.startswith(("no room", "would not be finished", "waits for"))
-        for u in plan.unscheduled
-    )
-    if last < plan.weeks and not pressed:
-        console.print(
-            f"The work worth your time ends in week {last}: nothing more in your roadmaps is "
-            "worth the weeks after it. Use them to apply, follow up and keep your habits."
-        )
+    light = light_said(plan)
+    if light is not None:
+        console.print(light)
     if not plan.unscheduled:
         return
     steps = next_steps(plan)
