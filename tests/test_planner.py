@@ -18,6 +18,7 @@ from tests.conftest import EXAMPLES
 from upskill.plan import Plan
 from upskill.planner import (
     CENTI,
+    MIN_HABIT_WEEKS,
     POLICY,
     Planner,
     Unit,
@@ -115,6 +116,10 @@ def check_invariants(profile: Profile, plan: Plan, today: dt.date | None = None)
                     assert round(hours * CENTI) == unit.size
                     weeks.append(week)
             assert len(set(weeks)) == len(weeks), f"{uid}: two occurrences in one week"
+            # A habit runs for a few weeks or not at all: none starts in the last weeks.
+            if weeks:
+                wanted = min(MIN_HABIT_WEEKS, len(unit.occurrences))
+                assert len(weeks) >= wanted, (uid, sorted(weeks), wanted)
             # Weekly means weekly: once started, a habit runs in every week with the usual time
             # until it ends; it is cut short rather than paused for weeks and resumed.
             if weeks:

@@ -1258,8 +1258,16 @@ class Planner:
             counts = u.size > policy.habit_free_slot * CENTI
             fits = held + u.size <= habit_room or (not held and u.size <= w.start // 2)
             crowded = not fits or (counts and (running >= policy.max_habits or w.slots <= 0))
-            # a new habit does not take the room that started work needs to go on
-            starting = uid not in self.finished and u.size > w.room - going
+            # a new habit does not take the room that started work needs to go on, nor start
+            # with too few weeks left to become one
+            late = uid not in self.finished and self._too_late_for_a_habit(uid, w.week)
+            if late:
+                self.reasons.setdefault(
+                    uid,
+                    f"a weekly habit starting in week {w.week} would run fewer than "
+                    f"{MIN_HABIT_WEEKS} weeks before the plan ends",
+                )
+            starting = uid not in self.finished and (u.size > w.room - going or late)
             if crowded or u.size > w.room or starting:
                 if uid in self.finished and w.start >= self.typical // 2:
                     displaced.append(uid)  # a full week: it gives way for good
@@ -1282,6 +1290,13 @@ class Planner:
                 other = self.by_id[placed[-1]].title
                 self.reasons[uid] = f"cut short in week {w.week} to make room for {other!r}"
             self.occurrences_left[uid] = []
+
+    def _too_late_for_a_habit(self, uid: str, week: int) -> bool:
+        """Would a habit starting in ``week`` run fewer than MIN_HABIT_WEEKS working weeks
+        (or all of its occurrences, if fewer) before the plan ends?"""
+        left = sum(1 for w in range(week, self.horizon + 1) if self.cap[w] > 0)
+        wanted = min(MIN_HABIT_WEEKS, len(self.occurrences_left.get(uid, [])))
+        return left < wanted
 
     def crowded(self, uid: str) -> bool:
         """Would starting ``uid`` run two big pieces of work side by side? One at a time
