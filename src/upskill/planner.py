@@ -822,6 +822,19 @@ class Planner:
                 weeks = math.ceil(self._work(u) / max(int(weekly * self.policy.course_share), 1))
                 by_week = max(self.first_week - 1 + weeks, u.earliest_week)
                 self.due[u.id] = min(self.due.get(u.id, FOREVER), by_week)
+        # Preparing for the interviews a round brings (the sprint a week after it) is due
+        # then, so what that preparation would like done first (the mock loop, the paper
+        # discussion) is due before it, not after the interviews.
+        for u in chosen:
+            if not self._follow_up(u.id) or u.id in self.due:
+                continue
+            sent = [
+                self.due[p]
+                for p in self.prerequisites(u.id)
+                if p in self.chosen and self.by_id[p].after_prep_weeks is not None and p in self.due
+            ]
+            if sent:
+                self.due[u.id] = max(sent) + u.wait_weeks
         # The work that follows someone's yes starts at once, so what else it needs (a PyTorch
         # training loop on a GPU, for a collaboration) is ready by the week the yes may come.
         for u in chosen:
