@@ -486,3 +486,30 @@ def test_what_belongs_after_the_plan_is_named_with_its_week(home: Path) -> None:
     assert dt.date.fromisoformat(date) == start + dt.timedelta(weeks=week - 1)
     assert line.endswith(", then `interviewing.reapply`.")
     assert "After this plan: interviewing.pre-reapply-refresh (week " in " ".join(said.split())
+
+
+@pytest.mark.parametrize("example", ["phd-student-no-network.toml", "swe-to-ml.toml"])
+def test_outreach_is_pointed_at_the_persons_interests_once(example: str, home: Path) -> None:
+    """An item that says how to aim it at interests does so under its first task in the
+    markdown, in `plan --details` and in `explain`, naming the person's interests; a
+    person with none is told nothing of the kind."""
+    init_example(example)
+    profile = tomllib.loads((EXAMPLES / example).read_text(encoding="utf-8"))
+    interests = [x.replace("-", " ") for x in profile.get("interests", [])]
+    markdown = run("export", "--format", "markdown").stdout
+    said = re.findall(r"  - For your interests: (.*)", markdown)
+    details = " ".join(run("plan", "--details", "--all").stdout.split())
+    explained = " ".join(run("explain", "network.first-outreach").stdout.split())
+    if not interests:
+        assert not said
+        assert "for your interests" not in details
+        assert "For your interests" not in explained
+        return
+    assert said
+    assert all(interests[-1] in line for line in said), said
+    assert len(said) == len(set(said)), "said more than once for one item"
+    assert "for your interests" in details
+    assert (
+        f"For your interests: Aim at least two of the three messages at people working on {' and '.join(interests)}."
+        in explained
+    )

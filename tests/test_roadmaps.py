@@ -330,6 +330,44 @@ def test_steps_are_a_short_list_of_short_texts(tmp_path: Path, value: str, ok: b
         assert "steps" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("value", "ok"),
+    [
+        ('"Aim the messages at people working on {interests}."', True),
+        ('"Aim the messages at people in your field."', False),  # no place for the interests
+        ('""', False),
+        (json.dumps("x" * 190 + "{interests}"), False),  # longer than 200 characters
+    ],
+)
+def test_for_interests_names_where_the_interests_go(tmp_path: Path, value: str, ok: bool) -> None:
+    text = roadmap_text("mine", [("a", [])]).replace(
+        'id = "a"\n', f'id = "a"\nfor_interests = {value}\n', 1
+    )
+    result = run("roadmaps", "validate", str(write(tmp_path / "for.toml", text)))
+    assert (result.returncode == 0) == ok, result.stderr
+    if not ok:
+        assert "for_interests" in result.stderr
+
+
+def test_interest_advice_names_the_interests_unless_the_item_is_about_one() -> None:
+    from upskill.models import Item
+
+    item = Item.model_validate(
+        {
+            "id": "a",
+            "title": "A",
+            "hours": 1,
+            "kind": "network",
+            "for_interests": "Write to people working on {interests}.",
+        }
+    )
+    said = item.for_these(["reinforcement-learning", "robotics"])
+    assert said == "Write to people working on reinforcement learning and robotics."
+    assert item.for_these([]) is None
+    tagged = item.model_copy(update={"tags": ["robotics"]})
+    assert tagged.for_these(["robotics"]) is None
+
+
 def test_a_split_part_says_which_steps_it_covers() -> None:
     from upskill.plan import Part
     from upskill.render import join_steps, steps_now

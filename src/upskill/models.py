@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
@@ -96,12 +96,22 @@ class Item(_Strict):
     steps: Annotated[
         list[Annotated[str, Field(min_length=1, max_length=120)]], Field(max_length=8)
     ] = []
+    # Said to a person who named interests, when the item is not itself tagged with one:
+    # how to point it at them ("{interests}" is replaced by the person's interests).
+    for_interests: Annotated[str, Field(min_length=1, max_length=200)] | None = None
     # Only for people whose runway (months of money) is shorter than this.
     only_if_runway_under: Annotated[float, Field(gt=0, le=600, allow_inf_nan=False)] | None = None
     # For students, only when their runway is shorter than this (finishing, on savings).
     students_only_if_runway_under: (
         Annotated[float, Field(gt=0, le=600, allow_inf_nan=False)] | None
     ) = None
+
+    @field_validator("for_interests")
+    @classmethod
+    def _names_the_interests(cls, value: str | None) -> str | None:
+        if value is not None and "{interests}" not in value:
+            raise ValueError('must contain "{interests}", where the person\'s interests go')
+        return value
 
     @field_validator("deadline")
     @classmethod
@@ -116,6 +126,15 @@ class Item(_Strict):
         except ValueError:
             raise ValueError(f"{value!r} is not a real month and day") from None
         return value
+
+    def for_these(self, interests: Sequence[str]) -> str | None:
+        """How to point this item at ``interests``, if it says and is not about one of them."""
+        wanted = {x.lower() for x in interests}
+        if not self.for_interests or not wanted or wanted & {t.lower() for t in self.tags}:
+            return None
+        names = [x.replace("-", " ") for x in interests]
+        said = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        return self.for_interests.replace("{interests}", said)
 
     def why_for(self, background: str) -> str:
         """The rationale as said to someone with this background."""

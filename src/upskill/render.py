@@ -190,18 +190,30 @@ class Detail:
     link: tuple[str, str] | None  # (title, url) of the first resource
     steps: tuple[str, ...] = ()  # the work in order, in roughly equal chunks
     tags: tuple[str, ...] = ()  # the interests it serves
+    for_you: str | None = None  # how to point it at the person's interests
 
 
-def details(catalog: Any, ids: list[str]) -> dict[str, Detail]:
-    """Finish line and first resource of each item id the catalog knows."""
+def details(catalog: Any, ids: list[str], interests: Sequence[str] = ()) -> dict[str, Detail]:
+    """Finish line and first resource of each item id the catalog knows (and how to point it
+    at the person's ``interests``)."""
     out: dict[str, Detail] = {}
     for tid in ids:
         item = catalog.items.get(tid.split("@", 1)[0])
         if item is None:
             continue
         link = (item.resources[0].title, item.resources[0].url) if item.resources else None
-        out[tid] = Detail(item.done_when, link, tuple(item.steps), tuple(item.tags))
+        steps, tags = tuple(item.steps), tuple(item.tags)
+        out[tid] = Detail(item.done_when, link, steps, tags, item.for_these(interests))
     return out
+
+
+def first_tasks(plan: Any) -> set[int]:
+    """The first task the plan holds of each item (a habit's first week, a split item's
+    first part), by ``id``: advice for the whole item is said there, once."""
+    seen: dict[str, int] = {}
+    for t in plan.tasks:
+        seen.setdefault(t.item_id, id(t))
+    return set(seen.values())
 
 
 def interest_lines(plan: Any, info: Mapping[str, Detail]) -> list[str]:
@@ -347,6 +359,7 @@ def week_table(
 
     tasks = plan.tasks_in(week)
     parts = plan.parts()
+    firsts = first_tasks(plan) if info and any(d.for_you for d in info.values()) else set()
     total = sum(t.hours for t in tasks)
     hours_there = plan.budget(week)
     footer = f"{round(total, 2):g} / {budget(hours_there)} h"
@@ -376,6 +389,8 @@ def week_table(
             if doing:
                 said = "this week" if part is not None else "in order"
                 label.append(f"\n{said}: {clean(join_steps(doing), one_line=True)}")
+            if extra.for_you and id(t) in firsts:
+                label.append(f"\nfor your interests: {clean(extra.for_you, one_line=True)}")
             if extra.done_when:
                 label.append(f"\n{finish_label(part)}: {clean(extra.done_when, one_line=True)}")
             if extra.link:
@@ -529,6 +544,7 @@ def plan_markdown(
         lines.extend(interest_lines(plan, info))
     numbers = weeks if weeks is not None else list(range(1, plan.last_week() + 1))
     parts = plan.parts()
+    firsts = first_tasks(plan) if info and any(d.for_you for d in info.values()) else set()
     for n in numbers:
         tasks = plan.tasks_in(n)
         total = sum(t.hours for t in tasks)
@@ -560,6 +576,8 @@ def plan_markdown(
                 if doing:
                     said = "This week" if parts.get(id(t)) is not None else "In order"
                     lines.append(f"  - {said}: {_md_escape(join_steps(doing))}")
+                if detail.for_you and id(t) in firsts:
+                    lines.append(f"  - For your interests: {_md_escape(detail.for_you)}")
                 if detail.done_when:
                     label = finish_label(parts.get(id(t)))
                     lines.append(

@@ -72,6 +72,9 @@ def explain(
         _show_records(console, plan, task_id)
     why = item.why_for(plan.profile.background) if plan is not None else item.why
     console.print(f"Why: {why or '(not given)'}")
+    pointed = item.for_these(plan.profile.interests) if plan is not None else None
+    if pointed:
+        console.print(f"For your interests: {pointed}")
     console.print(f"Source: {item.source or '(not given)'}")
     if item.skill:
         level = f", needed while your rating is below {item.level}" if item.level else ""

@@ -27,7 +27,11 @@ def export(
         from upskill import render
         from upskill.roadmaps import load_catalog
 
-        info = render.details(load_catalog(current_home()), render.task_and_left_out_ids(plan))
+        info = render.details(
+            load_catalog(current_home()),
+            render.task_and_left_out_ids(plan),
+            plan.profile.interests,
+        )
         data = exporter.to_markdown(plan, info)
     else:
         data = exporter.to_json(plan)

@@ -67,7 +67,11 @@ def plan_cmd(
     if show_details:
         from upskill.roadmaps import load_catalog
 
-        info = render.details(load_catalog(current_home()), render.task_and_left_out_ids(plan))
+        info = render.details(
+            load_catalog(current_home()),
+            render.task_and_left_out_ids(plan),
+            plan.profile.interests,
+        )
     if fmt is PlanFormat.markdown:
         sys.stdout.write(render.plan_markdown(plan, None if show_all else weeks, info) + "\n")
         return
