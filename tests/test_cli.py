@@ -456,8 +456,11 @@ def test_the_markdown_says_which_work_serves_each_interest(home: Path, tmp_path:
     init_example("tiny-budget.toml", "--force")
     markdown = run("export", "--format", "markdown").stdout
     line = next(x for x in markdown.splitlines() if x.startswith("- interpretability: "))
-    assert "nothing in this plan; it did not fit: " in line
+    assert "no task in this plan is about it; it did not fit: " in line
     assert "`ml-devloop.arena-interp`" in line
+    # ... and the outreach in it is aimed at the interest
+    assert "aimed at it: " in line
+    assert "Send three short messages asking for advice on your most ambitious goal" in line
     # an interest no task is tagged with changes nothing, and the plan says that too
     answers = (EXAMPLES / "tiny-budget.toml").read_text(encoding="utf-8")
     answers = answers.replace('interests = ["interpretability"]', 'interests = ["quantum"]')
@@ -465,7 +468,7 @@ def test_the_markdown_says_which_work_serves_each_interest(home: Path, tmp_path:
     (tmp_path / "q.toml").write_text(answers, encoding="utf-8")
     assert run("init", "--answers", str(tmp_path / "q.toml"), "--force").returncode == 0
     markdown = run("export", "--format", "markdown").stdout
-    assert "- quantum: no task in the roadmaps is about it" in markdown
+    assert "- quantum: no task in the roadmaps is about it; aimed at it: " in markdown
 
 
 def test_what_belongs_after_the_plan_is_named_with_its_week(home: Path) -> None:

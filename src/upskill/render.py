@@ -241,11 +241,23 @@ def interest_lines(plan: Any, info: Mapping[str, Detail]) -> list[str]:
                 and wanted in (x.lower() for x in d.tags)
             }
         )
+        aimed: dict[str, tuple[int, str]] = {}
+        for t in plan.tasks:
+            detail = info.get(t.id)
+            if detail is not None and detail.for_you:
+                aimed.setdefault(t.item_id, (t.week, t.title))
         said = (
-            "nothing in this plan; it did not fit: " + ", ".join(f"`{i}`" for i in missed)
+            "no task in this plan is about it; it did not fit: "
+            + ", ".join(f"`{i}`" for i in missed)
             if missed
-            else "no task in the roadmaps is about it; the plan is the same as without it"
+            else "no task in the roadmaps is about it"
         )
+        if aimed:
+            said += "; aimed at it: " + ", ".join(
+                f"{_md_escape(title)} (week {week})" for week, title in sorted(aimed.values())
+            )
+        elif not missed:
+            said += "; the plan is the same as without it"
         lines.append(f"- {_md_escape(interest)}: {said}")
     return (
         ["Your interests, and the work in this plan that serves them:", "", *lines, ""]
