@@ -192,7 +192,7 @@ class Unit:
     goal: bool = False
     liked: bool = False  # tagged with one of the person's interests
     level: int | None = None  # the skill level it is needed below (None: always needed)
-    skill: str | None = None  # ... of this skill
+    role_weight: float = 1.0  # how much its track matters for the person's target role
     gated: bool = False  # needed because of a skill the person rated low (preparation)
     earliest_week: int = 1
     deadline_week: int | None = None
@@ -314,7 +314,7 @@ def candidates(
                 goal=goal,
                 liked=liked,
                 level=item.level if item.skill is not None else None,
-                skill=item.skill,
+                role_weight=weights.get(roadmap_id, 1.0),
                 gated=item.skill is not None and item.level is not None,
                 earliest_week=item.earliest_week or 1,
                 after_prep_weeks=item.after_prep_weeks,
@@ -1704,22 +1704,6 @@ class Planner:
         # What a short runway pulls to the front is worth doing early or not at all.
         urgent_weeks = self.share_of_weeks(self.policy.goal_fraction)
         smallest = min((u.size for u in waiting), default=0)
-        # The refill does not go back down a skill's ladder: no sweep exercise after the
-        # GPT-2 build, no NumPy drill after the intro ML course.
-        climbed: dict[str, list[tuple[int, int]]] = {}  # skill: (week finished, level)
-        for uid, indices in self.parts.items():
-            v = self.by_id[uid]
-            kept = [self.tasks[i].week for i in indices if i not in drop]
-            if kept and v.skill is not None and v.level is not None:
-                climbed.setdefault(v.skill, []).append((max(kept), v.level))
-
-        def backwards(u: Unit, week: int) -> bool:
-            return (
-                u.skill is not None
-                and u.level is not None
-                and any(w < week and lv > u.level for w, lv in climbed.get(u.skill, []))
-            )
-
         # What is already planned after an item (it comes `after` it) bounds where it may go.
         starts: dict[str, int] = {}
         for uid, indices in self.parts.items():
@@ -1749,7 +1733,6 @@ class Planner:
                 blocks = (
                     self._span(u, week, load, count, latest.get(u.id, FOREVER))
                     if over is None
-                    and not backwards(u, week)
                     and (u.deadline_week is None or week <= u.deadline_week)
                     and (u.within_weeks is None or week < self.first_week + u.within_weeks)
                     and (not u.urgent or week < self.first_week + urgent_weeks)
@@ -1808,9 +1791,16 @@ class Planner:
         self.tasks.sort(key=lambda t: t.week)
 
     def _refillable(self, u: Unit) -> bool:
-        """Is ``u`` worth refilling free weeks with? Work the documents stress or the person
-        asked for, not padding: weeks with nothing more worth doing stay light."""
-        return u.priority in ("core", "high") or u.liked or u.goal or u.touched
+        """Is ``u`` worth refilling free weeks with? Work the documents stress, work the
+        person asked for, or ordinary work on a track that matters for their role; not
+        padding (LeetCode topics for a research scientist): such weeks stay light."""
+        return (
+            u.priority in ("core", "high")
+            or u.liked
+            or u.goal
+            or u.touched
+            or (u.priority == "normal" and u.role_weight >= 1.0)
+        )
 
     def _span(
         self, u: Unit, week: int, load: list[int], count: list[int], latest: int
