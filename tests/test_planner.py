@@ -637,7 +637,9 @@ def test_a_reason_quotes_the_hours_the_finished_plan_leaves_free(example: str) -
     profile, plan = plan_for(example)
     usable = week_hours(profile, plan.start, profile.weeks)
     free = round(sum(usable[1:]) - sum(round(t.hours * CENTI) for t in plan.tasks)) / CENTI
-    quoted = re.compile(r"needs ([\d.]+) h.*; (?:only|the) ([\d.]+) h (of the plan are|still) free")
+    quoted = re.compile(
+        r"needs ([\d.]+) h.*?[;:] (?:only|the) ([\d.]+) h (of the plan are|still) free"
+    )
     for u in plan.unscheduled:
         found = quoted.match(u.reason)
         if found is not None:

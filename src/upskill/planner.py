@@ -1922,8 +1922,8 @@ class Planner:
                     said = f"the {free / CENTI:g} h still free are in weeks with no room for it"
                 else:
                     said = (
-                        f"the {free / CENTI:g} h still free are left light rather than padded "
-                        "with work of ordinary weight"
+                        "ordinary work on a track that matters less for your role: the "
+                        f"{free / CENTI:g} h still free are kept light rather than filled with it"
                     )
                 reason = f"needs {need / CENTI:g} h{with_chain}; {said}"
             if u.occurrences is not None:
