@@ -435,6 +435,7 @@ class Planner:
         self.prompt: set[str] = set()  # work that follows someone's yes: it starts at once
         self.ready_for_yes: set[str] = set()  # ... and what it needs, done by then
         self.owed: set[str] = set()  # preparation a round went out without (its window)
+        self.short_after: dict[str, list[str]] = {}  # deadline work: short steps it waits for
         self._setup_room = 0  # the week being packed: room left for setup and for due work
         self._urgent_room = 0
         self._going: dict[str, int] = {}  # ... and the started work still to place in it
@@ -473,7 +474,9 @@ class Planner:
             # A round waits for the signature work it should show (the GPT-2 build); for the
             # rest of its preparation it waits a while (`_sends_too_soon`).
             shown = [a for a in self.waits_for.get(uid, []) if self.by_id[a].goal]
-            return hard + [a for a in shown if a not in hard] if shown else hard
+            # deadline work waits for the short steps it builds on (the example statements)
+            shown += [a for a in self.short_after.get(uid, []) if a in self.chosen]
+            return hard + [a for a in dict.fromkeys(shown) if a not in hard] if shown else hard
         soft = [a for a in self.by_id[uid].after if a in self.chosen and a in self.by_id]
         return hard + [a for a in soft if a not in hard] if soft else hard
 
@@ -917,6 +920,7 @@ class Planner:
                 for a in self.by_id[uid].after:
                     if a not in late and a in self.chosen and self._closure_work(a) <= weekly:
                         self._due_by(a, self.release[uid], pace)
+                        self.short_after.setdefault(uid, []).append(a)  # ... and it waits
         # Setup that only pays early goes ahead of other due work, unless a deadline's work
         # must start in the first weeks: then that work keeps them.
         chain = {i: d for i, d in self.due.items() if i in self.deadline_chain}
@@ -1307,7 +1311,8 @@ class Planner:
     def _too_late_for_a_habit(self, uid: str, week: int) -> bool:
         """Would a habit starting in ``week`` run fewer than MIN_HABIT_WEEKS working weeks
         (or all of its occurrences, if fewer) before the plan ends?"""
-        left = sum(1 for w in range(week, self.horizon + 1) if self.cap[w] > 0)
+        size = self.by_id[uid].size
+        left = sum(1 for w in range(week, self.horizon + 1) if self.cap[w] >= size)
         wanted = min(MIN_HABIT_WEEKS, len(self.occurrences_left.get(uid, [])))
         return left < wanted
 
@@ -1657,6 +1662,17 @@ class Planner:
                         stack.append((child, f"waits for {cur}, which did not fit"))
 
         per_week = f"{self.budget:g} h/week"
+        for uid in sorted(self.chosen, key=lambda i: self.by_id[i].order):
+            u = self.by_id[uid]
+            if u.occurrences is None or uid not in self.parts:
+                continue
+            wanted = min(MIN_HABIT_WEEKS, len(u.occurrences))
+            if len(self.parts[uid]) < wanted:  # a habit runs a few weeks or not at all
+                take_out(
+                    uid,
+                    f"it would run only {len(self.parts[uid])} of its weeks: a weekly habit runs "
+                    f"at least {wanted} weeks or not at all",
+                )
         for uid in sorted(self.chosen, key=lambda i: self.by_id[i].order):
             u = self.by_id[uid]
             if u.occurrences is not None or uid not in self.parts:
