@@ -964,3 +964,20 @@ def test_no_interview_practice_once_the_interviews_are_over(example: str) -> Non
             start = week_of(plan, uid, last=False)
             assert start is not None
             assert start <= last + POLICY.interview_window, (uid, start, last)
+
+
+@pytest.mark.parametrize("weekly", [2.0, 5.0, 15.0, 40.0])
+def test_a_couple_of_months_is_a_couple_of_months_in_the_calendar_too(weekly: float) -> None:
+    """ "Spend a couple of months upskilling and then apply" (Anders): a round waits for the
+    person's core preparation, as an amount of work, but never more than one and a half times
+    its weeks in the calendar, however few hours a week they have."""
+    prep = [unit(f"a.prep{n}", 20, priority="core", gated=True) for n in range(12)]
+    round_ = unit("a.round", 2, kind="apply", after_prep_weeks=8, priority="core", goal=True)
+    p = planner([*prep, round_], weekly=weekly, weeks=60)
+    p.choose()
+    p.timing()
+    release = p.release["a.round"]
+    assert release <= 1 + math.ceil(8 * POLICY.prep_calendar_factor), release
+    # with hours enough, the amount of work decides: 8 weeks at the assumed pace
+    if weekly >= POLICY.prep_pace_hours:
+        assert release <= 1 + 8, release

@@ -128,6 +128,7 @@ class Policy:
     urgent_share: float = 0.7  # work due soon is assumed to get this share of a week
     short_runway_factor: float = 0.5  # a short runway shortens the wait before applying
     prep_pace_hours: float = 13.5  # "a couple of months" of upskilling, at hours a week
+    prep_calendar_factor: float = 1.5  # ... and at most this many times those weeks of work
     urgent_prep_weeks: float = 3.0  # ...and what it would like done first goes first if this short
     prep_grace_weeks: int = 6  # a round waits this long after its release for its preparation
     interview_window: int = 8  # interviews come within this many weeks of an application
@@ -745,9 +746,13 @@ class Planner:
             if u.urgent:
                 limit = math.ceil(limit * self.policy.short_runway_factor)
             need = min(limit * centi(self.policy.prep_pace_hours), prep)
-            week, held = self.first_week, 0
-            while held < need and week <= self.horizon:
+            # ... and not much longer in the calendar, however few hours a week: "a couple
+            # of months, then apply, and again a few months later" (two shots in 8 months)
+            calendar = math.ceil(limit * self.policy.prep_calendar_factor)
+            week, held, working = self.first_week, 0, 0
+            while held < need and working < calendar and week <= self.horizon:
                 held += self.cap[week]
+                working += self.cap[week] > 0
                 week += 1
             self.release[u.id] = max(u.earliest_week, week)
             self.due[u.id] = self.release[u.id]
