@@ -516,3 +516,18 @@ def test_outreach_is_pointed_at_the_persons_interests_once(example: str, home: P
         f"For your interests: Aim at least two of the three messages at people working on {' and '.join(interests)}."
         in explained
     )
+
+
+@pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.toml")))
+def test_the_plan_does_not_depend_on_python_hash_seed(example: str, tmp_path: Path) -> None:
+    """Determinism across processes: Python salts string hashes per process, so a planner
+    that walks a set in its iteration order would write different plans on different runs
+    (it did, for the undergraduate). The same answers give the same plan every time."""
+    plans = []
+    for seed in ("1", "2", "3"):
+        home = tmp_path / seed
+        env = {"UPSKILL_HOME": str(home), "PYTHONHASHSEED": seed}
+        made = run("init", "--answers", str(EXAMPLES / example), env=env)
+        assert made.returncode == 0, made.stderr
+        plans.append(run("plan", "--format", "json", "--all", env=env).stdout)
+    assert plans[0] == plans[1] == plans[2]

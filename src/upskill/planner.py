@@ -915,17 +915,22 @@ class Planner:
         chain_pace = max(int(pace * self.policy.deadline_share), 1)
         chain_start = self._cutoffs({i: d for i, d in self.due.items() if i in late}, chain_pace)
         slack = self.policy.deadline_slack_weeks
-        for uid in late:
+        # (every release from the same starts first: the steps below move starts, and the
+        # result must not depend on the order the chain is walked in)
+        released = []
+        for uid in sorted(late, key=lambda i: self.by_id[i].order):
             start = min(self.own_start.get(uid, FOREVER), chain_start.get(uid, FOREVER)) - slack
             if self.first_week < start < FOREVER:
                 self.release[uid] = max(self.release.get(uid, 1), start)
-                # what it would like done first and is a short step (example statements, the
-                # question whether a research master's suits you better) is done by then;
-                # research with a long chain of its own keeps its timing
-                for a in self.by_id[uid].after:
-                    if a not in late and a in self.chosen and self._closure_work(a) <= weekly:
-                        self._due_by(a, self.release[uid], pace)
-                        self.short_after.setdefault(uid, []).append(a)  # ... and it waits
+                released.append(uid)
+        for uid in released:
+            # what it would like done first and is a short step (example statements, the
+            # question whether a research master's suits you better) is done by then;
+            # research with a long chain of its own keeps its timing
+            for a in self.by_id[uid].after:
+                if a not in late and a in self.chosen and self._closure_work(a) <= weekly:
+                    self._due_by(a, self.release[uid], pace)
+                    self.short_after.setdefault(uid, []).append(a)  # ... and it waits
         # Setup that only pays early goes ahead of other due work, unless a deadline's work
         # must start in the first weeks: then that work keeps them.
         chain = {i: d for i, d in self.due.items() if i in self.deadline_chain}
