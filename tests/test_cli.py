@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES, ROOT, init_example, upskill_exe
+from tests.conftest import EXAMPLES, ROOT, TODAY, init_example, upskill_exe
+from tests.conftest import run as run_process
 from tests.conftest import run_here as run
 
 EXAMPLE_FILES = sorted(p.name for p in EXAMPLES.glob("*.toml"))
@@ -526,8 +527,8 @@ def test_the_plan_does_not_depend_on_python_hash_seed(example: str, tmp_path: Pa
     plans = []
     for seed in ("1", "2", "3"):
         home = tmp_path / seed
-        env = {"UPSKILL_HOME": str(home), "PYTHONHASHSEED": seed}
-        made = run("init", "--answers", str(EXAMPLES / example), env=env)
+        env = {"UPSKILL_HOME": str(home), "PYTHONHASHSEED": seed, "UPSKILL_TODAY": TODAY}
+        made = run_process("init", "--answers", str(EXAMPLES / example), env=env)
         assert made.returncode == 0, made.stderr
-        plans.append(run("plan", "--format", "json", "--all", env=env).stdout)
+        plans.append(run_process("plan", "--format", "json", "--all", env=env).stdout)
     assert plans[0] == plans[1] == plans[2]
