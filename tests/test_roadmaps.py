@@ -378,15 +378,25 @@ def test_a_split_part_says_which_steps_it_covers() -> None:
     assert steps_now(Part(2, 3, 12.0, 8.0), 4.0, steps) == ["second"]
     assert steps_now(Part(3, 3, 12.0, 12.0), 4.0, steps) == ["third"]
     # each step belongs to the part that holds its middle: never named in two weeks running
-    assert steps_now(Part(1, 2, 12.0, 6.0), 6.0, steps) == ["first", "second"]
+    assert steps_now(Part(1, 2, 12.0, 6.0), 6.0, steps) == [
+        "first",
+        "second (about 50% of it by the end of the week)",
+    ]
     assert steps_now(Part(2, 2, 12.0, 12.0), 6.0, steps) == ["third"]
     parts = [Part(1, 3, 15.0, 6.0), Part(2, 3, 15.0, 12.0), Part(3, 3, 15.0, 15.0)]
     named = [s for p, h in zip(parts, (6.0, 6.0, 3.0), strict=True) for s in steps_now(p, h, steps)]
     assert named == steps
     # a part holding no step's middle keeps going with the step it spends most on
-    assert steps_now(Part(1, 4, 12.0, 1.0), 1.0, steps) == ["start: first"]
-    assert steps_now(Part(2, 4, 12.0, 3.8), 1.5, steps) == ["keep going: first"]
-    assert steps_now(Part(3, 4, 12.0, 7.5), 1.5, ["Build", "GPT-2 in"]) == ["start: GPT-2 in"]
+    # ... and says how far into it the week gets (to the nearest 5%)
+    assert steps_now(Part(1, 4, 12.0, 1.0), 1.0, steps) == [
+        "start: first (about 25% of it by the end of the week)"
+    ]
+    assert steps_now(Part(2, 4, 12.0, 3.8), 1.5, steps) == [
+        "keep going: first (about 95% of it by the end of the week)"
+    ]
+    assert steps_now(Part(3, 4, 12.0, 7.5), 1.5, ["Build", "GPT-2 in"]) == [
+        "start: GPT-2 in (about 25% of it by the end of the week)"
+    ]
     assert steps_now(Part(1, 2, 12.0, 4.5), 4.5, []) == []
     assert join_steps(["Build it", "GPT-2 weights in", "Train it"]) == (
         "Build it; then GPT-2 weights in; then train it"

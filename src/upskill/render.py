@@ -294,13 +294,22 @@ def steps_now(part: Any, hours: float, steps: Sequence[str]) -> list[str]:
         return list(steps)
     size = part.total / len(steps)
     start, end = part.through - hours, part.through
-    mine = [s for i, s in enumerate(steps) if start < (i + 0.5) * size <= end + 1e-9]
+
+    def how_far(i: int) -> str:
+        """How far into step ``i`` the week gets, if it does not finish it: each week of a
+        long step has its own finish line."""
+        if (i + 1) * size <= end + 1e-9:
+            return ""
+        done = min(max(round((end - i * size) / size * 20) * 5, 5), 95)  # nearest 5%
+        return f" (about {done}% of it by the end of the week)"
+
+    mine = [s + how_far(i) for i, s in enumerate(steps) if start < (i + 0.5) * size <= end + 1e-9]
     if mine:
         return mine
     overlap = [min(end, (i + 1) * size) - max(start, i * size) for i in range(len(steps))]
     i = max(range(len(steps)), key=lambda i: overlap[i])
     said = "start" if start <= i * size + 1e-9 else "keep going"
-    return [f"{said}: {_in_sentence(steps[i])}"]
+    return [f"{said}: {_in_sentence(steps[i])}{how_far(i)}"]
 
 
 def join_steps(steps: Sequence[str]) -> str:
