@@ -394,6 +394,9 @@ def test_a_split_part_says_which_steps_it_covers() -> None:
     assert steps_now(Part(2, 4, 12.0, 3.8), 1.5, steps) == [
         "keep going: first (about 95% of it by the end of the week)"
     ]
+    assert steps_now(Part(2, 4, 12.0, 4.0), 2.0, steps) == [
+        "keep going: first (finish it this week)"
+    ]
     assert steps_now(Part(3, 4, 12.0, 7.5), 1.5, ["Build", "GPT-2 in"]) == [
         "start: GPT-2 in (about 25% of it by the end of the week)"
     ]

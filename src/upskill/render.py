@@ -309,7 +309,7 @@ def steps_now(part: Any, hours: float, steps: Sequence[str]) -> list[str]:
     overlap = [min(end, (i + 1) * size) - max(start, i * size) for i in range(len(steps))]
     i = max(range(len(steps)), key=lambda i: overlap[i])
     said = "start" if start <= i * size + 1e-9 else "keep going"
-    return [f"{said}: {_in_sentence(steps[i])}{how_far(i)}"]
+    return [f"{said}: {_in_sentence(steps[i])}{how_far(i) or ' (finish it this week)'}"]
 
 
 def join_steps(steps: Sequence[str]) -> str:
