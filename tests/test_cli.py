@@ -532,3 +532,22 @@ def test_the_plan_does_not_depend_on_python_hash_seed(example: str, tmp_path: Pa
         assert made.returncode == 0, made.stderr
         plans.append(run_process("plan", "--format", "json", "--all", env=env).stdout)
     assert plans[0] == plans[1] == plans[2]
+
+
+def test_the_markdown_lists_the_most_valuable_left_over_work_and_counts_the_rest(
+    home: Path,
+) -> None:
+    """A tiny plan's markdown is not a 150-line dump: each roadmap's left-over work shows
+    its most valuable items and how many more there are; together they are all of it."""
+    init_example("tiny-budget.toml")
+    data = json.loads(run("plan", "--format", "json", "--all").stdout)
+    left = {u["id"].split("@", 1)[0] for u in data["unscheduled"]}
+    markdown = run("export", "--format", "markdown").stdout
+    section = markdown.split("## Did not fit", 1)[1]
+    listed = re.findall(r"^- `([^`]+)` \(", section, flags=re.MULTILINE)
+    more = sum(int(n) for n in re.findall(r"^- and (\d+) more \(", section, flags=re.MULTILINE))
+    assert more > 0
+    assert len(listed) + more == len(left)
+    assert set(listed) <= left
+    for block in section.split("### ")[1:]:
+        assert len(re.findall(r"^- `", block, flags=re.MULTILINE)) <= 8

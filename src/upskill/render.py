@@ -427,6 +427,9 @@ def week_table(
         console.print(f"{free:g} h left free this week for overruns.", style="dim")
 
 
+MARKDOWN_OVERFLOW = 8  # left-over items the markdown lists per roadmap
+
+
 def overflow_groups(plan: Any) -> list[tuple[str, float, list[tuple[str, float, int, str]]]]:
     """What did not fit, by item (a recurring one once, with its count), grouped by roadmap.
 
@@ -626,13 +629,22 @@ def plan_markdown(
         if afterwards:
             lines.append("After this plan: " + ", then ".join(afterwards) + ".")
             lines.append("")
+        # A document to read, not a dump: the most valuable of each roadmap's left-over
+        # work, and how much more there is (`upskill plan --all` lists all of it).
         for roadmap, hours, entries in overflow_groups(plan):
             lines.append(f"### {_md_escape(roadmap)} ({hours:g} h)")
             lines.append("")
-            for item_id, each, count, reason in entries:
+            for item_id, each, count, reason in entries[:MARKDOWN_OVERFLOW]:
                 size = f"{each:g} h × {count} weeks" if count > 1 else f"{each:g} h"
                 uid = clean(item_id, one_line=True).replace("`", "'")
                 lines.append(f"- `{uid}` ({size}): {_md_escape(reason)}")
+            rest = entries[MARKDOWN_OVERFLOW:]
+            if rest:
+                more = round(sum(each * count for _, each, count, _ in rest), 2)
+                lines.append(
+                    f"- and {len(rest)} more ({more:g} h), less valuable for you: "
+                    "`upskill plan --all` lists them"
+                )
             lines.append("")
     return "\n".join(lines)
 
