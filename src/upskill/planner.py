@@ -1849,8 +1849,6 @@ class Planner:
                 at += 1
                 continue
             free = self.cap[at] - load[at]
-            if count[at] >= self.max_tasks(at) and not out:
-                return None
             amount = min(left, free, self.block_max(at, u.id))
             amount -= amount % 25
             if 0 < left - amount < self.block_min:
