@@ -429,7 +429,7 @@ def test_each_week_of_a_split_item_says_which_of_its_steps_to_do(home: Path) -> 
     split = [tid for tid, n in weeks_of.items() if n > 1 and catalog.get(tid)]
     assert split, "the example plan splits some item that has steps"
     for tid in split:
-        said = re.findall(rf"`{re.escape(tid)}`.*\n  - This week: (.*)", markdown)
+        said = re.findall(rf"`{re.escape(tid)}`.*\n  - This week[:,] (.*)", markdown)
         assert len(said) == weeks_of[tid], (tid, said)
         walked = " ".join(said)
         positions = [walked.lower().find(step[1:].lower()) for step in catalog[tid]]

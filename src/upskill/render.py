@@ -312,6 +312,17 @@ def steps_now(part: Any, hours: float, steps: Sequence[str]) -> list[str]:
     return [f"{said}: {_in_sentence(steps[i])}{how_far(i) or ' (finish it this week)'}"]
 
 
+def steps_label(part: Any, doing: Sequence[str]) -> str:
+    """What introduces the steps of a task: "in order: " for a whole task, "this week: " for a
+    part, "this week, " when the part starts or goes on with one step ("this week, keep
+    going: ..."), not two colons in a row."""
+    if part is None:
+        return "in order: "
+    if len(doing) == 1 and doing[0].startswith(("start: ", "keep going: ")):
+        return "this week, "
+    return "this week: "
+
+
 def join_steps(steps: Sequence[str]) -> str:
     """Steps as one sentence: "build the model; then load the weights"."""
     return "; then ".join([steps[0], *map(_in_sentence, steps[1:])]) if steps else ""
@@ -408,8 +419,8 @@ def week_table(
         if extra is not None:
             doing = steps_now(part, t.hours, extra.steps)
             if doing:
-                said = "this week" if part is not None else "in order"
-                label.append(f"\n{said}: {clean(join_steps(doing), one_line=True)}")
+                said = steps_label(part, doing)
+                label.append(f"\n{said}{clean(join_steps(doing), one_line=True)}")
             if extra.for_you and id(t) in firsts:
                 label.append(f"\nfor your interests: {clean(extra.for_you, one_line=True)}")
             if extra.done_when:
@@ -598,8 +609,8 @@ def plan_markdown(
             if detail is not None:
                 doing = steps_now(parts.get(id(t)), t.hours, detail.steps)
                 if doing:
-                    said = "This week" if parts.get(id(t)) is not None else "In order"
-                    lines.append(f"  - {said}: {_md_escape(join_steps(doing))}")
+                    said = steps_label(parts.get(id(t)), doing)
+                    lines.append(f"  - {said[0].upper()}{said[1:]}{_md_escape(join_steps(doing))}")
                 if detail.for_you and id(t) in firsts:
                     lines.append(f"  - For your interests: {_md_escape(detail.for_you)}")
                 if detail.done_when:
