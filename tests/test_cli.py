@@ -551,3 +551,16 @@ def test_the_markdown_lists_the_most_valuable_left_over_work_and_counts_the_rest
     assert set(listed) <= left
     for block in section.split("### ")[1:]:
         assert len(re.findall(r"^- `", block, flags=re.MULTILINE)) <= 8
+
+
+def test_a_plan_says_which_default_roadmaps_the_person_left_out(home: Path) -> None:
+    """Alex chose his roadmaps without networking: the plan says so, so a plan with no
+    referral ask reads as his choice, not an oversight; a plan on the defaults says nothing."""
+    said = "Left out by your choice of roadmaps"
+    made = init_example("swe-to-ml.toml")
+    assert said in " ".join(made.stdout.split())
+    markdown = run("export", "--format", "markdown").stdout
+    line = next(x for x in markdown.splitlines() if x.startswith(said))
+    assert "(ml-engineer) have them by default: network (" in line
+    init_example("postdoc-research-engineer.toml", "--force")
+    assert said not in run("export", "--format", "markdown").stdout

@@ -312,6 +312,24 @@ def steps_now(part: Any, hours: float, steps: Sequence[str]) -> list[str]:
     return [f"{said}: {_in_sentence(steps[i])}{how_far(i) or ' (finish it this week)'}"]
 
 
+def left_out_roadmaps_said(profile: Any) -> str | None:
+    """The roadmaps the person chose to leave out that their role's default includes: said
+    in the plan, so a plan without, say, networking reads as their choice, not an oversight."""
+    from upskill.schema import DEFAULT_ROADMAPS
+
+    if profile.roadmaps is None:
+        return None
+    left = [r for r in DEFAULT_ROADMAPS.get(profile.target_role, ()) if r not in profile.roadmaps]
+    if not left:
+        return None
+    said = ", ".join(left)
+    return (
+        f"Left out by your choice of roadmaps, though plans for your target role "
+        f"({profile.target_role}) have them by default: {said} "
+        f"(`upskill roadmaps show {left[0]}` lists its work)."
+    )
+
+
 def steps_label(part: Any, doing: Sequence[str]) -> str:
     """What introduces the steps of a task: "in order: " for a whole task, "this week: " for a
     part, "this week, " when the part starts or goes on with one step ("this week, keep
@@ -575,6 +593,9 @@ def plan_markdown(
         f"h/week, target: {plan.profile.target_role}."
     )
     lines.append("")
+    left_out = left_out_roadmaps_said(plan.profile)  # ids and roles only: nothing to escape
+    if left_out is not None:
+        lines.extend([left_out, ""])
     if info is not None and weeks is None:
         lines.extend(interest_lines(plan, info))
     numbers = weeks if weeks is not None else list(range(1, plan.last_week() + 1))

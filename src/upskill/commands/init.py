@@ -123,6 +123,9 @@ def init(
         f"{plan.weeks} weeks from {start_date.isoformat()} at {per_week} h/week: "
         f"{len({t.item_id for t in plan.tasks})} items, {scheduled:g} h scheduled."
     )
+    left_out = render.left_out_roadmaps_said(plan.profile)
+    if left_out is not None:
+        console.print(left_out)
     render.week_table(console, plan, 1, "Preview: ")
     render.plan_footer(console, plan, full=False)
     console.print("Next: `upskill plan` for this week, `upskill check ID` when you finish a task.")
