@@ -981,3 +981,20 @@ def test_a_couple_of_months_is_a_couple_of_months_in_the_calendar_too(weekly: fl
     # with hours enough, the amount of work decides: 8 weeks at the assumed pace
     if weekly >= POLICY.prep_pace_hours:
         assert release <= 1 + 8, release
+
+
+@pytest.mark.parametrize("example", ["masters-short-runway.toml", "phd-student-no-network.toml"])
+def test_a_students_internships_go_out_in_the_winter_window(example: str) -> None:
+    """ "Apply early within the window, which for summer internships closes in the winter":
+    a student whose internship round needs only a reviewed resume first sends it within
+    about two months of a plan that starts in late November (time off not counted), with the
+    resume reviewed before it; the mocks and the assessment it went without come after."""
+    profile, plan = plan_for(example)
+    sent = week_of(plan, "network.research-internship", last=False)
+    reviewed = week_of(plan, "interviewing.resume-friend-review")
+    assert sent is not None
+    assert reviewed is not None
+    assert reviewed < sent
+    usable = week_hours(profile, plan.start, profile.weeks)
+    working = sum(1 for w in range(1, sent) if usable[w] > 0)
+    assert working <= 6, (sent, working)
