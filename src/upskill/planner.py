@@ -116,7 +116,7 @@ class Policy:
     hours_per_task: float = 2.5  # distinct tasks in a week: about one per this many hours
     min_tasks: int = 2
     max_tasks: int = 7
-    habit_share: float = 0.45  # recurring practice takes at most this share of a week
+    habit_share: float = 0.5  # recurring practice takes at most this share of a week
     max_habits: int = 4  # ... and this many habits at once
     habit_keep: float = 1.5  # a running habit gives way only to one this much more valuable
     habit_free_slot: float = 0.5  # a habit this short does not count as one of the week's tasks
