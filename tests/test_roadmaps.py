@@ -309,6 +309,18 @@ def test_no_text_a_person_reads_names_a_task_by_its_id(roadmap_id: str) -> None:
             assert not named, (item.id, named)
 
 
+def validates_with(tmp_path: Path, key: str, value: str, ok: bool) -> None:
+    """`roadmaps validate` on a one-item roadmap whose item sets ``key = value``: accepted if
+    ``ok``, else refused with a message naming the key."""
+    text = roadmap_text("mine", [("a", [])]).replace(
+        'id = "a"\n', f'id = "a"\n{key} = {value}\n', 1
+    )
+    result = run("roadmaps", "validate", str(write(tmp_path / f"{key}.toml", text)))
+    assert (result.returncode == 0) == ok, result.stderr
+    if not ok:
+        assert key in result.stderr
+
+
 @pytest.mark.parametrize(
     ("value", "ok"),
     [
@@ -321,13 +333,7 @@ def test_no_text_a_person_reads_names_a_task_by_its_id(roadmap_id: str) -> None:
     ],
 )
 def test_steps_are_a_short_list_of_short_texts(tmp_path: Path, value: str, ok: bool) -> None:
-    text = roadmap_text("mine", [("a", [])]).replace(
-        'id = "a"\n', f'id = "a"\nsteps = {value}\n', 1
-    )
-    result = run("roadmaps", "validate", str(write(tmp_path / "steps.toml", text)))
-    assert (result.returncode == 0) == ok, result.stderr
-    if not ok:
-        assert "steps" in result.stderr
+    validates_with(tmp_path, "steps", value, ok)
 
 
 @pytest.mark.parametrize(
@@ -340,13 +346,7 @@ def test_steps_are_a_short_list_of_short_texts(tmp_path: Path, value: str, ok: b
     ],
 )
 def test_for_interests_names_where_the_interests_go(tmp_path: Path, value: str, ok: bool) -> None:
-    text = roadmap_text("mine", [("a", [])]).replace(
-        'id = "a"\n', f'id = "a"\nfor_interests = {value}\n', 1
-    )
-    result = run("roadmaps", "validate", str(write(tmp_path / "for.toml", text)))
-    assert (result.returncode == 0) == ok, result.stderr
-    if not ok:
-        assert "for_interests" in result.stderr
+    validates_with(tmp_path, "for_interests", value, ok)
 
 
 def test_interest_advice_names_the_interests_unless_the_item_is_about_one() -> None:
