@@ -998,3 +998,15 @@ def test_a_students_internships_go_out_in_the_winter_window(example: str) -> Non
     usable = week_hours(profile, plan.start, profile.weeks)
     working = sum(1 for w in range(1, sent) if usable[w] > 0)
     assert working <= 6, (sent, working)
+
+
+def test_a_quick_signature_build_is_not_left_behind_the_basics() -> None:
+    """The ML engineer's fine-tuning build is about 18 hours with PyTorch before it: a quick
+    win of the highest value, it lands within the first third of the plan instead of after
+    the twenty weeks of courses the software engineer also needs."""
+    profile, plan = plan_for("swe-to-ml.toml")
+    build = week_of(plan, "ml-devloop.finetune-pretrained")
+    assert build is not None
+    assert build <= math.ceil(profile.weeks / 3), build
+    course = week_of(plan, "ml-devloop.intro-ml-part1", last=False)
+    assert course is not None  # ... and the basics still go on beside it

@@ -123,6 +123,7 @@ class Policy:
     goal_fraction: float = 1 / 3  # signature goals land within about the first third
     interest_fraction: float = 0.6  # ... and work for the person's interests within this share
     first_move_share: float = 0.6  # a goal whose chain takes at most this share of a week
+    quick_goal_hours: float = 30.0  # a signature build whose whole chain is this much work
     setup_share: float = 0.25  # setup that only pays early takes at most this share of a week
     focus_hours: float = 15.0  # one item this long at a time: a big thing is not run beside another
     urgent_share: float = 0.7  # work due soon is assumed to get this share of a week
@@ -435,6 +436,7 @@ class Planner:
         self.waits_for: dict[str, list[str]] = {}  # ... and the preparation it would like
         self.prompt: set[str] = set()  # work that follows someone's yes: it starts at once
         self.ready_for_yes: set[str] = set()  # ... and what it needs, done by then
+        self.quick_goals: set[str] = set()  # a signature build a few weeks away, and its chain
         self.owed: set[str] = set()  # preparation a round went out without (its window)
         self.short_after: dict[str, list[str]] = {}  # deadline work: short steps it waits for
         self._setup_room = 0  # the week being packed: room left for setup and for due work
@@ -892,6 +894,19 @@ class Planner:
                         self.tail[p] = max(self.tail.get(p, 0), after)
                     else:  # a soft edge is not in the topological order: p may have been
                         self._due_by(p, before - lead, pace)  # passed, so its chain is too
+        # A signature build whose whole chain is a month of evenings (a fine-tuned model, a
+        # first pull request) is a quick win of the highest value: it goes ahead of the
+        # basics once it must start, not behind all of them.
+        quick_work = centi(self.policy.quick_goal_hours)
+        for u in chosen:
+            if (
+                u.goal
+                and u.kind == "build"
+                and u.occurrences is None
+                and u.deadline_week is None
+                and self._closure_work(u.id) <= quick_work
+            ):
+                self.quick_goals |= self._closure(u.id)
         for u in chosen:  # the basics the person lacks start at once
             if self._basic(u) and self.by_id[u.id].earliest_week <= self.first_week:
                 self.own_start[u.id] = min(self.own_start.get(u.id, FOREVER), self.first_week)
@@ -1384,7 +1399,12 @@ class Planner:
                 # then what an application round cannot go without and what the work after
                 # a yes needs, once it must start
                 not (
-                    (uid in self.needed or uid in self.ready_for_yes or self._holding(uid, w.week))
+                    (
+                        uid in self.needed
+                        or uid in self.ready_for_yes
+                        or uid in self.quick_goals
+                        or self._holding(uid, w.week)
+                    )
                     and self.must_start(uid, w.week)
                 ),
                 # then what a round that went out early owes its interviews
