@@ -816,7 +816,7 @@ def test_a_habit_that_gives_way_ends_with_a_reason() -> None:
     high = unit("b.high", 2, pre=("a.gate",), occurrences=list(range(1, 9)), value=80.0)
     gate = unit("a.gate", 3, kind="build")
     p = planner([low, gate, high], weekly=10, weeks=12)
-    p.policy = dataclasses.replace(POLICY, max_habits=1)
+    p.policy = dataclasses.replace(POLICY, max_habits=1, hours_per_habit=100.0)
     placed = p.run()
     weeks = {t.id.split("@")[0]: [] for t in placed.tasks if "@" in t.id}
     for t in placed.tasks:
@@ -1010,3 +1010,15 @@ def test_a_quick_signature_build_is_not_left_behind_the_basics() -> None:
     assert build <= math.ceil(profile.weeks / 3), build
     course = week_of(plan, "ml-devloop.intro-ml-part1", last=False)
     assert course is not None  # ... and the basics still go on beside it
+
+
+def test_a_long_week_keeps_more_habits_running() -> None:
+    """At 25 h a week the master's student keeps five weekly habits (outreach, LeetCode, mocks,
+    the collaboration block, an application a week): none is cut short for another, as her
+    weekly problems were when four was the most at any budget."""
+    _, plan = plan_for("masters-short-runway.toml")
+    cut = [u.id for u in plan.unscheduled if "cut short" in u.reason]
+    assert cut == [], cut
+    problems = [t.week for t in plan.tasks if t.item_id == "coding.weekly-problems"]
+    assert problems
+    assert max(problems) == plan.weeks, problems

@@ -118,6 +118,7 @@ class Policy:
     max_tasks: int = 7
     habit_share: float = 0.5  # recurring practice takes at most this share of a week
     max_habits: int = 4  # ... and this many habits at once
+    hours_per_habit: float = 5.0  # ... or one per this many hours of a week, if more
     habit_keep: float = 1.5  # a running habit gives way only to one this much more valuable
     habit_free_slot: float = 0.5  # a habit this short does not count as one of the week's tasks
     goal_fraction: float = 1 / 3  # signature goals land within about the first third
@@ -1286,6 +1287,7 @@ class Planner:
         """
         policy = self.policy
         habit_room = int(w.start * policy.habit_share)
+        most = max(policy.max_habits, round(self.budget / policy.hours_per_habit))
         while self.habits_ready:
             self.habits.append(heapq.heappop(self.habits_ready)[1])
         self.habits = [h for h in self.habits if self.occurrences_left.get(h)]
@@ -1299,7 +1301,7 @@ class Planner:
             u = self.by_id[uid]
             counts = u.size > policy.habit_free_slot * CENTI
             fits = held + u.size <= habit_room or (not held and u.size <= w.start // 2)
-            crowded = not fits or (counts and (running >= policy.max_habits or w.slots <= 0))
+            crowded = not fits or (counts and (running >= most or w.slots <= 0))
             # a new habit does not take the room that started work needs to go on, nor start
             # with too few weeks left to become one
             late = uid not in self.finished and self._too_late_for_a_habit(uid, w.week)
