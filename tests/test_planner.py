@@ -1022,3 +1022,29 @@ def test_a_long_week_keeps_more_habits_running() -> None:
     problems = [t.week for t in plan.tasks if t.item_id == "coding.weekly-problems"]
     assert problems
     assert max(problems) == plan.weeks, problems
+
+
+def test_a_holiday_stub_at_the_end_is_not_called_a_light_week() -> None:
+    """A plan whose last week keeps one working day before the holidays (1.7 of 12 h) and
+    holds nothing there still ends on full weeks: it is not said that the work worth doing
+    ends a week early."""
+    from upskill.plan import Task
+    from upskill.render import light_from
+
+    start = dt.date(2027, 2, 1)
+    off = TimeOff(dt.date(2027, 3, 9), dt.date(2027, 3, 21))  # from the Tuesday of week 6
+    profile = Profile(
+        background="undergrad",
+        target_role="phd-applicant",
+        hours_per_week=12,
+        weeks=6,
+        start_date=start,
+        time_off=(off,),
+    )
+    full = [Task(f"a.x{w}", w, "x", "learn", 10.0) for w in range(1, 6)]
+    plan = Plan(profile=profile, tasks=full)
+    assert 0 < plan.budget(6) < 3
+    assert light_from(plan) is None
+    # ... while a real week left mostly empty still is
+    short = Plan(profile=profile.replace(time_off=()), tasks=full[:3])
+    assert light_from(short) == 4

@@ -520,14 +520,16 @@ def after_the_plan(plan: Any) -> list[tuple[str, int | None]]:
 
 def light_from(plan: Any) -> int | None:
     """The week from which every remaining week holds less than half its hours (after at
-    least one fuller week), or None: the plan says so rather than padding those weeks."""
+    least one fuller week), or None: the plan says so rather than padding those weeks. A
+    week that time off leaves under a quarter of its hours (a day before the holidays) is
+    passed over like the holidays themselves."""
     held: dict[int, float] = {}
     for t in plan.tasks:
         held[t.week] = held.get(t.week, 0.0) + t.hours
     start: int | None = None
     for week in range(plan.weeks, 0, -1):
         hours = plan.budget(week)
-        if hours <= 0:
+        if hours <= 0 or (hours * 4 < plan.hours_per_week and week not in held):
             continue
         if held.get(week, 0.0) * 2 >= hours:
             break
