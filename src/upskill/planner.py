@@ -27,7 +27,8 @@ exact and the output is byte-stable. It works in named phases, each a method of 
    then due work by how pressing it is (a deadline that must start; a short runway's first
    moves and quick goals; follow-ups, the work after someone's yes, an ask whose answer a
    follow-up waits for, a referral ask and a ready round; setup, in a share; what a round
-   cannot go without and what the work after a yes needs, once they must start; the basics;
+   cannot go without, what the work after a yes needs and the chain of a signature build
+   within quick_goal_hours, once they must start; what a round went out without; the basics;
    what must start for its chain), and within that what has started, what a round cannot go
    without, its preparation, then the due week.
    Then split work continues, and the rest is shared between tracks so that each advances in
@@ -1398,8 +1399,8 @@ class Planner:
                     or self._round_open(uid, w.week)
                 ),
                 uid not in self.setup_moves,  # then setup that only pays early, in a share
-                # then what an application round cannot go without and what the work after
-                # a yes needs, once it must start
+                # then what an application round cannot go without, what the work after a
+                # yes needs and a quick signature build's chain, once it must start
                 not (
                     (
                         uid in self.needed
@@ -1497,10 +1498,10 @@ class Planner:
         if not serves or not all(x in self.parts for x in serves):
             return False
         first = min(serves, key=lambda x: (self.tasks[self.parts[x][0]].week, self.by_id[x].order))
-        week = self.tasks[self.parts[first][0]].week
+        starts = self.tasks[self.parts[first][0]].week
         self.chosen.discard(uid)
         self.reasons[uid] = (
-            f"it prepares for {first}, which starts in week {week}, before it could be done"
+            f"it prepares for {first}, which starts in week {starts}, before it could be done"
         )
         return True
 

@@ -220,6 +220,11 @@ def interest_lines(plan: Any, info: Mapping[str, Detail]) -> list[str]:
     """For each of the person's interests, the work in the plan that serves it and its
     first week, or that nothing in the plan does (and what did not fit, if anything)."""
     lines = []
+    aimed: dict[str, tuple[int, str]] = {}  # work pointed at the interests by its wording
+    for t in plan.tasks:
+        detail = info.get(t.id)
+        if detail is not None and detail.for_you:
+            aimed.setdefault(t.item_id, (t.week, t.title))
     for interest in plan.profile.interests:
         wanted = interest.lower()
         first: dict[str, tuple[int, str]] = {}
@@ -241,11 +246,6 @@ def interest_lines(plan: Any, info: Mapping[str, Detail]) -> list[str]:
                 and wanted in (x.lower() for x in d.tags)
             }
         )
-        aimed: dict[str, tuple[int, str]] = {}
-        for t in plan.tasks:
-            detail = info.get(t.id)
-            if detail is not None and detail.for_you:
-                aimed.setdefault(t.item_id, (t.week, t.title))
         said = (
             "no task in this plan is about it; it did not fit: "
             + ", ".join(f"`{i}`" for i in missed)
