@@ -406,6 +406,63 @@ def test_deadline_too_close_to_the_start_aims_at_the_next_year() -> None:
     )
 
 
+def test_a_summer_programme_is_applied_for_before_its_winter_window_closes() -> None:
+    """Summer programmes close in winter: a plan starting in February applies in its first
+    two weeks (it was week 6), one starting in the autumn in the weeks before mid-February,
+    and one starting after that, whose window has closed, does not apply at all."""
+    profile = load_answers(EXAMPLES / "undergrad-phd.toml")
+    item = "phd-applications.research-programmes"
+    february = build_plan(profile, catalog(), dt.date(2027, 2, 1))
+    week = week_of(february, item)
+    assert week is not None
+    assert week <= 2, week
+    september = build_plan(profile.replace(start_date=None), catalog(), dt.date(2026, 9, 7))
+    closes = deadline_week("02-15", september.start, 1)
+    first, last = week_of(september, item, last=False), week_of(september, item)
+    assert first is not None
+    assert last is not None
+    assert closes - 6 < first, (first, closes)
+    assert last <= closes, (last, closes)
+    march = build_plan(profile.replace(start_date=None, weeks=40), catalog(), dt.date(2027, 3, 1))
+    assert week_of(march, item) is None
+    reason = next(u.reason for u in march.unscheduled if u.id == item)
+    assert "after the plan's last week" in reason, reason
+
+
+def test_a_student_applying_to_phds_has_one_research_home() -> None:
+    """The undergraduate's supervised project is the collaboration: no second search for
+    collaborators beside it, and the research sprint follows the professor's yes. A PhD
+    student aiming at research jobs, with no supervisor to ask in the plan, asks researchers."""
+    _, undergrad = plan_for("undergrad-phd.toml")
+    ids = {t.item_id for t in undergrad.tasks}
+    assert "phd-applications.research-position" in ids
+    assert not ids & {"research.find-collaborator", "research.collaboration-agreed"}, ids
+    agreed = week_of(undergrad, "phd-applications.supervisor-agreed")
+    sprint = week_of(undergrad, "research.collaboration-sprint", last=False)
+    assert agreed is not None
+    assert sprint is not None
+    assert agreed < sprint
+    _, student = plan_for("phd-student-no-network.toml")
+    ids = {t.item_id for t in student.tasks}
+    assert {"research.find-collaborator", "research.collaboration-agreed"} <= ids
+
+
+def test_the_gpt2_build_follows_the_person_not_the_catalogue() -> None:
+    """Anders: build GPT-2 if you want to work with language models. A robotics PhD
+    applicant does not build it before their applications go in; an alignment researcher,
+    and every engineer it is a signature goal of, has it before the plan's last third."""
+    _, robotics = plan_for("undergrad-phd.toml")
+    submitted = week_of(robotics, "phd-applications.submit-applications")
+    gpt2 = week_of(robotics, "ml-devloop.gpt2-from-scratch", last=False)
+    assert submitted is not None
+    assert gpt2 is None or gpt2 > submitted, (gpt2, submitted)
+    for example in ("masters-short-runway.toml", "postdoc-research-engineer.toml"):
+        profile, plan = plan_for(example)
+        built = week_of(plan, "ml-devloop.gpt2-from-scratch")
+        assert built is not None, example
+        assert built <= profile.weeks * 0.85, (example, built)
+
+
 def test_default_start_is_the_coming_monday() -> None:
     assert coming_monday(dt.date(2026, 11, 22)) == dt.date(2026, 11, 23)
     assert coming_monday(dt.date(2026, 11, 23)) == dt.date(2026, 11, 23)
@@ -890,12 +947,12 @@ def test_what_a_short_runway_pulls_forward_is_early_or_left_out() -> None:
 
 
 def test_an_ask_for_work_that_is_not_in_the_plan_goes_too() -> None:
-    """Asking to audit an intro ML course that did not fit prepares for nothing."""
+    """Asking to audit a deep learning course that did not fit prepares for nothing."""
     _, plan = plan_for("postdoc-research-engineer.toml")
-    assert week_of(plan, "ml-devloop.intro-ml-part1") is None
+    assert week_of(plan, "ml-devloop.intro-dl-course") is None
     assert week_of(plan, "ml-devloop.audit-request") is None
     reason = next(u.reason for u in plan.unscheduled if u.id == "ml-devloop.audit-request")
-    assert reason == "it prepares for ml-devloop.intro-ml-part1, which is not in your plan"
+    assert reason == "it prepares for ml-devloop.intro-dl-course, which is not in your plan"
 
 
 @pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.toml")))

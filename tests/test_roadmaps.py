@@ -288,6 +288,19 @@ def test_lead_weeks_is_a_whole_number_of_weeks(tmp_path: Path, value: str, ok: b
         assert "lead_weeks" in result.stderr
 
 
+@pytest.mark.parametrize(("value", "ok"), [("1", True), ("0", False), ("53", False)])
+def test_deadline_lead_weeks_is_at_least_a_week(tmp_path: Path, value: str, ok: bool) -> None:
+    """A lead of 0 weeks would let a deadline fall in week 0, before the plan starts."""
+    text = roadmap_text("mine", [("a", []), ("b", ["a"])]).replace(
+        'id = "a"\n', f'id = "a"\ndeadline = "02-15"\ndeadline_lead_weeks = {value}\n', 1
+    )
+    assert f"deadline_lead_weeks = {value}" in text
+    result = run("roadmaps", "validate", str(write(tmp_path / "lead.toml", text)))
+    assert (result.returncode == 0) == ok, result.stderr
+    if not ok:
+        assert "deadline_lead_weeks" in result.stderr
+
+
 @pytest.mark.parametrize("roadmap_id", BUILT_IN)
 def test_no_text_a_person_reads_names_a_task_by_its_id(roadmap_id: str) -> None:
     """Titles, rationales and finish lines speak of "the short refresher", never of

@@ -72,6 +72,9 @@ class Item(_Strict):
     # Extensions beyond the core contract (see docs/roadmap-format.md).
     earliest_week: Annotated[int, Field(ge=1, le=520)] | None = None
     deadline: str | None = None
+    # A deadline closer than this to the start aims at the next year (default: the policy's;
+    # a short application with little to prepare can still make a date a week or two away).
+    deadline_lead_weeks: Annotated[int, Field(ge=1, le=52)] | None = None
     early_if_runway_under: Annotated[float, Field(gt=0, le=600, allow_inf_nan=False)] | None = None
     backgrounds: list[Background] = []
     tags: list[Annotated[str, Field(min_length=1, max_length=80)]] = []

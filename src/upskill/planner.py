@@ -333,7 +333,10 @@ def candidates(
             )
             if item.deadline:
                 unit.deadline = item.deadline
-                unit.deadline_week = deadline_week(item.deadline, start, policy.deadline_lead_weeks)
+                lead = item.deadline_lead_weeks
+                if lead is None:
+                    lead = policy.deadline_lead_weeks
+                unit.deadline_week = deadline_week(item.deadline, start, lead)
                 unit.earliest_week = max(
                     unit.earliest_week, unit.deadline_week - policy.deadline_window_weeks + 1
                 )
@@ -671,7 +674,7 @@ class Planner:
                     need = unit.size * self.limit[uid]
                 else:
                     with_chain = " with what it builds on" if len(chain) > 1 else ""
-                    if used == 0:  # nothing was taken yet: the plan is simply too small for it
+                    if used == 0 or need > room:  # the plan is simply too small for it
                         said = f"the plan has {room / CENTI:g} h in all"
                         self.reasons.setdefault(
                             uid, f"needs {need / CENTI:g} h{with_chain}; {said}"
@@ -796,9 +799,12 @@ class Planner:
         # ... and so is a round the person may send in the first weeks (someone ready; a
         # student's internships, whose windows close in the winter): what it cannot go
         # without, if that is about two weeks of work, goes first so the round can go out.
+        # The same goes for a short application whose window closes in the first weeks (a
+        # summer programme, for a plan that starts in February).
         soon = self.first_week + self.policy.urgent_prep_weeks
         for g, w in work.items():
-            if self.release.get(g, FOREVER) <= soon and w <= weekly * 2:
+            closes = self.by_id[g].deadline_week or FOREVER
+            if min(self.release.get(g, FOREVER), closes) <= soon and w <= weekly * 2:
                 self.first_moves |= self._closure(g)
         for u in chosen:
             if u.after_prep_weeks is not None:
@@ -950,7 +956,7 @@ class Planner:
                     self.short_after.setdefault(uid, []).append(a)  # ... and it waits
         # Setup that only pays early goes ahead of other due work, unless a deadline's work
         # must start in the first weeks: then that work keeps them.
-        chain = {i: d for i, d in self.due.items() if i in self.deadline_chain}
+        chain = {i: d for i, d in self.due.items() if i in self.deadline_chain - self.first_moves}
         starts = self._cutoffs(chain, max(int(pace * self.policy.deadline_share), 1)).values()
         tight = any(start - slack <= self.first_week for start in starts)
         setup = [] if tight else [v.id for v in chosen if v.within_weeks]
@@ -1779,10 +1785,10 @@ class Planner:
                 over = self._interviews_over(u.id, week)
                 if over is not None:
                     self.reasons[u.id] = over
+                last = min(latest.get(u.id, FOREVER), u.deadline_week or FOREVER)
                 blocks = (
-                    self._span(u, week, load, count, latest.get(u.id, FOREVER))
+                    self._span(u, week, load, count, last)
                     if over is None
-                    and (u.deadline_week is None or week <= u.deadline_week)
                     and (u.within_weeks is None or week < self.first_week + u.within_weeks)
                     and (not u.urgent or week < self.first_week + urgent_weeks)
                     and not self._stale(u.id, week)
