@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import textwrap
 from pathlib import Path
@@ -393,27 +394,56 @@ def test_a_split_part_says_which_steps_it_covers() -> None:
     # each step belongs to the part that holds its middle: never named in two weeks running
     assert steps_now(Part(1, 2, 12.0, 6.0), 6.0, steps) == [
         "first",
-        "second (about 50% of it by the end of the week)",
+        "second (about half of it by the end of the week)",
     ]
     assert steps_now(Part(2, 2, 12.0, 12.0), 6.0, steps) == ["third"]
     parts = [Part(1, 3, 15.0, 6.0), Part(2, 3, 15.0, 12.0), Part(3, 3, 15.0, 15.0)]
     named = [s for p, h in zip(parts, (6.0, 6.0, 3.0), strict=True) for s in steps_now(p, h, steps)]
     assert named == steps
     # a part holding no step's middle keeps going with the step it spends most on
-    # ... and says how far into it the week gets (to the nearest 5%)
+    # ... and says how far into it the week gets, in words (a quarter, half, nearly all)
     assert steps_now(Part(1, 4, 12.0, 1.0), 1.0, steps) == [
-        "start: first (about 25% of it by the end of the week)"
+        "start: first (about a quarter of it by the end of the week)"
     ]
     assert steps_now(Part(2, 4, 12.0, 3.8), 1.5, steps) == [
-        "keep going: first (about 95% of it by the end of the week)"
+        "keep going: first (nearly all of it by the end of the week)"
     ]
     assert steps_now(Part(2, 4, 12.0, 4.0), 2.0, steps) == [
         "keep going: first (finish it this week)"
     ]
     assert steps_now(Part(3, 4, 12.0, 7.5), 1.5, ["Build", "GPT-2 in"]) == [
-        "start: GPT-2 in (about 25% of it by the end of the week)"
+        "start: GPT-2 in (about a quarter of it by the end of the week)"
     ]
     assert steps_now(Part(1, 2, 12.0, 4.5), 4.5, []) == []
     assert join_steps(["Build it", "GPT-2 weights in", "Train it"]) == (
         "Build it; then GPT-2 weights in; then train it"
     )
+
+
+@pytest.mark.parametrize("example", ["swe-to-ml.toml", "phd-student-no-network.toml"])
+def test_a_long_course_names_a_new_step_most_weeks(example: str) -> None:
+    """A course spread over a dozen weeks (intro ML, statistics from the ground up) gives
+    most of its weeks a step of their own, not "keep going" on one step for a month."""
+    import datetime as dt
+
+    from tests.conftest import EXAMPLES
+    from upskill.planner import build_plan
+    from upskill.profile import load_answers
+    from upskill.render import steps_now
+
+    catalog = load_catalog(None)
+    profile = load_answers(EXAMPLES / example)
+    plan = build_plan(profile, catalog, profile.start_date or dt.date(2026, 11, 30))
+    parts = plan.parts()
+    items = {f"{r}.{i.id}": i for r, m in catalog.roadmaps.items() for i in m.items}
+    checked = 0
+    for item_id in ("ml-devloop.intro-ml-part1", "ml-devloop.stats-foundations"):
+        tasks = sorted((t for t in plan.tasks if t.item_id == item_id), key=lambda t: t.week)
+        if len(tasks) < 8:
+            continue
+        said = [steps_now(parts.get(id(t)), t.hours, items[item_id].steps) for t in tasks]
+        firsts = [s[0].split(": ", 1)[-1].split(" (")[0].lower() for s in said]
+        runs = [len(list(g)) for _, g in itertools.groupby(firsts)]
+        assert max(runs) <= 2, (item_id, firsts)
+        checked += 1
+    assert checked, "no long course in this plan"

@@ -281,6 +281,18 @@ def _in_sentence(text: str) -> str:
     return text[0].lower() + text[1:] if text[1:2].islower() else text
 
 
+# How far into a step a week gets, in words: the nearest of these shares.
+_SHARES = (0.25, 1 / 3, 0.5, 2 / 3, 0.75, 0.9)
+_SHARE_WORDS = (
+    "about a quarter of it",
+    "about a third of it",
+    "about half of it",
+    "about two thirds of it",
+    "about three quarters of it",
+    "nearly all of it",
+)
+
+
 def steps_now(part: Any, hours: float, steps: Sequence[str]) -> list[str]:
     """Which of an item's ``steps`` a part of ``hours`` covers (all of them for a whole task).
 
@@ -297,11 +309,13 @@ def steps_now(part: Any, hours: float, steps: Sequence[str]) -> list[str]:
 
     def how_far(i: int) -> str:
         """How far into step ``i`` the week gets, if it does not finish it: each week of a
-        long step has its own finish line."""
+        long step has its own finish line, in words a person can check (a third, half), not
+        a percentage of a problem set."""
         if (i + 1) * size <= end + 1e-9:
             return ""
-        done = min(max(round((end - i * size) / size * 20) * 5, 5), 95)  # nearest 5%
-        return f" (about {done}% of it by the end of the week)"
+        done = (end - i * size) / size
+        nearest = min(range(len(_SHARES)), key=lambda k: abs(_SHARES[k] - done))
+        return f" ({_SHARE_WORDS[nearest]} by the end of the week)"
 
     mine = [s + how_far(i) for i, s in enumerate(steps) if start < (i + 0.5) * size <= end + 1e-9]
     if mine:
