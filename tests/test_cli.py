@@ -470,6 +470,21 @@ def test_the_markdown_says_which_work_serves_each_interest(home: Path, tmp_path:
     assert run("init", "--answers", str(tmp_path / "q.toml"), "--force").returncode == 0
     markdown = run("export", "--format", "markdown").stdout
     assert "- quantum: no task in the roadmaps is about it; aimed at it: " in markdown
+    # the projects aimed at an interest are named beside the work tagged with it: the PhD
+    # student's collaboration is where reinforcement learning is worked on
+    init_example("phd-student-no-network.toml", "--force")
+    plan = json.loads(run("plan", "--format", "json", "--all").stdout)
+    sprint = min(
+        w["week"]
+        for w in plan["weeks"]
+        for t in w["tasks"]
+        if t["id"] == "research.collaboration-sprint"
+    )
+    markdown = run("export", "--format", "markdown").stdout
+    line = next(x for x in markdown.splitlines() if x.startswith("- reinforcement-learning: "))
+    tagged, aimed = line.split("; aimed at it: ")
+    assert "Reinforcement learning basics" in tagged
+    assert f"Put the collaboration first: deliver its first results (week {sprint})" in aimed
 
 
 def test_what_belongs_after_the_plan_is_named_with_its_week(home: Path) -> None:

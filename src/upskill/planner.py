@@ -1303,6 +1303,7 @@ class Planner:
         running = 0
         going = sum(self._next_block(i) for i in self.in_progress)
         displaced: list[str] = []
+        why: dict[str, str] = {}  # ... and what the week's rules left no room for
         placed: list[str] = []
         for uid in self.habits:
             u = self.by_id[uid]
@@ -1322,6 +1323,14 @@ class Planner:
             if crowded or u.size > w.room or starting:
                 if uid in self.finished and w.start >= self.typical // 2:
                     displaced.append(uid)  # a full week: it gives way for good
+                    if not fits:
+                        why[uid] = (
+                            f"weekly habits take at most {policy.habit_share:.0%} of a week's hours"
+                        )
+                    elif counts and running >= most:
+                        why[uid] = f"a week runs at most {most} weekly habits"
+                    else:
+                        why[uid] = "the week had no room left for it"
                 continue
             if w.week in u.busy_weeks:
                 continue
@@ -1339,7 +1348,10 @@ class Planner:
         for uid in displaced:
             if placed:
                 other = self.by_id[placed[-1]].title
-                self.reasons[uid] = f"cut short in week {w.week} to make room for {other!r}"
+                self.reasons[uid] = (
+                    f"cut short in week {w.week} to make room for {other!r}: "
+                    f"{why.get(uid, 'the week had no room left for it')}"
+                )
             self.occurrences_left[uid] = []
 
     def _too_late_for_a_habit(self, uid: str, week: int) -> bool:
@@ -1990,6 +2002,12 @@ class Planner:
         if u.filler:
             return "optional in the documents, and tied to none of your interests"
         if u.occurrences is not None and u.id in self.parts:
+            ran = max(t.week for t in self.tasks if t.item_id == u.id)
+            if u.id in self.limit and ran < last:  # not the end of the plan: the habit's share
+                return (
+                    f"kept to {self.limit[u.id]} of its {len(u.occurrences)} weeks, so that "
+                    f"weekly habits leave room for the rest of the plan"
+                )
             return f"runs past the plan's last week {last}"
         if u.occurrences is not None and u.size > centi(self.budget):
             return f"needs {u.size / CENTI:g} h a week, more than the {per_week} budget"

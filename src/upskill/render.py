@@ -216,6 +216,9 @@ def first_tasks(plan: Any) -> set[int]:
     return set(seen.values())
 
 
+MAX_AIMED = 4  # projects aimed at an interest, named beside the work tagged with it
+
+
 def interest_lines(plan: Any, info: Mapping[str, Detail]) -> list[str]:
     """For each of the person's interests, the work in the plan that serves it and its
     first week, or that nothing in the plan does (and what did not fit, if anything)."""
@@ -225,6 +228,13 @@ def interest_lines(plan: Any, info: Mapping[str, Detail]) -> list[str]:
         detail = info.get(t.id)
         if detail is not None and detail.for_you:
             aimed.setdefault(t.item_id, (t.week, t.title))
+    # ... of which the projects and applications (the collaboration, a workshop paper, the
+    # internships) are said beside the tagged work: they are where an interest is worked on.
+    kinds = {t.item_id: t.kind for t in plan.tasks}
+    projects = sorted(v for k, v in aimed.items() if kinds[k] in ("build", "apply"))
+    projects_said = ", ".join(
+        f"{_md_escape(title)} (week {week})" for week, title in projects[:MAX_AIMED]
+    )
     for interest in plan.profile.interests:
         wanted = interest.lower()
         first: dict[str, tuple[int, str]] = {}
@@ -236,7 +246,8 @@ def interest_lines(plan: Any, info: Mapping[str, Detail]) -> list[str]:
             f"{_md_escape(title)} (week {week})" for week, title in sorted(first.values())
         )
         if shown:
-            lines.append(f"- {_md_escape(interest)}: {shown}")
+            also = f"; aimed at it: {projects_said}" if projects_said else ""
+            lines.append(f"- {_md_escape(interest)}: {shown}{also}")
             continue
         missed = sorted(
             {
