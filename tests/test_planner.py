@@ -1122,3 +1122,15 @@ def test_a_habit_left_short_is_given_its_true_reason(example: str) -> None:
             assert max(ran) >= working[-3], (u, max(ran))
         if u.reason.startswith("cut short in week"):
             assert re.search(r": (weekly habits take at most|a week runs at most|the week)", u.reason)
+
+
+@pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.toml")))
+def test_the_upskilling_plan_waits_for_the_first_answers(example: str) -> None:
+    """Turning the first round into an upskilling plan needs outcomes, and outcomes take
+    weeks: it comes at least five weeks after the applications went out, not three."""
+    _, plan = plan_for(example)
+    applied = week_of(plan, "interviewing.first-applications")
+    planned = week_of(plan, "interviewing.improvement-plan", last=False)
+    if applied is None or planned is None:
+        pytest.skip("no round and upskilling plan in this plan")
+    assert planned - applied >= 5, (applied, planned)
