@@ -8,6 +8,7 @@ import os
 import re
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -441,15 +442,15 @@ def test_each_week_of_a_split_item_says_which_of_its_steps_to_do(home: Path) -> 
     assert re.search(rf"`{re.escape(whole)}`.*\n  - In order: ", markdown), whole
 
 
+def first_week(plan: dict[str, Any], item_id: str) -> int:
+    """The first week of ``plan --format json`` that holds part of ``item_id``."""
+    return min(w["week"] for w in plan["weeks"] for t in w["tasks"] if t["id"] == item_id)
+
+
 def test_the_markdown_says_which_work_serves_each_interest(home: Path, tmp_path: Path) -> None:
     init_example()
     plan = json.loads(run("plan", "--format", "json", "--all").stdout)
-    gpt2 = min(
-        w["week"]
-        for w in plan["weeks"]
-        for t in w["tasks"]
-        if t["id"] == "ml-devloop.gpt2-from-scratch"
-    )
+    gpt2 = first_week(plan, "ml-devloop.gpt2-from-scratch")
     markdown = run("export", "--format", "markdown").stdout
     line = next(x for x in markdown.splitlines() if x.startswith("- interpretability: "))
     assert f"Build GPT-2 from scratch (ARENA chapter 1) (week {gpt2})" in line
@@ -474,12 +475,7 @@ def test_the_markdown_says_which_work_serves_each_interest(home: Path, tmp_path:
     # student's collaboration is where reinforcement learning is worked on
     init_example("phd-student-no-network.toml", "--force")
     plan = json.loads(run("plan", "--format", "json", "--all").stdout)
-    sprint = min(
-        w["week"]
-        for w in plan["weeks"]
-        for t in w["tasks"]
-        if t["id"] == "research.collaboration-sprint"
-    )
+    sprint = first_week(plan, "research.collaboration-sprint")
     markdown = run("export", "--format", "markdown").stdout
     line = next(x for x in markdown.splitlines() if x.startswith("- reinforcement-learning: "))
     tagged, aimed = line.split("; aimed at it: ")

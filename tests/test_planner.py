@@ -1121,7 +1121,9 @@ def test_a_habit_left_short_is_given_its_true_reason(example: str) -> None:
             assert ran, u
             assert max(ran) >= working[-3], (u, max(ran))
         if u.reason.startswith("cut short in week"):
-            assert re.search(r": (weekly habits take at most|a week runs at most|the week)", u.reason)
+            assert re.search(
+                r": (weekly habits take at most|a week runs at most|the week)", u.reason
+            )
 
 
 @pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.toml")))
