@@ -1833,6 +1833,7 @@ class Planner:
             for a in u.after:
                 if u.id not in serves.setdefault(a, []):
                     serves[a].append(u.id)
+        rank = self.policy.priority_value
         for uid in sorted(self.parts, key=lambda i: self.by_id[i].order):
             u = self.by_id[uid]
             kids = serves.get(uid, [])
@@ -1847,6 +1848,11 @@ class Planner:
                 and not any(k in self.parts for k in kids)
                 and all(k in self.reasons or k not in self.chosen for k in kids)
                 and any(k in self.reasons for k in kids)
+                # ... when that work is the point: the one-on-ones at a conference are worth
+                # booking even if the note after them did not fit
+                and any(
+                    rank.get(self.by_id[k].priority, 0) >= rank.get(u.priority, 0) for k in kids
+                )
             ):
                 first = next(k for k in kids if k in self.reasons)
                 drop.update(self.parts.pop(uid))
@@ -1977,7 +1983,8 @@ class Planner:
         out: list[Unscheduled] = []
         for u in ordered:
             reason = self.reasons.get(u.id) or self._reason(u, placed_done, per_week)
-            if u.id in self.short_of and not self.reasons.get(u.id):
+            follows = self._follows_after_the_plan(u, placed_done)
+            if u.id in self.short_of and not self.reasons.get(u.id) and follows is None:
                 need, with_chain = self.short_of[u.id]
                 if free < 25:
                     said = f"all {total / CENTI:g} h of the plan went to more valuable work"
@@ -1996,6 +2003,20 @@ class Planner:
             else:
                 out.append(Unscheduled(u.id, u.size / CENTI, reason))
         return out
+
+    def _follows_after_the_plan(self, u: Unit, placed: set[str]) -> str | None:
+        """Why a follow-up is not in the plan when what it follows is: its weeks of waiting
+        end after the plan's last week (the note three weeks after a late booking)."""
+        if not u.wait_weeks or not all(p in placed for p in self.prerequisites(u.id)):
+            return None
+        done = [self.finished[p] for p in self.prerequisites(u.id) if p in self.finished]
+        if done and max(done) + u.wait_weeks <= self.horizon:
+            return None
+        when = f"in week {max(done) + u.wait_weeks}, " if done else ""
+        return (
+            f"comes {u.wait_weeks} weeks after what it follows, "
+            f"{when}after the plan's last week {self.horizon}"
+        )
 
     def _reason(self, u: Unit, placed: set[str], per_week: str) -> str:
         last = self.horizon
@@ -2018,13 +2039,9 @@ class Planner:
         blocked = [p for p in self.prerequisites(u.id) if p not in placed]
         if u.id in self.chosen and blocked:
             return f"waits for {blocked[0]}, which did not fit"
-        if u.wait_weeks and all(p in placed for p in self.prerequisites(u.id)):
-            done = [self.finished[p] for p in self.prerequisites(u.id) if p in self.finished]
-            when = f"in week {max(done) + u.wait_weeks}, " if done else ""
-            return (
-                f"comes {u.wait_weeks} weeks after what it follows, "
-                f"{when}after the plan's last week {last}"
-            )
+        follows = self._follows_after_the_plan(u, placed)
+        if follows is not None:
+            return follows
         if u.id in self.chosen:
             return f"no room left by week {last} at {per_week}"
         return f"less valuable for you than what fits in {per_week} over {last} weeks"
