@@ -450,7 +450,8 @@ def test_a_student_applying_to_phds_has_one_research_home() -> None:
 def test_the_gpt2_build_follows_the_person_not_the_catalogue() -> None:
     """Anders: build GPT-2 if you want to work with language models. A robotics PhD
     applicant does not build it before their applications go in; an alignment researcher,
-    and every engineer it is a signature goal of, has it before the plan's last third."""
+    and the research engineer it is a signature goal of, has it before the plan's last
+    weeks; an ML engineer, whose signature build is a fine-tuned model, applies first."""
     _, robotics = plan_for("undergrad-phd.toml")
     submitted = week_of(robotics, "phd-applications.submit-applications")
     gpt2 = week_of(robotics, "ml-devloop.gpt2-from-scratch", last=False)
@@ -461,6 +462,14 @@ def test_the_gpt2_build_follows_the_person_not_the_catalogue() -> None:
         built = week_of(plan, "ml-devloop.gpt2-from-scratch")
         assert built is not None, example
         assert built <= profile.weeks * 0.85, (example, built)
+    _, engineer = plan_for("swe-to-ml.toml")
+    applied = week_of(engineer, "interviewing.first-applications", last=False)
+    tuned = week_of(engineer, "ml-devloop.finetune-pretrained")
+    gpt2 = week_of(engineer, "ml-devloop.gpt2-from-scratch", last=False)
+    assert applied is not None
+    assert tuned is not None
+    assert tuned < applied
+    assert gpt2 is None or gpt2 > applied, (gpt2, applied)
 
 
 def test_default_start_is_the_coming_monday() -> None:
