@@ -318,6 +318,21 @@ def test_explain_says_where_each_prerequisite_stands(home: Path) -> None:
     assert re.search(r"interviewing\.target-list \(week \d+\)", out), out
 
 
+def test_explain_gives_the_date_of_a_deadline_in_the_plan(home: Path) -> None:
+    """A task with a closing date says which date and which week of the plan it falls in:
+    the undergraduate's summer programmes close on 15 February, in week 2 of a plan that
+    starts on 1 February."""
+    init_example("undergrad-phd.toml")
+    out = " ".join(run("explain", "phd-applications.research-programmes").stdout.split())
+    assert "Deadline: 15 Feb 2027 (week 2 of your plan)" in out, out
+    out = " ".join(run("explain", "phd-applications.submit-applications").stdout.split())
+    assert "Deadline: 01 Dec 2027 (week 44 of your plan)" in out, out
+    # ... and only for work that is the person's own: not for a roadmap they do not have
+    init_example("phd-student-no-network.toml", "--force")
+    out = run("explain", "phd-applications.submit-applications").stdout
+    assert "Deadline:" not in out
+
+
 def test_explain_unknown_id_suggests(home: Path) -> None:
     result = run("explain", "coding.bigo")
     assert result.returncode == 1

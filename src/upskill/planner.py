@@ -158,13 +158,11 @@ def coming_monday(today: dt.date) -> dt.date:
     return today + dt.timedelta(days=(7 - today.weekday()) % 7)
 
 
-def deadline_week(
+def deadline_date(
     month_day: str, start: dt.date, lead_weeks: int = POLICY.deadline_lead_weeks
-) -> int:
-    """The plan week by whose end work due on the next ``MM-DD`` must be finished.
-
-    A deadline closer than ``lead_weeks`` to the start aims at the following year.
-    """
+) -> dt.date:
+    """The next ``MM-DD`` at least ``lead_weeks`` after ``start`` (a closer one aims at the
+    following year)."""
     month, day = (int(x) for x in month_day.split("-"))
     for year in range(start.year, start.year + 3):
         try:
@@ -172,8 +170,25 @@ def deadline_week(
         except ValueError:  # 02-29 in a common year
             due = dt.date(year, month, 28)
         if (due - start).days >= lead_weeks * 7:
-            return (due - dt.timedelta(days=1) - start).days // 7 + 1
+            return due
     raise AssertionError("unreachable: three years always hold a date far enough away")
+
+
+def deadline_week(
+    month_day: str, start: dt.date, lead_weeks: int = POLICY.deadline_lead_weeks
+) -> int:
+    """The plan week by whose end work due on the next ``MM-DD`` must be finished.
+
+    A deadline closer than ``lead_weeks`` to the start aims at the following year.
+    """
+    due = deadline_date(month_day, start, lead_weeks)
+    return (due - dt.timedelta(days=1) - start).days // 7 + 1
+
+
+def lead_of(item: Any, policy: Policy = POLICY) -> int:
+    """How far ahead of the start ``item``'s deadline must be to count this year."""
+    lead = item.deadline_lead_weeks
+    return policy.deadline_lead_weeks if lead is None else int(lead)
 
 
 @dataclass
@@ -333,10 +348,7 @@ def candidates(
             )
             if item.deadline:
                 unit.deadline = item.deadline
-                lead = item.deadline_lead_weeks
-                if lead is None:
-                    lead = policy.deadline_lead_weeks
-                unit.deadline_week = deadline_week(item.deadline, start, lead)
+                unit.deadline_week = deadline_week(item.deadline, start, lead_of(item, policy))
                 unit.earliest_week = max(
                     unit.earliest_week, unit.deadline_week - policy.deadline_window_weeks + 1
                 )

@@ -76,6 +76,17 @@ def explain(
     if pointed:
         console.print(f"For your interests: {pointed}")
     console.print(f"Source: {item.source or '(not given)'}")
+    ours = plan is not None and (
+        any(t.item_id == item_id for t in plan.tasks)
+        or any(u.id.split("@", 1)[0] == item_id for u in plan.unscheduled)
+    )
+    if item.deadline and plan is not None and ours:
+        from upskill.planner import deadline_date, deadline_week, lead_of
+
+        due = deadline_date(item.deadline, plan.start, lead_of(item))
+        week = deadline_week(item.deadline, plan.start, lead_of(item))
+        where = f"week {week} of your plan" if week <= plan.weeks else "after your plan ends"
+        console.print(f"Deadline: {due:%d %b %Y} ({where}); check each programme's own date.")
     if item.skill:
         level = f", needed while your rating is below {item.level}" if item.level else ""
         console.print(f"Skill: {item.skill}{level}")
