@@ -188,7 +188,7 @@ def deadline_week(
 def lead_of(item: Any, policy: Policy = POLICY) -> int:
     """How far ahead of the start ``item``'s deadline must be to count this year."""
     lead = item.deadline_lead_weeks
-    return policy.deadline_lead_weeks if lead is None else int(lead)
+    return policy.deadline_lead_weeks if lead is None else lead
 
 
 @dataclass
@@ -1361,8 +1361,7 @@ class Planner:
             if placed:
                 other = self.by_id[placed[-1]].title
                 self.reasons[uid] = (
-                    f"cut short in week {w.week} to make room for {other!r}: "
-                    f"{why.get(uid, 'the week had no room left for it')}"
+                    f"cut short in week {w.week} to make room for {other!r}: {why[uid]}"
                 )
             self.occurrences_left[uid] = []
 

@@ -293,14 +293,13 @@ def _in_sentence(text: str) -> str:
 
 
 # How far into a step a week gets, in words: the nearest of these shares.
-_SHARES = (0.25, 1 / 3, 0.5, 2 / 3, 0.75, 0.9)
-_SHARE_WORDS = (
-    "about a quarter of it",
-    "about a third of it",
-    "about half of it",
-    "about two thirds of it",
-    "about three quarters of it",
-    "nearly all of it",
+_SHARES = (
+    (0.25, "about a quarter of it"),
+    (1 / 3, "about a third of it"),
+    (0.5, "about half of it"),
+    (2 / 3, "about two thirds of it"),
+    (0.75, "about three quarters of it"),
+    (0.9, "nearly all of it"),
 )
 
 
@@ -325,8 +324,8 @@ def steps_now(part: Any, hours: float, steps: Sequence[str]) -> list[str]:
         if (i + 1) * size <= end + 1e-9:
             return ""
         done = (end - i * size) / size
-        nearest = min(range(len(_SHARES)), key=lambda k: abs(_SHARES[k] - done))
-        return f" ({_SHARE_WORDS[nearest]} by the end of the week)"
+        _, words = min(_SHARES, key=lambda share: abs(share[0] - done))
+        return f" ({words} by the end of the week)"
 
     mine = [s + how_far(i) for i, s in enumerate(steps) if start < (i + 0.5) * size <= end + 1e-9]
     if mine:

@@ -83,8 +83,9 @@ def explain(
     if item.deadline and plan is not None and ours:
         from upskill.planner import deadline_date, deadline_week, lead_of
 
-        due = deadline_date(item.deadline, plan.start, lead_of(item))
-        week = deadline_week(item.deadline, plan.start, lead_of(item))
+        lead = lead_of(item)
+        due = deadline_date(item.deadline, plan.start, lead)
+        week = deadline_week(item.deadline, plan.start, lead)
         where = f"week {week} of your plan" if week <= plan.weeks else "after your plan ends"
         console.print(f"Deadline: {due:%d %b %Y} ({where}); check each programme's own date.")
     if item.skill:
