@@ -472,6 +472,20 @@ def test_the_gpt2_build_follows_the_person_not_the_catalogue() -> None:
     assert gpt2 is None or gpt2 > applied, (gpt2, applied)
 
 
+def test_a_round_does_not_wait_for_a_long_build_that_is_not_the_persons_goal() -> None:
+    """GPT-2 from scratch is the research engineer's signature build, not the ML engineer's:
+    its 40 hours of ARENA and papers come after his round, not in front of it, and the intro
+    ML course he lacks starts in the first third instead."""
+    profile, engineer = plan_for("swe-to-ml.toml")
+    applied = week_of(engineer, "interviewing.first-applications", last=False)
+    arena = week_of(engineer, "ml-devloop.arena-basics", last=False)
+    course = week_of(engineer, "ml-devloop.intro-ml-part1", last=False)
+    assert applied is not None
+    assert course is not None
+    assert arena is None or arena > applied, (arena, applied)
+    assert course <= math.ceil(profile.weeks / 3), course
+
+
 def test_default_start_is_the_coming_monday() -> None:
     assert coming_monday(dt.date(2026, 11, 22)) == dt.date(2026, 11, 23)
     assert coming_monday(dt.date(2026, 11, 23)) == dt.date(2026, 11, 23)

@@ -792,6 +792,17 @@ class Planner:
                         room -= need
                         kept |= extra
                 soft = [a for a in soft if a in kept]
+            else:  # the person's own signature work, and what is a short step beyond the
+                # round's own preparation: a long build that is not their goal (GPT-2, for
+                # an ML engineer) comes after the round, not in front of it
+                own = self._closure(u.id)
+                room = int(weekly * self.policy.urgent_prep_weeks)
+                soft = [
+                    a
+                    for a in soft
+                    if self.by_id[a].goal
+                    or sum(self._work(self.by_id[i]) for i in self._closure(a) - own) <= room
+                ]
             self.waits_for[u.id] = soft
         # Signature goals within the first third, one after another, the quickest chain first
         # (the order in which the most goals land soonest): the big goal a role is built
