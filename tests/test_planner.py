@@ -486,6 +486,17 @@ def test_a_round_does_not_wait_for_a_long_build_that_is_not_the_persons_goal() -
     assert course <= math.ceil(profile.weeks / 3), course
 
 
+def test_the_ml_engineer_applies_with_his_fine_tuned_model_in_public() -> None:
+    """His signature build is open-sourced (repo, model card, demo) before the round, as the
+    portfolio the documents ask for, not left out for want of a GPT-2 build."""
+    _, engineer = plan_for("swe-to-ml.toml")
+    applied = week_of(engineer, "interviewing.first-applications", last=False)
+    published = week_of(engineer, "open-source.publish-finetuned-model")
+    assert applied is not None
+    assert published is not None
+    assert published < applied, (published, applied)
+
+
 def test_default_start_is_the_coming_monday() -> None:
     assert coming_monday(dt.date(2026, 11, 22)) == dt.date(2026, 11, 23)
     assert coming_monday(dt.date(2026, 11, 23)) == dt.date(2026, 11, 23)

@@ -1563,6 +1563,8 @@ class Planner:
             return None
         sent: dict[int, str] = {}
         for a in self.applications:
+            if a not in self.parts and self._cannot_come(a):
+                continue  # a re-application the horizon ends before
             if a not in self.parts or self.occurrences_left.get(a):
                 return None  # an application still to come
             sent[self.tasks[self.parts[a][0]].week] = a
@@ -1573,6 +1575,20 @@ class Planner:
             f"it prepares for interviews, and the plan's last application ({sent[last]}) "
             f"goes out in week {last}"
         )
+
+    def _cannot_come(self, uid: str) -> bool:
+        """Does ``uid`` wait so long after what is already done (a re-application six months
+        after the round) that it cannot land before the plan ends?"""
+        return self._soonest(uid) > self.horizon
+
+    def _soonest(self, uid: str) -> int:
+        """The soonest week ``uid`` could land: its waits after what it needs, counted from
+        what is finished (the rest of the work taken as instant)."""
+        if uid in self.finished:
+            return self.finished[uid]
+        u = self.by_id[uid]
+        needs = [self._soonest(p) for p in self.before(uid) if p in self.chosen]
+        return max(needs, default=self.first_week) + (u.wait_weeks or 0)
 
     def _follow_up(self, uid: str) -> bool:
         """A small piece of work timed from what it follows (a reminder a week after the asks):
