@@ -1186,3 +1186,20 @@ def test_a_booking_worth_more_than_its_follow_up_is_kept_without_it() -> None:
     if week_of(plan, "network.event-follow-up") is None:
         reason = next(u.reason for u in plan.unscheduled if u.id == "network.event-follow-up")
         assert "after the plan's last week" in reason or "would not" in reason, reason
+
+
+@pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.toml")))
+def test_one_public_repo_is_asked_for_not_a_copy_of_the_first(example: str) -> None:
+    """The capstone is open-sourced already: a plan that has it does not also ask for "an ML
+    implementation of yours" to be open-sourced (which named a GPT-2 build not in the plan)."""
+    _, plan = plan_for(example)
+    repos = [
+        i
+        for i in (
+            "ml-devloop.capstone-project",
+            "open-source.publish-own-repo",
+            "open-source.publish-finetuned-model",
+        )
+        if week_of(plan, i) is not None
+    ]
+    assert len(repos) <= 1, repos
