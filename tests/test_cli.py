@@ -587,6 +587,8 @@ def test_a_plan_says_which_default_roadmaps_the_person_left_out(home: Path) -> N
     assert said in " ".join(made.stdout.split())
     markdown = run("export", "--format", "markdown").stdout
     line = next(x for x in markdown.splitlines() if x.startswith(said))
-    assert "(ml-engineer) have them by default: network (" in line
+    assert "(ml-engineer) have them by default: network, whose core work for you" in line
+    # ... naming what goes with it, such as the referral ask that re-applying rests on
+    assert "Find someone inside each target organisation and ask about a referral" in line
     init_example("postdoc-research-engineer.toml", "--force")
     assert said not in run("export", "--format", "markdown").stdout

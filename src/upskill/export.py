@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from typing import Any
 
 from upskill.plan import Plan
 from upskill.render import (
@@ -93,9 +94,10 @@ def to_ics(plan: Plan, stamp: dt.date) -> bytes:
     return bytes(cal.to_ical())
 
 
-def to_markdown(plan: Plan, info: Mapping[str, Detail] | None = None) -> bytes:
-    """The whole plan as a checklist; ``info`` adds each task's finish line and first link."""
-    return plan_markdown(plan, None, info).encode("utf-8")
+def to_markdown(plan: Plan, info: Mapping[str, Detail] | None = None, catalog: Any = None) -> bytes:
+    """The whole plan as a checklist; ``info`` adds each task's finish line and first link,
+    ``catalog`` the core work of a roadmap the person left out."""
+    return plan_markdown(plan, None, info, catalog).encode("utf-8")
 
 
 def to_json(plan: Plan) -> bytes:

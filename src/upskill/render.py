@@ -336,9 +336,14 @@ def steps_now(part: Any, hours: float, steps: Sequence[str]) -> list[str]:
     return [f"{said}: {_in_sentence(steps[i])}{how_far(i) or ' (finish it this week)'}"]
 
 
-def left_out_roadmaps_said(profile: Any) -> str | None:
+MAX_CORE_NAMED = 3  # core tasks named for a roadmap the person left out
+
+
+def left_out_roadmaps_said(profile: Any, catalog: Any = None, md: bool = False) -> str | None:
     """The roadmaps the person chose to leave out that their role's default includes: said
-    in the plan, so a plan without, say, networking reads as their choice, not an oversight."""
+    in the plan, so a plan without, say, networking reads as their choice, not an oversight.
+    With the ``catalog``, the core work for this person that goes with them is named (the
+    referral ask that re-applying rests on is in networking)."""
     from upskill.schema import DEFAULT_ROADMAPS
 
     if profile.roadmaps is None:
@@ -347,6 +352,21 @@ def left_out_roadmaps_said(profile: Any) -> str | None:
     if not left:
         return None
     said = ", ".join(left)
+    core = [
+        _md_escape(item.title) if md else clean(item.title, one_line=True)
+        for r in left
+        if catalog is not None and r in catalog.roadmaps
+        for item in catalog.roadmaps[r].items
+        if item.priority == "core"
+        and (not item.roles or profile.target_role in item.roles)
+        and (not item.backgrounds or profile.background in item.backgrounds)
+    ]
+    if core:
+        named = ", ".join(f"\u201c{t}\u201d" for t in core[:MAX_CORE_NAMED])
+        more = len(core) - MAX_CORE_NAMED
+        said += f", whose core work for you includes {named}" + (
+            f" and {more} more" if more > 0 else ""
+        )
     return (
         f"Left out by your choice of roadmaps, though plans for your target role "
         f"({profile.target_role}) have them by default: {said} "
@@ -609,9 +629,13 @@ def overflow_lines(plan: Any) -> list[str]:
 
 
 def plan_markdown(
-    plan: Any, weeks: list[int] | None = None, info: Mapping[str, Detail] | None = None
+    plan: Any,
+    weeks: list[int] | None = None,
+    info: Mapping[str, Detail] | None = None,
+    catalog: Any = None,
 ) -> str:
-    """The plan as a GitHub-friendly checklist, one section per week."""
+    """The plan as a GitHub-friendly checklist, one section per week (``catalog``: to name
+    the core work of a roadmap the person left out)."""
     name = plan.profile.name
     lines = [f"# upskill plan{' for ' + clean(name, one_line=True) if name else ''}", ""]
     lines.append(
@@ -619,7 +643,7 @@ def plan_markdown(
         f"h/week, target: {plan.profile.target_role}."
     )
     lines.append("")
-    left_out = left_out_roadmaps_said(plan.profile)  # ids and roles only: nothing to escape
+    left_out = left_out_roadmaps_said(plan.profile, catalog, md=True)
     if left_out is not None:
         lines.extend([left_out, ""])
     if info is not None and weeks is None:

@@ -27,12 +27,9 @@ def export(
         from upskill import render
         from upskill.roadmaps import load_catalog
 
-        info = render.details(
-            load_catalog(current_home()),
-            render.task_and_left_out_ids(plan),
-            plan.profile.interests,
-        )
-        data = exporter.to_markdown(plan, info)
+        catalog = load_catalog(current_home())
+        info = render.details(catalog, render.task_and_left_out_ids(plan), plan.profile.interests)
+        data = exporter.to_markdown(plan, info, catalog)
     else:
         data = exporter.to_json(plan)
     emit(data, output)

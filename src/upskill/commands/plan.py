@@ -63,17 +63,15 @@ def plan_cmd(
         weeks = []
     else:
         weeks = [w for w in (current, current + 1) if w <= plan.weeks]
-    info = None
+    info = catalog = None
     if show_details:
         from upskill.roadmaps import load_catalog
 
-        info = render.details(
-            load_catalog(current_home()),
-            render.task_and_left_out_ids(plan),
-            plan.profile.interests,
-        )
+        catalog = load_catalog(current_home())
+        info = render.details(catalog, render.task_and_left_out_ids(plan), plan.profile.interests)
     if fmt is PlanFormat.markdown:
-        sys.stdout.write(render.plan_markdown(plan, None if show_all else weeks, info) + "\n")
+        shown = None if show_all else weeks
+        sys.stdout.write(render.plan_markdown(plan, shown, info, catalog) + "\n")
         return
     console = make_console()
     if current < 1 and week is None and not show_all:
