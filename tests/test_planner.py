@@ -922,6 +922,18 @@ def test_a_habit_that_gives_way_ends_with_a_reason() -> None:
     assert all("cut short" in u.reason for u in left), left
 
 
+def test_habits_share_the_hours_given_not_what_the_overrun_slack_leaves() -> None:
+    """Half of a 12-hour week is 6 hours of habits: the 10% kept for overruns is not taken
+    from them, so the PhD student's hour of outreach keeps running beside the collaboration
+    block and the weekly problems, all its 20 weeks, instead of ending for 0.1 h."""
+    profile, plan = plan_for("phd-student-no-network.toml")
+    outreach = [t for t in plan.tasks if t.item_id == "network.weekly-outreach"]
+    assert len(outreach) == 20, [t.week for t in outreach]
+    for week in range(1, plan.last_week() + 1):
+        habits = sum(t.hours for t in plan.tasks_in(week) if "@" in t.id)
+        assert habits <= profile.hours_per_week * POLICY.habit_share, (week, habits)
+
+
 def test_the_refill_brings_no_scaffolding_for_work_that_is_not_in_the_plan() -> None:
     """Choosing a paper is worth its hours only with the reproduction after it: when the
     reproduction is not in the plan, the room left at the end is not filled with the

@@ -1316,7 +1316,10 @@ class Planner:
         is left of it is reported as not fitting), it does not pause and resume months later.
         """
         policy = self.policy
-        habit_room = int(w.start * policy.habit_share)
+        # half of the week's hours as the person gives them (the slack kept for overruns
+        # is not taken from the habits), or of a lighter week's own hours
+        full = centi(self.budget) if w.start >= self.typical else w.start
+        habit_room = int(full * policy.habit_share)
         most = max(policy.max_habits, round(self.budget / policy.hours_per_habit))
         while self.habits_ready:
             self.habits.append(heapq.heappop(self.habits_ready)[1])
