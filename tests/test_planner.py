@@ -936,18 +936,6 @@ def test_habits_share_the_hours_given_not_what_the_overrun_slack_leaves() -> Non
         assert habits <= profile.hours_per_week * POLICY.habit_share, (week, habits)
 
 
-def test_a_short_runway_sends_the_job_round_within_half_a_couple_of_months() -> None:
-    """With five months of money, "a couple of months" of preparation is halved: what the
-    master's student's job round cannot go without comes before work that can wait (the
-    collaboration's first results), so the round goes out after about a month of working
-    weeks and a couple more for its preparation, not two months."""
-    _, plan = plan_for("masters-short-runway.toml")
-    applied = week_of(plan, "interviewing.first-applications", last=False)
-    assert applied is not None
-    working = [w for w in range(1, applied) if plan.budget(w) > 0]
-    assert len(working) <= 6, (applied, working)
-
-
 def test_the_refill_brings_no_scaffolding_for_work_that_is_not_in_the_plan() -> None:
     """Choosing a paper is worth its hours only with the reproduction after it: when the
     reproduction is not in the plan, the room left at the end is not filled with the

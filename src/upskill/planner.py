@@ -448,7 +448,6 @@ class Planner:
         self.first_moves: set[str] = set()  # quick goals and their chains: ahead of the rest
         self.setup_moves: set[str] = set()  # ... and setup that only pays early, within a share
         self.needed: set[str] = set()  # what an application round cannot go without
-        self.urgent_needed: set[str] = set()  # ... a short runway's round, that is
         self.essentials: set[str] = set()  # ... and the preparation it waits for
         self.held_for: dict[str, set[str]] = {}  # a round: the preparation it waits for
         self.waits_for: dict[str, list[str]] = {}  # ... and the preparation it would like
@@ -834,8 +833,6 @@ class Planner:
             if u.after_prep_weeks is not None:
                 for p in self.before(u.id):
                     self.needed |= self._closure(p)
-                    if u.urgent:  # a short runway's round: its preparation is pressing
-                        self.urgent_needed |= self._closure(p)
                 for p in [*self.before(u.id), *self.waits_for.get(u.id, [])]:
                     self.essentials |= self._closure(p)
                 waits = {i for a in self.waits_for.get(u.id, []) for i in self._closure(a)}
@@ -1444,8 +1441,6 @@ class Planner:
                     or uid in self.asks
                     or self._round_open(uid, w.week)
                 ),
-                # then what a short runway's round cannot go without, once it must start
-                not (uid in self.urgent_needed and self.must_start(uid, w.week)),
                 uid not in self.setup_moves,  # then setup that only pays early, in a share
                 # then what an application round cannot go without, what the work after a
                 # yes needs and a quick signature build's chain, once it must start
