@@ -782,8 +782,8 @@ class Planner:
             if u.after_prep_weeks is None or u.id in self.deadline_chain:
                 continue
             soft = [a for a in u.after if a in self.chosen and a not in self.prerequisites(u.id)]
+            room = int(weekly * self.policy.urgent_prep_weeks)
             if u.urgent:  # the quickest first, as much as fits in urgent_prep_weeks
-                room = int(weekly * self.policy.urgent_prep_weeks)
                 kept: set[str] = set()
                 for a in sorted(soft, key=lambda a: (self._closure_work(a), self.by_id[a].order)):
                     extra = self._closure(a) - kept
@@ -796,7 +796,6 @@ class Planner:
                 # round's own preparation: a long build that is not their goal (GPT-2, for
                 # an ML engineer) comes after the round, not in front of it
                 own = self._closure(u.id)
-                room = int(weekly * self.policy.urgent_prep_weeks)
                 soft = [
                     a
                     for a in soft
@@ -1582,16 +1581,18 @@ class Planner:
     def _cannot_come(self, uid: str) -> bool:
         """Does ``uid`` wait so long after what is already done (a re-application six months
         after the round) that it cannot land before the plan ends?"""
-        return self._soonest(uid) > self.horizon
+        return self._soonest(uid, {}) > self.horizon
 
-    def _soonest(self, uid: str) -> int:
+    def _soonest(self, uid: str, seen: dict[str, int]) -> int:
         """The soonest week ``uid`` could land: its waits after what it needs, counted from
-        what is finished (the rest of the work taken as instant)."""
+        what is finished (the rest of the work taken as instant); ``seen`` memoises."""
         if uid in self.finished:
             return self.finished[uid]
-        u = self.by_id[uid]
-        needs = [self._soonest(p) for p in self.before(uid) if p in self.chosen]
-        return max(needs, default=self.first_week) + (u.wait_weeks or 0)
+        if uid not in seen:
+            needs = [self._soonest(p, seen) for p in self.before(uid) if p in self.chosen]
+            wait = self.by_id[uid].wait_weeks or 0
+            seen[uid] = max(needs, default=self.first_week) + wait
+        return seen[uid]
 
     def _follow_up(self, uid: str) -> bool:
         """A small piece of work timed from what it follows (a reminder a week after the asks):
