@@ -1217,3 +1217,21 @@ def test_one_public_repo_is_asked_for_not_a_copy_of_the_first(example: str) -> N
         if week_of(plan, i) is not None
     ]
     assert len(repos) <= 1, repos
+
+
+@pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.toml")))
+def test_practice_left_out_after_the_interviews_names_the_last_application(example: str) -> None:
+    """The reason quotes the week the plan's last application goes out: the last of a weekly
+    run of applications, not its first."""
+    _, plan = plan_for(example)
+    said = [
+        m
+        for u in plan.unscheduled
+        if (m := re.search(r"last application \(([\w.-]+)\) goes out in week (\d+)", u.reason))
+    ]
+    if not said:
+        pytest.skip("no practice left out for coming after the interviews")
+    for m in said:
+        weeks = [t.week for t in plan.tasks if t.item_id == m.group(1)]
+        assert weeks, m.group(0)
+        assert int(m.group(2)) == max(weeks), (m.group(0), max(weeks))

@@ -1569,7 +1569,7 @@ class Planner:
                 continue  # a re-application the horizon ends before
             if a not in self.parts or self.occurrences_left.get(a):
                 return None  # an application still to come
-            sent[self.tasks[self.parts[a][0]].week] = a
+            sent[max(self.tasks[i].week for i in self.parts[a])] = a  # its last time
         if not sent or week <= max(sent) + self.policy.interview_window:
             return None
         last = max(sent)
