@@ -1233,3 +1233,17 @@ def test_practice_left_out_after_the_interviews_names_the_last_application(examp
         weeks = [t.week for t in plan.tasks if t.item_id == m.group(1)]
         assert weeks, m.group(0)
         assert int(m.group(2)) == max(weeks), (m.group(0), max(weeks))
+
+
+def test_the_strongest_facts_are_picked_before_the_letters_and_the_last_statements() -> None:
+    """ "Make your strongest facts impossible to miss" is what the letter writers are briefed
+    with and what each tailored statement leads with: it comes before both, not after."""
+    _, plan = plan_for("undergrad-phd.toml")
+    facts = week_of(plan, "phd-applications.key-facts")
+    brief = week_of(plan, "phd-applications.letter-brief", last=False)
+    tailored = week_of(plan, "phd-applications.tailor-sop", last=False)
+    assert facts is not None
+    assert brief is not None
+    assert tailored is not None
+    assert facts < brief, (facts, brief)
+    assert facts <= tailored, (facts, tailored)
