@@ -259,6 +259,12 @@ def exclusion(profile: Profile, item: Any, roadmap_id: str) -> str | None:
     """
     if roadmap_id not in profile.chosen_roadmaps():
         return f"the {roadmap_id} roadmap is not among your roadmaps"
+    return not_for(profile, item)
+
+
+def not_for(profile: Profile, item: Any) -> str | None:
+    """Why ``item`` does not suit this person, whatever their roadmaps (its roles,
+    backgrounds, runway and skill gate), or None when it does."""
     if item.roles and profile.target_role not in item.roles:
         return f"it is for {', '.join(item.roles)}, and your target is {profile.target_role}"
     if item.backgrounds and profile.background not in item.backgrounds:

@@ -352,15 +352,17 @@ def left_out_roadmaps_said(profile: Any, catalog: Any = None, md: bool = False) 
     if not left:
         return None
     said = ", ".join(left)
-    core = [
-        _md_escape(item.title) if md else clean(item.title, one_line=True)
-        for r in left
-        if catalog is not None and r in catalog.roadmaps
-        for item in catalog.roadmaps[r].items
-        if item.priority == "core"
-        and (not item.roles or profile.target_role in item.roles)
-        and (not item.backgrounds or profile.background in item.backgrounds)
-    ]
+    core: list[str] = []
+    if catalog is not None:
+        from upskill.planner import not_for
+
+        core = [
+            _md_escape(item.title) if md else clean(item.title, one_line=True)
+            for r in left
+            if r in catalog.roadmaps
+            for item in catalog.roadmaps[r].items
+            if item.priority == "core" and not_for(profile, item) is None
+        ]
     if core:
         named = ", ".join(f"\u201c{t}\u201d" for t in core[:MAX_CORE_NAMED])
         more = len(core) - MAX_CORE_NAMED
