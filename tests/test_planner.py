@@ -450,7 +450,7 @@ def test_a_student_applying_to_phds_has_one_research_home() -> None:
 def test_the_gpt2_build_follows_the_person_not_the_catalogue() -> None:
     """Anders: build GPT-2 if you want to work with language models. A robotics PhD
     applicant does not build it before their applications go in; an alignment researcher,
-    and the research engineer it is a signature goal of, has it before the plan's last
+    and the research engineer it is a signature goal of, has it before the plan's last two
     weeks; an ML engineer, whose signature build is a fine-tuned model, applies first."""
     _, robotics = plan_for("undergrad-phd.toml")
     submitted = week_of(robotics, "phd-applications.submit-applications")
@@ -461,7 +461,7 @@ def test_the_gpt2_build_follows_the_person_not_the_catalogue() -> None:
         profile, plan = plan_for(example)
         built = week_of(plan, "ml-devloop.gpt2-from-scratch")
         assert built is not None, example
-        assert built <= profile.weeks * 0.85, (example, built)
+        assert built <= profile.weeks - 2, (example, built)
     _, engineer = plan_for("swe-to-ml.toml")
     applied = week_of(engineer, "interviewing.first-applications", last=False)
     tuned = week_of(engineer, "ml-devloop.finetune-pretrained")
@@ -772,12 +772,27 @@ def test_setup_that_only_pays_early_is_never_end_of_plan_padding(example: str) -
 def test_one_big_piece_of_work_at_a_time(example: str) -> None:
     """Projects of focus_hours or more (a reproduction, a collaboration, GPT-2) do not run
     side by side, nor do two long courses: one is finished before the next starts (deadline
-    work excepted). A course, paced by its lectures, may run beside one project."""
+    work excepted, and the work that follows someone's yes: it does not wait either). A
+    course, paced by its lectures, may run beside one project."""
     _, plan = plan_for(example)
+    cat = catalog()
+
+    def after_a_yes(item_id: str) -> bool:  # a prerequisite is a short follow-up of some asks
+        return any(
+            0 < (cat.items[p].wait_weeks or 0) <= POLICY.follow_wait_weeks
+            and cat.items[p].hours <= POLICY.small_item
+            for p in cat.prerequisites(item_id)
+        )
+
     spans: dict[str, tuple[int, int]] = {}
     for t in plan.tasks:
-        item = catalog().items[t.item_id]
-        if t.occurrence is None and item.hours >= POLICY.focus_hours and not item.deadline:
+        item = cat.items[t.item_id]
+        if (
+            t.occurrence is None
+            and item.hours >= POLICY.focus_hours
+            and not item.deadline
+            and not after_a_yes(t.item_id)
+        ):
             first, last = spans.get(t.item_id, (t.week, t.week))
             spans[t.item_id] = (min(first, t.week), max(last, t.week))
 
@@ -825,12 +840,29 @@ def test_a_far_deadline_statement_is_written_late_after_the_research_and_the_exa
     assert submitted <= deadline_week("12-01", plan.start)
 
 
+@pytest.mark.parametrize("example", ["phd-student-no-network.toml", "undergrad-phd.toml"])
+def test_the_basics_of_the_area_come_before_research_in_it(example: str) -> None:
+    """A collaboration in reinforcement learning or robotics starts once the person has
+    learned the basics of it (Anders: "learn RL directly") and read the area's recent papers,
+    not months into the collaboration."""
+    _, plan = plan_for(example)
+    sprint = week_of(plan, "research.collaboration-sprint", last=False)
+    rl = week_of(plan, "ml-devloop.rl-basics")
+    reading = week_of(plan, "research.area-reading-list")
+    assert sprint is not None
+    assert rl is not None
+    assert reading is not None
+    assert rl < sprint, (rl, sprint)
+    assert reading < sprint, (reading, sprint)
+
+
 @pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.toml")))
 def test_the_work_that_follows_a_yes_starts_at_once(example: str) -> None:
     """ "The work does not wait for the yes" (Lambert): the collaboration sprint starts within
     two working weeks of the follow-up that turns an interested reply into a first step, or
     of the end of what it needs first (a training loop on a GPU, an intro deep learning
-    course), which is done while the replies come in: a few working weeks at most."""
+    course, the area's reading list and the basics of the person's interest), which is done
+    while the replies come in: some working weeks at most."""
     profile, plan = plan_for(example)
     agreed = week_of(plan, "research.collaboration-agreed")
     sprint = week_of(plan, "research.collaboration-sprint", last=False)
@@ -848,7 +880,7 @@ def test_the_work_that_follows_a_yes_starts_at_once(example: str) -> None:
     working = [w for w in range(max(agreed, ready) + 1, sprint) if plan.budget(w) > 0]
     assert len(working) <= 2, (agreed, ready, sprint)
     waited = [w for w in range(agreed + 1, sprint) if plan.budget(w) > 0]
-    assert len(waited) <= 5, (agreed, sprint)
+    assert len(waited) <= 8, (agreed, sprint)
 
 
 @pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.toml")))

@@ -9,18 +9,18 @@ exact and the output is byte-stable. It works in named phases, each a method of 
    together with the prerequisites it still lacks (value density of the chain), one member of
    a group of alternatives suffices, and optional work gets in only through an interest.
 3. ``timing``: when each chosen item may start (an earliest week, after the person's own
-   preparation, some weeks after its prerequisites, a deadline's window) and when it should be
-   done (signature goals within the first third, one after another with the quickest chain
-   first; the basics the person lacks at once, at a course's pace; what the person's
+   preparation, some weeks after its prerequisites, a deadline's window) and when it should
+   be done (signature goals within the first third, one after another with the quickest
+   chain first; the basics the person lacks at once, at a course's pace; what the person's
    interests ask them to learn within the first third, the rest of that work within
-   interest_fraction of the plan; what the work after someone's yes needs,
-   by the week the yes may come; applications once prepared; setup within its first weeks;
-   deadlines), passed down to prerequisites, so preparation lands before what it prepares
-   for. "Apply after a couple of months" is an
-   amount of work (that many weeks at 13.5 h), and a round waits for the signature work it
-   shows and, a few weeks at most, for the rest of its preparation; a follow-up timed from
-   what it follows waits for nothing it merely comes after. Work for a far deadline
-   starts late enough to describe the research before it.
+   interest_fraction of the plan; what the work after someone's yes needs, and the basics
+   the person's interest asks for if they are a short step, by the week the yes may come;
+   applications once prepared; setup within its first weeks; deadlines), passed down to
+   prerequisites, so preparation lands before what it prepares for. "Apply after a couple of
+   months" is an amount of work (that many weeks at 13.5 h), and a round waits for the
+   signature work it shows and, a few weeks at most, for the rest of its preparation; a
+   follow-up timed from what it follows waits for nothing it merely comes after. Work for a
+   far deadline starts late enough to describe the research before it.
 4. ``pack``: week by week, within the week's hours less a buffer (time off and a week that has
    started count only what is left), a few distinct tasks: habits take their occurrence (a
    weekly habit is weekly: one that gives way to a more valuable one ends, it does not pause),
@@ -34,7 +34,8 @@ exact and the output is byte-stable. It works in named phases, each a method of 
    Then split work continues, and the rest is shared between tracks so that each advances in
    step with how much of it was chosen (a week still a third empty when its task slots are
    used takes one or two more tasks). A long item advances in blocks, never slivers; one
-   big project runs at a time, and beside it one long course at a course's pace. Practice
+   big project runs at a time (the work after someone's yes does not wait for one), and
+   beside it one long course at a course's pace. Practice
    of ordinary priority that would only start once everything it prepares for has started
    (a drill after the round) is left out with that reason; work the person has recorded
    something on (a replan carries it) is never left out that way, and is chosen first.
@@ -891,7 +892,20 @@ class Planner:
                 if not asked or max(asked) >= FOREVER:
                     continue
                 yes = max(asked) + self.by_id[f].wait_weeks
-                for q in self.before(u.id):
+                # ... and so is what the person's interest asks them to learn, if it is a
+                # short step (reinforcement learning basics, for a collaboration in RL)
+                own = self._closure(u.id)
+                area = [
+                    v.id
+                    for v in chosen
+                    if v.liked
+                    and v.kind == "learn"
+                    and not v.goal
+                    and v.occurrences is None
+                    and sum(self._work(self.by_id[i]) for i in self._closure(v.id) - own)
+                    <= weekly * self.policy.urgent_prep_weeks
+                ]
+                for q in [*self.before(u.id), *area]:
                     if q != f and q in self.chosen and q not in self.finished:
                         self.due[q] = min(self.due.get(q, FOREVER), yes)
                         self.ready_for_yes |= self._closure(q)
@@ -1394,12 +1408,13 @@ class Planner:
 
     def crowded(self, uid: str) -> bool:
         """Would starting ``uid`` run two big pieces of work side by side? One at a time
-        (deadline work excepted: a date does not wait)."""
+        (deadline work excepted: a date does not wait; nor does someone's yes)."""
         u = self.by_id[uid]
         big = centi(self.policy.focus_hours)
         course = self._course(uid)  # a course paced by its lectures runs beside one project
         return (
             u.deadline_week is None
+            and uid not in self.prompt  # nor does the work after a yes
             and u.total >= big
             and any(
                 self.by_id[i].total >= big and self._course(i) == course
