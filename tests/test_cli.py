@@ -318,6 +318,34 @@ def test_explain_says_where_each_prerequisite_stands(home: Path) -> None:
     assert re.search(r"interviewing\.target-list \(week \d+\)", out), out
 
 
+def test_finish_lines_and_resources_are_said_to_the_person(home: Path) -> None:
+    """A postdoc's options list does not ask for PhD programmes, and an undergraduate's does;
+    a working engineer's target list does not speak of research internships, a student's
+    puts them first; a lab-reading resource about transformer circuits goes to someone who
+    named language models, not to an RL and robotics researcher; the markdown plan says the
+    same finish lines as `explain`."""
+    init_example("postdoc-research-engineer.toml")
+    out = " ".join(run("explain", "network.options-list").stdout.split())
+    assert "Done when: At least 15 options" in out, out
+    assert "PhD programmes" not in out
+    init_example("undergrad-phd.toml", "--force")
+    out = " ".join(run("explain", "network.options-list").stdout.split())
+    assert "PhD programmes if you aim at research roles" in out, out
+    init_example("strong-everywhere.toml", "--force")
+    out = " ".join(run("explain", "interviewing.target-list").stdout.split())
+    assert "Done when: At least 15 current openings for your target role" in out, out
+    assert "internships" not in out
+    assert "transformer-circuits.pub" in run("explain", "interviewing.lab-research-notes").stdout
+    init_example("phd-student-no-network.toml", "--force")
+    out = " ".join(run("explain", "interviewing.target-list").stdout.split())
+    assert "research internships first" in out, out
+    out = run("explain", "interviewing.lab-research-notes").stdout
+    assert "semanticscholar.org" in out, out
+    assert "transformer-circuits.pub" not in out
+    markdown = run("export", "--format", "markdown").stdout
+    assert "research internships first" in markdown
+
+
 def test_explain_gives_the_date_of_a_deadline_in_the_plan(home: Path) -> None:
     """A task with a closing date says which date and which week of the plan it falls in:
     the undergraduate's summer programmes close on 15 February, in week 2 of a plan that

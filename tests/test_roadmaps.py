@@ -316,6 +316,7 @@ def test_no_text_a_person_reads_names_a_task_by_its_id(roadmap_id: str) -> None:
             item.why,
             item.done_when,
             *item.why_by_background.values(),
+            *item.done_when_by_background.values(),
             *item.steps,
         ):
             named = set(re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)+", text)) & bare

@@ -49,6 +49,9 @@ class Resource(_Strict):
 
     title: NonEmpty
     url: Annotated[str, Field(pattern=r"^https?://\S+$")]
+    # Only for people who named one of these interests (an interpretability thread is no
+    # help to someone reading robotics labs).
+    tags: list[Annotated[str, Field(min_length=1, max_length=80)]] = []
 
 
 class Item(_Strict):
@@ -86,6 +89,8 @@ class Item(_Strict):
     group: Annotated[str, Field(pattern=ID_PATTERN, max_length=80)] | None = None
     # The rationale as said to a particular background, instead of `why`.
     why_by_background: dict[Background, NonEmpty] = {}
+    # ... and the finish line, instead of `done_when`.
+    done_when_by_background: dict[Background, NonEmpty] = {}
     # Lands once the person's core preparation is done, after at most this many weeks of it.
     after_prep_weeks: Annotated[int, Field(ge=0, le=520)] | None = None
     # At least this many weeks after its prerequisites are finished (re-apply ~6 months on).
@@ -142,6 +147,16 @@ class Item(_Strict):
     def why_for(self, background: str) -> str:
         """The rationale as said to someone with this background."""
         return self.why_by_background.get(background, self.why)
+
+    def done_when_for(self, background: str) -> str:
+        """The finish line as said to someone with this background."""
+        return self.done_when_by_background.get(background, self.done_when)
+
+    def resources_for(self, interests: Sequence[str]) -> list[Resource]:
+        """The resources for someone with these interests: those tagged with interests only
+        when one of them is the person's."""
+        wanted = {x.lower() for x in interests}
+        return [r for r in self.resources if not r.tags or wanted & {t.lower() for t in r.tags}]
 
 
 class Roadmap(_Strict):

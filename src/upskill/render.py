@@ -193,17 +193,27 @@ class Detail:
     for_you: str | None = None  # how to point it at the person's interests
 
 
-def details(catalog: Any, ids: list[str], interests: Sequence[str] = ()) -> dict[str, Detail]:
-    """Finish line and first resource of each item id the catalog knows (and how to point it
-    at the person's ``interests``)."""
+def plan_details(catalog: Any, plan: Any) -> dict[str, Detail]:
+    """`details` of every task and left-out item of ``plan``, as said to its person."""
+    ids = task_and_left_out_ids(plan)
+    return details(catalog, ids, plan.profile.interests, plan.profile.background)
+
+
+def details(
+    catalog: Any, ids: list[str], interests: Sequence[str] = (), background: str = ""
+) -> dict[str, Detail]:
+    """Finish line and first resource of each item id the catalog knows, as said to the
+    person's ``background`` and ``interests`` (and how to point it at those interests)."""
     out: dict[str, Detail] = {}
     for tid in ids:
         item = catalog.items.get(tid.split("@", 1)[0])
         if item is None:
             continue
-        link = (item.resources[0].title, item.resources[0].url) if item.resources else None
+        resources = item.resources_for(interests)
+        link = (resources[0].title, resources[0].url) if resources else None
         steps, tags = tuple(item.steps), tuple(item.tags)
-        out[tid] = Detail(item.done_when, link, steps, tags, item.for_these(interests))
+        done_when = item.done_when_for(background)
+        out[tid] = Detail(done_when, link, steps, tags, item.for_these(interests))
     return out
 
 

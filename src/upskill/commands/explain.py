@@ -97,8 +97,9 @@ def explain(
     console.print(f"Needs first: {', '.join(prereqs) if prereqs else 'nothing'}")
     if item.steps:
         console.print("Steps: " + "; ".join(f"{n}. {step}" for n, step in enumerate(item.steps, 1)))
-    console.print(f"Done when: {item.done_when or '(not given)'}")
-    for r in item.resources:
+    done_when = item.done_when_for(plan.profile.background) if plan is not None else item.done_when
+    console.print(f"Done when: {done_when or '(not given)'}")
+    for r in item.resources_for(plan.profile.interests) if plan is not None else item.resources:
         console.print(f"  - {r.title}: {r.url}", soft_wrap=True)
 
 

@@ -28,7 +28,7 @@ def export(
         from upskill.roadmaps import load_catalog
 
         catalog = load_catalog(current_home())
-        info = render.details(catalog, render.task_and_left_out_ids(plan), plan.profile.interests)
+        info = render.plan_details(catalog, plan)
         data = exporter.to_markdown(plan, info, catalog)
     else:
         data = exporter.to_json(plan)

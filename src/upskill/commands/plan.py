@@ -68,7 +68,7 @@ def plan_cmd(
         from upskill.roadmaps import load_catalog
 
         catalog = load_catalog(current_home())
-        info = render.details(catalog, render.task_and_left_out_ids(plan), plan.profile.interests)
+        info = render.plan_details(catalog, plan)
     if fmt is PlanFormat.markdown:
         shown = None if show_all else weeks
         sys.stdout.write(render.plan_markdown(plan, shown, info, catalog) + "\n")
