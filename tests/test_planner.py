@@ -840,6 +840,17 @@ def test_a_far_deadline_statement_is_written_late_after_the_research_and_the_exa
     assert submitted <= deadline_week("12-01", plan.start)
 
 
+@pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.toml")))
+def test_numpy_fluency_is_never_end_of_plan_padding_after_arena(example: str) -> None:
+    """Vectorised NumPy is the mental model PyTorch tensors use: in a plan with ARENA, it
+    comes before it or not at all (it was refilled into the PhD student's last week)."""
+    _, plan = plan_for(example)
+    numpy = week_of(plan, "ml-devloop.numpy-fluency")
+    arena = week_of(plan, "ml-devloop.arena-basics", last=False)
+    if numpy is not None and arena is not None:
+        assert numpy < arena, (numpy, arena)
+
+
 @pytest.mark.parametrize("example", ["phd-student-no-network.toml", "undergrad-phd.toml"])
 def test_the_basics_of_the_area_come_before_research_in_it(example: str) -> None:
     """A collaboration in reinforcement learning or robotics starts once the person has
