@@ -840,6 +840,21 @@ def test_a_far_deadline_statement_is_written_late_after_the_research_and_the_exa
     assert submitted <= deadline_week("12-01", plan.start)
 
 
+def test_a_short_runway_is_checked_again_before_the_money_runs_out() -> None:
+    """Five months of money allow about three months of trying (Unblocking): the master's
+    student checks her runway two months in and again some five weeks later, in time to
+    start paid fallback applications; nobody with a year of money gets the second check."""
+    _, short = plan_for("masters-short-runway.toml")
+    first = week_of(short, "network.runway-checkpoint")
+    second = week_of(short, "network.runway-second-check")
+    assert first is not None
+    assert second is not None
+    assert first + 5 <= second <= short.weeks - 4, (first, second)
+    for example in ("phd-student-no-network.toml", "swe-to-ml.toml", "undergrad-phd.toml"):
+        _, plan = plan_for(example)
+        assert week_of(plan, "network.runway-second-check") is None, example
+
+
 @pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.toml")))
 def test_numpy_fluency_is_never_end_of_plan_padding_after_arena(example: str) -> None:
     """Vectorised NumPy is the mental model PyTorch tensors use: in a plan with ARENA, it
