@@ -884,6 +884,11 @@ class Planner:
                 self.due[u.id] = max(sent) + u.wait_weeks
         # The work that follows someone's yes starts at once, so what else it needs (a PyTorch
         # training loop on a GPU, for a collaboration) is ready by the week the yes may come.
+        interest_learning = [
+            v.id
+            for v in chosen
+            if v.liked and v.kind == "learn" and not v.goal and v.occurrences is None
+        ]
         for u in chosen:
             for f in self.prerequisites(u.id):
                 if f not in self.chosen or not self._follow_up(f):
@@ -896,13 +901,9 @@ class Planner:
                 # short step (reinforcement learning basics, for a collaboration in RL)
                 own = self._closure(u.id)
                 area = [
-                    v.id
-                    for v in chosen
-                    if v.liked
-                    and v.kind == "learn"
-                    and not v.goal
-                    and v.occurrences is None
-                    and sum(self._work(self.by_id[i]) for i in self._closure(v.id) - own)
+                    v
+                    for v in interest_learning
+                    if sum(self._work(self.by_id[i]) for i in self._closure(v) - own)
                     <= weekly * self.policy.urgent_prep_weeks
                 ]
                 for q in [*self.before(u.id), *area]:
