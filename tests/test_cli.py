@@ -318,6 +318,19 @@ def test_explain_says_where_each_prerequisite_stands(home: Path) -> None:
     assert re.search(r"interviewing\.target-list \(week \d+\)", out), out
 
 
+def test_explain_names_the_alternative_that_covers_a_prerequisite(home: Path) -> None:
+    """The undergraduate's collaboration is the project a professor agreed to supervise: the
+    sprint's prerequisite 'someone agreed to collaborate' is covered by that, not missing."""
+    init_example("undergrad-phd.toml")
+    out = " ".join(run("explain", "research.collaboration-sprint").stdout.split())
+    assert re.search(
+        r"research\.collaboration-agreed \(covered by phd-applications\.supervisor-agreed, "
+        r"week \d+\)",
+        out,
+    ), out
+    assert "did not fit" not in out
+
+
 def test_finish_lines_and_resources_are_said_to_the_person(home: Path) -> None:
     """A postdoc's options list does not ask for PhD programmes, and an undergraduate's does;
     a working engineer's target list does not speak of research internships, a student's

@@ -174,7 +174,11 @@ def _standing(plan: Any, catalog: Any, item_id: str) -> str:
     if weeks:
         done = all(t.status == "done" for t in plan.tasks if t.item_id == item_id)
         return "done" if done else f"week {weeks[-1]}"
-    if any(u.id.split("@", 1)[0] == item_id for u in plan.unscheduled):
+    left = [u for u in plan.unscheduled if u.id.split("@", 1)[0] == item_id]
+    if left:
+        other = left[0].reason.removeprefix("an alternative to ").split(",", 1)[0]
+        if other != left[0].reason and other in catalog.items:  # the plan has another way
+            return f"covered by {other}, {_standing(plan, catalog, other)}"
         return "did not fit"
     why = _why_not(plan.profile, item_id, catalog.items[item_id])
     return "you know this already: " + why if why.startswith("you rated") else "not in your plan"
