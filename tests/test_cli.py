@@ -503,6 +503,27 @@ def first_week(plan: dict[str, Any], item_id: str) -> int:
     return min(w["week"] for w in plan["weeks"] for t in w["tasks"] if t["id"] == item_id)
 
 
+def test_the_plan_opens_with_its_milestones(home: Path) -> None:
+    """The steps the plan is built around (the signature build, the application round) are
+    said first, with the week each lands, wherever the whole plan is shown."""
+    said = " ".join(init_example().stdout.split())
+    plan = json.loads(run("plan", "--format", "json", "--all").stdout)
+    last = {t["id"]: w["week"] for w in plan["weeks"] for t in w["tasks"]}
+    gpt2 = last["ml-devloop.gpt2-from-scratch"]  # finished in its last week
+    applied = first_week(plan, "interviewing.first-applications")
+    assert "Milestones: " in said
+    assert f"week {gpt2}: Build GPT-2 from scratch (ARENA chapter 1)" in said
+    assert f"week {applied}: First application round" in said
+    assert said.index(f"week {gpt2}: Build") < said.index(f"week {applied}: First application")
+    # not the stats course: a basic is not a milestone
+    assert "Statistics and probability refresher" not in said.split("Preview:")[0]
+    markdown = run("export", "--format", "markdown").stdout.splitlines()
+    assert f"- week {applied}: First application round" in markdown
+    whole = " ".join(run("plan", "--all").stdout.split())
+    assert whole.startswith("Milestones: ")
+    assert "Milestones" not in run("plan", "--week", "1").stdout
+
+
 def test_the_markdown_says_which_work_serves_each_interest(home: Path, tmp_path: Path) -> None:
     init_example()
     plan = json.loads(run("plan", "--format", "json", "--all").stdout)

@@ -287,6 +287,37 @@ def interest_lines(plan: Any, info: Mapping[str, Detail]) -> list[str]:
     )
 
 
+MAX_MILESTONES = 8  # the steps a plan is built around, said at its top
+
+
+def milestones(plan: Any, catalog: Any) -> list[str]:
+    """The steps the plan is built around, in week order: the signature goals of the person's
+    target role (the week each is finished), the applications and the checkpoints (a
+    recurring one: the week it starts). Said at the top, so the plan's shape reads first."""
+    from upskill.schema import MILESTONE_KINDS
+
+    role = plan.profile.target_role
+    weeks: dict[str, tuple[int, str, bool]] = {}  # item -> (week, title, recurring)
+    for t in sorted(plan.tasks, key=lambda t: t.week):
+        item = catalog.items.get(t.item_id) if catalog is not None else None
+        if t.status == "skipped" or item is None:
+            continue
+        if role not in item.goal_for and t.kind not in MILESTONE_KINDS:
+            continue
+        recurring = t.id != t.item_id
+        if recurring and t.item_id in weeks:
+            continue  # a recurring step: from its first week
+        weeks[t.item_id] = (t.week, t.title, recurring)
+    steps = sorted(weeks.values(), key=lambda v: v[0])[:MAX_MILESTONES]
+    return [f"{'from ' if again else ''}week {w}: {clean(title)}" for w, title, again in steps]
+
+
+def milestones_said(plan: Any, catalog: Any) -> str | None:
+    """One line naming the plan's milestones, or None if it has none."""
+    steps = milestones(plan, catalog)
+    return f"Milestones: {'; '.join(steps)}." if steps else None
+
+
 def finish_label(part: Any) -> str:
     """How the finish line is introduced: a part before the last one is a step towards it."""
     if part is None or part.number == part.count:
@@ -658,6 +689,9 @@ def plan_markdown(
     left_out = left_out_roadmaps_said(plan.profile, catalog, md=True)
     if left_out is not None:
         lines.extend([left_out, ""])
+    steps = milestones(plan, catalog) if weeks is None else []
+    if steps:
+        lines.extend(["Milestones:", "", *(f"- {_md_escape(x)}" for x in steps), ""])
     if info is not None and weeks is None:
         lines.extend(interest_lines(plan, info))
     numbers = weeks if weeks is not None else list(range(1, plan.last_week() + 1))

@@ -126,6 +126,9 @@ def init(
     left_out = render.left_out_roadmaps_said(plan.profile, catalog)
     if left_out is not None:
         console.print(left_out)
+    said = render.milestones_said(plan, catalog)
+    if said is not None:
+        console.print(said, soft_wrap=True)
     render.week_table(console, plan, 1, "Preview: ")
     render.plan_footer(console, plan, full=False)
     console.print("Next: `upskill plan` for this week, `upskill check ID` when you finish a task.")

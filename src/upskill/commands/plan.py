@@ -64,16 +64,21 @@ def plan_cmd(
     else:
         weeks = [w for w in (current, current + 1) if w <= plan.weeks]
     info = catalog = None
-    if show_details:
+    if show_details or show_all:  # (the whole plan opens with its milestones)
         from upskill.roadmaps import load_catalog
 
         catalog = load_catalog(current_home())
+    if show_details:
         info = render.plan_details(catalog, plan)
     if fmt is PlanFormat.markdown:
         shown = None if show_all else weeks
         sys.stdout.write(render.plan_markdown(plan, shown, info, catalog) + "\n")
         return
     console = make_console()
+    if show_all:  # the steps the plan is built around, before its weeks
+        said = render.milestones_said(plan, catalog)
+        if said is not None:
+            console.print(said, soft_wrap=True)
     if current < 1 and week is None and not show_all:
         console.print(f"Your plan starts on {plan.start:%A %d %B %Y}; here is week 1.")
     if current > plan.weeks and week is None and not show_all:
