@@ -475,7 +475,7 @@ def test_the_gpt2_build_follows_the_person_not_the_catalogue() -> None:
 def test_a_round_does_not_wait_for_a_long_build_that_is_not_the_persons_goal() -> None:
     """GPT-2 from scratch is the research engineer's signature build, not the ML engineer's:
     its 40 hours of ARENA and papers come after his round, not in front of it, and the intro
-    ML course he lacks starts in the first third instead."""
+    ML course he lacks starts before the round goes out instead."""
     profile, engineer = plan_for("swe-to-ml.toml")
     applied = week_of(engineer, "interviewing.first-applications", last=False)
     arena = week_of(engineer, "ml-devloop.arena-basics", last=False)
@@ -483,7 +483,20 @@ def test_a_round_does_not_wait_for_a_long_build_that_is_not_the_persons_goal() -
     assert applied is not None
     assert course is not None
     assert arena is None or arena > applied, (arena, applied)
-    assert course <= math.ceil(profile.weeks / 3), course
+    assert course < applied <= math.ceil(profile.weeks / 2), (course, applied)
+
+
+def test_the_interview_preparation_a_round_waits_for_is_done_before_it() -> None:
+    """The ML engineer's system-design basics and ML concept questions are short steps beyond
+    what goes first anyway (the loss curves, the statistics he lacks): they are finished before
+    his first round, not in the weeks after it."""
+    _, engineer = plan_for("swe-to-ml.toml")
+    applied = week_of(engineer, "interviewing.first-applications", last=False)
+    assert applied is not None
+    for prep in ("interviewing.ml-system-design", "interviewing.ml-concepts-drill"):
+        done = week_of(engineer, prep)
+        assert done is not None, prep
+        assert done < applied, (prep, done, applied)
 
 
 def test_the_ml_engineer_applies_with_his_fine_tuned_model_in_public() -> None:

@@ -802,13 +802,17 @@ class Planner:
             else:  # the person's own signature work, and what is a short step beyond the
                 # round's own preparation: a long build that is not their goal (GPT-2, for
                 # an ML engineer) comes after the round, not in front of it
-                own = self._closure(u.id)
-                soft = [
-                    a
-                    for a in soft
-                    if self.by_id[a].goal
-                    or sum(self._work(self.by_id[i]) for i in self._closure(a) - own) <= room
-                ]
+                # (the step is what it adds to what goes first anyway: the round's own
+                # preparation, the basics the person lacks, and the steps already kept, so
+                # system design after the loss curves is a short step, not a long chain)
+                own = self._closure(u.id) | {v.id for v in chosen if self._basic(v)}
+                steps: list[str] = []
+                for a in sorted(soft, key=lambda a: (self._closure_work(a), self.by_id[a].order)):
+                    extra = self._closure(a) - own
+                    if self.by_id[a].goal or sum(self._work(self.by_id[i]) for i in extra) <= room:
+                        steps.append(a)
+                        own |= extra
+                soft = [a for a in soft if a in steps]
             self.waits_for[u.id] = soft
         # Signature goals within the first third, one after another, the quickest chain first
         # (the order in which the most goals land soonest): the big goal a role is built
@@ -1476,10 +1480,12 @@ class Planner:
                 ),
                 # then what a round that went out early owes its interviews
                 not (uid in self.owed and self.must_start(uid, w.week)),
+                # then what a round waits for, once it is due: the interview practice goes
+                # before the round it prepares for, and a long course the person lacks
+                # goes on after it rather than push that practice past the round
+                not (uid in self.essentials and self.due.get(uid, FOREVER) <= w.week),
                 # then the basics the person lacks, and what an interest asks them to learn
                 not (self._basic(self.by_id[uid]) or self._interest_basic(uid, w.week)),
-                # then what a round waits for, once it is due
-                not (uid in self.essentials and self.due.get(uid, FOREVER) <= w.week),
                 not self.must_start(uid, w.week),  # then what must start now for its chain
             )
 
