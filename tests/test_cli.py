@@ -474,6 +474,13 @@ def test_each_week_of_a_split_item_says_which_of_its_steps_to_do(home: Path) -> 
     markdown = run("export", "--format", "markdown").stdout
     shown = run("plan", "--format", "markdown", "--all", "--details").stdout
     assert markdown.strip() == shown.strip()  # the same text, one way or the other
+    # ... and the markdown, a plan to read or share, says it without being asked
+    assert run("plan", "--format", "markdown", "--all").stdout.strip() == markdown.strip()
+    terse = run("plan", "--format", "markdown", "--all", "--no-details").stdout
+    assert "  - This week" not in terse
+    assert "Done when" not in terse
+    assert "- [ ] " in terse
+    assert "This week" not in run("plan", "--all").stdout  # the table is a glance
     catalog = {}
     for path in (ROOT / "data" / "roadmaps").glob("*.toml"):
         data = tomllib.loads(path.read_text(encoding="utf-8"))

@@ -27,11 +27,15 @@ def plan_cmd(
         bool, typer.Option("--all", "-a", help="Show every week, and all that did not fit.")
     ] = False,
     show_details: Annotated[
-        bool,
+        bool | None,
         typer.Option(
-            "--details", "-d", help="Under each task: its finish line and first resource."
+            "--details/--no-details",
+            "-d",
+            help="Under each task: this week's steps, its finish line and first resource "
+            "(on by default in markdown, a plan to read or share).",
+            show_default=False,
         ),
-    ] = False,
+    ] = None,
     fmt: Annotated[
         PlanFormat, typer.Option("--format", "-f", help="Output format.")
     ] = PlanFormat.table,
@@ -63,6 +67,8 @@ def plan_cmd(
         weeks = []
     else:
         weeks = [w for w in (current, current + 1) if w <= plan.weeks]
+    if show_details is None:  # markdown is a document: it says what to do, not only what
+        show_details = fmt is PlanFormat.markdown
     info = catalog = None
     if show_details or show_all:  # (the whole plan opens with its milestones)
         from upskill.roadmaps import load_catalog
