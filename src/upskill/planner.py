@@ -147,6 +147,7 @@ class Policy:
 
 
 POLICY = Policy()
+FILL_LOOKAHEAD = 4  # a week's extra slot looks this far down each track's line
 
 
 def centi(hours: float) -> int:
@@ -1190,7 +1191,8 @@ class Planner:
         self.tasks.append(Task(task_id or uid, week, u.title, u.kind, amount / CENTI))
 
     def pack(self) -> None:
-        """Fill the weeks, each in five steps (the methods below, in this order)."""
+        """Fill the weeks, each in five steps (the methods below, in this order), and a sixth
+        (`_fill`) for a week those leave a third empty."""
         self._prepare_pack()
         for week in range(self.first_week, self.horizon + 1):
             self._release(week)
@@ -1203,10 +1205,10 @@ class Planner:
             self._shared(w)
             self._top_up(w)
             for _ in range(2):  # a third of the week is not left empty for want of a slot:
-                if w.slots > 0 or w.room * 10 < w.start * 3:  # up to two more tasks, the most
-                    break  # valuable ready
+                if w.slots > 0 or w.room * 10 < w.start * 3:  # up to two more tasks, each
+                    break  # the ready work that fills most of that room
                 w.slots = 1
-                self._shared(w)
+                self._fill(w)
 
     def _prepare_pack(self) -> None:
         chosen = sorted(self.chosen, key=lambda i: self.by_id[i].order)
@@ -1735,6 +1737,30 @@ class Planner:
                 heapq.heappush(queue, entry)
             if not placed:
                 full.add(track)
+
+    def _fill(self, w: _Week) -> None:
+        """6. A slot added to a week left a third empty: the ready work that fills most of
+        its room (a long course's block, not one more short task), the earliest in line
+        first among equals."""
+        found: list[tuple[int, Key, str]] = []
+        for queue in self.queues.values():
+            for key, uid in heapq.nsmallest(FILL_LOOKAHEAD, queue):
+                if (
+                    self.crowded(uid)
+                    or self._waits_for_a_round(uid)
+                    or self._holds_for_its_contents(uid, w)
+                ):
+                    continue
+                amount = self.block(uid, w.room, w.week, continuing=False)
+                if amount:
+                    found.append((-amount, key, uid))
+        for minus, key, uid in sorted(found):
+            queue = self.queues[self.by_id[uid].roadmap]
+            queue.remove((key, uid))
+            heapq.heapify(queue)
+            if not self._moot(uid, w.week):  # (practice come too late is left out)
+                self._place(w, uid, -minus)
+                return
 
     def _top_up(self, w: _Week) -> None:
         """5. Room left but no task slots: the long work of this week takes it (a course
