@@ -247,6 +247,14 @@ def week_of(plan: Plan, item: str, last: bool = True) -> int | None:
     return max(weeks) if last else min(weeks)
 
 
+def assert_done_before(plan: Plan, items: tuple[str, ...], week: int) -> None:
+    """Each of ``items`` is in ``plan`` and finished before ``week``."""
+    for item in items:
+        done = week_of(plan, item)
+        assert done is not None, item
+        assert done < week, (item, done, week)
+
+
 @pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.toml")))
 def test_examples_keep_every_rule(example: str) -> None:
     profile, plan = plan_for(example)
@@ -493,10 +501,9 @@ def test_the_interview_preparation_a_round_waits_for_is_done_before_it() -> None
     _, engineer = plan_for("swe-to-ml.toml")
     applied = week_of(engineer, "interviewing.first-applications", last=False)
     assert applied is not None
-    for prep in ("interviewing.ml-system-design", "interviewing.ml-concepts-drill"):
-        done = week_of(engineer, prep)
-        assert done is not None, prep
-        assert done < applied, (prep, done, applied)
+    assert_done_before(
+        engineer, ("interviewing.ml-system-design", "interviewing.ml-concepts-drill"), applied
+    )
 
 
 def test_the_ml_engineer_applies_with_his_fine_tuned_model_in_public() -> None:
@@ -687,10 +694,9 @@ def test_a_phd_applicant_has_the_paper_and_the_guides_before_the_statement_is_se
     _, plan = plan_for("undergrad-phd.toml")
     submit = week_of(plan, "phd-applications.submit-applications", last=False)
     assert submit is not None
-    for item in ("research.collaboration-paper", "research.research-portfolio"):
-        done = week_of(plan, item)
-        assert done is not None, item
-        assert done < submit, (item, done, submit)
+    assert_done_before(
+        plan, ("research.collaboration-paper", "research.research-portfolio"), submit
+    )
     guides = week_of(plan, "phd-applications.read-guides")
     outline = week_of(plan, "phd-applications.sop-outline", last=False)
     assert guides is not None
