@@ -1744,7 +1744,8 @@ class Planner:
         first among equals."""
         found: list[tuple[int, Key, str]] = []
         for queue in self.queues.values():
-            for key, uid in heapq.nsmallest(FILL_LOOKAHEAD, queue):
+            # (a heap's k smallest entries lie in its first 2**k - 1 places)
+            for key, uid in heapq.nsmallest(FILL_LOOKAHEAD, queue[: 2**FILL_LOOKAHEAD - 1]):
                 if (
                     self.crowded(uid)
                     or self._waits_for_a_round(uid)
@@ -1756,8 +1757,11 @@ class Planner:
                     found.append((-amount, key, uid))
         for minus, key, uid in sorted(found):
             queue = self.queues[self.by_id[uid].roadmap]
-            queue.remove((key, uid))
-            heapq.heapify(queue)
+            ahead = []  # it is among the line's first few: take it out without a re-heapify
+            while (entry := heapq.heappop(queue)) != (key, uid):
+                ahead.append(entry)
+            for entry in ahead:
+                heapq.heappush(queue, entry)
             if not self._moot(uid, w.week):  # (practice come too late is left out)
                 self._place(w, uid, -minus)
                 return
