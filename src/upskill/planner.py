@@ -1721,13 +1721,7 @@ class Planner:
                 entry = heapq.heappop(queue)
                 if self._moot(entry[1], w.week):
                     continue
-                amount = (
-                    0
-                    if self.crowded(entry[1])
-                    or self._waits_for_a_round(entry[1])
-                    or self._holds_for_its_contents(entry[1], w)
-                    else self.block(entry[1], w.room, w.week, continuing=False)
-                )
+                amount = self._new_block(entry[1], w)
                 if amount:
                     self._place(w, entry[1], amount)
                     placed = True
@@ -1738,6 +1732,17 @@ class Planner:
             if not placed:
                 full.add(track)
 
+    def _new_block(self, uid: str, w: _Week) -> int:
+        """How much of ready work ``uid`` may start in the week: 0 if it runs beside other
+        big work, waits for a round, or holds for what it contains."""
+        if (
+            self.crowded(uid)
+            or self._waits_for_a_round(uid)
+            or self._holds_for_its_contents(uid, w)
+        ):
+            return 0
+        return self.block(uid, w.room, w.week, continuing=False)
+
     def _fill(self, w: _Week) -> None:
         """6. A slot added to a week left a third empty: the ready work that fills most of
         its room (a long course's block, not one more short task), the earliest in line
@@ -1746,13 +1751,7 @@ class Planner:
         for queue in self.queues.values():
             # (a heap's k smallest entries lie in its first 2**k - 1 places)
             for key, uid in heapq.nsmallest(FILL_LOOKAHEAD, queue[: 2**FILL_LOOKAHEAD - 1]):
-                if (
-                    self.crowded(uid)
-                    or self._waits_for_a_round(uid)
-                    or self._holds_for_its_contents(uid, w)
-                ):
-                    continue
-                amount = self.block(uid, w.room, w.week, continuing=False)
+                amount = self._new_block(uid, w)
                 if amount:
                     found.append((-amount, key, uid))
         for minus, key, uid in sorted(found):
