@@ -601,6 +601,11 @@ class Planner:
             start = max(u.earliest_week, self.first_week)
             return max(0, min(len(u.occurrences), self.horizon - start + 1))
 
+        # (the walk below is the planner's hottest loop: its lookups are taken out of it)
+        pre = {u.id: self.prerequisites(u.id) for u in self.units}
+        never = {u.id for u in self.units if runs(u) == 0}
+        chosen, satisfied, by_id = self.chosen, self.satisfied, self.by_id
+
         def closure(uid: str, limit: int = FOREVER) -> list[str] | None:
             """``uid`` and the prerequisites it still lacks; None if one cannot be had.
 
@@ -612,21 +617,21 @@ class Planner:
             stack = [uid]
             while stack and len(out) < limit:
                 cur = stack.pop()
-                if cur in seen or cur in self.chosen or cur in self.satisfied:
+                if cur in seen or cur in chosen or cur in satisfied:
                     continue
                 seen.add(cur)
-                u = self.by_id[cur]
                 if cur in skipped:  # the alternative that suits the person stands in for it
-                    stack.append(preferred[u.group or ""].id)
+                    stack.append(preferred[by_id[cur].group or ""].id)
                     continue
-                if u.group is not None and u.group in groups_taken:
+                group = by_id[cur].group
+                if group is not None and group in groups_taken:
                     if cur != uid:
                         continue  # an alternative already chosen stands in for it
                     return None
-                if runs(u) == 0:
+                if cur in never:
                     return None
                 out.append(cur)
-                stack.extend(self.prerequisites(cur))
+                stack.extend(pre[cur])
             return out
 
         def cost(ids: list[str]) -> int:
