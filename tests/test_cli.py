@@ -531,6 +531,68 @@ def test_the_plan_opens_with_its_milestones(home: Path) -> None:
     assert "Milestones" not in run("plan", "--week", "1").stdout
 
 
+def test_the_markdown_says_where_the_hours_go_beside_the_ratings(home: Path) -> None:
+    """Track by track, beside how the person rated its skills: the biggest pieces of work
+    with their weeks and the track's hours (which add up to the plan's), the basics a high
+    rating skips, applications on a line of their own, and the tracks with nothing."""
+    init_example()  # the postdoc: coding 2, data structures 1, deep learning 0, research 4
+    plan = json.loads(run("plan", "--format", "json", "--all").stdout)
+    weeks: dict[str, list[int]] = {}
+    hours: dict[str, float] = {}
+    for week in plan["weeks"]:
+        for task in week["tasks"]:
+            item = task["id"].split("@")[0]
+            weeks.setdefault(item, []).append(week["week"])
+            track = "applications" if task["kind"] == "apply" else item.split(".")[0]
+            hours[track] = hours.get(track, 0) + task["hours"]
+    lines = run("export", "--format", "markdown").stdout.splitlines()
+    top = lines[lines.index("Your skills, and where the plan's hours go:") :][:12]
+
+    def line(track: str) -> str:
+        return next(x for x in top if x.startswith(f"- {track} ("))
+
+    gpt2 = weeks["ml-devloop.gpt2-from-scratch"]  # the biggest pieces of work, with weeks
+    ml = line("ML")
+    assert ml.startswith("- ML (you rated statistics 3, ML fundamentals 1, deep learning 0): ")
+    assert f"Build GPT-2 from scratch (ARENA chapter 1) (weeks {min(gpt2)}–{max(gpt2)})" in ml
+    assert f" more; {hours['ml-devloop']:g} h;" in ml
+    pr = weeks["open-source.first-pr"]
+    assert line("open source").endswith(f"; {hours['open-source']:g} h")
+    assert f"First pull request: opened, CI green, review answered (weeks {min(pr)}–{max(pr)})" in (
+        line("open source")
+    )
+    dsa = weeks["coding.dsa-course"]
+    assert line("coding and data structures").startswith(
+        "- coding and data structures (you rated coding 2, data structures 1): "
+    )
+    assert f"(weeks {min(dsa)}–{max(dsa)})" in line("coding and data structures")
+    assert re.search(
+        r"^- research \(you rated 4\): .*; \d+ basics skipped for your rating$", line("research")
+    )
+    applied = weeks["interviewing.first-applications"]
+    applications = next(x for x in top if x.startswith("- applications: "))
+    assert f"First application round (week {max(applied)})" in applications
+    assert applications.endswith(f"; {hours['applications']:g} h")
+    assert "First application round" not in line("interviewing")
+    # someone strong everywhere: the basics their ratings skip
+    init_example("strong-everywhere.toml", "--force")
+    markdown = run("export", "--format", "markdown").stdout
+    assert re.search(
+        r"^- coding and data structures \(you rated coding 4, data structures 4\): "
+        r".*; \d+ basics skipped for your rating$",
+        markdown,
+        re.M,
+    )
+    # two hours a week for three weeks: what the plan holds, and one line for the rest
+    init_example("tiny-budget.toml", "--force")
+    markdown = run("export", "--format", "markdown").stdout
+    assert re.search(r"^- networking \(you rated 0\): .*; 6 h$", markdown, re.M)
+    found = re.search(r"^- nothing in this plan for: (.*)$", markdown, re.M)
+    assert found
+    assert "ML (you rated statistics 3, ML fundamentals 1, deep learning 0)" in found.group(1)
+    assert "open source (you rated 0)" in found.group(1)
+
+
 def test_the_markdown_says_which_work_serves_each_interest(home: Path, tmp_path: Path) -> None:
     init_example()
     plan = json.loads(run("plan", "--format", "json", "--all").stdout)

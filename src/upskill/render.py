@@ -287,6 +287,100 @@ def interest_lines(plan: Any, info: Mapping[str, Detail]) -> list[str]:
     )
 
 
+MAX_TRACK_ITEMS = 4  # the work named for each track: its biggest pieces, in week order
+# Each roadmap with the skills of the questionnaire it builds, said beside it.
+TRACKS = (
+    ("coding", "coding and data structures", ("coding", "data_structures")),
+    ("ml-devloop", "ML", ("statistics", "ml_fundamentals", "deep_learning")),
+    ("interviewing", "interviewing", ("interviewing",)),
+    ("open-source", "open source", ("open_source",)),
+    ("research", "research", ("research",)),
+    ("network", "networking", ("networking",)),
+    ("phd-applications", "PhD applications", ()),
+)
+SKILL_WORDS = {
+    "coding": "coding",
+    "data_structures": "data structures",
+    "statistics": "statistics",
+    "ml_fundamentals": "ML fundamentals",
+    "deep_learning": "deep learning",
+}
+
+
+def _weeks_said(first: int, last: int) -> str:
+    return f"week {first}" if first == last else f"weeks {first}–{last}"
+
+
+def track_lines(plan: Any, catalog: Any) -> list[str]:
+    """Where the plan's hours go, track by track, beside how the person rated the skills each
+    builds: its biggest pieces of work with their weeks and its hours (applications on a line
+    of their own), how many of its basics a high rating skips, and the tracks with nothing in
+    the plan on one line. Said at the top, so the person sees the plan is built on them."""
+    from upskill.planner import not_for
+
+    if catalog is None:
+        return []
+    profile = plan.profile
+    spans: dict[str, tuple[int, int, str, float]] = {}  # item -> first, last, title, hours
+    kinds: dict[str, str] = {}
+    for t in plan.tasks:
+        if t.status == "skipped":
+            continue
+        first, last, title, hours = spans.get(t.item_id, (t.week, t.week, t.title, 0.0))
+        spans[t.item_id] = (min(first, t.week), max(last, t.week), title, hours + t.hours)
+        kinds[t.item_id] = t.kind
+    chosen = profile.chosen_roadmaps()
+
+    def said(work: list[tuple[int, int, str, float]]) -> str:
+        main = sorted(sorted(work, key=lambda b: (-b[3], b[0]))[:MAX_TRACK_ITEMS])
+        shown = ", ".join(
+            f"{_md_escape(clean(title, one_line=True))} ({_weeks_said(first, last)})"
+            for first, last, title, _ in main
+        )
+        more = len(work) - len(main)
+        return shown + (f", and {more} more" if more else "") + f"; {sum(b[3] for b in work):g} h"
+
+    lines = []
+    empty: list[str] = []
+    applications: list[tuple[int, int, str, float]] = []
+    for roadmap, name, skills in TRACKS:
+        if roadmap not in chosen:
+            if skills and roadmap in catalog.roadmaps:
+                rated = ", ".join(str(profile.rating(k)) for k in skills)
+                empty.append(f"{name} (you rated {rated}; not among your roadmaps)")
+            continue
+        work: list[tuple[int, int, str, float]] = []
+        known = 0
+        for full, item in catalog.items.items():
+            if full.split(".", 1)[0] != roadmap:
+                continue
+            if full in spans:
+                (applications if kinds[full] == "apply" else work).append(spans[full])
+            elif (
+                item.skill is not None
+                and item.level is not None
+                and profile.rating(item.skill) >= item.level
+                and item.priority != "optional"
+                and not_for(profile, item) is not None
+            ):
+                known += 1  # a basic the person's rating makes unnecessary
+        rated = ", ".join(
+            f"{SKILL_WORDS[k]} {profile.rating(k)}" if len(skills) > 1 else str(profile.rating(k))
+            for k in skills
+        )
+        head = f"{name} ({'you rated ' + rated if rated else 'no rating'})"
+        skipped = f"; {known} basics skipped for your rating" if known else ""
+        if work:
+            lines.append(f"- {head}: {said(work)}{skipped}")
+        else:
+            empty.append(head + (f", {known} basics skipped" if known else ""))
+    if applications:
+        lines.append(f"- applications: {said(applications)}")
+    if empty:
+        lines.append(f"- nothing in this plan for: {'; '.join(empty)}")
+    return ["Your skills, and where the plan's hours go:", "", *lines, ""] if lines else []
+
+
 MAX_MILESTONES = 8  # the steps a plan is built around, said at its top
 
 
@@ -692,6 +786,8 @@ def plan_markdown(
     steps = milestones(plan, catalog) if weeks is None else []
     if steps:
         lines.extend(["Milestones:", "", *(f"- {_md_escape(x)}" for x in steps), ""])
+    if weeks is None:
+        lines.extend(track_lines(plan, catalog))
     if info is not None and weeks is None:
         lines.extend(interest_lines(plan, info))
     numbers = weeks if weeks is not None else list(range(1, plan.last_week() + 1))
