@@ -24,7 +24,11 @@ judged by today's content. Figures per example:
   follow) more than three weeks later than they could be; "gaps" weekly habits that pause in a
   week with time and resume later; "setup>" setup placed after its window (`within_weeks`);
   "basics>" basics the person lacks (a core or high course or drill at the lowest level of a
-  skill rated low) that start after the first third of the plan.
+  skill rated low) that start after the first third of the plan;
+- mock+: weeks from the first application that brings interviews (a job round, internships,
+  a programme) to the first mock interview (negative: the mocks come first), "-" if either
+  is missing; off-int: hours of work tagged only with interests the person did not name (a
+  language-model build for a roboticist), when they named some.
 
 It prints a markdown table and exits 0; it exits 1 only if a plan could not be made.
 """
@@ -196,6 +200,25 @@ def score(data: dict[str, Any], example: Path) -> dict[str, str]:
         and uid in first
         and first[uid] > third
     )
+    # Interview practice against the first application that brings interviews (for a job, an
+    # internship or a programme): weeks from that application to the first mock.
+    sent = [
+        first[uid]
+        for uid, unit in units.items()
+        if unit.kind == "apply" and unit.roadmap in ("interviewing", "network") and uid in first
+    ]
+    mocks = [first[i] for i in MOCKS if i in first]
+    mock_lag = f"{min(mocks) - min(sent):+d}" if sent and mocks else "-"
+    # Work tagged for interests the person did not name (a language-model build for a
+    # roboticist), when they named some.
+    interests = {i.lower() for i in profile.interests}
+    off_interest = sum(
+        t["hours"]
+        for t in tasks
+        if interests
+        and (tags := {x.lower() for x in catalog.items[t["id"].split("@", 1)[0]].tags})
+        and not tags & interests
+    )
     rooms = [budget - sum(t["hours"] for t in w["tasks"]) for w in data["weeks"] if w["tasks"]]
     return {
         "goals": ", ".join(goals) or "-",
@@ -213,6 +236,8 @@ def score(data: dict[str, Any], example: Path) -> dict[str, str]:
         "gaps": str(gaps),
         "setup>": str(setup_late),
         "basics>": str(basics_late),
+        "mock+": mock_lag,
+        "off-int": f"{off_interest:g} h",
     }
 
 
@@ -240,6 +265,8 @@ def main(argv: list[str] | None = None) -> int:
         "gaps",
         "setup>",
         "basics>",
+        "mock+",
+        "off-int",
     ]
     print(f"Plans from {args.exe}, scored against {ROOT / 'data' / 'roadmaps'}\n")
     print("| example | " + " | ".join(columns) + " |")
