@@ -601,6 +601,23 @@ def test_timing_passes_due_weeks_down_to_prerequisites() -> None:
     assert p.due["a.base"] <= p.due["a.goal"]
 
 
+def test_a_signature_goal_does_not_starve_behind_the_basics() -> None:
+    """A programme application that is the person's signature goal, due in the first third,
+    goes out once it must start, not after every basic the person lacks (which, one after
+    another, would fill the weeks for months)."""
+    basics = [
+        unit(f"a.basic{i}", 8, gated=True, level=1, priority="core", value=40.0) for i in range(12)
+    ]
+    goal = unit("b.programme", 8, kind="apply", goal=True, priority="core", value=30.0)
+    p = planner([*basics, goal], weekly=10, weeks=24)
+    p.run()
+    weeks = [t.week for t in p.tasks if t.id == "b.programme"]
+    assert weeks
+    assert max(weeks) <= 8  # due by week 8 (a third of 24): it lands about then
+    last_basic = max(t.week for t in p.tasks if t.id.startswith("a.basic"))
+    assert max(weeks) < last_basic  # ... ahead of the last basics, not after them all
+
+
 def test_pack_splits_long_work_into_blocks_in_consecutive_weeks() -> None:
     p = planner([unit("a.long", 20, kind="build")], weekly=10, weeks=4)
     p.run()

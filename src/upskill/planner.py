@@ -1481,6 +1481,7 @@ class Planner:
                         uid in self.needed
                         or uid in self.ready_for_yes
                         or uid in self.quick_goals
+                        or self.by_id[uid].goal  # a signature goal does not starve behind basics
                         or self._holding(uid, w.week)
                     )
                     and self.must_start(uid, w.week)
