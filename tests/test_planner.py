@@ -618,6 +618,18 @@ def test_a_signature_goal_does_not_starve_behind_the_basics() -> None:
     assert max(weeks) < last_basic  # ... ahead of the last basics, not after them all
 
 
+def test_a_long_item_may_start_with_an_evening_block_of_three_hours() -> None:
+    """A long item starts with a substantial block, not the week's scraps; three hours (a
+    long evening) is substantial, whatever the budget, so a 15-hour week with three hours
+    left starts the fast.ai course rather than pushing it a week and everything after it."""
+    p = planner([unit("a.long", 12, kind="learn"), unit("a.other", 2)], weekly=15, weeks=4)
+    p.choose()
+    p.timing()
+    p._prepare_pack()
+    assert p.block("a.long", 3 * CENTI, 1, continuing=False) == 3 * CENTI
+    assert p.block("a.long", 250, 1, continuing=False) == 0  # scraps: it waits
+
+
 def test_pack_splits_long_work_into_blocks_in_consecutive_weeks() -> None:
     p = planner([unit("a.long", 20, kind="build")], weekly=10, weeks=4)
     p.run()

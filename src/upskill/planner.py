@@ -1169,7 +1169,8 @@ class Planner:
         if not continuing and not pressing and left <= self.block_max(week, uid) and left > room:
             return 0  # a mid-sized item is done in one go, in a week with room for it
         amount = min(left, self.block_max(week, uid), room)
-        if not continuing and amount < min(self.block_max(week, uid), left) // 2:
+        substantial = min(self.block_max(week, uid) // 2, centi(self.policy.block_floor))
+        if not continuing and amount < min(substantial, left // 2):
             return 0  # a long item starts with a substantial block, not the week's scraps
         amount -= amount % 25
         tail = left - amount
