@@ -574,6 +574,8 @@ def test_the_markdown_says_where_the_hours_go_beside_the_ratings(home: Path) -> 
     assert f"First application round (week {max(applied)})" in applications
     assert applications.endswith(f"; {hours['applications']:g} h")
     assert "First application round" not in line("interviewing")
+    said = [float(h) for x in top for h in re.findall(r"; ([\d.]+) h(?:;|$)", x)]
+    assert sum(said) == pytest.approx(sum(hours.values()))  # every hour of the plan, once
     # someone strong everywhere: the basics their ratings skip
     init_example("strong-everywhere.toml", "--force")
     markdown = run("export", "--format", "markdown").stdout

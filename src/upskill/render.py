@@ -343,7 +343,9 @@ def track_lines(plan: Any, catalog: Any) -> list[str]:
     lines = []
     empty: list[str] = []
     applications: list[tuple[int, int, str, float]] = []
-    for roadmap, name, skills in TRACKS:
+    named = {roadmap for roadmap, _, _ in TRACKS}
+    tracks = [*TRACKS, *((r, r, ()) for r in chosen if r not in named)]  # a roadmap of one's own
+    for roadmap, name, skills in tracks:
         if roadmap not in chosen:
             if skills and roadmap in catalog.roadmaps:
                 rated = ", ".join(str(profile.rating(k)) for k in skills)
@@ -356,19 +358,15 @@ def track_lines(plan: Any, catalog: Any) -> list[str]:
                 continue
             if full in spans:
                 (applications if kinds[full] == "apply" else work).append(spans[full])
-            elif (
-                item.skill is not None
-                and item.level is not None
-                and profile.rating(item.skill) >= item.level
-                and item.priority != "optional"
-                and not_for(profile, item) is not None
+            elif item.priority != "optional" and (
+                (not_for(profile, item) or "").startswith("you rated")
             ):
-                known += 1  # a basic the person's rating makes unnecessary
+                known += 1  # a basic the person's rating makes unnecessary (as `candidates`)
         rated = ", ".join(
             f"{SKILL_WORDS[k]} {profile.rating(k)}" if len(skills) > 1 else str(profile.rating(k))
             for k in skills
         )
-        head = f"{name} ({'you rated ' + rated if rated else 'no rating'})"
+        head = f"{name} (you rated {rated})" if rated else name
         skipped = f"; {known} basics skipped for your rating" if known else ""
         if work:
             lines.append(f"- {head}: {said(work)}{skipped}")
