@@ -735,17 +735,35 @@ def test_a_phd_applicant_has_the_paper_and_the_guides_before_the_statement_is_se
 
 @pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.toml")))
 def test_work_once_started_goes_on_without_long_pauses(example: str) -> None:
-    """A split item's parts follow each other: at most three working weeks without it."""
+    """A split item's parts follow each other: at most three working weeks without it, but
+    for the weeks of the collaboration sprint (the work after someone's yes comes first: a big
+    piece of work waits for it to end rather than go on in an hour's scraps)."""
     _, plan = plan_for(example)
     weeks: dict[str, list[int]] = {}
     for t in plan.tasks:
         if t.occurrence is None:
             weeks.setdefault(t.id, []).append(t.week)
+    sprint = set(weeks.get("research.collaboration-sprint", []))
     for tid, parts in weeks.items():
         parts.sort()
         for before, after in itertools.pairwise(parts):
-            idle = [w for w in range(before + 1, after) if plan.budget(w) > 0]
+            idle = [w for w in range(before + 1, after) if plan.budget(w) > 0 and w not in sprint]
             assert len(idle) <= 3, (tid, parts)
+
+
+def test_a_big_piece_of_work_waits_for_the_collaboration_sprint_rather_than_dribble() -> None:
+    """The undergraduate's ARENA notebooks, started the week before the collaborator's work
+    begins, pause while the sprint runs and go on in real blocks after it: not an hour and a
+    half a week for six weeks beside it."""
+    _, plan = plan_for("undergrad-phd.toml")
+    sprint = [t.week for t in plan.tasks if t.id == "research.collaboration-sprint"]
+    arena = [(t.week, t.hours) for t in plan.tasks if t.id == "ml-devloop.arena-basics"]
+    assert sprint
+    assert arena
+    beside = [h for w, h in arena if min(sprint) < w < max(sprint)]
+    assert not beside, (sprint, arena)
+    after = [h for w, h in arena if w >= max(sprint)]
+    assert all(h >= 2.5 for h in after[:-1]), arena  # blocks (the last part: what is left)
 
 
 @pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.toml")))

@@ -1449,7 +1449,9 @@ class Planner:
         At most urgent_share of the week, so other work still moves, unless it must start now
         for its own chain (or has a deadline): then it takes the room it needs.
         """
-        due_now = [(uid, True) for uid in self.in_progress if uid in self.due]
+        due_now = [
+            (uid, True) for uid in self.in_progress if uid in self.due and not self._paused(uid)
+        ]
         for queue in self.queues.values():
             while queue and queue[0][1] in self.due:
                 uid = heapq.heappop(queue)[1]
@@ -1695,12 +1697,30 @@ class Planner:
 
     def _continue_split(self, w: _Week) -> None:
         """3. Split work continues (a long item advances week after week)."""
-        for uid in [i for i in self.in_progress if i not in w.placed]:
+        for uid in [i for i in self.in_progress if i not in w.placed and not self._paused(i)]:
             if w.slots <= 0 or w.room < min(self.block_min, self.remaining[uid]):
                 break
             amount = self.block(uid, w.room, w.week, continuing=True)
             if amount:
                 self._place(w, uid, amount)
+
+    def _paused(self, uid: str) -> bool:
+        """Does started work ``uid`` pause while the work that follows someone's yes (the
+        collaboration) runs? A big piece of work is not done in the scraps of those weeks:
+        ARENA's notebooks wait for the sprint to end rather than go on an hour a week."""
+        big = centi(self.policy.focus_hours)
+        u = self.by_id[uid]
+        return (
+            uid not in self.prompt
+            and u.total >= big
+            and not self._course(uid)
+            and u.deadline_week is None
+            and any(
+                i in self.prompt and self.by_id[i].total >= big
+                for i in self.in_progress
+                if i != uid
+            )
+        )
 
     def _shared(self, w: _Week) -> None:
         """4. The most valuable ready work, but a track behind its share catches up first."""
