@@ -335,9 +335,11 @@ def test_a_short_runway_brings_applications_and_programmes_forward() -> None:
     applied = week_of(plan, "interviewing.first-applications", last=False)
     assert applied is not None
     working = [w for w in range(1, applied + 1) if plan.budget(w) > 0]
-    # within about two months of working weeks, with the ML implementation practice, the
-    # mocks and the stories behind it
-    assert len(working) <= 9, applied
+    # within about two months of working weeks (ten at most), with the ML implementation
+    # practice, the mocks and the stories behind it, and the collaboration's first results
+    # and the loss-curve reading it rests on (a paired blind review preferred the round a
+    # week later for them)
+    assert len(working) <= 10, applied
     assert week_of(relaxed, "interviewing.first-applications") is None
 
 

@@ -1212,8 +1212,9 @@ class Planner:
             self._top_up(w)
             for _ in range(2):  # a third of the week is not left empty for want of a slot:
                 if w.slots > 0 or w.room * 10 < w.start * 3:  # up to two more tasks, each
-                    break  # the ready work that fills most of that room
-                w.slots = 1
+                    break  # the ready work that fills most of that room (with what became
+                self._release(week)  # ready this week: the reproduction once its paper is
+                w.slots = 1  # chosen)
                 self._fill(w)
 
     def _prepare_pack(self) -> None:
