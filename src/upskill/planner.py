@@ -1145,10 +1145,13 @@ class Planner:
             share = self.policy.course_share
         return max(int(self.typical * share), centi(self.policy.block_floor), self.block_min)
 
+    def _big(self, uid: str) -> bool:
+        """A big piece of work (focus_hours or more): one at a time."""
+        return self.by_id[uid].total >= centi(self.policy.focus_hours)
+
     def _course(self, uid: str) -> bool:
         """A long course, paced by its lectures and problem sets: a few hours a week."""
-        u = self.by_id[uid]
-        return u.kind == "learn" and u.total >= centi(self.policy.focus_hours)
+        return self.by_id[uid].kind == "learn" and self._big(uid)
 
     def block(
         self, uid: str, room: int, week: int, continuing: bool, pressing: bool = False
@@ -1423,17 +1426,13 @@ class Planner:
     def crowded(self, uid: str) -> bool:
         """Would starting ``uid`` run two big pieces of work side by side? One at a time
         (deadline work excepted: a date does not wait; nor does someone's yes)."""
-        u = self.by_id[uid]
-        big = centi(self.policy.focus_hours)
         course = self._course(uid)  # a course paced by its lectures runs beside one project
         return (
-            u.deadline_week is None
+            self.by_id[uid].deadline_week is None
             and uid not in self.prompt  # nor does the work after a yes
-            and u.total >= big
+            and self._big(uid)
             and any(
-                self.by_id[i].total >= big and self._course(i) == course
-                for i in self.in_progress
-                if i != uid
+                self._big(i) and self._course(i) == course for i in self.in_progress if i != uid
             )
         )
 
@@ -1647,9 +1646,7 @@ class Planner:
     def _waits_for_a_round(self, uid: str) -> bool:
         """A big piece of work that nothing is due for does not start while an application
         round still waits for its preparation: the round's work takes the weeks first."""
-        return self.by_id[uid].total >= centi(self.policy.focus_hours) and any(
-            i not in self.finished for i in self.essentials
-        )
+        return self._big(uid) and any(i not in self.finished for i in self.essentials)
 
     def _within_reach(self, uid: str) -> bool:
         """A signature goal that is ready and a small step (the three messages once the list
@@ -1709,18 +1706,12 @@ class Planner:
         """Does started work ``uid`` pause while the work that follows someone's yes (the
         collaboration) runs? A big piece of work is not done in the scraps of those weeks:
         ARENA's notebooks wait for the sprint to end rather than go on an hour a week."""
-        big = centi(self.policy.focus_hours)
-        u = self.by_id[uid]
         return (
             uid not in self.prompt
-            and u.total >= big
+            and self._big(uid)
             and not self._course(uid)
-            and u.deadline_week is None
-            and any(
-                i in self.prompt and self.by_id[i].total >= big
-                for i in self.in_progress
-                if i != uid
-            )
+            and self.by_id[uid].deadline_week is None
+            and any(i in self.prompt and self._big(i) for i in self.in_progress if i != uid)
         )
 
     def _shared(self, w: _Week) -> None:
