@@ -207,3 +207,28 @@ def test_a_checklist_row_keeps_its_id_whole_and_says_the_part() -> None:
     assert len(narrow) + CHECKBOX_MARGIN <= 80
     tiny = checklist_label(task, None, 3, 30)  # overdue from week 2, no room for a title
     assert tiny == "ml-devloop.pytorch-basics (2.5 h, week 2)"
+
+
+@pytest.mark.parametrize("interrupt", [KeyboardInterrupt, EOFError, "cancelled"])
+def test_ctrl_c_however_it_arrives_is_one_abort(
+    interrupt: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C pressed while prompt_toolkit is still starting its event loop can arrive as that
+    loop's task being cancelled rather than as KeyboardInterrupt: it is the same abort (one
+    line, exit 130, nothing written), not a traceback."""
+    import asyncio
+
+    import questionary
+
+    from upskill.errors import AbortedError
+
+    error = asyncio.CancelledError if interrupt == "cancelled" else interrupt
+
+    class Prompt:
+        def unsafe_ask(self) -> None:
+            raise error()
+
+    monkeypatch.setattr(questionary, "text", lambda *a, **k: Prompt())
+    question = Question("name", "text", "Your name (optional):", label="Name", default="")
+    with pytest.raises(AbortedError, match="interrupted; nothing was written"):
+        questionnaire.questionary_ask(question)

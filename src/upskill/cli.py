@@ -76,6 +76,8 @@ def main() -> None:
             raise
         for line in str(exc).splitlines() or ["unknown error"]:
             _error_line(line)
+        if exc.exit_code == 130:
+            _quiet_shutdown()
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         _interrupted()
@@ -115,7 +117,20 @@ def _what_was_saved() -> str:
     return f" (saved before that: {', '.join(saved)})" if saved else ""
 
 
+def _quiet_shutdown() -> None:
+    """After Ctrl-C the one line said is the last: a prompt interrupted mid-start leaves an
+    event loop half made and a coroutine never awaited, whose warnings Python would print
+    while shutting down (and its pending task, which asyncio logs)."""
+    import logging
+    import warnings
+
+    warnings.simplefilter("ignore")
+    sys.unraisablehook = lambda _: None
+    logging.getLogger("asyncio").disabled = True
+
+
 def _interrupted() -> None:
+    _quiet_shutdown()
     saved, backed_up = _saved_files()
     if saved:
         _stderr(f"upskill: interrupted after saving {', '.join(saved)}")

@@ -326,6 +326,8 @@ FIRST_QUESTIONS = [
 
 def questionary_ask(q: Question) -> Any:
     """Ask one question on the terminal; Ctrl-C becomes AbortedError (exit 130, nothing written)."""
+    import asyncio
+
     import questionary
 
     try:
@@ -370,7 +372,9 @@ def questionary_ask(q: Question) -> Any:
             answer = questionary.confirm(
                 q.message, default=bool(q.default), auto_enter=False
             ).unsafe_ask()
-    except (KeyboardInterrupt, EOFError):
+    except (KeyboardInterrupt, EOFError, asyncio.CancelledError):
+        # (Ctrl-C while prompt_toolkit starts its event loop can arrive as the loop's task
+        # being cancelled rather than as KeyboardInterrupt)
         raise AbortedError("interrupted; nothing was written") from None
     if answer is None:  # questionary returns None when the prompt is cancelled
         raise AbortedError("interrupted; nothing was written")
