@@ -692,6 +692,65 @@ def test_what_the_postdoc_applies_after_is_done_before_applying() -> None:
     assert not late, (applied, late)
 
 
+def test_the_mock_loop_rehearses_between_the_round_and_its_loops() -> None:
+    """A full-day rehearsal is for the final loop, which comes some weeks after the screens:
+    it follows the job round within the interview window (it had trailed the ML engineer's last
+    application by 19 weeks); a funded PhD student, whose internship interviews are no
+    day-long loop, has none (it had landed in a week with no application open)."""
+    seen = 0
+    for example in sorted(p.name for p in EXAMPLES.glob("*.toml")):
+        _, plan = plan_for(example)
+        applied = week_of(plan, "interviewing.first-applications", last=False)
+        loop = week_of(plan, "interviewing.mock-loop", last=False)
+        if applied is None:
+            assert loop is None, (example, loop)
+        elif loop is not None:
+            seen += 1
+            assert applied + 2 <= loop <= applied + POLICY.interview_window, (
+                example,
+                applied,
+                loop,
+            )
+    assert seen >= 3, seen
+
+
+def test_a_finished_paper_goes_out_the_week_after() -> None:
+    """The preprint or workshop submission is the strongest fact of a PhD application: it goes
+    out the week after the paper draft is done (the undergraduate's had waited four weeks,
+    until after her letter brief)."""
+    for example in ("undergrad-phd.toml", "phd-student-no-network.toml"):
+        _, plan = plan_for(example)
+        paper = week_of(plan, "research.collaboration-paper")
+        sent = week_of(plan, "research.workshop-submission", last=False)
+        assert paper is not None, example
+        assert sent is not None, example
+        assert paper < sent <= paper + 2, (example, paper, sent)
+    _, plan = plan_for("undergrad-phd.toml")
+    sent = week_of(plan, "research.workshop-submission")
+    brief = week_of(plan, "phd-applications.letter-brief", last=False)
+    assert sent is not None
+    assert brief is not None
+    assert sent < brief, (sent, brief)
+
+
+def test_what_someone_is_past_does_not_trail_their_plan() -> None:
+    """The strong engineer (open source 4, deep learning 4) has contributions to tell and can
+    explain a training run: neither exercise trails his plan after every application, as both
+    did in week 26. The ML engineer (open source 3) keeps the contribution story. A first post
+    about your own project comes once it is built (the strong engineer's capstone)."""
+    _, strong = plan_for("strong-everywhere.toml")
+    ids = {t.item_id for t in strong.tasks}
+    assert "open-source.contribution-story" not in ids
+    assert "ml-devloop.devloop-readiness" not in ids
+    built = week_of(strong, "ml-devloop.capstone-project")
+    posted = week_of(strong, "research.first-blog-post", last=False)
+    assert built is not None
+    assert posted is not None
+    assert built < posted, (built, posted)
+    _, engineer = plan_for("swe-to-ml.toml")
+    assert "open-source.contribution-story" in {t.item_id for t in engineer.tasks}
+
+
 def test_an_alternative_that_suits_better_stands_in_with_the_groups_worth() -> None:
     """Statistics 1: the ground-up course stands in for the core refresher, and gets in."""
     profile, plan = plan_for("swe-to-ml.toml")
