@@ -239,6 +239,47 @@ def test_plan_all_markdown_and_bad_week(home: Path) -> None:
     assert "outside the plan (weeks 1..26)" in bad.stderr
 
 
+def test_markdown_writes_each_finish_line_out_once_and_again_where_it_is_checked(
+    home: Path,
+) -> None:
+    """A weekly habit's later weeks and a long item's middle parts point back to the week
+    that wrote its finish line out ("as in week 7"), so each week's new work is not buried
+    under the same long text; the last part of a split item, where it is checked, says it
+    in full again."""
+    init_example()
+    data = json.loads(run("plan", "--format", "json", "--all").stdout)
+    markdown = run("plan", "--format", "markdown", "--all").stdout
+    lines = markdown.splitlines()
+    first: dict[str, int] = {}
+    pointed = spelled = 0
+    week = 0
+    for index, line in enumerate(lines):
+        heading = re.match(r"## Week (\d+) ", line)
+        if heading:
+            week = int(heading[1])
+            continue
+        task = re.match(r"- \[[ x]\] .*\(`([^`@]+)(?:@\d+)?`.*?(?:part (\d+) of (\d+))?\)$", line)
+        if not task:
+            continue
+        item, part, parts = task[1], task[2], task[3]
+        finish = next(
+            (x for x in lines[index + 1 : index + 6] if "one when" in x and x.startswith("  - ")),
+            None,
+        )
+        assert finish is not None, line
+        last_part = part is not None and part == parts
+        if item in first and not last_part:
+            assert finish.endswith(f": as in week {first[item]}"), (line, finish)
+            pointed += 1
+        else:
+            assert "as in week" not in finish, (line, finish)
+            spelled += 1
+        first.setdefault(item, week)
+    assert pointed >= 10, pointed
+    # every task of the JSON plan was seen, each with its finish line
+    assert pointed + spelled == sum(len(w["tasks"]) for w in data["weeks"])
+
+
 @pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.toml")))
 def test_light_weeks_at_the_end_are_said_to_be_light(example: str, home: Path) -> None:
     """Weeks at the end that hold less than half their hours are named as light, with what

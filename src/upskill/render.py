@@ -791,6 +791,7 @@ def plan_markdown(
     numbers = weeks if weeks is not None else list(range(1, plan.last_week() + 1))
     parts = plan.parts()
     firsts = first_tasks(plan) if info and any(d.for_you for d in info.values()) else set()
+    said_in: dict[str, int] = {}  # the week an item's finish line was first written out
     for n in numbers:
         tasks = plan.tasks_in(n)
         total = sum(t.hours for t in tasks)
@@ -825,10 +826,19 @@ def plan_markdown(
                 if detail.for_you and id(t) in firsts:
                     lines.append(f"  - For your interests: {_md_escape(detail.for_you)}")
                 if detail.done_when:
-                    label = finish_label(parts.get(id(t)))
-                    lines.append(
-                        f"  - {label[0].upper()}{label[1:]}: {_md_escape(detail.done_when)}"
+                    # written out once: a weekly habit's later weeks and a long item's
+                    # middle parts point back to it, so each week's new work stands out
+                    # (the last part, where it is checked, says it again)
+                    part = parts.get(id(t))
+                    label = finish_label(part)
+                    again = t.item_id in said_in and (part is None or part.number < part.count)
+                    said = (
+                        f"as in week {said_in[t.item_id]}"
+                        if again
+                        else _md_escape(detail.done_when)
                     )
+                    said_in.setdefault(t.item_id, n)
+                    lines.append(f"  - {label[0].upper()}{label[1:]}: {said}")
                 if detail.link:
                     url = clean(detail.link[1], one_line=True).replace(")", "%29")
                     lines.append(f"  - [{_md_escape(detail.link[0])}]({url})")
