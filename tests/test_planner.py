@@ -682,12 +682,17 @@ def test_what_the_postdoc_applies_after_is_done_before_applying() -> None:
     placed = {w: week_of(plan, w) for w in wanted}
     assert sum(v is not None for v in placed.values()) >= 4, placed
     # The ML interview drills may run into the month after the round (its interviews come
-    # weeks later); the rest is done before it.
+    # weeks later); a programme's application goes out with the round (the same week or the
+    # next, not months later); the rest is done before it.
     drills = {"interviewing.ml-concepts-drill", "interviewing.ml-coding-questions"}
+    sent_with = {"network.structured-programme"}
     late = {
         w: v
         for w, v in placed.items()
-        if v is not None and (v > applied + 4 if w in drills else v >= applied)
+        if v is not None
+        and (
+            v > applied + 4 if w in drills else v > applied + 1 if w in sent_with else v >= applied
+        )
     }
     assert not late, (applied, late)
 
@@ -712,6 +717,19 @@ def test_the_mock_loop_rehearses_between_the_round_and_its_loops() -> None:
                 loop,
             )
     assert seen >= 3, seen
+
+
+def test_residencies_and_fellowships_go_out_with_the_first_round() -> None:
+    """Residency and fellowship programmes are worth everyone's application (Gleave, the
+    podcast): the application goes into the first job round, not months after it (the strong
+    engineer's had come in weeks 25-26, after a week-9 round)."""
+    for example in ("strong-everywhere.toml", "postdoc-research-engineer.toml"):
+        _, plan = plan_for(example)
+        applied = week_of(plan, "interviewing.first-applications", last=False)
+        programme = week_of(plan, "network.structured-programme")
+        assert applied is not None, example
+        assert programme is not None, example
+        assert programme <= applied + 1, (example, applied, programme)
 
 
 def test_a_finished_paper_goes_out_the_week_after() -> None:
