@@ -306,6 +306,9 @@ def test_ctrl_c_writes_nothing(home: Path, spawn: Spawn, kind: str) -> None:
         tui.send(Keys.ENTER)
     tui.send(Keys.CTRL_C)
     tui.expect(on_screen("nothing was written"))
+    # the line starts at the left edge of a cleared line, even if the interrupt came while
+    # the prompt was still being drawn (it was once glued to the prompt's text)
+    assert "\r\x1b[Kupskill: error: interrupted" in tui.before, repr(tui.before[-200:])
     assert finish(tui) == 130
     assert written(home) == []
 

@@ -74,6 +74,8 @@ def main() -> None:
     except UpskillError as exc:
         if debug:
             raise
+        if exc.exit_code == 130:
+            _fresh_line()
         for line in str(exc).splitlines() or ["unknown error"]:
             _error_line(line)
         if exc.exit_code == 130:
@@ -117,6 +119,18 @@ def _what_was_saved() -> str:
     return f" (saved before that: {', '.join(saved)})" if saved else ""
 
 
+def _fresh_line() -> None:
+    """Ctrl-C pressed while a prompt is still being drawn can leave the cursor after the
+    prompt's text: on a terminal, the line that follows starts at the left edge of a cleared
+    line, not glued to the prompt."""
+    if sys.stderr is None:
+        return
+    with contextlib.suppress(OSError, ValueError):
+        if sys.stderr.isatty():
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+
+
 def _quiet_shutdown() -> None:
     """After Ctrl-C the one line said is the last: a prompt interrupted mid-start leaves an
     event loop half made and a coroutine never awaited, whose warnings Python would print
@@ -131,6 +145,7 @@ def _quiet_shutdown() -> None:
 
 def _interrupted() -> None:
     _quiet_shutdown()
+    _fresh_line()
     saved, backed_up = _saved_files()
     if saved:
         _stderr(f"upskill: interrupted after saving {', '.join(saved)}")
