@@ -75,11 +75,9 @@ def main() -> None:
         if debug:
             raise
         if exc.exit_code == 130:
-            _fresh_line()
+            _after_ctrl_c()
         for line in str(exc).splitlines() or ["unknown error"]:
             _error_line(line)
-        if exc.exit_code == 130:
-            _quiet_shutdown()
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         _interrupted()
@@ -143,9 +141,14 @@ def _quiet_shutdown() -> None:
     logging.getLogger("asyncio").disabled = True
 
 
-def _interrupted() -> None:
+def _after_ctrl_c() -> None:
+    """Before the one line said after Ctrl-C: nothing printed after it, nothing glued to it."""
     _quiet_shutdown()
     _fresh_line()
+
+
+def _interrupted() -> None:
+    _after_ctrl_c()
     saved, backed_up = _saved_files()
     if saved:
         _stderr(f"upskill: interrupted after saving {', '.join(saved)}")
