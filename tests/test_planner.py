@@ -493,7 +493,11 @@ def test_a_round_does_not_wait_for_a_long_build_that_is_not_the_persons_goal() -
     assert applied is not None
     assert course is not None
     assert arena is None or arena > applied, (arena, applied)
-    assert course < applied <= math.ceil(profile.weeks / 2), (course, applied)
+    # within the first half of his working weeks (his two weeks off do not count)
+    hours = week_hours(profile, profile.start_date or MONDAY, profile.weeks)
+    working = sum(1 for h in hours[1:applied] if h > 0)
+    assert course < applied, (course, applied)
+    assert working <= math.ceil(sum(1 for h in hours[1:] if h > 0) / 2), (applied, working)
 
 
 def test_the_interview_preparation_a_round_waits_for_is_done_before_it() -> None:
@@ -770,12 +774,34 @@ def test_what_someone_is_past_does_not_trail_their_plan() -> None:
 
 
 def test_an_alternative_that_suits_better_stands_in_with_the_groups_worth() -> None:
-    """Statistics 1: the ground-up course stands in for the core refresher, and gets in."""
+    """Statistics 0 (never studied it): the ground-up course stands in for the core
+    refresher, and gets in. Statistics 1 (followed a course) has something to refresh."""
     profile, plan = plan_for("swe-to-ml.toml")
-    assert profile.rating("statistics") < 2
+    assert profile.rating("statistics") == 1
     ids = {t.item_id for t in plan.tasks}
+    assert "ml-devloop.stats-refresher" in ids
+    assert "ml-devloop.stats-foundations" not in ids
+    never = build_plan(
+        profile.replace(skills={**profile.skills, "statistics": 0}), catalog(), MONDAY
+    )
+    ids = {t.item_id for t in never.tasks}
     assert "ml-devloop.stats-foundations" in ids
     assert "ml-devloop.stats-refresher" not in ids
+
+
+def test_the_intro_ml_course_comes_before_the_drills_and_round_that_use_it() -> None:
+    """A software engineer new to ML starts the intro course before the ML interview
+    questions that draw on it, and has most of it behind him when his first round goes out."""
+    _, plan = plan_for("swe-to-ml.toml")
+    course = [t for t in plan.tasks if t.item_id == "ml-devloop.intro-ml-part1"]
+    round_ = week_of(plan, "interviewing.first-applications", last=False)
+    assert course and round_ is not None
+    started = min(t.week for t in course)
+    for drill in ("interviewing.ml-coding-questions", "interviewing.ml-concepts-drill"):
+        first = week_of(plan, drill, last=False)
+        assert first is not None and started < first, (drill, started, first)
+    before = sum(t.hours for t in course if t.week < round_)
+    assert before >= 0.75 * sum(t.hours for t in course), (before, round_)
 
 
 def test_a_short_runway_reaches_out_in_the_first_weeks() -> None:
