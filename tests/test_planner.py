@@ -795,11 +795,13 @@ def test_the_intro_ml_course_comes_before_the_drills_and_round_that_use_it() -> 
     _, plan = plan_for("swe-to-ml.toml")
     course = [t for t in plan.tasks if t.item_id == "ml-devloop.intro-ml-part1"]
     round_ = week_of(plan, "interviewing.first-applications", last=False)
-    assert course and round_ is not None
+    assert course
+    assert round_ is not None
     started = min(t.week for t in course)
     for drill in ("interviewing.ml-coding-questions", "interviewing.ml-concepts-drill"):
         first = week_of(plan, drill, last=False)
-        assert first is not None and started < first, (drill, started, first)
+        assert first is not None, drill
+        assert started < first, (drill, started, first)
     before = sum(t.hours for t in course if t.week < round_)
     assert before >= 0.75 * sum(t.hours for t in course), (before, round_)
 
