@@ -744,13 +744,36 @@ def test_the_markdown_lists_the_most_valuable_left_over_work_and_counts_the_rest
     left = {u["id"].split("@", 1)[0] for u in data["unscheduled"]}
     markdown = run("export", "--format", "markdown").stdout
     section = markdown.split("## Did not fit", 1)[1]
-    listed = re.findall(r"^- `([^`]+)` \(", section, flags=re.MULTILINE)
+    # each said by its title first, then the id to type
+    listed = re.findall(r"^- [^`\n]*[\w)] \(`([^`]+)`, [\d.]+ h", section, flags=re.MULTILINE)
     more = sum(int(n) for n in re.findall(r"^- and (\d+) more \(", section, flags=re.MULTILINE))
     assert more > 0
     assert len(listed) + more == len(left)
     assert set(listed) <= left
     for block in section.split("### ")[1:]:
-        assert len(re.findall(r"^- `", block, flags=re.MULTILINE)) <= 8
+        assert len(re.findall(r"^- [^`\n]*\(`", block, flags=re.MULTILINE)) <= 8
+
+
+def test_the_markdown_names_where_each_piece_of_advice_comes_from_once(home: Path) -> None:
+    """Every item in the markdown names its source documents, as `explain` does, under its
+    first week only (a weekly habit does not repeat it)."""
+    init_example("strong-everywhere.toml")
+    data = json.loads(run("plan", "--format", "json", "--all").stdout)
+    markdown = run("export", "--format", "markdown").stdout
+    blocks = re.split(r"^- \[[ x]\] ", markdown, flags=re.MULTILINE)[1:]
+    said: dict[str, list[str]] = {}
+    for block in blocks:
+        item = re.search(r"\(`([^`@]+)", block)
+        assert item is not None
+        said.setdefault(item[1], []).extend(re.findall(r"^  - Source: (.+)$", block, re.M))
+    items = {t["id"].split("@", 1)[0] for w in data["weeks"] for t in w["tasks"]}
+    assert set(said) == items
+    for item_id in sorted(items)[:12]:
+        explained = run("explain", item_id).stdout
+        source = re.search(r"^Source: (.+)$", explained, flags=re.MULTILINE)
+        assert source is not None, item_id
+        assert said[item_id] == [source[1].strip()], item_id
+    assert all(len(sources) == 1 for sources in said.values())
 
 
 def test_a_plan_says_which_default_roadmaps_the_person_left_out(home: Path) -> None:

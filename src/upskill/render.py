@@ -191,6 +191,8 @@ class Detail:
     steps: tuple[str, ...] = ()  # the work in order, in roughly equal chunks
     tags: tuple[str, ...] = ()  # the interests it serves
     for_you: str | None = None  # how to point it at the person's interests
+    title: str = ""
+    source: str = ""  # the documents the advice comes from
 
 
 def plan_details(catalog: Any, plan: Any) -> dict[str, Detail]:
@@ -213,7 +215,9 @@ def details(
         link = (resources[0].title, resources[0].url) if resources else None
         steps, tags = tuple(item.steps), tuple(item.tags)
         done_when = item.done_when_for(background)
-        out[tid] = Detail(done_when, link, steps, tags, item.for_these(interests))
+        out[tid] = Detail(
+            done_when, link, steps, tags, item.for_these(interests), item.title, item.source
+        )
     return out
 
 
@@ -736,13 +740,33 @@ def light_said(plan: Any) -> str | None:
     )
 
 
-def after_the_plan_said(plan: Any, quote: str = "") -> list[str]:
-    """``after_the_plan`` in words: each id (quoted), with its week and date if known."""
+def after_the_plan_said(
+    plan: Any, quote: str = "", info: Mapping[str, Detail] | None = None
+) -> list[str]:
+    """``after_the_plan`` in words: each id (quoted; after its title, in markdown with
+    ``info``), with its week and date if known."""
     return [
-        f"{quote}{clean(i, one_line=True).replace('`', chr(39))}{quote}"
+        (
+            _md_titled(i, info)
+            if info is not None
+            else f"{quote}{clean(i, one_line=True).replace('`', chr(39))}{quote}"
+        )
         + (f" (week {w}, from {plan.week_start(w).isoformat()})" if w else "")
         for i, w in after_the_plan(plan)
     ]
+
+
+def _md_title(item_id: str, info: Mapping[str, Detail] | None) -> str:
+    """An item's title and a space, for markdown, or nothing if it is not known."""
+    detail = (info or {}).get(item_id)
+    return f"{_md_escape(detail.title)} " if detail is not None and detail.title else ""
+
+
+def _md_titled(item_id: str, info: Mapping[str, Detail] | None) -> str:
+    """An item as the person reads it in markdown: its title, then its id to type."""
+    uid = clean(item_id, one_line=True).replace("`", "'")
+    title = _md_title(item_id, info)
+    return f"{title}(`{uid}`)" if title else f"`{uid}`"
 
 
 def task_and_left_out_ids(plan: Any) -> list[str]:
@@ -790,7 +814,7 @@ def plan_markdown(
         lines.extend(interest_lines(plan, info))
     numbers = weeks if weeks is not None else list(range(1, plan.last_week() + 1))
     parts = plan.parts()
-    firsts = first_tasks(plan) if info and any(d.for_you for d in info.values()) else set()
+    firsts = first_tasks(plan) if info else set()
     said_in: dict[str, int] = {}  # the week an item's finish line was first written out
     for n in numbers:
         tasks = plan.tasks_in(n)
@@ -842,6 +866,8 @@ def plan_markdown(
                 if detail.link:
                     url = clean(detail.link[1], one_line=True).replace(")", "%29")
                     lines.append(f"  - [{_md_escape(detail.link[0])}]({url})")
+                if detail.source and id(t) in firsts:  # where the advice comes from, once
+                    lines.append(f"  - Source: {_md_escape(detail.source)}")
         if not tasks:
             lines.append("_Nothing planned._")
         lines.append("")
@@ -854,10 +880,10 @@ def plan_markdown(
         lines.append("")
         steps = next_steps(plan)
         if steps:
-            shown = (clean(x, one_line=True).replace("`", "'") for x in steps)
-            lines.append("Next, in this order: " + ", ".join(f"`{x}`" for x in shown) + ".")
+            shown = (_md_titled(x, info) for x in steps)
+            lines.append("Next, in this order: " + ", ".join(shown) + ".")
             lines.append("")
-        afterwards = after_the_plan_said(plan, quote="`")
+        afterwards = after_the_plan_said(plan, quote="`", info=info)
         if afterwards:
             lines.append("After this plan: " + ", then ".join(afterwards) + ".")
             lines.append("")
@@ -868,8 +894,9 @@ def plan_markdown(
             lines.append("")
             for item_id, each, count, reason in entries[:MARKDOWN_OVERFLOW]:
                 size = f"{each:g} h × {count} weeks" if count > 1 else f"{each:g} h"
+                title = _md_title(item_id, info)
                 uid = clean(item_id, one_line=True).replace("`", "'")
-                lines.append(f"- `{uid}` ({size}): {_md_escape(reason)}")
+                lines.append(f"- {title}(`{uid}`, {size}): {_md_escape(reason)}")
             rest = entries[MARKDOWN_OVERFLOW:]
             if rest:
                 more = round(sum(each * count for _, each, count, _ in rest), 2)
