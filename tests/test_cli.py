@@ -680,7 +680,9 @@ def test_what_belongs_after_the_plan_is_named_with_its_week(home: Path) -> None:
     markdown = run("export", "--format", "markdown").stdout
     line = next(x for x in markdown.splitlines() if x.startswith("After this plan: "))
     found = re.match(
-        r"After this plan: `interviewing.pre-reapply-refresh` \(week (\d+), from (\S+)\)", line
+        r"After this plan: Refresh resume, list and contacts before the second round "
+        r"\(`interviewing.pre-reapply-refresh`\) \(week (\d+), from (\S+)\)",
+        line,
     )
     assert found, line
     week, date = int(found[1]), found[2]
@@ -688,7 +690,9 @@ def test_what_belongs_after_the_plan_is_named_with_its_week(home: Path) -> None:
     assert week > profile["weeks"]
     start = dt.date.fromisoformat(profile["start_date"])
     assert dt.date.fromisoformat(date) == start + dt.timedelta(weeks=week - 1)
-    assert line.endswith(", then `interviewing.reapply`.")
+    assert line.endswith(
+        ", then Second application round, about six months later (`interviewing.reapply`)."
+    )
     assert "After this plan: interviewing.pre-reapply-refresh (week " in " ".join(said.split())
 
 
