@@ -755,6 +755,30 @@ def test_a_finished_paper_goes_out_the_week_after() -> None:
     assert sent < brief, (sent, brief)
 
 
+def test_language_model_work_is_not_filler_for_someone_interested_in_other_things() -> None:
+    """GPT-2 and the rest of the language-model track are for "anyone who wants to work with
+    LLMs" (Anders): the roboticist's and the RL student's plans do not end with them, the
+    weeks go to other work, and the plan says why. Name llms as an interest and they return."""
+    lm = {"llms", "nlp"}
+    items = catalog().items
+    for example in ("undergrad-phd.toml", "phd-student-no-network.toml"):
+        profile, plan = plan_for(example)
+        assert profile.interests
+        assert not lm & set(profile.interests)
+        for t in plan.tasks:
+            item = items[t.item_id]
+            off = lm & set(item.tags)
+            assert not off or item.priority == "core", (example, t.item_id, t.week)
+        out = {u.id: u.reason for u in plan.unscheduled}
+        assert out["ml-devloop.gpt2-from-scratch"].startswith("it is language-model work")
+        # ... but explaining a training run stays: a model from their own work will do
+        assert "ml-devloop.devloop-readiness" in {t.item_id for t in plan.tasks}, example
+        liked = build_plan(
+            profile.replace(interests=(*profile.interests, "llms")), catalog(), MONDAY
+        )
+        assert "ml-devloop.gpt2-from-scratch" in {t.item_id for t in liked.tasks}, example
+
+
 def test_what_someone_is_past_does_not_trail_their_plan() -> None:
     """The strong engineer (open source 4, deep learning 4) has contributions to tell and can
     explain a training run: neither exercise trails his plan after every application, as both

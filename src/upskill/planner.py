@@ -144,6 +144,9 @@ class Policy:
     deadline_slack_weeks: int = 4  # work for a far deadline starts this long before it must
     deadline_share: float = 0.5  # ...assuming it gets this share of the pace of due work
     next_steps: int = 5  # how many left-out items the "next, in this order" list shows
+    # Work for these interests ("anyone who wants to work with LLMs", Anders) is not filler
+    # for someone who named others (GPT-2 for a roboticist): its weeks go to other work.
+    language_model_tags: tuple[str, ...] = ("llms", "nlp")
 
 
 POLICY = Policy()
@@ -225,6 +228,8 @@ class Unit:
     urgent: bool = False  # a short runway pulls it to the front
     busy_weeks: frozenset[int] = frozenset()  # recurring: weeks that already hold one
     touched: bool = False  # the person has recorded something on it (a replan carries it)
+    # language-model work for someone whose named interests lie elsewhere: why, if so
+    elsewhere: str | None = None
 
     @property
     def total(self) -> int:
@@ -321,6 +326,18 @@ def candidates(
             order += 1
             liked = bool(interests & {t.lower() for t in item.tags})
             goal = profile.target_role in item.goal_for
+            elsewhere = None
+            if (
+                interests
+                and not liked
+                and not goal
+                and item.priority != "core"
+                and {t.lower() for t in item.tags} & set(policy.language_model_tags)
+            ):
+                elsewhere = (
+                    f"it is language-model work, and your interests are "
+                    f"{', '.join(profile.interests)}"
+                )
             priority = item.priority
             if liked and priority == "optional":
                 priority = "normal"
@@ -348,6 +365,7 @@ def candidates(
                 wait_weeks=item.wait_weeks or 0,
                 lead_weeks=item.lead_weeks or 0,
                 within_weeks=item.within_weeks,
+                elsewhere=elsewhere,
                 urgent=bool(
                     runway is not None
                     and item.early_if_runway_under is not None
@@ -1831,6 +1849,19 @@ class Planner:
                         stack.append((child, f"waits for {cur}, which did not fit"))
 
         per_week = f"{self.budget:g} h/week"
+        # Language-model work for someone whose interests lie elsewhere, and what builds on
+        # it alone, is taken out: it was there to fill the weeks, which the refill below
+        # gives to work the person needs (what comes before it keeps its weeks).
+        elsewhere = self._elsewhere(children)
+        for uid in sorted(elsewhere, key=lambda i: self.by_id[i].order):
+            if uid in self.parts:
+                take_out(uid, elsewhere[uid])
+        for uid, why in elsewhere.items():  # said as that, not as waiting for what it builds on
+            if uid not in self.parts and (
+                not self.reasons.get(uid) or self.reasons[uid].startswith("waits for ")
+            ):
+                self.reasons[uid] = why
+                self.short_of.pop(uid, None)
         for uid in sorted(self.chosen, key=lambda i: self.by_id[i].order):
             u = self.by_id[uid]
             if u.occurrences is None or uid not in self.parts:
@@ -1879,6 +1910,7 @@ class Planner:
             and u.id not in self.parts
             and u.id not in scaffolding
             and not u.filler
+            and u.id not in elsewhere
             and self._refillable(u)
             and u.id not in self.satisfied
             and not (
@@ -1980,6 +2012,28 @@ class Planner:
                 self.reasons[uid] = f"it prepares for {first}, which is not in your plan"
         self.tasks = [t for i, t in enumerate(self.tasks) if i not in drop]
         self.tasks.sort(key=lambda t: t.week)
+
+    def _elsewhere(self, children: Mapping[str, list[str]]) -> dict[str, str]:
+        """Language-model work for someone whose named interests lie elsewhere, with what
+        builds on it and nothing else (its write-up, its explanation), and why; not what a
+        signature goal, core work or one of their interests needs."""
+        out = {u.id: u.elsewhere for u in self.units if u.elsewhere is not None}
+        stack = list(out)
+        while stack:  # what builds on it goes with it, unless it stands on its own
+            for child in children.get(stack.pop(), []):
+                v = self.by_id[child]
+                if child not in out and not (v.goal or v.liked or v.priority == "core"):
+                    out[child] = f"it builds on {', '.join(p for p in v.prerequisites if p in out)}"
+                    out[child] += ", language-model work outside your interests"
+                    stack.append(child)
+        changed = True
+        while changed:  # ... and what something that stays needs, stays
+            changed = False
+            for uid in list(out):
+                if any(c not in out and c in self.chosen for c in children.get(uid, [])):
+                    del out[uid]
+                    changed = True
+        return out
 
     def _refillable(self, u: Unit) -> bool:
         """Is ``u`` worth refilling free weeks with? Work the documents stress, work the

@@ -672,7 +672,9 @@ def next_steps(plan: Any, count: int = 5) -> list[str]:
     for u in plan.unscheduled:
         item_id = u.id.split("@", 1)[0]
         later = "after the plan's last week" in u.reason or u.reason.startswith("waits for")
-        spare = u.reason.startswith(("optional", "an alternative to"))  # not needed at all
+        spare = u.reason.startswith(  # not needed at all
+            ("optional", "an alternative to", "it is language-model work", "it builds on")
+        )
         if item_id not in out and not later and not spare:
             out.append(item_id)
         if len(out) == count:
