@@ -27,6 +27,7 @@ from upskill.planner import (
     coming_monday,
     deadline_week,
     exclusion,
+    place,
     week_hours,
 )
 from upskill.profile import load_answers
@@ -777,6 +778,20 @@ def test_language_model_work_is_not_filler_for_someone_interested_in_other_thing
             profile.replace(interests=(*profile.interests, "llms")), catalog(), MONDAY
         )
         assert "ml-devloop.gpt2-from-scratch" in {t.item_id for t in liked.tasks}, example
+
+
+def test_language_model_work_the_person_has_begun_stays() -> None:
+    """A GPT-2 build the person has recorded something on (a note, hours) is theirs: a replan
+    does not take it out as off their interests."""
+    profile, _ = plan_for("undergrad-phd.toml")
+    start = profile.start_date or MONDAY
+    selection = candidates(profile, catalog(), start)
+    gpt2 = "ml-devloop.gpt2-from-scratch"
+    units = [dataclasses.replace(u, touched=u.id == gpt2) for u in selection.units]
+    placed = place(units, profile, start, satisfied=selection.known)
+    assert gpt2 in {t.item_id for t in placed.tasks}
+    untouched = place(selection.units, profile, start, satisfied=selection.known)
+    assert gpt2 not in {t.item_id for t in untouched.tasks}
 
 
 def test_what_someone_is_past_does_not_trail_their_plan() -> None:

@@ -2016,13 +2016,15 @@ class Planner:
     def _elsewhere(self, children: Mapping[str, list[str]]) -> dict[str, str]:
         """Language-model work for someone whose named interests lie elsewhere, with what
         builds on it and nothing else (its write-up, its explanation), and why; not what a
-        signature goal, core work or one of their interests needs."""
-        out = {u.id: u.elsewhere for u in self.units if u.elsewhere is not None}
+        signature goal, core work, one of their interests or work they have begun needs."""
+        out = {u.id: u.elsewhere for u in self.units if u.elsewhere and not u.touched}
         stack = list(out)
         while stack:  # what builds on it goes with it, unless it stands on its own
             for child in children.get(stack.pop(), []):
                 v = self.by_id[child]
-                if child not in out and not (v.goal or v.liked or v.priority == "core"):
+                if child not in out and not (
+                    v.goal or v.liked or v.touched or v.priority == "core"
+                ):
                     out[child] = f"it builds on {', '.join(p for p in v.prerequisites if p in out)}"
                     out[child] += ", language-model work outside your interests"
                     stack.append(child)
