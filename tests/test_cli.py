@@ -595,6 +595,10 @@ def test_the_markdown_says_where_the_hours_go_beside_the_ratings(home: Path) -> 
             hours[track] = hours.get(track, 0) + task["hours"]
     lines = run("export", "--format", "markdown").stdout.splitlines()
     top = lines[lines.index("Your skills, and where the plan's hours go:") :][:12]
+    # ... and what the ratings mean, as the questionnaire asked them (1 is not "never")
+    scale = next(x for x in lines if x.startswith("Ratings: "))
+    assert "0 none: never done it; 1 beginner: followed a tutorial or a course;" in scale
+    assert lines.index(scale) < next(i for i, x in enumerate(lines) if x.startswith("## Week 1 "))
 
     def line(track: str) -> str:
         return next(x for x in top if x.startswith(f"- {track} ("))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from upskill.errors import AbortedError, DeclinedError
-from upskill.schema import BACKGROUNDS, DEFAULT_ROADMAPS, HOURS, ROLES, SKILLS, WEEKS
+from upskill.schema import BACKGROUNDS, DEFAULT_ROADMAPS, HOURS, RATINGS, ROLES, SKILLS, WEEKS
 
 BACKGROUND_LABELS = {
     "phd-or-postdoc": "PhD or postdoc (any field)",
@@ -39,13 +39,7 @@ SKILL_LABELS = {
     "research": "Research (own questions, papers)",
     "networking": "Networking and outreach",
 }
-LEVELS = (
-    "0 none: never done it",
-    "1 beginner: followed a tutorial or a course",
-    "2 working: can do it with references open",
-    "3 solid: do it routinely, could teach the basics",
-    "4 strong: among the best of your peers",
-)
+LEVELS = RATINGS
 
 
 @dataclass(frozen=True)

@@ -321,6 +321,7 @@ def track_lines(plan: Any, catalog: Any) -> list[str]:
     of their own), how many of its basics a high rating skips, and the tracks with nothing in
     the plan on one line. Said at the top, so the person sees the plan is built on them."""
     from upskill.planner import not_for
+    from upskill.schema import RATINGS
 
     if catalog is None:
         return []
@@ -380,7 +381,10 @@ def track_lines(plan: Any, catalog: Any) -> list[str]:
         lines.append(f"- applications: {said(applications)}")
     if empty:
         lines.append(f"- nothing in this plan for: {'; '.join(empty)}")
-    return ["Your skills, and where the plan's hours go:", "", *lines, ""] if lines else []
+    if not lines:
+        return []
+    scale = "; ".join(RATINGS)  # what a rating of 1 means, so the plan reads right
+    return ["Your skills, and where the plan's hours go:", "", *lines, "", f"Ratings: {scale}.", ""]
 
 
 MAX_MILESTONES = 8  # the steps a plan is built around, said at its top

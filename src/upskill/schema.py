@@ -65,6 +65,14 @@ HOURS = (1, 80)
 WEEKS = (1, 156)
 RUNWAY = (0, 600)
 RATING = (0, 4)
+# What each rating means, as the questionnaire asks it and the plan says it back.
+RATINGS = (
+    "0 none: never done it",
+    "1 beginner: followed a tutorial or a course",
+    "2 working: can do it with references open",
+    "3 solid: do it routinely, could teach the basics",
+    "4 strong: among the best of your peers",
+)
 BUFFER = (0, 50)
 DEFAULT_BUFFER_PERCENT = 10
 MAX_NAME = 200
