@@ -39,7 +39,6 @@ SKILL_LABELS = {
     "research": "Research (own questions, papers)",
     "networking": "Networking and outreach",
 }
-LEVELS = RATINGS
 
 
 @dataclass(frozen=True)
@@ -282,7 +281,7 @@ def questions(
                 "select",
                 f"{SKILL_LABELS[skill]}: rate yourself",
                 label=f"{SKILL_LABELS[skill].split(' (')[0]} rating",
-                choices=[(label, n) for n, label in enumerate(LEVELS)],
+                choices=[(label, n) for n, label in enumerate(RATINGS)],
                 default=0,
             )
         )
