@@ -415,6 +415,16 @@ def test_a_split_part_says_which_steps_it_covers() -> None:
     assert steps_now(Part(3, 4, 12.0, 7.5), 1.5, ["Build", "GPT-2 in"]) == [
         "start: GPT-2 in (about a quarter of it by the end of the week)"
     ]
+    # a step the week before started ("start: first ...") is finished this week, not
+    # started again; a step whose first hours were not said is said plainly
+    assert steps_now(Part(2, 4, 12.0, 4.0, 0.0), 3.0, steps) == ["finish: first"]
+    assert steps_now(Part(2, 4, 12.0, 6.0, 0.0), 5.0, steps) == [
+        "finish: first",
+        "second (about half of it by the end of the week)",
+    ]
+    assert steps_now(Part(3, 4, 12.0, 7.0, 1.0), 3.5, steps) == [
+        "second (about three quarters of it by the end of the week)"
+    ]
     assert steps_now(Part(1, 2, 12.0, 4.5), 4.5, []) == []
     assert join_steps(["Build it", "GPT-2 weights in", "Train it"]) == (
         "Build it; then GPT-2 weights in; then train it"

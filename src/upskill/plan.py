@@ -95,6 +95,7 @@ class Part:
     count: int
     total: float
     through: float = 0.0  # hours of the task up to the end of this part
+    previous: float = 0.0  # ... and up to the end of the part before the previous one
 
     def label(self, hours: float) -> str:
         """ "2.5 of 10 h, part 1 of 4": the same words in the plan, the checklist and exports."""
@@ -221,10 +222,12 @@ class Plan:
                 continue
             rows.sort(key=lambda t: t.week)
             total = round(sum(t.hours for t in rows), 2)
-            through = 0.0
+            through = previous = 0.0
             for n, t in enumerate(rows, 1):
+                before = through
                 through = round(through + t.hours, 2)
-                out[id(t)] = Part(n, len(rows), total, through)
+                out[id(t)] = Part(n, len(rows), total, through, previous)
+                previous = before
         return out
 
     def to_toml_dict(self) -> dict[str, Any]:

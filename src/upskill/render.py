@@ -468,11 +468,32 @@ def steps_now(part: Any, hours: float, steps: Sequence[str]) -> list[str]:
         _, words = min(_SHARES, key=lambda share: abs(share[0] - done))
         return f" ({words} by the end of the week)"
 
-    mine = [s + how_far(i) for i, s in enumerate(steps) if start < (i + 0.5) * size <= end + 1e-9]
+    def middles(lo: float, hi: float) -> list[int]:
+        """The steps whose middle falls in the hours (lo, hi]: the steps said there."""
+        return [i for i in range(len(steps)) if lo < (i + 0.5) * size <= hi + 1e-9]
+
+    def most(lo: float, hi: float) -> int:
+        """The step the hours (lo, hi] spend most on."""
+        overlap = [min(hi, (i + 1) * size) - max(lo, i * size) for i in range(len(steps))]
+        return max(range(len(steps)), key=lambda i: overlap[i])
+
+    # A step the week before started without finishing it ("start: ...") is finished or
+    # kept going this week, not started again.
+    begun = None
+    if part.number > 1 and not middles(part.previous, start):
+        begun = most(part.previous, start)
+    mine = middles(start, end)
     if mine:
-        return mine
-    overlap = [min(end, (i + 1) * size) - max(start, i * size) for i in range(len(steps))]
-    i = max(range(len(steps)), key=lambda i: overlap[i])
+        return [
+            (
+                f"{'keep going' if how_far(i) else 'finish'}: {_in_sentence(steps[i])}"
+                if i == begun
+                else steps[i]
+            )
+            + how_far(i)
+            for i in mine
+        ]
+    i = most(start, end)
     said = "start" if start <= i * size + 1e-9 else "keep going"
     return [f"{said}: {_in_sentence(steps[i])}{how_far(i) or ' (finish it this week)'}"]
 
@@ -523,7 +544,7 @@ def steps_label(part: Any, doing: Sequence[str]) -> str:
     going: ..."), not two colons in a row."""
     if part is None:
         return "in order: "
-    if len(doing) == 1 and doing[0].startswith(("start: ", "keep going: ")):
+    if doing and doing[0].startswith(("start: ", "keep going: ", "finish: ")):
         return "this week, "
     return "this week: "
 
@@ -688,23 +709,24 @@ def next_steps(plan: Any, count: int = 5) -> list[str]:
 
 def after_the_plan(plan: Any) -> list[tuple[str, int | None]]:
     """What belongs in a known week after the plan's end (the re-application six months after
-    the first round), with that week: the plan stops, the advice does not."""
-    out: list[tuple[str, int | None]] = []
-    named: set[str] = set()
+    the first round), with that week: the plan stops, the advice does not. In date order,
+    each followed by what waits for it."""
+    groups: list[list[tuple[str, int | None]]] = []
+    group_of: dict[str, int] = {}
     for u in plan.unscheduled:
         item_id = u.id.split("@", 1)[0]
         found = re.search(r"week (\d+), after the plan's last week", u.reason)
         waits = re.match(r"waits for (\S+), which did not fit", u.reason)
-        if item_id in named:
+        if item_id in group_of:
             continue
         if found:
-            out.append((item_id, int(found[1])))
-        elif waits and waits[1] in named:  # and what follows it (re-applying)
-            out.append((item_id, None))
-        else:
-            continue
-        named.add(item_id)
-    return out
+            group_of[item_id] = len(groups)
+            groups.append([(item_id, int(found[1]))])
+        elif waits and waits[1] in group_of:  # and what follows it (re-applying)
+            group_of[item_id] = group_of[waits[1]]
+            groups[group_of[item_id]].append((item_id, None))
+    groups.sort(key=lambda g: g[0][1] or 0)
+    return [entry for g in groups for entry in g]
 
 
 def light_from(plan: Any) -> int | None:
