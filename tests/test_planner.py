@@ -865,6 +865,21 @@ def test_a_collaboration_keeps_its_weekly_hours_until_the_paper() -> None:
     assert paper > weekly[0], (paper, weekly)
 
 
+def test_a_build_is_written_up_when_a_habit_beside_it_can_give_way() -> None:
+    """The strong engineer's reproduction ran to the plan's last week and its post did not
+    fit, while four skill posts ran beside it (Gleave: the write-up and the open code are
+    what make a reproduction a portfolio piece). The habit gives way, and says why."""
+    _, plan = plan_for("strong-everywhere.toml")
+    built = week_of(plan, "research.reproduce-paper")
+    post = week_of(plan, "research.reproduction-post")
+    assert built is not None
+    assert post is not None
+    assert post > built, (built, post)
+    reasons = {u.id.split("@", 1)[0]: u.reason for u in plan.unscheduled}
+    assert "research.skill-posts" in reasons
+    assert "research.reproduction-post" in reasons["research.skill-posts"]
+
+
 def test_a_phd_applicant_has_the_paper_and_the_guides_before_the_statement_is_sent() -> None:
     _, plan = plan_for("undergrad-phd.toml")
     submit = week_of(plan, "phd-applications.submit-applications", last=False)

@@ -44,6 +44,9 @@ exact and the output is byte-stable. It works in named phases, each a method of 
    its window, what a short runway pulls forward within the first third, a follow-up only
    soon after what it follows, nothing that only prepares for work not in the plan); an ask
    made only for work that is not in the plan (to audit a course that did not fit) goes too.
+   A build whose write-up did not fit after it (a reproduction in the last weeks): the least
+   valuable habit beside it that nobody must do gives way and the plan is made once more,
+   kept if the write-up then fits.
 
 What is left out is reported most valuable first, each with its reason; ``Planner.available_week``
 is the one rule for when an item may go into a week.
@@ -446,9 +449,12 @@ class Planner:
         finished: Mapping[str, int] | None = None,
         policy: Policy = POLICY,
         order_for_deadlines: bool = True,
+        held_back: Mapping[str, str] | None = None,
     ) -> None:
         self.policy = policy
         self.order_for_deadlines = order_for_deadlines
+        # Work kept out of this attempt, and why (a habit whose weeks a build's write-up needs).
+        self.held_back = dict(held_back or {})
         self.late: set[str] = set()  # deadline work that could not be ready in time
         self.placement = Placement([], [])
         self.units = list(units)
@@ -558,9 +564,14 @@ class Planner:
         return math.ceil((self.horizon - self.first_week + 1) * fraction)
 
     def density(self, ids: Iterable[str]) -> float:
-        ids = list(ids)
-        hours = sum(self.by_id[i].total for i in ids)
-        return sum(self.by_id[i].value for i in ids) / max(hours, 1)
+        """Value per hour of ``ids`` together (one pass: the choice calls this thousands of
+        times)."""
+        hours, value, by_id = 0, 0.0, self.by_id
+        for i in ids:
+            u = by_id[i]
+            hours += u.total
+            value += u.value
+        return value / max(hours, 1)
 
     # ------------------------------------------------------------------ 2. choose
 
@@ -671,8 +682,12 @@ class Planner:
         heap = [
             (0 if u.goal or u.touched else 1, -self.density([u.id]), u.order, u.id)
             for u in self.units
-            if not u.filler and u.id not in self.satisfied and u.id not in skipped
+            if not u.filler
+            and u.id not in self.satisfied
+            and u.id not in skipped
+            and u.id not in self.held_back
         ]
+        self.reasons.update(self.held_back)
         heapq.heapify(heap)
         used = 0
         while heap and weeks_left:
@@ -1911,6 +1926,7 @@ class Planner:
             and u.id not in scaffolding
             and not u.filler
             and u.id not in elsewhere
+            and u.id not in self.held_back
             and self._refillable(u)
             and u.id not in self.satisfied
             and not (
@@ -2222,6 +2238,49 @@ class Planner:
 
     # ------------------------------------------------------------------ all of it
 
+    def untold(self) -> list[tuple[str, str]]:
+        """Builds in the plan whose write-up is not: (build, write-up). A write-up here is
+        the piece of writing that builds on that build alone (the reproduction's post)."""
+        out = []
+        for w in self.units:
+            pre = self.prerequisites(w.id)
+            if (
+                w.kind == "write"
+                and w.occurrences is None
+                and w.priority in ("core", "high")
+                and len(pre) == 1
+                and pre[0] in self.parts
+                and self.by_id[pre[0]].kind == "build"
+                and w.id not in self.parts
+                and w.id not in self.satisfied
+                and not (self.reasons.get(w.id) or "").startswith("it is language-model work")
+            ):
+                out.append((pre[0], w.id))
+        return out
+
+    def crowding_habit(self, build: str, write_up: str) -> str | None:
+        """The least valuable habit running beside ``build`` that is nobody's must (not core,
+        not a goal, not begun) and holds the hours its write-up needs there: what gives way
+        so that the build can be written up."""
+        start = min(self.tasks[i].week for i in self.parts[build])
+        need = self.by_id[write_up].size
+        beside = [
+            u
+            for u in self.units
+            if u.occurrences is not None
+            and u.id in self.parts
+            and not (u.goal or u.touched or u.priority == "core")
+            and sum(
+                round(self.tasks[i].hours * CENTI)
+                for i in self.parts[u.id]
+                if self.tasks[i].week >= start
+            )
+            >= need
+        ]
+        if not beside:
+            return None
+        return min(beside, key=lambda u: (self.density([u.id]), -u.order)).id
+
     def run(self) -> Placement:
         self.choose()
         self.timing()
@@ -2251,7 +2310,7 @@ def place(
     """
     capacity = week_hours(profile, start, horizon or profile.weeks, today, policy)
 
-    def attempt(order_for_deadlines: bool) -> Planner:
+    def attempt(order_for_deadlines: bool, held_back: Mapping[str, str] | None = None) -> Planner:
         planner = Planner(
             [copy.copy(u) for u in units],  # the phases change their own copies
             capacity,
@@ -2263,6 +2322,7 @@ def place(
             finished=finished,
             policy=policy,
             order_for_deadlines=order_for_deadlines,
+            held_back=held_back,
         )
         planner.placement = planner.run()
         return planner
@@ -2270,6 +2330,19 @@ def place(
     planner = attempt(True)
     if planner.late:  # a deadline missed for the sake of order: order yields, once
         planner = attempt(False)
+    # A build whose write-up did not fit (the reproduction without its post): a habit that
+    # ran beside it gives way, once, if that lets the write-up in ("Blogging and
+    # open-sourcing your code is a great way to build up a portfolio", Gleave).
+    for build, write_up in planner.untold()[:1]:
+        habit = planner.crowding_habit(build, write_up)
+        if habit is None:
+            continue
+        again = attempt(
+            planner.order_for_deadlines,
+            {habit: f"its weeks go to finishing {build} and writing it up ({write_up})"},
+        )
+        if write_up in again.parts and build in again.parts and not again.late:
+            planner = again
     return planner.placement
 
 
