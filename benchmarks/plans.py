@@ -28,7 +28,8 @@ judged by today's content. Figures per example:
 - mock+: weeks from the first application that brings interviews (a job round, internships,
   a programme) to the first mock interview (negative: the mocks come first), "-" if either
   is missing; off-int: hours of work tagged only with interests the person did not name (a
-  language-model build for a roboticist), when they named some.
+  language-model build for a roboticist), when they named some; unwritten: builds in the plan
+  whose write-up (the writing that builds on that build alone: the reproduction's post) is not.
 
 It prints a markdown table and exits 0; it exits 1 only if a plan could not be made.
 """
@@ -219,6 +220,18 @@ def score(data: dict[str, Any], example: Path) -> dict[str, str]:
         and (tags := {x.lower() for x in catalog.items[t["id"].split("@", 1)[0]].tags})
         and not tags & interests
     )
+    # Builds in the plan without their write-up (the piece of writing that builds on that
+    # build alone, like the reproduction's post): half a piece of evidence.
+    unwritten = sum(
+        1
+        for uid, unit in units.items()
+        if unit.kind == "write"
+        and unit.priority in ("core", "high")
+        and len(pre := [p for p in unit.prerequisites if p in units]) == 1
+        and units[pre[0]].kind == "build"
+        and pre[0] in first
+        and uid not in first
+    )
     rooms = [budget - sum(t["hours"] for t in w["tasks"]) for w in data["weeks"] if w["tasks"]]
     return {
         "goals": ", ".join(goals) or "-",
@@ -238,6 +251,7 @@ def score(data: dict[str, Any], example: Path) -> dict[str, str]:
         "basics>": str(basics_late),
         "mock+": mock_lag,
         "off-int": f"{off_interest:g} h",
+        "unwritten": str(unwritten),
     }
 
 
@@ -267,6 +281,7 @@ def main(argv: list[str] | None = None) -> int:
         "basics>",
         "mock+",
         "off-int",
+        "unwritten",
     ]
     print(f"Plans from {args.exe}, scored against {ROOT / 'data' / 'roadmaps'}\n")
     print("| example | " + " | ".join(columns) + " |")
