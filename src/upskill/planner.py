@@ -45,8 +45,8 @@ exact and the output is byte-stable. It works in named phases, each a method of 
    soon after what it follows, nothing that only prepares for work not in the plan); an ask
    made only for work that is not in the plan (to audit a course that did not fit) goes too.
    A build whose write-up did not fit after it (a reproduction in the last weeks): the least
-   valuable habit beside it that nobody must do gives way and the plan is made once more,
-   kept if the write-up then fits.
+   valuable writing habit beside it that nobody must do gives way and the plan is made once
+   more, kept if the write-up then fits and nothing else is lost.
 
 What is left out is reported most valuable first, each with its reason; ``Planner.available_week``
 is the one rule for when an item may go into a week.
@@ -2259,23 +2259,23 @@ class Planner:
         return out
 
     def crowding_habit(self, build: str, write_up: str) -> str | None:
-        """The least valuable habit running beside ``build`` that is nobody's must (not core,
-        not a goal, not begun) and holds the hours its write-up needs there: what gives way
-        so that the build can be written up."""
-        start = min(self.tasks[i].week for i in self.parts[build])
+        """The least valuable writing habit running beside ``build`` that is nobody's must
+        (not core, not a goal, not begun) and holds the hours its write-up needs there: the
+        posts that give way so that the build gets its own (outreach or practice does not)."""
+        # (read from the finished tasks: `parts` indices do not survive the repair)
+        weeks: dict[str, list[tuple[int, int]]] = {}
+        for t in self.tasks:
+            weeks.setdefault(t.id.split("@", 1)[0], []).append((t.week, round(t.hours * CENTI)))
+        start = min(w for w, _ in weeks.get(build, [(FOREVER, 0)]))
         need = self.by_id[write_up].size
         beside = [
             u
             for u in self.units
             if u.occurrences is not None
-            and u.id in self.parts
+            and u.kind == "write"
+            and u.id in weeks
             and not (u.goal or u.touched or u.priority == "core")
-            and sum(
-                round(self.tasks[i].hours * CENTI)
-                for i in self.parts[u.id]
-                if self.tasks[i].week >= start
-            )
-            >= need
+            and sum(h for w, h in weeks[u.id] if w >= start) >= need
         ]
         if not beside:
             return None
@@ -2330,9 +2330,9 @@ def place(
     planner = attempt(True)
     if planner.late:  # a deadline missed for the sake of order: order yields, once
         planner = attempt(False)
-    # A build whose write-up did not fit (the reproduction without its post): a habit that
-    # ran beside it gives way, once, if that lets the write-up in ("Blogging and
-    # open-sourcing your code is a great way to build up a portfolio", Gleave).
+    # A build whose write-up did not fit (the reproduction without its post): a writing habit
+    # that ran beside it gives way, once, if that lets the write-up in and nothing else out
+    # ("Blogging and open-sourcing your code is a great way to build up a portfolio", Gleave).
     for build, write_up in planner.untold()[:1]:
         habit = planner.crowding_habit(build, write_up)
         if habit is None:
@@ -2341,7 +2341,8 @@ def place(
             planner.order_for_deadlines,
             {habit: f"its weeks go to finishing {build} and writing it up ({write_up})"},
         )
-        if write_up in again.parts and build in again.parts and not again.late:
+        kept = set(planner.parts) - {habit}  # ... and nothing else gives way with it
+        if write_up in again.parts and kept <= set(again.parts) and not again.late:
             planner = again
     return planner.placement
 
