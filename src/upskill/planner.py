@@ -455,6 +455,7 @@ class Planner:
         self.order_for_deadlines = order_for_deadlines
         # Work kept out of this attempt, and why (a habit whose weeks a build's write-up needs).
         self.held_back = dict(held_back or {})
+        self.off_interest: set[str] = set()  # language-model work taken out (`_elsewhere`)
         self.late: set[str] = set()  # deadline work that could not be ready in time
         self.placement = Placement([], [])
         self.units = list(units)
@@ -1868,6 +1869,7 @@ class Planner:
         # it alone, is taken out: it was there to fill the weeks, which the refill below
         # gives to work the person needs (what comes before it keeps its weeks).
         elsewhere = self._elsewhere(children)
+        self.off_interest = set(elsewhere)
         for uid in sorted(elsewhere, key=lambda i: self.by_id[i].order):
             if uid in self.parts:
                 take_out(uid, elsewhere[uid])
@@ -2253,7 +2255,7 @@ class Planner:
                 and self.by_id[pre[0]].kind == "build"
                 and w.id not in self.parts
                 and w.id not in self.satisfied
-                and not (self.reasons.get(w.id) or "").startswith("it is language-model work")
+                and w.id not in self.off_interest
             ):
                 out.append((pre[0], w.id))
         return out
