@@ -95,7 +95,7 @@ class Part:
     count: int
     total: float
     through: float = 0.0  # hours of the task up to the end of this part
-    previous: float = 0.0  # ... and up to the end of the part before the previous one
+    previous: float = 0.0  # hours of the task before the previous part (where that part began)
 
     def label(self, hours: float) -> str:
         """ "2.5 of 10 h, part 1 of 4": the same words in the plan, the checklist and exports."""
