@@ -1545,3 +1545,29 @@ def test_the_strongest_facts_are_picked_before_the_letters_and_the_last_statemen
     assert tailored is not None
     assert facts < brief, (facts, brief)
     assert facts <= tailored, (facts, tailored)
+
+
+@pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.toml")))
+def test_practice_asks_only_for_what_the_plan_has_taught(example: str) -> None:
+    """A reviewer: the ML implementation questions asked for multi-head attention weeks before
+    the plan reached transformers. No task asks the person to write attention before the
+    week their plan first teaches it (the transformer papers or GPT-2), or at all if it never
+    does."""
+    profile, plan = plan_for(example)
+    items = catalog().items
+    taught = [
+        w
+        for i in ("ml-devloop.transformer-papers", "ml-devloop.gpt2-from-scratch")
+        if (w := week_of(plan, i, last=False)) is not None
+    ]
+    first = min(taught, default=plan.weeks + 1)
+    for task in plan.tasks:
+        if task.week >= first or task.item_id in (
+            "ml-devloop.transformer-papers",
+            "ml-devloop.gpt2-from-scratch",
+        ):
+            continue
+        item = items[task.item_id]
+        said = " ".join([item.done_when_for(profile.background), *item.steps]).lower()
+        for asked in ("write multi-head attention", "and multi-head attention"):
+            assert asked not in said, (task.item_id, task.week, first)
