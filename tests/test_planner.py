@@ -1571,3 +1571,17 @@ def test_practice_asks_only_for_what_the_plan_has_taught(example: str) -> None:
         said = " ".join([item.done_when_for(profile.background), *item.steps]).lower()
         for asked in ("write multi-head attention", "and multi-head attention"):
             assert asked not in said, (task.item_id, task.week, first)
+
+
+def test_the_collaboration_paper_follows_its_weekly_blocks() -> None:
+    """Lambert's collaboration was his first priority week after week: the paper draft starts
+    as soon as it may, right after the weekly blocks, and is not left waiting behind a
+    stand-alone reproduction (the PhD student's had waited, behind ARENA notebooks)."""
+    for example in ("phd-student-no-network.toml", "undergrad-phd.toml"):
+        _, plan = plan_for(example)
+        blocks = week_of(plan, "research.collaboration-weekly")
+        paper = week_of(plan, "research.collaboration-paper", last=False)
+        assert blocks is not None, example
+        assert paper is not None, example
+        waited = [w for w in range(blocks + 1, paper) if plan.budget(w) > 0]
+        assert not waited, (example, blocks, paper)

@@ -25,8 +25,9 @@ exact and the output is byte-stable. It works in named phases, each a method of 
    started count only what is left), a few distinct tasks: habits take their occurrence (a
    weekly habit is weekly: one that gives way to a more valuable one ends, it does not pause),
    then due work by how pressing it is (a deadline that must start; a short runway's first
-   moves and quick goals; follow-ups, the work after someone's yes, an ask whose answer a
-   follow-up waits for, a referral ask and a ready round; setup, in a share; what a round
+   moves and quick goals; follow-ups, the work after someone's yes, the paper that closes a
+   signature project's weekly work and the submission the week after it, an ask whose answer
+   a follow-up waits for, a referral ask and a ready round; setup, in a share; what a round
    cannot go without, what the work after a yes needs and the chain of a signature build
    within quick_goal_hours, once they must start; what a round went out without; the basics;
    what must start for its chain), and within that what has started, what a round cannot go
@@ -1325,11 +1326,15 @@ class Planner:
         week = self.available_week(uid)
         assert week is not None
         u = self.by_id[uid]
-        keeps_going = u.occurrences is not None and any(
-            self.by_id[p].goal for p in self.prerequisites(uid)
+        pre = self.prerequisites(uid)
+        keeps_going = any(self.by_id[p].goal for p in pre) and (
+            u.occurrences is not None  # the habit that keeps a signature goal going
+            or (  # ... and the write-up that closes its weeks of work (the paper draft)
+                u.kind == "write" and any(self.by_id[p].occurrences is not None for p in pre)
+            )
         )
-        after_yes = any(self._follow_up(p) for p in self.prerequisites(uid))
-        if after_yes:
+        after_yes = any(self._follow_up(p) for p in pre)
+        if after_yes or self._sent_after(uid) or (keeps_going and u.occurrences is None):
             self.prompt.add(uid)
         if u.wait_weeks or keeps_going or after_yes:
             # A follow-up (some weeks after what it follows) is due as soon as it may start:
@@ -1675,6 +1680,17 @@ class Planner:
             bool(u.wait_weeks)
             and u.wait_weeks <= self.policy.follow_wait_weeks
             and u.total <= self.small
+        )
+
+    def _sent_after(self, uid: str) -> bool:
+        """Is ``uid`` a one-off application timed from what it sends (the workshop submission
+        the week after the paper draft)? It goes out when it may, not after bigger work."""
+        u = self.by_id[uid]
+        return (
+            u.kind == "apply"
+            and u.occurrences is None
+            and bool(u.wait_weeks)
+            and u.wait_weeks <= self.policy.follow_wait_weeks
         )
 
     def _waits_for_a_round(self, uid: str) -> bool:
