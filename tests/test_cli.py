@@ -818,3 +818,15 @@ def test_a_plan_says_which_default_roadmaps_the_person_left_out(home: Path) -> N
     assert "Find someone inside each target organisation and ask about a referral" in line
     init_example("postdoc-research-engineer.toml", "--force")
     assert said not in run("export", "--format", "markdown").stdout
+
+
+def test_the_event_to_meet_people_at_follows_the_persons_interests(home: Path) -> None:
+    """A reviewer: the robotics student's one-on-ones linked EA Global, an AI-safety event.
+    Anders went there to meet safety researchers; a robotics student goes where robotics
+    people meet."""
+    init_example("undergrad-phd.toml")
+    markdown = run("plan", "--format", "markdown", "--all").stdout
+    start = markdown.index("Book and prepare one-on-ones at a conference or community event")
+    section = markdown[start : markdown.find("\n## ", start)]
+    assert "CoRL" in section, section
+    assert "EA Global" not in section, section
