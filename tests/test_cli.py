@@ -640,7 +640,7 @@ def test_the_markdown_says_where_the_hours_go_beside_the_ratings(home: Path) -> 
     # two hours a week for three weeks: what the plan holds, and one line for the rest
     init_example("tiny-budget.toml", "--force")
     markdown = run("export", "--format", "markdown").stdout
-    assert re.search(r"^- networking \(you rated 0\): .*; 6 h$", markdown, re.M)
+    assert re.search(r"^- networking \(you rated 0\): .*; 5 h$", markdown, re.M)
     found = re.search(r"^- nothing in this plan for: (.*)$", markdown, re.M)
     assert found
     assert "ML (you rated statistics 3, ML fundamentals 1, deep learning 0)" in found.group(1)
@@ -830,3 +830,35 @@ def test_the_event_to_meet_people_at_follows_the_persons_interests(home: Path) -
     section = markdown[start : markdown.find("\n## ", start)]
     assert "CoRL" in section, section
     assert "EA Global" not in section, section
+
+
+def test_a_very_short_plan_takes_the_quick_version_of_its_setup(home: Path) -> None:
+    """Three reviews of the two-hours-a-week plan: the messages waited until week 3 behind a
+    1.5 h community label and a 2 h options list, and the follow-up fell outside the plan.
+    In a plan of a few hours the setup takes its quick version (its own hours and finish
+    line), the messages go out in week 2 and the follow-up comes in week 3."""
+    init_example("tiny-budget.toml")
+    data = json.loads(run("plan", "--format", "json", "--all").stdout)
+    week = {t["id"]: w["week"] for w in data["weeks"] for t in w["tasks"]}
+    hours = {t["id"]: t["hours"] for w in data["weeks"] for t in w["tasks"]}
+    assert week["network.first-outreach"] == 2, week
+    assert week["network.ambitious-goal-advice"] == 3, week
+    assert hours["network.name-community"] == 0.5
+    markdown = run("plan", "--format", "markdown", "--all").stdout
+    assert "At least 8 options beyond ordinary job openings" in markdown
+    assert "At least 15 options" not in markdown
+    explained = run("explain", "network.options-list").stdout
+    assert "its quick version" in explained
+    assert "2 h in full" in explained
+
+
+def test_a_plan_of_ordinary_length_keeps_the_full_versions(home: Path) -> None:
+    """The quick version is only for a very short plan: the postdoc's options list is the
+    long one, at its full hours."""
+    init_example()
+    data = json.loads(run("plan", "--format", "json", "--all").stdout)
+    hours = {t["id"]: t["hours"] for w in data["weeks"] for t in w["tasks"]}
+    markdown = run("plan", "--format", "markdown", "--all").stdout
+    assert hours["network.options-list"] == 2
+    assert "At least 15 options" in markdown
+    assert "its quick version" not in run("explain", "network.options-list").stdout

@@ -317,6 +317,7 @@ def test_no_text_a_person_reads_names_a_task_by_its_id(roadmap_id: str) -> None:
             item.done_when,
             *item.why_by_background.values(),
             *item.done_when_by_background.values(),
+            item.quick_done_when,
             *item.steps,
         ):
             named = set(re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)+", text)) & bare
@@ -458,3 +459,25 @@ def test_a_long_course_names_a_new_step_most_weeks(example: str) -> None:
         assert max(runs) <= 2, (item_id, firsts)
         checked += 1
     assert checked, "no long course in this plan"
+
+
+@pytest.mark.parametrize(
+    ("keys", "ok", "said"),
+    [
+        ('quick_hours = 0.5\nquick_done_when = "One line saved."', True, ""),
+        ("quick_hours = 0.5", False, "give both or neither"),
+        ('quick_done_when = "One line saved."', False, "give both or neither"),
+        ('quick_hours = 2\nquick_done_when = "One line saved."', False, "must be under hours"),
+    ],
+)
+def test_a_quick_version_has_its_hours_and_its_finish_line(
+    tmp_path: Path, keys: str, ok: bool, said: str
+) -> None:
+    """A quick version (for a very short plan) is whole: shorter hours and its own finish
+    line, both or neither, so a person never does the full work in the quick time."""
+    text = roadmap_text("mine", [("a", []), ("b", ["a"])]).replace(
+        'id = "a"\n', f'id = "a"\n{keys}\n', 1
+    )
+    result = run("roadmaps", "validate", str(write(tmp_path / "quick.toml", text)))
+    assert (result.returncode == 0) == ok, result.stderr
+    assert said in result.stderr

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from upskill.schema import BACKGROUNDS, KINDS, PRIORITIES, ROLES, SKILLS
 
@@ -107,6 +107,9 @@ class Item(_Strict):
     # Said to a person who named interests, when the item is not itself tagged with one:
     # how to point it at them ("{interests}" is replaced by the person's interests).
     for_interests: Annotated[str, Field(min_length=1, max_length=200)] | None = None
+    # A quick version for a very short plan (a few hours in all): its hours and finish line.
+    quick_hours: Hours | None = None
+    quick_done_when: str = ""
     # Only for people whose runway (months of money) is shorter than this.
     only_if_runway_under: Annotated[float, Field(gt=0, le=600, allow_inf_nan=False)] | None = None
     # For students, only when their runway is shorter than this (finishing, on savings).
@@ -120,6 +123,16 @@ class Item(_Strict):
         if value is not None and "{interests}" not in value:
             raise ValueError('must contain "{interests}", where the person\'s interests go')
         return value
+
+    @model_validator(mode="after")
+    def _quick_version_whole(self) -> Item:
+        if (self.quick_hours is None) != (not self.quick_done_when):
+            raise ValueError("quick_hours and quick_done_when go together: give both or neither")
+        if self.quick_hours is not None and self.quick_hours >= self.hours:
+            raise ValueError(
+                f"quick_hours ({self.quick_hours:g}) must be under hours ({self.hours:g})"
+            )
+        return self
 
     @field_validator("deadline")
     @classmethod
@@ -148,9 +161,16 @@ class Item(_Strict):
         """The rationale as said to someone with this background."""
         return self.why_by_background.get(background, self.why)
 
-    def done_when_for(self, background: str) -> str:
-        """The finish line as said to someone with this background."""
+    def done_when_for(self, background: str, quick: bool = False) -> str:
+        """The finish line as said to someone with this background (its quick version's, in
+        a very short plan)."""
+        if quick and self.quick_done_when:
+            return self.quick_done_when
         return self.done_when_by_background.get(background, self.done_when)
+
+    def hours_for(self, quick: bool = False) -> float:
+        """The hours it takes (its quick version's, in a very short plan)."""
+        return self.quick_hours if quick and self.quick_hours is not None else self.hours
 
     def resources_for(self, interests: Sequence[str]) -> list[Resource]:
         """The resources for someone with these interests: those tagged with interests only

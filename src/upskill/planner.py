@@ -351,7 +351,7 @@ def candidates(
                 roadmap=roadmap_id,
                 title=item.title,
                 kind=item.kind,
-                size=centi(item.hours),
+                size=centi(item.hours_for(profile.quick)),
                 order=order,
                 prerequisites=catalog.prerequisites(full),
                 after=catalog.after(full),
@@ -451,8 +451,10 @@ class Planner:
         policy: Policy = POLICY,
         order_for_deadlines: bool = True,
         held_back: Mapping[str, str] | None = None,
+        quick: bool = False,
     ) -> None:
         self.policy = policy
+        self.quick = quick  # a very short plan: its setup is most of it, not a share of a week
         self.order_for_deadlines = order_for_deadlines
         # Work kept out of this attempt, and why (a habit whose weeks a build's write-up needs).
         self.held_back = dict(held_back or {})
@@ -1172,6 +1174,8 @@ class Planner:
         policy = self.policy
         k = math.ceil((self.budget + policy.hours_per_task) / (policy.hours_per_task + 0.5))
         k = min(max(k, policy.min_tasks), policy.max_tasks)
+        if self.quick:  # a very short plan's setup comes in small pieces, a few to a week
+            k = max(k, policy.min_tasks + 1)
         return max(k - self.tasks_used.get(week, 0), 1)
 
     def block_max(self, week: int, uid: str | None = None) -> int:
@@ -2341,6 +2345,7 @@ def place(
             policy=policy,
             order_for_deadlines=order_for_deadlines,
             held_back=held_back,
+            quick=profile.quick,
         )
         planner.placement = planner.run()
         return planner

@@ -198,14 +198,20 @@ class Detail:
 def plan_details(catalog: Any, plan: Any) -> dict[str, Detail]:
     """`details` of every task and left-out item of ``plan``, as said to its person."""
     ids = task_and_left_out_ids(plan)
-    return details(catalog, ids, plan.profile.interests, plan.profile.background)
+    profile = plan.profile
+    return details(catalog, ids, profile.interests, profile.background, profile.quick)
 
 
 def details(
-    catalog: Any, ids: list[str], interests: Sequence[str] = (), background: str = ""
+    catalog: Any,
+    ids: list[str],
+    interests: Sequence[str] = (),
+    background: str = "",
+    quick: bool = False,
 ) -> dict[str, Detail]:
     """Finish line and first resource of each item id the catalog knows, as said to the
-    person's ``background`` and ``interests`` (and how to point it at those interests)."""
+    person's ``background`` and ``interests`` (and how to point it at those interests), in
+    its quick version in a very short plan."""
     out: dict[str, Detail] = {}
     for tid in ids:
         item = catalog.items.get(tid.split("@", 1)[0])
@@ -214,7 +220,7 @@ def details(
         resources = item.resources_for(interests)
         link = (resources[0].title, resources[0].url) if resources else None
         steps, tags = tuple(item.steps), tuple(item.tags)
-        done_when = item.done_when_for(background)
+        done_when = item.done_when_for(background, quick)
         out[tid] = Detail(
             done_when, link, steps, tags, item.for_these(interests), item.title, item.source
         )

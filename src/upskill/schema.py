@@ -75,6 +75,9 @@ RATINGS = (
 )
 BUFFER = (0, 50)
 DEFAULT_BUFFER_PERCENT = 10
+# A plan of at most this many hours in all is very short: items with a quick version (the
+# community line in half an hour, a shorter options list) use it, so the messages go out.
+QUICK_PLAN_HOURS = 12
 MAX_NAME = 200
 MAX_TAG = 80
 EARLIEST_DATE = dt.date(1970, 1, 1)
@@ -144,6 +147,11 @@ class Profile:
     def rating(self, skill: str) -> int:
         """The self-rating 0..4 of a skill; a skill not rated counts as 0."""
         return int(self.skills.get(skill, 0))
+
+    @property
+    def quick(self) -> bool:
+        """Is the plan so short (a few hours in all) that setup takes its quick version?"""
+        return float(self.hours_per_week) * self.weeks <= QUICK_PLAN_HOURS
 
     @property
     def buffer(self) -> float:

@@ -58,9 +58,15 @@ def explain(
     from rich.markup import escape
 
     console.print(f"[bold]{escape(clean(item.title))}[/bold] ({item_id})", markup=True)
+    quick = plan is not None and plan.profile.quick and item.quick_hours is not None
     console.print(
-        f"{item.kind}, {item.hours:g} h"
+        f"{item.kind}, {item.hours_for(quick):g} h"
         + (f" a week for {item.repeat} weeks" if item.repeat else "")
+        + (
+            f" (its quick version, for a very short plan; {item.hours:g} h in full)"
+            if quick
+            else ""
+        )
     )
     if plan is not None:
         for line in plan_lines(plan, item_id):
@@ -97,7 +103,11 @@ def explain(
     console.print(f"Needs first: {', '.join(prereqs) if prereqs else 'nothing'}")
     if item.steps:
         console.print("Steps: " + "; ".join(f"{n}. {step}" for n, step in enumerate(item.steps, 1)))
-    done_when = item.done_when_for(plan.profile.background) if plan is not None else item.done_when
+    done_when = (
+        item.done_when_for(plan.profile.background, plan.profile.quick)
+        if plan is not None
+        else item.done_when
+    )
     console.print(f"Done when: {done_when or '(not given)'}")
     for r in item.resources_for(plan.profile.interests) if plan is not None else item.resources:
         console.print(f"  - {r.title}: {r.url}", soft_wrap=True)
