@@ -728,12 +728,14 @@ class Planner:
             if used + need > room:
                 unit = self.by_id[uid]
                 enough = min(MIN_HABIT_WEEKS, len(unit.occurrences or [])) * unit.size
-                if len(chain) == 1 and unit.occurrences is not None and room - used >= enough:
+                # (what the habit builds on, its setup, comes whole)
+                setup = cost([i for i in chain if i != uid])
+                if unit.occurrences is not None and room - used - setup >= enough:
                     weeks_fit = (
-                        room - used
+                        room - used - setup
                     ) // unit.size  # a habit for as many weeks as there is room
                     self.limit[uid] = min(weeks_fit, self.limit.get(uid, weeks_fit))
-                    need = unit.size * self.limit[uid]
+                    need = setup + unit.size * self.limit[uid]
                 else:
                     with_chain = " with what it builds on" if len(chain) > 1 else ""
                     if used == 0 or need > room:  # the plan is simply too small for it
