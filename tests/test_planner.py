@@ -1606,3 +1606,21 @@ def test_a_short_runway_writes_its_collaboration_up_before_the_money_runs_out() 
         _, other = plan_for(example)
         assert week_of(other, "research.collaboration-short-draft") is None, example
         assert week_of(other, "research.collaboration-paper") is not None, example
+
+
+def test_the_collaboration_keeps_going_after_its_first_paper() -> None:
+    """Two reviews of the PhD student's year: the collaboration stopped at the paper, with
+    seventeen weeks to go, and a second stand-alone reproduction took its hours. Lambert kept
+    his foot on the gas with continued research, and his collaborator brought him his first
+    internship: the weekly work goes on with the next question, and a research scientist
+    reproduces one paper, not two. Someone with months of runway does not start a new one."""
+    _, plan = plan_for("phd-student-no-network.toml")
+    sent = week_of(plan, "research.workshop-submission")
+    going = [t.week for t in plan.tasks if t.item_id == "research.collaboration-next"]
+    assert sent is not None
+    assert going, "no follow-up collaboration work"
+    assert min(going) <= sent + 2, (sent, going)
+    assert len(going) >= 8, going
+    assert week_of(plan, "research.second-reproduction") is None
+    _, short = plan_for("masters-short-runway.toml")
+    assert week_of(short, "research.collaboration-next") is None

@@ -112,6 +112,8 @@ class Item(_Strict):
     quick_done_when: str = ""
     # Only for people whose runway (months of money) is shorter than this.
     only_if_runway_under: Annotated[float, Field(gt=0, le=600, allow_inf_nan=False)] | None = None
+    # Not for people whose runway is shorter than this (a follow-up project takes months).
+    not_if_runway_under: Annotated[float, Field(gt=0, le=600, allow_inf_nan=False)] | None = None
     # For students, only when their runway is shorter than this (finishing, on savings).
     students_only_if_runway_under: (
         Annotated[float, Field(gt=0, le=600, allow_inf_nan=False)] | None

@@ -285,6 +285,9 @@ def not_for(profile: Profile, item: Any) -> str | None:
         profile.runway_months is not None and profile.runway_months < short
     ):
         return f"it is for someone with less than {short:g} months of runway"
+    short = item.not_if_runway_under
+    if short is not None and profile.runway_months is not None and profile.runway_months < short:
+        return f"it is for someone with at least {short:g} months of runway"
     short = item.students_only_if_runway_under
     if (
         short is not None
