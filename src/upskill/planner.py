@@ -2015,6 +2015,9 @@ class Planner:
                     self.reasons.pop(u.id, None)
                     self.short_of.pop(u.id, None)
                 else:
+                    late = self._window_passed(u.id, week)
+                    if late is not None:
+                        self.reasons[u.id] = late
                     still.append(u)
             if len(still) < len(waiting):
                 smallest = min((u.size for u in still), default=0)
@@ -2124,9 +2127,31 @@ class Planner:
             at += 1
         return out
 
+    def _window_passed(self, uid: str, week: int) -> str | None:
+        """Why practice for a round's interviews (the mock loop) no longer fits by ``week``:
+        the weeks after the round when its interviews come have gone by without room."""
+        rounds = [
+            p
+            for p in self.prerequisites(uid)
+            if p in self.parts and self.by_id[p].after_prep_weeks is not None
+        ]
+        u = self.by_id[uid]
+        if u.kind != "practice" or self._follow_up(uid) or not u.wait_weeks or not rounds:
+            return None
+        sent = min(min(self.tasks[i].week for i in self.parts[p]) for p in rounds)
+        if week <= sent + self.policy.interview_window:
+            return None
+        return (
+            f"it rehearses for the interviews of the round in week {sent}, and no week up to "
+            f"week {sent + self.policy.interview_window}, when they come, had room for it"
+        )
+
     def _stale(self, uid: str, week: int) -> bool:
-        """Would a follow-up in ``week`` come too long after what it follows (more than
-        follow_window working weeks after it may start)? Then it is pointless there."""
+        """Would a follow-up in ``week`` (or practice timed from a round: the mock loop two
+        weeks after it) come too long after what it follows (more than follow_window working
+        weeks after it may start)? Then it is pointless there."""
+        if self._window_passed(uid, week) is not None:
+            return True
         if not self._follow_up(uid):
             return False
         ready = self.available_week(uid)
