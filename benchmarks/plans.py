@@ -29,7 +29,9 @@ judged by today's content. Figures per example:
   a programme) to the first mock interview (negative: the mocks come first), "-" if either
   is missing; off-int: hours of work tagged only with interests the person did not name (a
   language-model build for a roboticist), when they named some; unwritten: builds in the plan
-  whose write-up (the writing that builds on that build alone: the reproduction's post) is not.
+  whose write-up (the writing that builds on that build alone: the reproduction's post) is not;
+  collab: the weeks from a collaboration's first work to its last, and the week its paper (or a
+  short runway's short paper) starts, "-" if there is none.
 
 It prints a markdown table and exits 0; it exits 1 only if a plan could not be made.
 """
@@ -232,6 +234,25 @@ def score(data: dict[str, Any], example: Path) -> dict[str, str]:
         and pre[0] in first
         and uid not in first
     )
+    # The collaboration, when there is one: the weeks from its first results to its last
+    # work, and the week its write-up (the paper draft or a short runway's short paper) starts.
+    together = sorted(
+        w["week"]
+        for w in data["weeks"]
+        for t in w["tasks"]
+        if t["id"].split("@", 1)[0].startswith("research.collaboration-")
+        and t["id"] != "research.collaboration-agreed"
+    )
+    written = [
+        first[i]
+        for i in ("research.collaboration-paper", "research.collaboration-short-draft")
+        if i in first
+    ]
+    collab = (
+        f"w{together[0]}-{together[-1]}, paper " + (f"w{min(written)}" if written else "-")
+        if together
+        else "-"
+    )
     rooms = [budget - sum(t["hours"] for t in w["tasks"]) for w in data["weeks"] if w["tasks"]]
     return {
         "goals": ", ".join(goals) or "-",
@@ -252,6 +273,7 @@ def score(data: dict[str, Any], example: Path) -> dict[str, str]:
         "mock+": mock_lag,
         "off-int": f"{off_interest:g} h",
         "unwritten": str(unwritten),
+        "collab": collab,
     }
 
 
@@ -282,6 +304,7 @@ def main(argv: list[str] | None = None) -> int:
         "mock+",
         "off-int",
         "unwritten",
+        "collab",
     ]
     print(f"Plans from {args.exe}, scored against {ROOT / 'data' / 'roadmaps'}\n")
     print("| example | " + " | ".join(columns) + " |")
