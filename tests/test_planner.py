@@ -753,14 +753,22 @@ def test_residencies_and_fellowships_go_out_with_the_first_round() -> None:
 def test_a_finished_paper_goes_out_the_week_after() -> None:
     """The preprint or workshop submission is the strongest fact of a PhD application: it goes
     out the week after the paper draft is done (the undergraduate's had waited four weeks,
-    until after her letter brief)."""
+    until after her letter brief). And the draft itself starts right after the weekly
+    collaboration blocks, as Lambert's collaboration was his first priority week after week:
+    the PhD student's had waited behind ARENA notebooks."""
     for example in ("undergrad-phd.toml", "phd-student-no-network.toml"):
         _, plan = plan_for(example)
         paper = week_of(plan, "research.collaboration-paper")
         sent = week_of(plan, "research.workshop-submission", last=False)
+        blocks = week_of(plan, "research.collaboration-weekly")
+        begun = week_of(plan, "research.collaboration-paper", last=False)
         assert paper is not None, example
         assert sent is not None, example
+        assert blocks is not None, example
+        assert begun is not None, example
         assert paper < sent <= paper + 2, (example, paper, sent)
+        waited = [w for w in range(blocks + 1, begun) if plan.budget(w) > 0]
+        assert not waited, (example, blocks, begun)
     _, plan = plan_for("undergrad-phd.toml")
     sent = week_of(plan, "research.workshop-submission")
     brief = week_of(plan, "phd-applications.letter-brief", last=False)
@@ -1574,20 +1582,6 @@ def test_practice_asks_only_for_what_the_plan_has_taught(example: str) -> None:
         said = " ".join([item.done_when_for(profile.background), *item.steps]).lower()
         for asked in ("write multi-head attention", "and multi-head attention"):
             assert asked not in said, (task.item_id, task.week, first)
-
-
-def test_the_collaboration_paper_follows_its_weekly_blocks() -> None:
-    """Lambert's collaboration was his first priority week after week: the paper draft starts
-    as soon as it may, right after the weekly blocks, and is not left waiting behind a
-    stand-alone reproduction (the PhD student's had waited, behind ARENA notebooks)."""
-    for example in ("phd-student-no-network.toml", "undergrad-phd.toml"):
-        _, plan = plan_for(example)
-        blocks = week_of(plan, "research.collaboration-weekly")
-        paper = week_of(plan, "research.collaboration-paper", last=False)
-        assert blocks is not None, example
-        assert paper is not None, example
-        waited = [w for w in range(blocks + 1, paper) if plan.budget(w) > 0]
-        assert not waited, (example, blocks, paper)
 
 
 def test_a_short_runway_writes_its_collaboration_up_before_the_money_runs_out() -> None:
