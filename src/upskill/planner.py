@@ -2147,9 +2147,9 @@ class Planner:
         )
 
     def _stale(self, uid: str, week: int) -> bool:
-        """Would a follow-up in ``week`` (or practice timed from a round: the mock loop two
-        weeks after it) come too long after what it follows (more than follow_window working
-        weeks after it may start)? Then it is pointless there."""
+        """Would ``week`` come too long after what it follows: a follow-up more than
+        follow_window working weeks after it may start, or practice timed from a round (the
+        mock loop) after that round's interview window? Then it is pointless there."""
         if self._window_passed(uid, week) is not None:
             return True
         if not self._follow_up(uid):
