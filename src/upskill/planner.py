@@ -1990,12 +1990,16 @@ class Planner:
                 over = self._interviews_over(u.id, week)
                 if over is not None:
                     self.reasons[u.id] = over
+                late = self._window_passed(u.id, week)
+                if late is not None:
+                    self.reasons[u.id] = late
                 last = min(latest.get(u.id, FOREVER), u.deadline_week or FOREVER)
                 blocks = (
                     self._span(u, week, load, count, last)
                     if over is None
                     and (u.within_weeks is None or week < self.first_week + u.within_weeks)
                     and (not u.urgent or week < self.first_week + urgent_weeks)
+                    and late is None
                     and not self._stale(u.id, week)
                     and self.is_ready(u.id, week)
                     else None
@@ -2015,9 +2019,6 @@ class Planner:
                     self.reasons.pop(u.id, None)
                     self.short_of.pop(u.id, None)
                 else:
-                    late = self._window_passed(u.id, week)
-                    if late is not None:
-                        self.reasons[u.id] = late
                     still.append(u)
             if len(still) < len(waiting):
                 smallest = min((u.size for u in still), default=0)
@@ -2147,11 +2148,8 @@ class Planner:
         )
 
     def _stale(self, uid: str, week: int) -> bool:
-        """Would ``week`` come too long after what it follows: a follow-up more than
-        follow_window working weeks after it may start, or practice timed from a round (the
-        mock loop) after that round's interview window? Then it is pointless there."""
-        if self._window_passed(uid, week) is not None:
-            return True
+        """Would a follow-up in ``week`` come too long after what it follows (more than
+        follow_window working weeks after it may start)? Then it is pointless there."""
         if not self._follow_up(uid):
             return False
         ready = self.available_week(uid)
