@@ -180,6 +180,9 @@ def check_invariants(profile: Profile, plan: Plan, today: dt.date | None = None)
         follow_up = 0 < unit.wait_weeks <= 2 and unit.total <= round(POLICY.small_item * CENTI)
         yields = uid in deadline_chain or unit.after_prep_weeks is not None or follow_up
         for pre in unit.after if not yields else ():
+            group = units[pre].group if pre in units else None
+            if pre not in last and group is not None:  # ... or after its alternative
+                pre = next((a for a in last if units[a].group == group), pre)
             if pre in last:
                 assert last[pre] <= first[uid], ("after", pre, last[pre], uid, first[uid])
         if unit.wait_weeks:

@@ -815,18 +815,24 @@ class Planner:
             if u.id not in self.chosen and u.group in groups_taken and u.id not in self.satisfied:
                 taken = self.by_id[groups_taken[u.group]]
                 self.reasons[u.id] = f"an alternative to {taken.id}, which is in your plan"
-        # A prerequisite left out for an alternative is satisfied by that alternative.
-        for u in self.units:
-            if u.id not in self.chosen:
-                continue
+        # A prerequisite left out for an alternative is satisfied by that alternative, and
+        # what should come after it comes after the alternative (the drill after whichever
+        # deep-learning course is in the plan).
+        def stand_in(ids: list[str]) -> list[str]:
             swapped = []
-            for p in u.prerequisites:
+            for p in ids:
                 q = self.by_id.get(p)
                 if q is not None and p not in self.chosen and q.group in groups_taken:
                     swapped.append(groups_taken[q.group])
                 else:
                     swapped.append(p)
-            u.prerequisites = swapped
+            return list(dict.fromkeys(swapped))
+
+        for u in self.units:
+            if u.id not in self.chosen:
+                continue
+            u.prerequisites = stand_in(u.prerequisites)
+            u.after = stand_in(u.after)
             self._pre.pop(u.id, None)
 
     # ------------------------------------------------------------------ 3. timing
