@@ -2023,10 +2023,22 @@ class Planner:
             if kept:
                 starts[uid] = min(kept)
         latest: dict[str, int] = {}
+        # (what comes after an item comes after its alternatives too: the course after
+        # whichever statistics item the refill brings)
+        mates: dict[str, list[str]] = {}
+        for u in self.units:
+            if u.group is not None:
+                mates.setdefault(u.group, []).append(u.id)
+
+        def bound(after: list[str], week: int) -> None:
+            for a in after:
+                group = self.by_id[a].group if a in self.by_id else None
+                for m in mates[group] if group is not None else [a]:
+                    latest[m] = min(latest.get(m, FOREVER), week)
+
         for u in self.units:
             if u.id in starts:
-                for a in u.after:
-                    latest[a] = min(latest.get(a, FOREVER), starts[u.id])
+                bound(u.after, starts[u.id])
         for week in range(self.first_week, self.horizon + 1):
             if not waiting:
                 break
@@ -2063,8 +2075,7 @@ class Planner:
                         self.tasks.append(Task(u.id, at, u.title, u.kind, amount / CENTI))
                         load[at] += amount
                         count[at] += 1
-                    for a in u.after:  # what it comes after may no longer go later than it
-                        latest[a] = min(latest.get(a, FOREVER), week)
+                    bound(u.after, week)  # what it comes after may no longer go later
                     self.remaining[u.id] = 0
                     self.finished[u.id] = blocks[-1][0]
                     self.chosen.add(u.id)
