@@ -815,6 +815,7 @@ class Planner:
             if u.id not in self.chosen and u.group in groups_taken and u.id not in self.satisfied:
                 taken = self.by_id[groups_taken[u.group]]
                 self.reasons[u.id] = f"an alternative to {taken.id}, which is in your plan"
+
         # A prerequisite left out for an alternative is satisfied by that alternative, and
         # what should come after it comes after the alternative (the drill after whichever
         # deep-learning course is in the plan).
