@@ -753,6 +753,27 @@ def test_residencies_and_fellowships_go_out_with_the_first_round() -> None:
         assert programme <= applied + 1, (example, applied, programme)
 
 
+def test_applying_goes_on_after_the_first_round_when_weeks_have_room() -> None:
+    """A reviewer: the postdoc applied once in 26 weeks ("Keep applying: one more opening a
+    week ... needs 15 h; only 5 h of the plan are free") while a reading filled the plan's
+    last weeks; Anders: "two shots in 8 months is probably better than two in 12". The habit
+    of applying, left out when the plan was chosen, comes back for the weeks in a row after
+    the round that have room for it; practice habits do not (a drill begun at the end)."""
+    _, plan = plan_for("postdoc-research-engineer.toml")
+    first = week_of(plan, "interviewing.first-applications")
+    weeks = sorted(t.week for t in plan.tasks if t.item_id == "interviewing.rolling-applications")
+    assert first is not None
+    assert len(weeks) >= 3, weeks
+    assert weeks[0] > first, (first, weeks)
+    assert weeks == list(range(weeks[0], weeks[0] + len(weeks))), weeks
+    # ... and a practice habit does not come back to fill the end (a blind review preferred
+    # the undergraduate's plan-B steps right after her applications to drills begun then)
+    _, plan = plan_for("undergrad-phd.toml")
+    submitted = week_of(plan, "phd-applications.submit-applications")
+    assert submitted is not None
+    assert week_of(plan, "ml-devloop.ml-implementation-drills", last=False) is None
+
+
 def test_a_finished_paper_goes_out_the_week_after() -> None:
     """The preprint or workshop submission is the strongest fact of a PhD application: it goes
     out the week after the paper draft is done (the undergraduate's had waited four weeks,

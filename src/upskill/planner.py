@@ -76,6 +76,9 @@ FOREVER = 1 << 30
 MIN_HABIT_WEEKS = 3  # a habit cut short runs at least this many weeks, or not at all
 CLOSURE_SAMPLE = 32  # units of a prerequisite chain walked to rank it (all, to take it;
 # the longest chain in the shipped roadmaps has 26, so there the sample is the whole chain)
+# Weekly habits the refill brings back: the ones that get the person in front of people
+# (practice habits stay out: a drill begun in a plan's last weeks helps little).
+REFILL_HABIT_KINDS = frozenset({"apply", "network"})
 RANK_SAMPLE = 12  # ... and to rank what is left out (what to do next)
 
 
@@ -1989,11 +1992,17 @@ class Planner:
                     )
         load = [0] * (self.horizon + 1)
         count = [0] * (self.horizon + 1)
+        habit_load = [0] * (self.horizon + 1)
         for i, t in enumerate(self.tasks):
             if i not in drop:
                 load[t.week] += round(t.hours * CENTI)
                 count[t.week] += 1
-        # Whole items worth doing, most valuable first, into weeks with room.
+                if self.by_id[t.item_id].occurrences is not None:
+                    habit_load[t.week] += round(t.hours * CENTI)
+        # Whole items worth doing, most valuable first, into weeks with room; and a weekly
+        # habit of applying or outreach that was left out, for the weeks in a row that have
+        # room for it (the postdoc's one application a week after his first round: "two shots
+        # in 8 months", Anders), where a reading would otherwise end the plan.
         # ... and the refill does not bring scaffolding for work that is not in the plan.
         scaffolding = {
             uid for uid, kids in children.items() if not any(k in self.parts for k in kids)
@@ -2001,7 +2010,10 @@ class Planner:
         waiting = [
             u
             for u in self.units
-            if u.occurrences is None
+            if (
+                u.occurrences is None
+                or (u.occurrences and not u.busy_weeks and u.kind in REFILL_HABIT_KINDS)
+            )
             and u.id not in self.parts
             and u.id not in scaffolding
             and not u.filler
@@ -2060,7 +2072,11 @@ class Planner:
                     self.reasons[u.id] = late
                 last = min(latest.get(u.id, FOREVER), u.deadline_week or FOREVER)
                 blocks = (
-                    self._span(u, week, load, count, last)
+                    (
+                        self._span(u, week, load, count, last)
+                        if u.occurrences is None
+                        else self._run(u, week, load, count, last, habit_load)
+                    )
                     if over is None
                     and (u.within_weeks is None or week < self.first_week + u.within_weeks)
                     and (not u.urgent or week < self.first_week + urgent_weeks)
@@ -2071,17 +2087,30 @@ class Planner:
                 )
                 if blocks:
                     self.parts[u.id] = []
+                    numbers = iter(u.occurrences or ())
                     for at, amount in blocks:
                         self.parts[u.id].append(len(self.tasks))
-                        self.tasks.append(Task(u.id, at, u.title, u.kind, amount / CENTI))
+                        tid = u.id if u.occurrences is None else f"{u.id}@{next(numbers)}"
+                        self.tasks.append(Task(tid, at, u.title, u.kind, amount / CENTI))
                         load[at] += amount
                         count[at] += 1
+                        if u.occurrences is not None:
+                            habit_load[at] += amount
                     bound(u.after, week)  # what it comes after may no longer go later
                     self.remaining[u.id] = 0
-                    self.finished[u.id] = blocks[-1][0]
+                    # (what needs a habit waits for its first week, as in the packing)
+                    self.finished[u.id] = blocks[-1 if u.occurrences is None else 0][0]
                     self.chosen.add(u.id)
                     self.reasons.pop(u.id, None)
                     self.short_of.pop(u.id, None)
+                    if u.occurrences is not None:
+                        self.occurrences_left[u.id] = list(numbers)
+                        end = blocks[-1][0] + 1
+                        if self.occurrences_left[u.id] and end <= self.horizon:
+                            self.reasons[u.id] = (
+                                f"week {end} had no room left for it, and a weekly habit "
+                                "is cut short rather than paused"
+                            )
                 else:
                     still.append(u)
             if len(still) < len(waiting):
@@ -2159,6 +2188,39 @@ class Planner:
             or u.touched
             or (u.priority == "normal" and u.role_weight >= 1.0)
         )
+
+    def _run(
+        self,
+        u: Unit,
+        week: int,
+        load: list[int],
+        count: list[int],
+        latest: int,
+        habit_load: list[int],
+    ) -> list[tuple[int, int]] | None:
+        """Where a weekly habit refills the plan from ``week`` (at the latest ``latest``):
+        one occurrence in each working week in a row with room for it, within the habits'
+        share of the week, until it has run them all or the plan ends; None if that is fewer
+        than MIN_HABIT_WEEKS weeks (or all of its occurrences, if fewer)."""
+        occurrences = u.occurrences or []
+        if week > latest:
+            return None
+        out: list[tuple[int, int]] = []
+        at = week
+        while len(out) < len(occurrences) and at <= self.horizon:
+            if self.cap[at] == 0:  # time off: the habit resumes after it
+                at += 1
+                continue
+            share = int(self.cap[at] * self.policy.habit_share)
+            if (
+                self.cap[at] - load[at] < u.size
+                or count[at] >= self.max_tasks(at)
+                or habit_load[at] + u.size > max(share, u.size if not habit_load[at] else 0)
+            ):
+                break
+            out.append((at, u.size))
+            at += 1
+        return out if len(out) >= min(MIN_HABIT_WEEKS, len(occurrences)) else None
 
     def _span(
         self, u: Unit, week: int, load: list[int], count: list[int], latest: int
