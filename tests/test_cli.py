@@ -805,6 +805,30 @@ def test_the_markdown_names_where_each_piece_of_advice_comes_from_once(home: Pat
     assert all(len(sources) == 1 for sources in said.values())
 
 
+def test_the_markdown_gives_every_resource_where_the_item_begins(home: Path) -> None:
+    """A reviewer: the research-taste reading names two essays but the plan linked only the
+    first. Where an item begins, the markdown links every resource `explain` lists for this
+    person (an interest-tagged one only to those who named the interest); later weeks of it
+    repeat only the first."""
+    init_example("postdoc-research-engineer.toml")
+    markdown = run("export", "--format", "markdown").stdout
+    blocks = re.split(r"^- \[[ x]\] ", markdown.split("## Did not fit")[0], flags=re.M)[1:]
+    seen: dict[str, list[list[str]]] = {}
+    for block in blocks:
+        item = re.search(r"\(`([^`@]+)", block)
+        assert item is not None
+        links = re.findall(r"^  - \[[^\]]*\]\((\S+)\)$", block, flags=re.M)
+        seen.setdefault(item[1], []).append(links)
+    several = 0
+    for item_id, weeks in sorted(seen.items()):
+        explained = run("explain", item_id).stdout
+        listed = re.findall(r"^  - .*: (https?://\S+)$", explained, flags=re.M)
+        assert weeks[0] == listed, item_id
+        assert all(later == listed[:1] for later in weeks[1:]), item_id
+        several += len(listed) > 1
+    assert several >= 3, several
+
+
 def test_a_plan_says_which_default_roadmaps_the_person_left_out(home: Path) -> None:
     """Alex chose his roadmaps without networking: the plan says so, so a plan with no
     referral ask reads as his choice, not an oversight; a plan on the defaults says nothing."""

@@ -193,6 +193,7 @@ class Detail:
     for_you: str | None = None  # how to point it at the person's interests
     title: str = ""
     source: str = ""  # the documents the advice comes from
+    more: tuple[tuple[str, str], ...] = ()  # the other resources, said at the item's first task
 
 
 def plan_details(catalog: Any, plan: Any) -> dict[str, Detail]:
@@ -209,7 +210,7 @@ def details(
     background: str = "",
     quick: bool = False,
 ) -> dict[str, Detail]:
-    """Finish line and first resource of each item id the catalog knows, as said to the
+    """Finish line and resources of each item id the catalog knows, as said to the
     person's ``background`` and ``interests`` (and how to point it at those interests), in
     its quick version in a very short plan."""
     out: dict[str, Detail] = {}
@@ -221,8 +222,16 @@ def details(
         link = (resources[0].title, resources[0].url) if resources else None
         steps, tags = tuple(item.steps), tuple(item.tags)
         done_when = item.done_when_for(background, quick)
+        more = tuple((r.title, r.url) for r in resources[1:])
         out[tid] = Detail(
-            done_when, link, steps, tags, item.for_these(interests), item.title, item.source
+            done_when,
+            link,
+            steps,
+            tags,
+            item.for_these(interests),
+            item.title,
+            item.source,
+            more,
         )
     return out
 
@@ -623,7 +632,7 @@ def week_table(
 
     tasks = plan.tasks_in(week)
     parts = plan.parts()
-    firsts = first_tasks(plan) if info and any(d.for_you for d in info.values()) else set()
+    firsts = first_tasks(plan) if info else set()
     total = sum(t.hours for t in tasks)
     hours_there = plan.budget(week)
     footer = f"{round(total, 2):g} / {budget(hours_there)} h"
@@ -657,8 +666,10 @@ def week_table(
                 label.append(f"\nfor your interests: {clean(extra.for_you, one_line=True)}")
             if extra.done_when:
                 label.append(f"\n{finish_label(part)}: {clean(extra.done_when, one_line=True)}")
-            if extra.link:
-                title, url = (clean(x, one_line=True) for x in extra.link)
+            links = [extra.link] if extra.link else []
+            if id(t) in firsts:  # every resource where the item begins, the first after
+                links += extra.more
+            for title, url in ((clean(x, one_line=True) for x in pair) for pair in links):
                 label.append(f"\n→ {title}: {url}", style="dim")
         hours = f"{t.hours:g} of {part.total:g}" if part is not None else f"{t.hours:g}"
         table.add_row(label, t.kind, hours, STATUS_MARK[t.status], style=style)
@@ -897,9 +908,12 @@ def plan_markdown(
                     )
                     said_in.setdefault(t.item_id, n)
                     lines.append(f"  - {label[0].upper()}{label[1:]}: {said}")
-                if detail.link:
-                    url = clean(detail.link[1], one_line=True).replace(")", "%29")
-                    lines.append(f"  - [{_md_escape(detail.link[0])}]({url})")
+                links = [detail.link] if detail.link else []
+                if id(t) in firsts:  # every resource where the item begins, the first after
+                    links += detail.more
+                for title, link in links:
+                    url = clean(link, one_line=True).replace(")", "%29")
+                    lines.append(f"  - [{_md_escape(title)}]({url})")
                 if detail.source and id(t) in firsts:  # where the advice comes from, once
                     lines.append(f"  - Source: {_md_escape(detail.source)}")
         if not tasks:
