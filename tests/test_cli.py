@@ -829,6 +829,26 @@ def test_the_markdown_gives_every_resource_where_the_item_begins(home: Path) -> 
     assert several >= 3, several
 
 
+def test_a_follow_up_after_time_off_says_to_do_it_in_the_first_week_back(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reviewer: the master's student's "Follow up ... Done when: A week after your first
+    messages" sits in week 6, three weeks after them, with the holidays between. The plan
+    says to do it in the first week back; a follow-up that is late for another reason (the
+    collaboration asks of week 2, with week 3 still a working week) does not say so."""
+    monkeypatch.setenv("UPSKILL_TODAY", "2026-11-29")  # the holidays are weeks 4 and 5
+    init_example("masters-short-runway.toml")
+    markdown = run("export", "--format", "markdown").stdout
+    blocks = re.split(r"^- \[[ x]\] ", markdown.split("## Did not fit")[0], flags=re.M)[1:]
+    said = {
+        item[1]: block for block in blocks if (item := re.search(r"\(`([^`@]+)", block)) is not None
+    }
+    back = "Your time off falls after week 3: do this in your first week back."
+    assert back in said["network.ambitious-goal-advice"]
+    assert "first week back" not in said["research.collaboration-agreed"]
+    assert markdown.count("first week back") == 1
+
+
 def test_a_plan_says_which_default_roadmaps_the_person_left_out(home: Path) -> None:
     """Alex chose his roadmaps without networking: the plan says so, so a plan with no
     referral ask reads as his choice, not an oversight; a plan on the defaults says nothing."""

@@ -194,6 +194,8 @@ class Detail:
     title: str = ""
     source: str = ""  # the documents the advice comes from
     more: tuple[tuple[str, str], ...] = ()  # the other resources, said at the item's first task
+    follows: tuple[str, ...] = ()  # what it is timed from (a follow-up a week after the asks)
+    wait: int = 0  # ... and how many weeks after it
 
 
 def plan_details(catalog: Any, plan: Any) -> dict[str, Detail]:
@@ -215,7 +217,8 @@ def details(
     its quick version in a very short plan."""
     out: dict[str, Detail] = {}
     for tid in ids:
-        item = catalog.items.get(tid.split("@", 1)[0])
+        item_id = tid.split("@", 1)[0]
+        item = catalog.items.get(item_id)
         if item is None:
             continue
         resources = item.resources_for(interests)
@@ -223,6 +226,7 @@ def details(
         steps, tags = tuple(item.steps), tuple(item.tags)
         done_when = item.done_when_for(background, quick)
         more = tuple((r.title, r.url) for r in resources[1:])
+        timed = bool(item.wait_weeks) and item.wait_weeks <= FOLLOW_UP_WEEKS
         out[tid] = Detail(
             done_when,
             link,
@@ -232,8 +236,29 @@ def details(
             item.title,
             item.source,
             more,
+            tuple(catalog.prerequisites(item_id)) if timed else (),
+            (item.wait_weeks or 0) if timed else 0,
         )
     return out
+
+
+FOLLOW_UP_WEEKS = 3  # work timed this close after what it follows is a follow-up
+
+
+def back_from_time_off(plan: Any, t: Any, detail: Detail) -> str | None:
+    """For a follow-up pushed past its wait by time off in between (the reminder "a week
+    after your first messages" with the holidays after them), when to do it instead."""
+    if not detail.wait:
+        return None
+    weeks = [u.week for u in plan.tasks if u.item_id in detail.follows and u.week < t.week]
+    if not weeks:
+        return None
+    sent = max(weeks)
+    if t.week <= sent + detail.wait:
+        return None
+    if not all(plan.budget(n) <= 0 for n in range(sent + detail.wait, t.week)):
+        return None  # (late for another reason than the time off)
+    return f"Your time off falls after week {sent}: do this in your first week back."
 
 
 def first_tasks(plan: Any) -> set[int]:
@@ -666,6 +691,9 @@ def week_table(
                 label.append(f"\nfor your interests: {clean(extra.for_you, one_line=True)}")
             if extra.done_when:
                 label.append(f"\n{finish_label(part)}: {clean(extra.done_when, one_line=True)}")
+            back = back_from_time_off(plan, t, extra)
+            if back:
+                label.append(f"\n{back}")
             links = [extra.link] if extra.link else []
             if id(t) in firsts:  # every resource where the item begins, the first after
                 links += extra.more
@@ -908,6 +936,9 @@ def plan_markdown(
                     )
                     said_in.setdefault(t.item_id, n)
                     lines.append(f"  - {label[0].upper()}{label[1:]}: {said}")
+                back = back_from_time_off(plan, t, detail)
+                if back:
+                    lines.append(f"  - {back}")
                 links = [detail.link] if detail.link else []
                 if id(t) in firsts:  # every resource where the item begins, the first after
                     links += detail.more
