@@ -9,13 +9,14 @@ import math
 import re
 from collections import defaultdict
 from functools import lru_cache
+from pathlib import Path
 
 import hypothesis
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, run
 from upskill.plan import Plan
 from upskill.planner import (
     CENTI,
@@ -772,6 +773,47 @@ def test_applying_goes_on_after_the_first_round_when_weeks_have_room() -> None:
     submitted = week_of(plan, "phd-applications.submit-applications")
     assert submitted is not None
     assert week_of(plan, "ml-devloop.ml-implementation-drills", last=False) is None
+
+
+@settings(max_examples=60, deadline=None)
+@given(profile=profiles)
+def test_a_habit_on_a_track_that_matters_less_runs_fewer_weeks(profile: Profile) -> None:
+    """Three reviews of the PhD student aiming at research-scientist roles: sixteen weeks of
+    interview problems, most with no interview ahead ("cut LeetCode to about 6 weeks"). A
+    weekly habit on a track weighted below 1 for the role runs that share of its weeks
+    (rounded up, at least MIN_HABIT_WEEKS), unless it serves one of the person's interests;
+    on the other tracks it runs all of them."""
+    weights = POLICY.role_weights.get(profile.target_role, {})
+    interests = {i.lower() for i in profile.interests}
+    items = catalog().items
+    for unit in candidates(profile, catalog(), MONDAY).units:
+        repeat = items[unit.id].repeat
+        if repeat is None:
+            continue
+        assert unit.occurrences is not None
+        weight = weights.get(unit.roadmap, 1.0)
+        liked = interests & {t.lower() for t in items[unit.id].tags}
+        if weight >= 1.0 or liked:
+            assert len(unit.occurrences) == repeat, unit.id
+        else:
+            wanted = max(min(MIN_HABIT_WEEKS, repeat), math.ceil(repeat * weight))
+            assert len(unit.occurrences) == wanted <= repeat, unit.id
+
+
+def test_the_research_scientists_coding_problems_are_a_block_and_explain_agrees(
+    tmp_path: Path,
+) -> None:
+    """The PhD student's interview problems run 8 weeks (16 for a research engineer), and
+    `explain` says the number his plan holds."""
+    _, plan = plan_for("phd-student-no-network.toml")
+    weeks = [t.week for t in plan.tasks if t.item_id == "coding.weekly-problems"]
+    assert len(weeks) == 8, weeks
+    home = tmp_path / "home"
+    env = {"UPSKILL_HOME": str(home), "UPSKILL_TODAY": "2026-11-29"}
+    made = run("init", "--answers", str(EXAMPLES / "phd-student-no-network.toml"), env=env)
+    assert made.returncode == 0, made.stderr
+    said = run("explain", "coding.weekly-problems", env=env).stdout
+    assert "2 h a week for 8 weeks" in " ".join(said.split())
 
 
 def test_a_finished_paper_goes_out_the_week_after() -> None:

@@ -386,7 +386,7 @@ def candidates(
             priority = item.priority
             if liked and priority == "optional":
                 priority = "normal"
-            repeat = item.repeat
+            repeat = habit_weeks(profile, item, roadmap_id, policy)
             unit = Unit(
                 id=full,
                 roadmap=roadmap_id,
@@ -436,6 +436,21 @@ def candidates(
         if not by_id[uid].goal:
             by_id[uid].value *= policy.goal_support_factor
     return Selection(units, known)
+
+
+def habit_weeks(
+    profile: Profile, item: Any, roadmap_id: str, policy: Policy = POLICY
+) -> int | None:
+    """How many weeks a weekly habit runs for this person: fewer on a track that matters
+    less for their role (a research scientist's coding problems are a block before the
+    interviews, not sixteen weeks of them), unless it serves one of their interests."""
+    repeat: int | None = item.repeat
+    weight = policy.role_weights.get(profile.target_role, {}).get(roadmap_id, 1.0)
+    interests = {i.lower() for i in profile.interests}
+    liked = bool(interests & {t.lower() for t in item.tags})
+    if repeat and weight < 1.0 and not liked:
+        repeat = max(min(MIN_HABIT_WEEKS, repeat), math.ceil(repeat * weight))
+    return repeat
 
 
 def value_of(unit: Unit, policy: Policy = POLICY) -> float:

@@ -59,9 +59,14 @@ def explain(
 
     console.print(f"[bold]{escape(clean(item.title))}[/bold] ({item_id})", markup=True)
     quick = plan is not None and plan.profile.quick and item.quick_hours is not None
+    repeat = item.repeat
+    if plan is not None and repeat:
+        from upskill.planner import habit_weeks
+
+        repeat = habit_weeks(plan.profile, item, item_id.split(".", 1)[0])
     console.print(
         f"{item.kind}, {item.hours_for(quick):g} h"
-        + (f" a week for {item.repeat} weeks" if item.repeat else "")
+        + (f" a week for {repeat} weeks" if repeat else "")
         + (
             f" (its quick version, for a very short plan; {item.hours:g} h in full)"
             if quick
