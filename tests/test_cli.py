@@ -640,7 +640,7 @@ def test_the_markdown_says_where_the_hours_go_beside_the_ratings(home: Path) -> 
     # two hours a week for three weeks: what the plan holds, and one line for the rest
     init_example("tiny-budget.toml", "--force")
     markdown = run("export", "--format", "markdown").stdout
-    assert re.search(r"^- networking \(you rated 0\): .*; 5 h$", markdown, re.M)
+    assert re.search(r"^- networking \(you rated 0\): .*; 6 h$", markdown, re.M)
     found = re.search(r"^- nothing in this plan for: (.*)$", markdown, re.M)
     assert found
     assert "ML (you rated statistics 3, ML fundamentals 1, deep learning 0)" in found.group(1)
