@@ -197,6 +197,12 @@ class Detail:
     follows: tuple[str, ...] = ()  # what it is timed from (a follow-up a week after the asks)
     wait: int = 0  # ... and how many weeks after it
 
+    def links_at(self, first: bool) -> list[tuple[str, str]]:
+        """The resources to link under a task: every one where the item begins (``first``),
+        the first one after."""
+        links = [self.link] if self.link else []
+        return links + list(self.more) if first else links
+
 
 def plan_details(catalog: Any, plan: Any) -> dict[str, Detail]:
     """`details` of every task and left-out item of ``plan``, as said to its person."""
@@ -694,11 +700,9 @@ def week_table(
             back = back_from_time_off(plan, t, extra)
             if back:
                 label.append(f"\n{back}")
-            links = [extra.link] if extra.link else []
-            if id(t) in firsts:  # every resource where the item begins, the first after
-                links += extra.more
-            for title, url in ((clean(x, one_line=True) for x in pair) for pair in links):
-                label.append(f"\n→ {title}: {url}", style="dim")
+            for title, url in extra.links_at(id(t) in firsts):
+                said = f"\n→ {clean(title, one_line=True)}: {clean(url, one_line=True)}"
+                label.append(said, style="dim")
         hours = f"{t.hours:g} of {part.total:g}" if part is not None else f"{t.hours:g}"
         table.add_row(label, t.kind, hours, STATUS_MARK[t.status], style=style)
     if not tasks:
@@ -939,10 +943,7 @@ def plan_markdown(
                 back = back_from_time_off(plan, t, detail)
                 if back:
                     lines.append(f"  - {back}")
-                links = [detail.link] if detail.link else []
-                if id(t) in firsts:  # every resource where the item begins, the first after
-                    links += detail.more
-                for title, link in links:
+                for title, link in detail.links_at(id(t) in firsts):
                     url = clean(link, one_line=True).replace(")", "%29")
                     lines.append(f"  - [{_md_escape(title)}]({url})")
                 if detail.source and id(t) in firsts:  # where the advice comes from, once
