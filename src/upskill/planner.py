@@ -369,7 +369,7 @@ def candidates(
                     known.append(full)
                 continue
             order += 1
-            liked = bool(interests & {t.lower() for t in item.tags})
+            liked = serves_interests(interests, item)
             goal = profile.target_role in item.goal_for
             elsewhere = None
             if (
@@ -438,6 +438,11 @@ def candidates(
     return Selection(units, known)
 
 
+def serves_interests(interests: set[str], item: Any) -> bool:
+    """Is ``item`` tagged with one of ``interests`` (lower-cased)?"""
+    return bool(interests & {t.lower() for t in item.tags})
+
+
 def habit_weeks(
     profile: Profile, item: Any, roadmap_id: str, policy: Policy = POLICY
 ) -> int | None:
@@ -446,8 +451,7 @@ def habit_weeks(
     interviews, not sixteen weeks of them), unless it serves one of their interests."""
     repeat: int | None = item.repeat
     weight = policy.role_weights.get(profile.target_role, {}).get(roadmap_id, 1.0)
-    interests = {i.lower() for i in profile.interests}
-    liked = bool(interests & {t.lower() for t in item.tags})
+    liked = serves_interests({i.lower() for i in profile.interests}, item)
     if repeat and weight < 1.0 and not liked:
         repeat = max(min(MIN_HABIT_WEEKS, repeat), math.ceil(repeat * weight))
     return repeat
