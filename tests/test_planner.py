@@ -1674,6 +1674,30 @@ def test_a_short_runway_writes_its_collaboration_up_before_the_money_runs_out() 
         assert week_of(other, "research.collaboration-paper") is not None, example
 
 
+def test_a_short_runway_puts_its_research_hours_into_the_one_collaboration(
+    tmp_path: Path,
+) -> None:
+    """Two reviews of the master's student with months of money left: a 25-hour reproduction
+    of someone else's paper ran beside her collaboration's weekly blocks and its short paper
+    (Anders: "I tried to do too much independent research"; Lambert put his one collaboration
+    first). With a short runway the reproduction, its scoping and its write-up are left out, and
+    the plan says why; people with time keep it as their portfolio piece."""
+    profile, plan = plan_for("masters-short-runway.toml")
+    assert profile.runway_months is not None and profile.runway_months < 6
+    chain = ("research.choose-paper", "research.reproduce-paper", "research.reproduction-post")
+    for item in chain:
+        assert week_of(plan, item) is None, item
+    assert week_of(plan, "research.collaboration-short-draft") is not None
+    _, other = plan_for("undergrad-phd.toml")
+    assert all(week_of(other, item) is not None for item in chain)
+
+    env = {"UPSKILL_HOME": str(tmp_path / "home"), "UPSKILL_TODAY": "2026-11-29"}
+    made = run("init", "--answers", str(EXAMPLES / "masters-short-runway.toml"), env=env)
+    assert made.returncode == 0, made.stderr
+    said = " ".join(run("explain", "research.reproduce-paper", env=env).stdout.split())
+    assert "at least 6 months of runway" in said, said
+
+
 def test_the_collaboration_keeps_going_after_its_first_paper() -> None:
     """Two reviews of the PhD student's year: the collaboration stopped at the paper, with
     seventeen weeks to go, and a second stand-alone reproduction took its hours. Lambert kept
