@@ -1683,7 +1683,8 @@ def test_a_short_runway_puts_its_research_hours_into_the_one_collaboration(
     first). With a short runway the reproduction, its scoping and its write-up are left out, and
     the plan says why; people with time keep it as their portfolio piece."""
     profile, plan = plan_for("masters-short-runway.toml")
-    assert profile.runway_months is not None and profile.runway_months < 6
+    assert profile.runway_months is not None
+    assert profile.runway_months < 6
     chain = ("research.choose-paper", "research.reproduce-paper", "research.reproduction-post")
     for item in chain:
         assert week_of(plan, item) is None, item
