@@ -243,9 +243,10 @@ def test_markdown_writes_each_finish_line_out_once_and_again_where_it_is_checked
     home: Path,
 ) -> None:
     """A weekly habit's later weeks and a long item's middle parts point back to the week
-    that wrote its finish line out ("as in week 7"), so each week's new work is not buried
-    under the same long text; the last part of a split item, where it is checked, says it
-    in full again."""
+    that wrote its finish line out, with its opening words ("A written agenda sent a day
+    ahead… (as in week 7)"), so each week's new work is not buried under the same long text
+    and each week still reads on its own; the last part of a split item, where it is
+    checked, says it in full again."""
     init_example()
     data = json.loads(run("plan", "--format", "json", "--all").stdout)
     markdown = run("plan", "--format", "markdown", "--all").stdout
@@ -269,7 +270,9 @@ def test_markdown_writes_each_finish_line_out_once_and_again_where_it_is_checked
         assert finish is not None, line
         last_part = part is not None and part == parts
         if item in first and not last_part:
-            assert finish.endswith(f": as in week {first[item]}"), (line, finish)
+            assert finish.endswith(f" (as in week {first[item]})"), (line, finish)
+            opening = finish.split(": ", 1)[1]  # its opening words, not the whole text again
+            assert len(opening) <= 80 + len(f" (as in week {first[item]})"), finish
             pointed += 1
         else:
             assert "as in week" not in finish, (line, finish)
@@ -610,7 +613,8 @@ def test_the_markdown_says_where_the_hours_go_beside_the_ratings(home: Path) -> 
     assert f" more; {hours['ml-devloop']:g} h;" in ml
     pr = weeks["open-source.first-pr"]
     assert line("open source").endswith(f"; {hours['open-source']:g} h")
-    assert f"First pull request: opened, CI green, review answered (weeks {min(pr)}–{max(pr)})" in (
+    span = f"week {pr[0]}" if min(pr) == max(pr) else f"weeks {min(pr)}–{max(pr)}"
+    assert f"First pull request: opened, CI green, review answered ({span})" in (
         line("open source")
     )
     dsa = weeks["coding.dsa-course"]

@@ -330,8 +330,9 @@ def test_someone_strong_applies_in_the_first_weeks_and_a_beginner_after_preparin
     assert later is not None
     assert later > early
     # after the preparation the round cannot go without (resume, lab notes, mocks, stories, a
-    # referral ask three weeks ahead) and the signature build it shows, with time to spare
-    assert 8 <= later <= plan_weeks(beginner) * 3 // 4, later
+    # referral ask three weeks ahead) and the signature build it shows (with the whole of
+    # ARENA's chapter 0 before it, optimisers included: cmp52), with weeks to spare
+    assert 8 <= later <= plan_weeks(beginner) * 4 // 5, later
 
 
 def plan_weeks(plan: Plan) -> int:

@@ -464,6 +464,16 @@ def milestones_said(plan: Any, catalog: Any) -> str | None:
     return f"Milestones: {'; '.join(steps)}." if steps else None
 
 
+def gist(text: str, limit: int = 72) -> str:
+    """The opening words of ``text``, at most ``limit`` characters, cut at a word and marked
+    with an ellipsis when cut: enough to recall a finish line written out in full elsewhere."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit + 1].rsplit(" ", 1)[0].rstrip(" ,;:(")
+    return f"{cut}…"
+
+
 def finish_label(part: Any) -> str:
     """How the finish line is introduced: a part before the last one is a step towards it."""
     if part is None or part.number == part.count:
@@ -934,7 +944,8 @@ def plan_markdown(
                     label = finish_label(part)
                     again = t.item_id in said_in and (part is None or part.number < part.count)
                     said = (
-                        f"as in week {said_in[t.item_id]}"
+                        # ... with its opening words, so the week reads on its own
+                        f"{_md_escape(gist(detail.done_when))} (as in week {said_in[t.item_id]})"
                         if again
                         else _md_escape(detail.done_when)
                     )
