@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import os
 import re
 import tomllib
@@ -649,6 +650,28 @@ def test_the_markdown_says_where_the_hours_go_beside_the_ratings(home: Path) -> 
     assert found
     assert "ML (you rated statistics 3, ML fundamentals 1, deep learning 0)" in found.group(1)
     assert "open source (you rated 0)" in found.group(1)
+
+
+def test_a_plan_far_too_small_for_its_role_says_so_and_what_would_reach_it(home: Path) -> None:
+    """r65 on two hours a week for three weeks: nothing told the person that six hours cannot
+    reach a research-engineer role. The markdown says how much core work is left and how
+    many weeks of their hours it takes; a plan that holds its core work says nothing."""
+    init_example("tiny-budget.toml", "--force")
+    plan = json.loads(run("plan", "--format", "json", "--all").stdout)
+    core = {
+        f"{path.stem}.{item['id']}"
+        for path in (ROOT / "data" / "roadmaps").glob("*.toml")
+        for item in tomllib.loads(path.read_text(encoding="utf-8"))["items"]
+        if item.get("priority") == "core"
+    }
+    left = sum(u["hours"] for u in plan["unscheduled"] if u["id"].split("@")[0] in core)
+    assert left > 6
+    markdown = run("export", "--format", "markdown").stdout
+    said = next(x for x in markdown.splitlines() if "cheapest first moves" in x)
+    assert f"about {left:.0f} h more, about {math.ceil(left / 2)} weeks at 2 h a week" in said
+    assert markdown.index(said) < markdown.index("## Week 1 ")
+    init_example("swe-to-ml.toml", "--force")
+    assert "cheapest first moves" not in run("export", "--format", "markdown").stdout
 
 
 def test_the_markdown_says_which_work_serves_each_interest(home: Path, tmp_path: Path) -> None:

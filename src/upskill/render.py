@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -809,6 +810,31 @@ def light_from(plan: Any) -> int | None:
     return start
 
 
+def hours_said(plan: Any, catalog: Any = None) -> str | None:
+    """When the core work the documents set out for this person is far more than the whole
+    plan can hold (two hours a week for three weeks), say so, with what would reach it:
+    the plan is the cheapest first moves, not the path to the role."""
+    if catalog is None:
+        return None
+    left = sum(
+        u.hours
+        for u in plan.unscheduled
+        if (item := catalog.items.get(u.id.split("@", 1)[0])) is not None
+        and item.priority == "core"
+    )
+    room = plan.hours_per_week * plan.weeks
+    if left <= room or plan.hours_per_week <= 0:
+        return None
+    weeks = math.ceil(left / plan.hours_per_week)
+    return (
+        f"These {plan.weeks} weeks hold the cheapest first moves, not the path to the role: "
+        f"the core work the documents set out for a {plan.profile.target_role} needs about "
+        f"{left:.0f} h more, about {weeks} weeks at {budget(plan.hours_per_week)} h a week. "
+        "More hours a week, or a longer plan, would reach it (`upskill init` to change them); "
+        '"Did not fit" says what comes next.'
+    )
+
+
 def light_said(plan: Any) -> str | None:
     """What the light weeks at the end of a plan are for, if there are any."""
     week = light_from(plan)
@@ -892,6 +918,9 @@ def plan_markdown(
     left_out = left_out_roadmaps_said(plan.profile, catalog, md=True)
     if left_out is not None:
         lines.extend([left_out, ""])
+    short = hours_said(plan, catalog) if weeks is None else None
+    if short is not None:
+        lines.extend([short, ""])
     steps = milestones(plan, catalog) if weeks is None else []
     if steps:
         lines.extend(["Milestones:", "", *(f"- {_md_escape(x)}" for x in steps), ""])
