@@ -816,19 +816,29 @@ def hours_said(plan: Any, catalog: Any = None) -> str | None:
     the plan is the cheapest first moves, not the path to the role."""
     if catalog is None:
         return None
-    left = sum(
-        u.hours
-        for u in plan.unscheduled
-        if (item := catalog.items.get(u.id.split("@", 1)[0])) is not None
-        and item.priority == "core"
-    )
+    # (alternatives count once, and not at all when one of them is in the plan)
+    taken = {
+        item.group: t.item_id
+        for t in plan.tasks
+        if (item := catalog.items.get(t.item_id)) is not None and item.group is not None
+    }
+    left = 0.0
+    for u in plan.unscheduled:
+        item_id = u.id.split("@", 1)[0]
+        item = catalog.items.get(item_id)
+        if item is None or item.priority != "core":
+            continue
+        if item.group is not None and taken.setdefault(item.group, item_id) != item_id:
+            continue
+        left += u.hours
     room = plan.hours_per_week * plan.weeks
     if left <= room or plan.hours_per_week <= 0:
         return None
     weeks = math.ceil(left / plan.hours_per_week)
     return (
         f"These {plan.weeks} weeks hold the cheapest first moves, not the path to the role: "
-        f"the core work the documents set out for a {plan.profile.target_role} needs about "
+        f"the core work the documents set out for your target ({plan.profile.target_role}) "
+        "needs about "
         f"{left:.0f} h more, about {weeks} weeks at {budget(plan.hours_per_week)} h a week. "
         "More hours a week, or a longer plan, would reach it (`upskill init` to change them); "
         '"Did not fit" says what comes next.'
