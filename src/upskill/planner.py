@@ -357,13 +357,14 @@ def candidates(
     interests = {i.lower() for i in profile.interests}
     runway = profile.runway_months
     weights = policy.role_weights.get(profile.target_role, {})
+    quick = profile.quick
     units: list[Unit] = []
     known: list[str] = []
     order = 0
     for roadmap_id in chosen:
         for item in catalog.roadmaps[roadmap_id].items:
             full = f"{roadmap_id}.{item.id}"
-            why_not = exclusion(profile, item, roadmap_id)
+            why_not = not_for(profile, item)  # (`exclusion`, for a roadmap that is chosen)
             if why_not is not None:
                 if why_not.startswith("you rated"):
                     known.append(full)
@@ -386,13 +387,13 @@ def candidates(
             priority = item.priority
             if liked and priority == "optional":
                 priority = "normal"
-            repeat = habit_weeks(profile, item, roadmap_id, policy)
+            repeat = habit_weeks(profile, item, roadmap_id, policy) if item.repeat else None
             unit = Unit(
                 id=full,
                 roadmap=roadmap_id,
                 title=item.title,
                 kind=item.kind,
-                size=centi(item.hours_for(profile.quick)),
+                size=centi(item.hours_for(quick)),
                 order=order,
                 prerequisites=catalog.prerequisites(full),
                 after=catalog.after(full),
@@ -440,7 +441,7 @@ def candidates(
 
 def serves_interests(interests: set[str], item: Any) -> bool:
     """Is ``item`` tagged with one of ``interests`` (lower-cased)?"""
-    return bool(interests & {t.lower() for t in item.tags})
+    return bool(interests) and not interests.isdisjoint(t.lower() for t in item.tags)
 
 
 def habit_weeks(
@@ -755,7 +756,7 @@ class Planner:
         # Work the person has started and signature goals first (with what they need), then
         # the rest by value per hour.
         heap = [
-            (0 if u.goal or u.touched else 1, -self.density([u.id]), u.order, u.id)
+            (0 if u.goal or u.touched else 1, -u.value / max(u.total, 1), u.order, u.id)
             for u in self.units
             if not u.filler
             and u.id not in self.satisfied
@@ -777,12 +778,10 @@ class Planner:
                 heapq.heappush(heap, (rank, -d, self.by_id[uid].order, uid))
                 continue  # its chain made it less attractive: look again later
             if len(chain) >= CLOSURE_SAMPLE:
+                # Ranked by its sample, taken whole: walking the whole of every long chain to
+                # rank it, and again each time it came up, made the choice quadratic.
                 chain = closure(uid)
                 if chain is None:
-                    continue
-                d = density(chain)
-                if heap and d < -negative - 1e-12 and (rank, -d) > heap[0][:2]:
-                    heapq.heappush(heap, (rank, -d, self.by_id[uid].order, uid))
                     continue
             need = cost(chain)
             habit_need = sum(cost([i]) for i in chain if self.by_id[i].occurrences is not None)
@@ -2352,12 +2351,15 @@ class Planner:
         # Prerequisites first: a topological order that prefers the more valuable.
         ordered: list[Unit] = []
         placed: set[str] = set()
+        trail: set[str] = set()  # the walk's path (a cycle among user items ends there)
 
-        def visit(u: Unit, trail: frozenset[str] = frozenset()) -> None:
+        def visit(u: Unit) -> None:
             if u.id in placed or u.id in trail:
                 return
+            trail.add(u.id)
             for p in sorted(lacks[u.id], key=lambda i: rank.get(i, 0)):
-                visit(self.by_id[p], trail | {u.id})
+                visit(self.by_id[p])
+            trail.discard(u.id)
             placed.add(u.id)
             ordered.append(u)
 
