@@ -654,9 +654,10 @@ def test_the_markdown_says_where_the_hours_go_beside_the_ratings(home: Path) -> 
 
 def test_a_plan_far_too_small_for_its_role_says_so_and_what_would_reach_it(home: Path) -> None:
     """r65 on two hours a week for three weeks: nothing told the person that six hours cannot
-    reach a research-engineer role. The markdown says how much core work is left and how
-    many weeks of their hours it takes; a plan that holds its core work says nothing."""
-    init_example("tiny-budget.toml", "--force")
+    reach a research-engineer role. The markdown, `init`'s summary and `plan --all` say how
+    much core work is left and how many weeks of their hours it takes, before what comes
+    next; a plan that holds its core work says nothing."""
+    summary = " ".join(init_example("tiny-budget.toml", "--force").stdout.split())
     plan = json.loads(run("plan", "--format", "json", "--all").stdout)
     items = {
         f"{path.stem}.{item['id']}": item
@@ -684,8 +685,14 @@ def test_a_plan_far_too_small_for_its_role_says_so_and_what_would_reach_it(home:
     said = next(x for x in markdown.splitlines() if "cheapest first moves" in x)
     assert f"about {left:.0f} h more, about {math.ceil(left / 2)} weeks at 2 h a week" in said
     assert markdown.index(said) < markdown.index("## Week 1 ")
+    figures = f"about {left:.0f} h more, about {math.ceil(left / 2)} weeks at 2 h a week"
+    every_week = " ".join(run("plan", "--all").stdout.split())
+    for shown in (summary, every_week):  # (the terminal wraps lines: compare words)
+        assert figures in shown
+        assert shown.index(figures) < shown.index("Next, in this order")
     init_example("swe-to-ml.toml", "--force")
     assert "cheapest first moves" not in run("export", "--format", "markdown").stdout
+    assert "cheapest first moves" not in run("plan", "--all").stdout
 
 
 def test_the_markdown_says_which_work_serves_each_interest(home: Path, tmp_path: Path) -> None:

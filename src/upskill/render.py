@@ -810,10 +810,13 @@ def light_from(plan: Any) -> int | None:
     return start
 
 
-def hours_said(plan: Any, catalog: Any = None) -> str | None:
+def hours_said(
+    plan: Any, catalog: Any = None, then: str = '"Did not fit" says what comes next.'
+) -> str | None:
     """When the core work the documents set out for this person is far more than the whole
     plan can hold (two hours a week for three weeks), say so, with what would reach it:
-    the plan is the cheapest first moves, not the path to the role."""
+    the plan is the cheapest first moves, not the path to the role. ``then`` points to what
+    comes next where the text is shown."""
     if catalog is None:
         return None
     # (alternatives count once, and not at all when one of them is in the plan)
@@ -841,7 +844,7 @@ def hours_said(plan: Any, catalog: Any = None) -> str | None:
         "needs about "
         f"{left:.0f} h more, about {weeks} weeks at {budget(plan.hours_per_week)} h a week. "
         "More hours a week, or a longer plan, would reach it (`upskill init` to change them); "
-        '"Did not fit" says what comes next.'
+        f"{then}"
     )
 
 
@@ -1078,14 +1081,18 @@ def _md_escape(text: str) -> str:
 md_escape = _md_escape  # text on one line, safe in Markdown
 
 
-def plan_footer(console: Any, plan: Any, full: bool) -> None:
-    """Where the plan's work ends, what to do next, and (``full``) all that did not fit."""
+def plan_footer(console: Any, plan: Any, full: bool, catalog: Any = None) -> None:
+    """Where the plan's work ends, what to do next, and (``full``) all that did not fit;
+    with the ``catalog``, how far a plan far too small for the role's core work falls short."""
     light = light_said(plan)
     if light is not None:
         console.print(light)
     if not plan.unscheduled:
         return
     steps = next_steps(plan)
+    short = hours_said(plan, catalog, then="the lines below say what comes next.")
+    if short is not None:
+        console.print(short, soft_wrap=True)
     hours = sum(u.hours for u in plan.unscheduled)
     if steps:
         console.print(f"Next, in this order, when you have more time: {', '.join(steps)}.")

@@ -130,7 +130,7 @@ def init(
     if said is not None:
         console.print(said, soft_wrap=True)
     render.week_table(console, plan, 1, "Preview: ")
-    render.plan_footer(console, plan, full=False)
+    render.plan_footer(console, plan, full=False, catalog=catalog)
     console.print("Next: `upskill plan` for this week, `upskill check ID` when you finish a task.")
 
 

@@ -116,7 +116,7 @@ def plan_cmd(
                 "`upskill replan` moves them into the coming weeks."
             )
     if show_all:
-        render.plan_footer(console, plan, full=True)
+        render.plan_footer(console, plan, full=True, catalog=catalog)
 
 
 def _follow_ups(today: object) -> list[str]:
