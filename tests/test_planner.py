@@ -17,9 +17,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import EXAMPLES, run
+from upskill.models import Roadmap
 from upskill.plan import Plan
 from upskill.planner import (
     CENTI,
+    CLOSURE_SAMPLE,
     MIN_HABIT_WEEKS,
     POLICY,
     Planner,
@@ -89,9 +91,11 @@ def parts_by_item(plan: Plan) -> dict[str, list[tuple[int, float]]]:
     return out
 
 
-def check_invariants(profile: Profile, plan: Plan, today: dt.date | None = None) -> None:
-    """Every rule a plan keeps, whoever the person is."""
-    cat = catalog()
+def check_invariants(
+    profile: Profile, plan: Plan, today: dt.date | None = None, cat: Catalog | None = None
+) -> None:
+    """Every rule a plan keeps, whoever the person is (from the built-in roadmaps, or ``cat``)."""
+    cat = cat or catalog()
     units = {u.id: u for u in candidates(profile, cat, plan.start).units}
     usable = week_hours(profile, plan.start, profile.weeks, today)
     per_week: dict[int, float] = defaultdict(float)
@@ -251,6 +255,59 @@ def test_the_same_inputs_give_identical_bytes(profile: Profile, start: dt.date) 
     one = dumps_toml(build_plan(profile, catalog(), start).to_toml_dict())
     two = dumps_toml(build_plan(profile, load_catalog(None), start).to_toml_dict())
     assert one == two
+
+
+@st.composite
+def long_chains(draw: st.DrawFn) -> Catalog:
+    """A user roadmap whose items mostly need the one before: prerequisite chains longer than
+    the sample `choose` ranks a chain by (CLOSURE_SAMPLE), which no built-in roadmap has."""
+    n = draw(st.integers(CLOSURE_SAMPLE + 2, 90))
+    items: list[dict[str, object]] = []
+    for k in range(n):
+        item: dict[str, object] = {
+            "id": f"s{k:03d}",
+            "title": f"Step {k}",
+            "hours": draw(st.sampled_from([0.5, 1.0, 1.5, 2.0, 3.0, 6.0])),
+            "kind": draw(st.sampled_from(["practice", "learn", "build"])),
+            "priority": draw(st.sampled_from(["core", "high", "normal"])),
+            "why": "generated",
+            "source": "generated",
+            "done_when": "done",
+        }
+        if k and draw(st.integers(0, 9)) < 8:  # mostly a chain, with a few fresh starts
+            needs = {f"s{k - 1:03d}"}
+            if k > 4 and draw(st.booleans()):
+                needs.add(f"s{draw(st.integers(0, k - 2)):03d}")
+            item["prerequisites"] = sorted(needs)
+        items.append(item)
+    roadmap = Roadmap.model_validate({"id": "gen", "title": "Generated", "items": items})
+    return Catalog.of([(roadmap, "generated")])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    cat=long_chains(),
+    hours=st.integers(2, 30),
+    weeks=st.integers(1, 40),
+    start=starts,
+)
+def test_long_prerequisite_chains_keep_every_rule(
+    cat: Catalog, hours: int, weeks: int, start: dt.date
+) -> None:
+    """A chain longer than the ranking sample is ranked by its sample and taken whole: what is
+    planned has every prerequisite planned before it, within each week's hours, and the same
+    inputs give the same plan."""
+    profile = Profile(
+        background="other",
+        target_role="research-engineer",
+        hours_per_week=hours,
+        weeks=weeks,
+        roadmaps=("gen",),
+    )
+    plan = build_plan(profile, cat, start)
+    check_invariants(profile, plan, cat=cat)
+    again = build_plan(profile, cat, start)
+    assert dumps_toml(plan.to_toml_dict()) == dumps_toml(again.to_toml_dict())
 
 
 def plan_for(example: str) -> tuple[Profile, Plan]:
