@@ -538,6 +538,12 @@ class Planner:
         self.typical = typical[len(typical) // 2] if typical else 0
         self.block_min = min(centi(policy.block_min), max(self.typical, 25))
         self.small = centi(policy.small_item)
+        self.floor = centi(policy.block_floor)  # (the packer asks for these thousands of times)
+        self.focus = centi(policy.focus_hours)
+        self._blocks = (  # the block of a long item, and of a long course
+            max(int(self.typical * policy.block_share), self.floor, self.block_min),
+            max(int(self.typical * policy.course_share), self.floor, self.block_min),
+        )
         # State filled in by the phases.
         self._pre: dict[str, list[str]] = {}
         self.deadline_chain: set[str] = set()  # what a deadline needs: soft order yields
@@ -1258,14 +1264,12 @@ class Planner:
         return max(k - self.tasks_used.get(week, 0), 1)
 
     def block_max(self, week: int, uid: str | None = None) -> int:
-        share = self.policy.block_share
-        if uid is not None and self._course(uid):
-            share = self.policy.course_share
-        return max(int(self.typical * share), centi(self.policy.block_floor), self.block_min)
+        """The largest block of ``uid`` in a week (a long course's is smaller)."""
+        return self._blocks[uid is not None and self._course(uid)]
 
     def _big(self, uid: str) -> bool:
         """A big piece of work (focus_hours or more): one at a time."""
-        return self.by_id[uid].total >= centi(self.policy.focus_hours)
+        return self.by_id[uid].total >= self.focus
 
     def _course(self, uid: str) -> bool:
         """A long course, paced by its lectures and problem sets: a few hours a week."""
@@ -1290,7 +1294,7 @@ class Planner:
         if not continuing and not pressing and left <= self.block_max(week, uid) and left > room:
             return 0  # a mid-sized item is done in one go, in a week with room for it
         amount = min(left, self.block_max(week, uid), room)
-        substantial = min(self.block_max(week, uid) // 2, centi(self.policy.block_floor))
+        substantial = min(self.block_max(week, uid) // 2, self.floor)
         if not continuing and amount < min(substantial, left // 2):
             return 0  # a long item starts with a substantial block, not the week's scraps
         amount -= amount % 25
