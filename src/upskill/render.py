@@ -222,6 +222,8 @@ def details(
     """Finish line and resources of each item id the catalog knows, as said to the
     person's ``background`` and ``interests`` (and how to point it at those interests), in
     its quick version in a very short plan."""
+    from upskill.planner import POLICY  # (the catalog is loaded by now: no start-up cost)
+
     out: dict[str, Detail] = {}
     for tid in ids:
         item_id = tid.split("@", 1)[0]
@@ -233,7 +235,8 @@ def details(
         steps, tags = tuple(item.steps), tuple(item.tags)
         done_when = item.done_when_for(background, quick)
         more = tuple((r.title, r.url) for r in resources[1:])
-        timed = bool(item.wait_weeks) and item.wait_weeks <= FOLLOW_UP_WEEKS
+        # (work timed this close after what it follows is a follow-up, as the planner says)
+        timed = bool(item.wait_weeks) and item.wait_weeks <= POLICY.follow_wait_weeks
         out[tid] = Detail(
             done_when,
             link,
@@ -247,9 +250,6 @@ def details(
             (item.wait_weeks or 0) if timed else 0,
         )
     return out
-
-
-FOLLOW_UP_WEEKS = 3  # work timed this close after what it follows is a follow-up
 
 
 def back_from_time_off(plan: Any, t: Any, detail: Detail) -> str | None:
