@@ -7,6 +7,7 @@ the everyday commands (`plan`, `check`) never pay for importing pydantic.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Callable, Sequence
 from typing import Annotated
@@ -110,6 +111,10 @@ class Item(_Strict):
     # A quick version for a very short plan (a few hours in all): its hours and finish line.
     quick_hours: Hours | None = None
     quick_done_when: str = ""
+    # Recurring work that should be a real share of the week, whatever the week holds (the
+    # collaboration put first): each occurrence takes at least this share of the person's
+    # weekly hours, to the half hour, and never less than `hours`.
+    week_share: Annotated[float, Field(gt=0, le=0.5, allow_inf_nan=False)] | None = None
     # Only for people whose runway (months of money) is shorter than this.
     only_if_runway_under: Annotated[float, Field(gt=0, le=600, allow_inf_nan=False)] | None = None
     # Not for people whose runway is shorter than this (a follow-up project takes months).
@@ -130,6 +135,8 @@ class Item(_Strict):
     def _quick_version_whole(self) -> Item:
         if (self.quick_hours is None) != (not self.quick_done_when):
             raise ValueError("quick_hours and quick_done_when go together: give both or neither")
+        if self.week_share is not None and self.repeat is None:
+            raise ValueError("week_share is for recurring work: give `repeat` too")
         if self.quick_hours is not None and self.quick_hours >= self.hours:
             raise ValueError(
                 f"quick_hours ({self.quick_hours:g}) must be under hours ({self.hours:g})"
@@ -170,9 +177,14 @@ class Item(_Strict):
             return self.quick_done_when
         return self.done_when_by_background.get(background, self.done_when)
 
-    def hours_for(self, quick: bool = False) -> float:
-        """The hours it takes (its quick version's, in a very short plan)."""
-        return self.quick_hours if quick and self.quick_hours is not None else self.hours
+    def hours_for(self, quick: bool = False, weekly: float | None = None) -> float:
+        """The hours it takes (its quick version's, in a very short plan; at least its share
+        of ``weekly`` hours, if it asks for one)."""
+        if quick and self.quick_hours is not None:
+            return self.quick_hours
+        if self.week_share is not None and weekly:
+            return max(self.hours, math.floor(self.week_share * weekly * 2) / 2)
+        return self.hours
 
     def resources_for(self, interests: Sequence[str]) -> list[Resource]:
         """The resources for someone with these interests: those tagged with interests only

@@ -393,7 +393,7 @@ def candidates(
                 roadmap=roadmap_id,
                 title=item.title,
                 kind=item.kind,
-                size=centi(item.hours_for(quick)),
+                size=centi(item.hours_for(quick, profile.hours_per_week)),
                 order=order,
                 prerequisites=catalog.prerequisites(full),
                 after=catalog.after(full),

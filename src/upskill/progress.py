@@ -192,7 +192,8 @@ def record_outside(plan: Plan, ids: Sequence[str], catalog: Any, on: dt.date) ->
         if entry is not None:
             tid, hours, reason = entry.id, entry.hours, entry.reason
         elif item is not None and not n:
-            tid, hours, reason = given, float(item.hours_for(plan.profile.quick)), None
+            weekly = plan.profile.hours_per_week
+            tid, hours, reason = given, float(item.hours_for(plan.profile.quick, weekly)), None
             if item.repeat:
                 numbers = [t.occurrence or 0 for t in plan.tasks if t.item_id == given]
                 tid = f"{given}@{max(numbers, default=0) + 1}"

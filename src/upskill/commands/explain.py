@@ -64,12 +64,19 @@ def explain(
         from upskill.planner import habit_weeks
 
         repeat = habit_weeks(plan.profile, item, item_id.split(".", 1)[0])
+    weekly = plan.profile.hours_per_week if plan is not None else None
+    hours = item.hours_for(quick, weekly)
     console.print(
-        f"{item.kind}, {item.hours_for(quick):g} h"
+        f"{item.kind}, {hours:g} h"
         + (f" a week for {repeat} weeks" if repeat else "")
         + (
             f" (its quick version, for a very short plan; {item.hours:g} h in full)"
             if quick
+            else ""
+        )
+        + (
+            f" (a {item.week_share:.0%} share of your {weekly:g} h week; {item.hours:g} h at least)"
+            if item.week_share is not None and weekly is not None and hours > item.hours
             else ""
         )
     )
