@@ -1649,6 +1649,8 @@ class Planner:
 
     def _take_due(self, w: _Week, uid: str, started: bool) -> None:
         """Place a block of due work ``uid`` in the week if the week's rules allow it."""
+        if started and self._paused(uid):  # the work after a yes began this very week
+            return
         u = self.by_id[uid]
         own = self._going.get(uid)  # its own block is not kept from itself
         keep_slots = len(self._going) - (own is not None)
