@@ -947,6 +947,39 @@ def test_a_very_short_plan_takes_the_quick_version_of_its_setup(home: Path) -> N
     assert "2 h in full" in explained
 
 
+@pytest.mark.parametrize(
+    ("example", "hours", "block"),
+    [
+        ("masters-short-runway", 25, 6.0),
+        ("phd-student-no-network", 12, 3.0),
+        ("phd-student-no-network", 8, 2.5),
+    ],
+)
+def test_the_collaboration_block_is_a_share_of_the_persons_week(
+    home: Path, tmp_path: Path, example: str, hours: int, block: float
+) -> None:
+    """r66b: the master's student's collaboration shrank to 2.5 h a week while a fine-tune
+    and a blog post got 7 to 10 ("put the collaboration first", Lambert). The weekly block
+    is a quarter of the person's week, to the half hour, and never under its own 2.5 h."""
+    text = (EXAMPLES / f"{example}.toml").read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^hours_per_week = .*$", f"hours_per_week = {hours}", text)
+    answers = write_answers(tmp_path, text)
+    result = run("init", "--answers", str(answers))
+    assert result.returncode == 0, result.stderr
+    data = json.loads(run("plan", "--format", "json", "--all").stdout)
+    blocks = [
+        t["hours"]
+        for w in data["weeks"]
+        for t in w["tasks"]
+        if t["id"].startswith("research.collaboration-weekly@")
+    ]
+    assert blocks, "no weekly collaboration block in the plan"
+    assert set(blocks) == {block}, blocks
+    explained = run("explain", "research.collaboration-weekly").stdout
+    assert f"{block:g} h a week" in explained, explained
+    assert ("25% share" in explained) == (block > 2.5), explained
+
+
 def test_a_plan_of_ordinary_length_keeps_the_full_versions(home: Path) -> None:
     """The quick version is only for a very short plan: the postdoc's options list is the
     long one, at its full hours."""
