@@ -121,6 +121,10 @@ def check_invariants(
                 if tid in parts:
                     ((week, hours),) = parts[tid]
                     assert round(hours * CENTI) == unit.size
+                    share = cat.items[uid].week_share  # a block a share of the week
+                    if share is not None and cat.items[uid].quick_hours is None:
+                        own = cat.items[uid].hours
+                        assert hours == max(own, math.floor(share * profile.hours_per_week * 2) / 2)
                     weeks.append(week)
             assert len(set(weeks)) == len(weeks), f"{uid}: two occurrences in one week"
             # A habit runs for a few weeks or not at all: none starts in the last weeks.
@@ -260,7 +264,8 @@ def test_the_same_inputs_give_identical_bytes(profile: Profile, start: dt.date) 
 @st.composite
 def long_chains(draw: st.DrawFn) -> Catalog:
     """A user roadmap whose items mostly need the one before: prerequisite chains longer than
-    the sample `choose` ranks a chain by (CLOSURE_SAMPLE), which no built-in roadmap has."""
+    the sample `choose` ranks a chain by (CLOSURE_SAMPLE), which no built-in roadmap has,
+    with a few weekly blocks among them (some sized as a share of the week)."""
     n = draw(st.integers(CLOSURE_SAMPLE + 2, 90))
     items: list[dict[str, object]] = []
     for k in range(n):
@@ -274,6 +279,10 @@ def long_chains(draw: st.DrawFn) -> Catalog:
             "source": "generated",
             "done_when": "done",
         }
+        if draw(st.integers(0, 9)) == 0:  # now and then a weekly block, some a share of
+            item["repeat"] = draw(st.integers(1, 8))  # the week (the collaboration's)
+            if draw(st.booleans()):
+                item["week_share"] = draw(st.sampled_from([0.1, 0.25, 0.5]))
         if k and draw(st.integers(0, 9)) < 8:  # mostly a chain, with a few fresh starts
             needs = {f"s{k - 1:03d}"}
             if k > 4 and draw(st.booleans()):
