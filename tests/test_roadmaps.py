@@ -464,39 +464,23 @@ def test_a_long_course_names_a_new_step_most_weeks(example: str) -> None:
 @pytest.mark.parametrize(
     ("keys", "ok", "said"),
     [
+        ('quick_hours = 0.5\nquick_done_when = "One line saved."', True, ""),
+        ("quick_hours = 0.5", False, "give both or neither"),
+        ('quick_done_when = "One line saved."', False, "give both or neither"),
+        ('quick_hours = 2\nquick_done_when = "One line saved."', False, "must be under hours"),
         ("repeat = 6\nweek_share = 0.25", True, ""),
         ("week_share = 0.25", False, "give `repeat` too"),
         ("repeat = 6\nweek_share = 0.9", False, "week_share"),
         ("repeat = 6\nweek_share = 0", False, "week_share"),
     ],
 )
-def test_a_share_of_the_week_is_for_recurring_work(
-    tmp_path: Path, keys: str, ok: bool, said: str
-) -> None:
-    """`week_share` sizes a weekly block by the person's week (the collaboration put first),
-    so it only makes sense on recurring work, and at most half a week."""
-    text = roadmap_text("mine", [("a", []), ("b", ["a"])]).replace(
-        'id = "a"\n', f'id = "a"\n{keys}\n', 1
-    )
-    result = run("roadmaps", "validate", str(write(tmp_path / "share.toml", text)))
-    assert (result.returncode == 0) == ok, result.stderr
-    assert said in result.stderr
-
-
-@pytest.mark.parametrize(
-    ("keys", "ok", "said"),
-    [
-        ('quick_hours = 0.5\nquick_done_when = "One line saved."', True, ""),
-        ("quick_hours = 0.5", False, "give both or neither"),
-        ('quick_done_when = "One line saved."', False, "give both or neither"),
-        ('quick_hours = 2\nquick_done_when = "One line saved."', False, "must be under hours"),
-    ],
-)
-def test_a_quick_version_has_its_hours_and_its_finish_line(
+def test_a_quick_version_or_a_share_of_the_week_is_given_whole(
     tmp_path: Path, keys: str, ok: bool, said: str
 ) -> None:
     """A quick version (for a very short plan) is whole: shorter hours and its own finish
-    line, both or neither, so a person never does the full work in the quick time."""
+    line, both or neither, so a person never does the full work in the quick time. A share
+    of the week (`week_share`, the collaboration put first) sizes a weekly block, so it
+    needs `repeat`, and is at most half a week."""
     text = roadmap_text("mine", [("a", []), ("b", ["a"])]).replace(
         'id = "a"\n', f'id = "a"\n{keys}\n', 1
     )
