@@ -132,7 +132,8 @@ class Item(_Strict):
         return value
 
     @model_validator(mode="after")
-    def _quick_version_whole(self) -> Item:
+    def _given_whole(self) -> Item:
+        """A quick version has both its parts; a share of the week is for recurring work."""
         if (self.quick_hours is None) != (not self.quick_done_when):
             raise ValueError("quick_hours and quick_done_when go together: give both or neither")
         if self.week_share is not None and self.repeat is None:
