@@ -1468,10 +1468,44 @@ def test_an_ask_for_work_that_is_not_in_the_plan_goes_too() -> None:
     assert reason == "it prepares for ml-devloop.intro-ml-part1, which is not in your plan"
 
 
+def test_a_short_step_that_only_scopes_work_that_is_out_goes_too() -> None:
+    """An engineer with six evening hours a week reaches the open-source ladder's bigger
+    change only in the plan's last weeks: it would not be finished by week 52, so picking
+    the issue for it in week 48 scopes nothing and is left out with it, named by the
+    contribution that was in the plan rather than by its alternative."""
+    profile = Profile(
+        background="software-engineer",
+        target_role="research-engineer",
+        hours_per_week=6,
+        weeks=52,
+        interests=("llms",),
+        skills={
+            "coding": 4,
+            "data_structures": 3,
+            "statistics": 2,
+            "ml_fundamentals": 1,
+            "deep_learning": 1,
+            "interviewing": 2,
+            "open_source": 2,
+            "research": 0,
+            "networking": 1,
+        },
+    )
+    plan = build_plan(profile, catalog(), MONDAY)
+    reasons = {u.id: u.reason for u in plan.unscheduled}
+    assert week_of(plan, "open-source.ml-library-contribution") is None
+    assert reasons["open-source.ml-library-contribution"].startswith("would not be finished")
+    assert week_of(plan, "open-source.pick-bigger-issue") is None
+    assert reasons["open-source.pick-bigger-issue"] == (
+        "it prepares for open-source.ml-library-contribution, which is not in your plan"
+    )
+
+
 @pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.toml")))
 def test_no_ask_or_ordinary_plan_is_kept_for_work_that_is_out(example: str) -> None:
-    """An ask (or a plan of ordinary weight, like scoping a small project) whose every
-    purpose in this plan was left out is left out too, not kept as an orphan in the last
+    """An ask (or a plan of ordinary weight, like scoping a small project, or a short step
+    that only scopes bigger work) whose every purpose in this plan was left out is left
+    out too, not kept as an orphan in the last
     weeks; a post, a plan of high value or core work stands on its own, and so does an ask
     worth more than what follows it (the one-on-ones at a conference, without the note)."""
     profile, plan = plan_for(example)
@@ -1490,6 +1524,8 @@ def test_no_ask_or_ordinary_plan_is_kept_for_work_that_is_out(example: str) -> N
         u = units[uid]
         ordinary = u.kind == "network" and u.priority != "core"
         ordinary = ordinary or (u.kind == "write" and u.priority == "normal")
+        scoping = u.kind in ("practice", "learn") and u.size <= POLICY.small_item * CENTI
+        ordinary = ordinary or (scoping and u.priority != "core")
         kids = serves.get(uid, set()) & set(units)
         if (
             not ordinary

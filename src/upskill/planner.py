@@ -2155,9 +2155,14 @@ class Planner:
                 kids
                 and u.occurrences is None
                 and u.priority != "core"
-                # an ask for that work alone, or a plan of ordinary weight (a post or a
-                # plan of high value stands on its own)
-                and (u.kind == "network" or (u.kind == "write" and u.priority == "normal"))
+                # an ask for that work alone, a plan of ordinary weight (a post or a plan
+                # of high value stands on its own), or a short step that only scopes it
+                # (picking the bigger issue, choosing the paper to reproduce)
+                and (
+                    u.kind == "network"
+                    or (u.kind == "write" and u.priority == "normal")
+                    or (u.kind in ("practice", "learn") and u.size <= self.small)
+                )
                 and not (u.goal or u.liked or u.touched or u.within_weeks or u.deadline_week)
                 and not any(k in self.parts for k in kids)
                 and all(k in self.reasons or k not in self.chosen for k in kids)
@@ -2168,7 +2173,11 @@ class Planner:
                     rank.get(self.by_id[k].priority, 0) >= rank.get(u.priority, 0) for k in kids
                 )
             ):
-                first = next(k for k in kids if k in self.reasons)
+                # (named by the work that was in the plan, not by an alternative to it)
+                first = min(
+                    (k for k in kids if k in self.reasons),
+                    key=lambda k: self.reasons[k].startswith("an alternative to "),
+                )
                 drop.update(self.parts.pop(uid))
                 self.finished.pop(uid, None)
                 self.chosen.discard(uid)
