@@ -16,6 +16,7 @@ import pytest
 from tests.conftest import EXAMPLES, ROOT, TODAY, init_example, upskill_exe
 from tests.conftest import run as run_process
 from tests.conftest import run_here as run
+from upskill.roadmaps import load_catalog
 
 EXAMPLE_FILES = sorted(p.name for p in EXAMPLES.glob("*.toml"))
 COMMANDS = [
@@ -978,6 +979,35 @@ def test_the_collaboration_block_is_a_share_of_the_persons_week(
     explained = run("explain", "research.collaboration-weekly").stdout
     assert f"{block:g} h a week" in explained, explained
     assert ("25% share" in explained) == (block > 2.5), explained
+
+
+def test_each_week_of_a_course_names_its_lecture(home: Path) -> None:
+    """rv67: the postdoc's data structures lectures pointed at "your list of ten" but the
+    plan kept four weeks of them without saying which four, and trees, graphs and dynamic
+    programming were never reached. Each week now names its lecture, the most important
+    first, in the markdown plan, the terminal view and `explain` of that week's task."""
+    init_example()
+    data = json.loads(run("plan", "--format", "json", "--all").stdout)
+    weeks = {
+        int(t["id"].rsplit("@", 1)[1]): w["week"]
+        for w in data["weeks"]
+        for t in w["tasks"]
+        if t["id"].startswith("coding.dsa-course@")
+    }
+    assert 2 <= len(weeks) < 10, weeks  # kept to fewer weeks than the course has
+    topics = load_catalog(None).items["coding.dsa-course"].topics
+    markdown = run("plan", "--format", "markdown", "--all").stdout
+    for number in weeks:
+        task = markdown.split(f"(`coding.dsa-course@{number}`", 1)[1]
+        said = re.search(r"\n  - This week: (.*)\n", task.split("\n- [", 1)[0])
+        assert said, (number, task[:300])
+        assert said.group(1) == topics[number - 1], (number, task[:300])
+    assert "Binary trees" in topics[1]
+    assert "Dynamic programming" in topics[3]
+    shown = run("plan", "--week", str(weeks[2]), "--details").stdout
+    assert "this week: Binary trees" in " ".join(shown.split()), shown
+    explained = run("explain", "coding.dsa-course@3").stdout
+    assert f"This week (coding.dsa-course@3): {topics[2]}" in " ".join(explained.split())
 
 
 def test_a_plan_of_ordinary_length_keeps_the_full_versions(home: Path) -> None:

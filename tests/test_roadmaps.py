@@ -472,6 +472,10 @@ def test_a_long_course_names_a_new_step_most_weeks(example: str) -> None:
         ("week_share = 0.25", False, "give `repeat` too"),
         ("repeat = 6\nweek_share = 0.9", False, "week_share"),
         ("repeat = 6\nweek_share = 0", False, "week_share"),
+        ('repeat = 2\ntopics = ["Hashing", "Trees"]', True, ""),
+        ('topics = ["Hashing"]', False, "give `repeat` too"),
+        ('repeat = 1\ntopics = ["Hashing", "Trees"]', False, "at most one a week"),
+        ('repeat = 2\ntopics = [""]', False, "topics"),
     ],
 )
 def test_a_quick_version_or_a_share_of_the_week_is_given_whole(
@@ -480,7 +484,8 @@ def test_a_quick_version_or_a_share_of_the_week_is_given_whole(
     """A quick version (for a very short plan) is whole: shorter hours and its own finish
     line, both or neither, so a person never does the full work in the quick time. A share
     of the week (`week_share`, the collaboration put first) sizes a weekly block, so it
-    needs `repeat`, and is at most half a week."""
+    needs `repeat`, and is at most half a week; so do weekly topics (the course's lectures),
+    at most one a week."""
     text = roadmap_text("mine", [("a", []), ("b", ["a"])]).replace(
         'id = "a"\n', f'id = "a"\n{keys}\n', 1
     )

@@ -105,6 +105,12 @@ class Item(_Strict):
     steps: Annotated[
         list[Annotated[str, Field(min_length=1, max_length=120)]], Field(max_length=8)
     ] = []
+    # Recurring work with a different subject each week (the course's lectures): one topic
+    # per occurrence, in the order they are taken, the most important first, so a habit the
+    # plan keeps to fewer weeks still covers what matters most.
+    topics: Annotated[
+        list[Annotated[str, Field(min_length=1, max_length=120)]], Field(max_length=520)
+    ] = []
     # Said to a person who named interests, when the item is not itself tagged with one:
     # how to point it at them ("{interests}" is replaced by the person's interests).
     for_interests: Annotated[str, Field(min_length=1, max_length=200)] | None = None
@@ -133,11 +139,18 @@ class Item(_Strict):
 
     @model_validator(mode="after")
     def _given_whole(self) -> Item:
-        """A quick version has both its parts; a share of the week is for recurring work."""
+        """A quick version has both its parts; a share of the week and weekly topics are for
+        recurring work."""
         if (self.quick_hours is None) != (not self.quick_done_when):
             raise ValueError("quick_hours and quick_done_when go together: give both or neither")
         if self.week_share is not None and self.repeat is None:
             raise ValueError("week_share is for recurring work: give `repeat` too")
+        if self.topics and self.repeat is None:
+            raise ValueError("topics are for recurring work: give `repeat` too")
+        if self.repeat is not None and len(self.topics) > self.repeat:
+            raise ValueError(
+                f"{len(self.topics)} topics for {self.repeat} weeks: give at most one a week"
+            )
         if self.quick_hours is not None and self.quick_hours >= self.hours:
             raise ValueError(
                 f"quick_hours ({self.quick_hours:g}) must be under hours ({self.hours:g})"

@@ -197,6 +197,7 @@ class Detail:
     more: tuple[tuple[str, str], ...] = ()  # the other resources, said at the item's first task
     follows: tuple[str, ...] = ()  # what it is timed from (a follow-up a week after the asks)
     wait: int = 0  # ... and how many weeks after it
+    topic: str | None = None  # a recurring item's subject in this occurrence's week
 
     def links_at(self, first: bool) -> list[tuple[str, str]]:
         """The resources to link under a task: every one where the item begins (``first``),
@@ -248,8 +249,19 @@ def details(
             more,
             tuple(catalog.prerequisites(item_id)) if timed else (),
             (item.wait_weeks or 0) if timed else 0,
+            topic_of(item, tid),
         )
     return out
+
+
+def topic_of(item: Any, task_id: str) -> str | None:
+    """The subject of occurrence ``task_id`` ("x@3": the third) of a recurring item with
+    weekly topics, if it has one."""
+    number = task_id.rpartition("@")[2]
+    if not item.topics or not number.isdigit():
+        return None
+    k = int(number)
+    return item.topics[k - 1] if 1 <= k <= len(item.topics) else None
 
 
 def back_from_time_off(plan: Any, t: Any, detail: Detail) -> str | None:
@@ -700,6 +712,8 @@ def week_table(
             label.append(f"\nnote: {note_line(t.note)}", style="italic")
         extra = (info or {}).get(t.id)
         if extra is not None:
+            if extra.topic:
+                label.append(f"\nthis week: {clean(extra.topic, one_line=True)}")
             doing = steps_now(part, t.hours, extra.steps)
             if doing:
                 said = steps_label(part, doing)
@@ -972,6 +986,8 @@ def plan_markdown(
                 lines.append(f"  - Took {t.spent_hours:g} h")
             detail = (info or {}).get(t.id)
             if detail is not None:
+                if detail.topic:
+                    lines.append(f"  - This week: {_md_escape(detail.topic)}")
                 doing = steps_now(parts.get(id(t)), t.hours, detail.steps)
                 if doing:
                     said = steps_label(parts.get(id(t)), doing)

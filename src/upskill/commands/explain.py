@@ -115,6 +115,16 @@ def explain(
     console.print(f"Needs first: {', '.join(prereqs) if prereqs else 'nothing'}")
     if item.steps:
         console.print("Steps: " + "; ".join(f"{n}. {step}" for n, step in enumerate(item.steps, 1)))
+    if item.topics:
+        from upskill.render import topic_of
+
+        topic = topic_of(item, task_id)
+        if topic is not None:
+            console.print(f"This week ({task_id}): {topic}")
+        console.print(
+            "One a week, the most important first: "
+            + "; ".join(f"{n}. {topic}" for n, topic in enumerate(item.topics, 1))
+        )
     done_when = (
         item.done_when_for(plan.profile.background, plan.profile.quick)
         if plan is not None
