@@ -1468,6 +1468,38 @@ def test_an_ask_for_work_that_is_not_in_the_plan_goes_too() -> None:
     assert reason == "it prepares for ml-devloop.intro-ml-part1, which is not in your plan"
 
 
+def test_a_collaboration_goes_on_after_its_first_results() -> None:
+    """A CS postdoc aiming at research roles, at 8 h a week: her collaboration's sprint is a
+    signature goal, and the weekly block after it keeps it going (Lambert put his one
+    collaboration first, week after week). It used to be valued as ordinary work: a
+    reproduction that could not be finished took its hours, and the collaboration went
+    quiet for the last thirteen weeks."""
+    profile = Profile(
+        background="phd-or-postdoc",
+        target_role="research-scientist",
+        hours_per_week=8,
+        weeks=26,
+        interests=("alignment", "interpretability"),
+        skills={
+            "coding": 3,
+            "data_structures": 3,
+            "statistics": 4,
+            "ml_fundamentals": 4,
+            "deep_learning": 3,
+            "interviewing": 1,
+            "open_source": 2,
+            "research": 4,
+            "networking": 2,
+        },
+    )
+    plan = build_plan(profile, catalog(), MONDAY)
+    sprint = week_of(plan, "research.collaboration-sprint")
+    assert sprint is not None
+    weekly = sorted(t.week for t in plan.tasks if t.item_id == "research.collaboration-weekly")
+    assert len(weekly) >= MIN_HABIT_WEEKS, weekly
+    assert weekly[0] <= sprint + 2, (sprint, weekly)
+
+
 def test_a_short_step_that_only_scopes_work_that_is_out_goes_too() -> None:
     """An engineer with six evening hours a week reaches the open-source ladder's bigger
     change only in the plan's last weeks: it would not be finished by week 52, so picking

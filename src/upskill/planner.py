@@ -433,6 +433,14 @@ def candidates(
     # is what makes the goal land: it shares in the goal's worth.
     by_id = {u.id: u for u in units}
     supporting = {a for u in units if u.goal for a in u.after if a in by_id}
+    # ... and so does the weekly block that keeps a goal going once it is reached (the
+    # collaboration after its first results): a goal dropped the week it lands was half-done.
+    goals = {u.id for u in units if u.goal}
+    supporting |= {
+        u.id
+        for u in units
+        if u.occurrences is not None and u.kind == "build" and goals.intersection(u.prerequisites)
+    }
     for uid in supporting:
         if not by_id[uid].goal:
             by_id[uid].value *= policy.goal_support_factor
