@@ -1396,8 +1396,13 @@ def test_habits_share_the_hours_given_not_what_the_overrun_slack_leaves() -> Non
     profile, plan = plan_for("phd-student-no-network.toml")
     outreach = [t for t in plan.tasks if t.item_id == "network.weekly-outreach"]
     assert len(outreach) == 20, [t.week for t in outreach]
+    # (the collaboration block, sized as a share of the week, is the week's main work, not
+    # one of its habits)
+    shared = {i for i, item in catalog().items.items() if item.week_share is not None}
     for week in range(1, plan.last_week() + 1):
-        habits = sum(t.hours for t in plan.tasks_in(week) if "@" in t.id)
+        habits = sum(
+            t.hours for t in plan.tasks_in(week) if "@" in t.id and t.item_id not in shared
+        )
         assert habits <= profile.hours_per_week * POLICY.habit_share, (week, habits)
 
 
@@ -1498,6 +1503,40 @@ def test_a_collaboration_goes_on_after_its_first_results() -> None:
     weekly = sorted(t.week for t in plan.tasks if t.item_id == "research.collaboration-weekly")
     assert len(weekly) >= MIN_HABIT_WEEKS, weekly
     assert weekly[0] <= sprint + 2, (sprint, weekly)
+
+
+def test_the_collaboration_block_is_not_cut_short_for_the_habits_share() -> None:
+    """An engineer aiming at research roles, at 10 h a week, sends his first round while his
+    weekly collaboration block runs: the round's weekly applications and mocks filled the
+    habits' half of the week, and the collaboration was cut short four weeks before its end,
+    leaving it idle until the paper draft. A block sized as a share of the week is the
+    week's main work, not practice: it runs its weeks beside the habits."""
+    profile = Profile(
+        background="software-engineer",
+        target_role="research-scientist",
+        hours_per_week=10,
+        weeks=39,
+        interests=("reinforcement-learning",),
+        skills={
+            "coding": 4,
+            "data_structures": 3,
+            "statistics": 3,
+            "ml_fundamentals": 3,
+            "deep_learning": 3,
+            "interviewing": 2,
+            "open_source": 2,
+            "research": 1,
+            "networking": 1,
+        },
+    )
+    plan = build_plan(profile, catalog(), MONDAY)
+    weeks = sorted(t.week for t in plan.tasks if t.item_id == "research.collaboration-weekly")
+    reasons = [
+        u.reason for u in plan.unscheduled if u.id.startswith("research.collaboration-weekly@")
+    ]
+    assert not any(r.startswith("cut short") for r in reasons), reasons
+    assert len(weeks) == catalog().items["research.collaboration-weekly"].repeat, weeks
+    assert weeks == list(range(weeks[0], weeks[0] + len(weeks))), weeks
 
 
 def test_a_short_step_that_only_scopes_work_that_is_out_goes_too() -> None:

@@ -261,6 +261,9 @@ class Unit:
     within_weeks: int | None = None  # setup: due by this week of the plan
     urgent: bool = False  # a short runway pulls it to the front
     busy_weeks: frozenset[int] = frozenset()  # recurring: weeks that already hold one
+    # recurring work sized as a share of the week (the collaboration put first): a block of
+    # the week's main work, not practice, so not held to the habits' share
+    shared: bool = False
     touched: bool = False  # the person has recorded something on it (a replan carries it)
     # language-model work for someone whose named interests lie elsewhere: why, if so
     elsewhere: str | None = None
@@ -412,6 +415,7 @@ def candidates(
                 lead_weeks=item.lead_weeks or 0,
                 within_weeks=item.within_weeks,
                 elsewhere=elsewhere,
+                shared=item.week_share is not None,
                 urgent=bool(
                     runway is not None
                     and item.early_if_runway_under is not None
@@ -1504,7 +1508,7 @@ class Planner:
         for uid in self.habits:
             u = self.by_id[uid]
             counts = u.size > policy.habit_free_slot * CENTI
-            fits = held + u.size <= habit_room or (not held and u.size <= w.start // 2)
+            fits = u.shared or held + u.size <= habit_room or (not held and u.size <= w.start // 2)
             crowded = not fits or (counts and (running >= most or w.slots <= 0))
             # a new habit does not take the room that started work needs to go on, nor start
             # with too few weeks left to become one
@@ -1531,7 +1535,7 @@ class Planner:
             if w.week in u.busy_weeks:
                 continue
             placed.append(uid)
-            held += u.size
+            held += 0 if u.shared else u.size
             n = self.occurrences_left[uid].pop(0)
             self.put(uid, w.week, u.size, f"{uid}@{n}")
             w.room -= u.size
