@@ -1539,6 +1539,38 @@ def test_the_collaboration_block_is_not_cut_short_for_the_habits_share() -> None
     assert weeks == list(range(weeks[0], weeks[0] + len(weeks))), weeks
 
 
+def test_a_short_runway_does_not_hold_its_round_for_a_signature_build() -> None:
+    """A master's student with three months of money, at 30 h a week, aiming at ML
+    engineering: her first open-source pull request is a signature goal, and her round used
+    to wait for it to the end, going out in week 10 of her 12. With a short runway the round
+    waits for its preparation only its few weeks of grace, the pull request included."""
+    profile = Profile(
+        background="grad-student",
+        target_role="ml-engineer",
+        hours_per_week=30,
+        weeks=12,
+        runway_months=3,
+        skills={
+            "coding": 3,
+            "data_structures": 2,
+            "statistics": 3,
+            "ml_fundamentals": 3,
+            "deep_learning": 2,
+            "interviewing": 1,
+            "open_source": 0,
+            "research": 2,
+            "networking": 1,
+        },
+    )
+    plan = build_plan(profile, catalog(), MONDAY)
+    sent = week_of(plan, "interviewing.first-applications")
+    pull = week_of(plan, "open-source.first-pr")
+    assert sent is not None
+    assert pull is not None
+    assert sent < pull, (sent, pull)
+    assert sent <= plan.weeks * 2 // 3, sent
+
+
 def test_a_short_step_that_only_scopes_work_that_is_out_goes_too() -> None:
     """An engineer with six evening hours a week reaches the open-source ladder's bigger
     change only in the plan's last weeks: it would not be finished by week 52, so picking

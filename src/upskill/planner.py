@@ -608,7 +608,12 @@ class Planner:
         if uid in self.soft_yields:
             # A round waits for the signature work it should show (the GPT-2 build); for the
             # rest of its preparation it waits a while (`_sends_too_soon`).
-            shown = [a for a in self.waits_for.get(uid, []) if self.by_id[a].goal]
+            # (with a short runway, not beyond the few weeks it waits for the rest)
+            shown = [
+                a
+                for a in self.waits_for.get(uid, [])
+                if self.by_id[a].goal and not self.by_id[uid].urgent
+            ]
             # deadline work waits for the short steps it builds on (the example statements)
             shown += [a for a in self.short_after.get(uid, []) if a in self.chosen]
             return hard + [a for a in dict.fromkeys(shown) if a not in hard] if shown else hard
