@@ -1505,13 +1505,10 @@ def test_a_collaboration_goes_on_after_its_first_results() -> None:
     assert weekly[0] <= sprint + 2, (sprint, weekly)
 
 
-def test_the_collaboration_block_is_not_cut_short_for_the_habits_share() -> None:
-    """An engineer aiming at research roles, at 10 h a week, sends his first round while his
-    weekly collaboration block runs: the round's weekly applications and mocks filled the
-    habits' half of the week, and the collaboration was cut short four weeks before its end,
-    leaving it idle until the paper draft. A block sized as a share of the week is the
-    week's main work, not practice: it runs its weeks beside the habits."""
-    profile = Profile(
+def engineer_aiming_at_research() -> Profile:
+    """An engineer aiming at research roles at 10 h a week, whose first round goes out
+    while his weekly collaboration block runs (invented for stop 34's reviews)."""
+    return Profile(
         background="software-engineer",
         target_role="research-scientist",
         hours_per_week=10,
@@ -1529,7 +1526,14 @@ def test_the_collaboration_block_is_not_cut_short_for_the_habits_share() -> None
             "networking": 1,
         },
     )
-    plan = build_plan(profile, catalog(), MONDAY)
+
+
+def test_the_collaboration_block_is_not_cut_short_for_the_habits_share() -> None:
+    """The round's weekly applications and mocks filled the habits' half of the week, and
+    the engineer's collaboration was cut short four weeks before its end, leaving it idle
+    until the paper draft. A block sized as a share of the week is the week's main work,
+    not practice: it runs its weeks beside the habits."""
+    plan = build_plan(engineer_aiming_at_research(), catalog(), MONDAY)
     weeks = sorted(t.week for t in plan.tasks if t.item_id == "research.collaboration-weekly")
     reasons = [
         u.reason for u in plan.unscheduled if u.id.startswith("research.collaboration-weekly@")
@@ -1537,6 +1541,18 @@ def test_the_collaboration_block_is_not_cut_short_for_the_habits_share() -> None
     assert not any(r.startswith("cut short") for r in reasons), reasons
     assert len(weeks) == catalog().items["research.collaboration-weekly"].repeat, weeks
     assert weeks == list(range(weeks[0], weeks[0] + len(weeks))), weeks
+
+
+def test_the_preparation_for_a_rounds_interviews_is_not_kept_waiting() -> None:
+    """The engineer's preparation for the interviews his round brings came six weeks after
+    it: a blog post begun before the round kept its blocks first. A follow-up whose timing is
+    the point goes before started work's next block."""
+    plan = build_plan(engineer_aiming_at_research(), catalog(), MONDAY)
+    sent = week_of(plan, "interviewing.first-applications")
+    prep = week_of(plan, "interviewing.interview-prep-sprint", last=False)
+    assert sent is not None
+    assert prep is not None
+    assert prep <= sent + 2, (sent, prep)
 
 
 def test_a_short_runway_does_not_hold_its_round_for_a_signature_build() -> None:

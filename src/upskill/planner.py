@@ -1674,7 +1674,8 @@ class Planner:
         keep_room = self._going_room - (own or 0)
         must = self.must_start(uid, w.week)
         limit = w.room if must else min(w.room, self._urgent_room)
-        if not started and u.deadline_week is None:
+        if not started and u.deadline_week is None and not self._follow_up(uid):
+            # (a follow-up whose timing is the point goes before started work's next block)
             limit = min(limit, w.room - keep_room)
         elif started:  # one started item does not take the block another needs to go on
             limit = min(limit, max(w.room - keep_room, own or 0))
