@@ -1587,6 +1587,36 @@ def test_a_short_runway_does_not_hold_its_round_for_a_signature_build() -> None:
     assert sent <= plan.weeks * 2 // 3, sent
 
 
+def test_what_prepares_for_nothing_leaves_no_empty_week() -> None:
+    """A biology postdoc on 6 h a week for a year: her reproduction would not be finished by
+    week 52, so choosing its paper (week 51) prepares for nothing and goes. It used to go
+    after the refill, leaving week 51 empty; it now goes before, and the refill uses the
+    week, without bringing back what was taken out for preparing nothing."""
+    profile = Profile(
+        background="phd-or-postdoc",
+        target_role="research-scientist",
+        hours_per_week=6,
+        weeks=52,
+        interests=("interpretability",),
+        skills={
+            "coding": 2,
+            "data_structures": 1,
+            "statistics": 3,
+            "ml_fundamentals": 1,
+            "deep_learning": 1,
+            "interviewing": 0,
+            "open_source": 0,
+            "research": 4,
+            "networking": 1,
+        },
+    )
+    plan = build_plan(profile, catalog(), MONDAY)
+    assert week_of(plan, "research.reproduce-paper") is None
+    assert week_of(plan, "research.choose-paper") is None
+    empty = [w for w in range(1, plan.weeks + 1) if not plan.tasks_in(w)]
+    assert not empty, empty
+
+
 def test_a_short_step_that_only_scopes_work_that_is_out_goes_too() -> None:
     """An engineer with six evening hours a week reaches the open-source ladder's bigger
     change only in the plan's last weeks: it would not be finished by week 52, so picking

@@ -2032,6 +2032,54 @@ class Planner:
                         f"would be ready only in week {end}, after its {u.deadline} deadline "
                         f"(week {u.deadline_week}); start earlier or give it more than {per_week}",
                     )
+        # An ask or a plan made for work that is not in the plan goes too: asking to audit a
+        # course that did not fit, or scoping a project that did not, prepares for nothing.
+        serves = {p: list(kids) for p, kids in children.items()}  # what needs it, and
+        for u in self.units:  # what comes after it
+            for a in u.after:
+                if u.id not in serves.setdefault(a, []):
+                    serves[a].append(u.id)
+        # (before the refill, which then has that room, and never brings them back)
+        rank = self.policy.priority_value
+        pointless: set[str] = set()
+        for u in sorted(self.units, key=lambda u: u.order):
+            uid = u.id
+            kids = serves.get(uid, [])
+            if (
+                kids
+                and u.occurrences is None
+                and u.priority != "core"
+                # an ask for that work alone, a plan of ordinary weight (a post or a plan
+                # of high value stands on its own), or a short step that only scopes it
+                # (picking the bigger issue, choosing the paper to reproduce)
+                and (
+                    u.kind == "network"
+                    or (u.kind == "write" and u.priority == "normal")
+                    or (u.kind in ("practice", "learn") and u.size <= self.small)
+                )
+                and not (u.goal or u.liked or u.touched or u.within_weeks or u.deadline_week)
+                and not any(k in self.parts for k in kids)
+                and all(k in self.reasons or k not in self.chosen for k in kids)
+                and any(k in self.reasons for k in kids)
+                # ... when that work is the point: the one-on-ones at a conference are worth
+                # booking even if the note after them did not fit
+                and any(
+                    rank.get(self.by_id[k].priority, 0) >= rank.get(u.priority, 0) for k in kids
+                )
+            ):
+                # (named by the work that was in the plan, not by an alternative to it)
+                first = min(
+                    (k for k in kids if k in self.reasons),
+                    key=lambda k: self.reasons[k].startswith("an alternative to "),
+                )
+                pointless.add(uid)
+                if uid in self.parts:  # (left-out work keeps its own reason)
+                    self.reasons[uid] = f"it prepares for {first}, which is not in your plan"
+                    self.short_of.pop(uid, None)
+                    drop.update(self.parts.pop(uid))
+                    self.finished.pop(uid, None)
+                    self.chosen.discard(uid)
+                    self.remaining[uid] = u.size
         load = [0] * (self.horizon + 1)
         count = [0] * (self.horizon + 1)
         habit_load = [0] * (self.horizon + 1)
@@ -2058,6 +2106,7 @@ class Planner:
             )
             and u.id not in self.parts
             and u.id not in scaffolding
+            and u.id not in pointless
             and not u.filler
             and u.id not in elsewhere
             and u.id not in self.held_back
@@ -2158,49 +2207,6 @@ class Planner:
             if len(still) < len(waiting):
                 smallest = min((u.size for u in still), default=0)
             waiting = still
-        # An ask or a plan made for work that is not in the plan goes too: asking to audit a
-        # course that did not fit, or scoping a project that did not, prepares for nothing.
-        serves = {p: list(kids) for p, kids in children.items()}  # what needs it, and
-        for u in self.units:  # what comes after it
-            for a in u.after:
-                if u.id not in serves.setdefault(a, []):
-                    serves[a].append(u.id)
-        rank = self.policy.priority_value
-        for uid in sorted(self.parts, key=lambda i: self.by_id[i].order):
-            u = self.by_id[uid]
-            kids = serves.get(uid, [])
-            if (
-                kids
-                and u.occurrences is None
-                and u.priority != "core"
-                # an ask for that work alone, a plan of ordinary weight (a post or a plan
-                # of high value stands on its own), or a short step that only scopes it
-                # (picking the bigger issue, choosing the paper to reproduce)
-                and (
-                    u.kind == "network"
-                    or (u.kind == "write" and u.priority == "normal")
-                    or (u.kind in ("practice", "learn") and u.size <= self.small)
-                )
-                and not (u.goal or u.liked or u.touched or u.within_weeks or u.deadline_week)
-                and not any(k in self.parts for k in kids)
-                and all(k in self.reasons or k not in self.chosen for k in kids)
-                and any(k in self.reasons for k in kids)
-                # ... when that work is the point: the one-on-ones at a conference are worth
-                # booking even if the note after them did not fit
-                and any(
-                    rank.get(self.by_id[k].priority, 0) >= rank.get(u.priority, 0) for k in kids
-                )
-            ):
-                # (named by the work that was in the plan, not by an alternative to it)
-                first = min(
-                    (k for k in kids if k in self.reasons),
-                    key=lambda k: self.reasons[k].startswith("an alternative to "),
-                )
-                drop.update(self.parts.pop(uid))
-                self.finished.pop(uid, None)
-                self.chosen.discard(uid)
-                self.remaining[uid] = u.size
-                self.reasons[uid] = f"it prepares for {first}, which is not in your plan"
         self.tasks = [t for i, t in enumerate(self.tasks) if i not in drop]
         self.tasks.sort(key=lambda t: t.week)
 
