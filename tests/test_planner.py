@@ -10,6 +10,7 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import hypothesis
 import pytest
@@ -317,6 +318,27 @@ def test_long_prerequisite_chains_keep_every_rule(
     check_invariants(profile, plan, cat=cat)
     again = build_plan(profile, cat, start)
     assert dumps_toml(plan.to_toml_dict()) == dumps_toml(again.to_toml_dict())
+
+
+def ratings(*values: int) -> dict[str, int]:
+    """Self-ratings in the questionnaire's order: coding, data structures, statistics, ML
+    fundamentals, deep learning, interviewing, open source, research, networking."""
+    return dict(zip(SKILLS, values, strict=True))
+
+
+def plan_of(
+    background: str, role: str, hours: int, weeks: int, skills: tuple[int, ...], **more: Any
+) -> Plan:
+    """The plan for a person invented for a test, from Monday: their ratings as `ratings`."""
+    profile = Profile(
+        background=background,
+        target_role=role,
+        hours_per_week=hours,
+        weeks=weeks,
+        skills=ratings(*skills),
+        **more,
+    )
+    return build_plan(profile, catalog(), MONDAY)
 
 
 def plan_for(example: str) -> tuple[Profile, Plan]:
@@ -1479,25 +1501,14 @@ def test_a_collaboration_goes_on_after_its_first_results() -> None:
     collaboration first, week after week). It used to be valued as ordinary work: a
     reproduction that could not be finished took its hours, and the collaboration went
     quiet for the last thirteen weeks."""
-    profile = Profile(
-        background="phd-or-postdoc",
-        target_role="research-scientist",
-        hours_per_week=8,
-        weeks=26,
+    plan = plan_of(
+        "phd-or-postdoc",
+        "research-scientist",
+        8,
+        26,
+        (3, 3, 4, 4, 3, 1, 2, 4, 2),
         interests=("alignment", "interpretability"),
-        skills={
-            "coding": 3,
-            "data_structures": 3,
-            "statistics": 4,
-            "ml_fundamentals": 4,
-            "deep_learning": 3,
-            "interviewing": 1,
-            "open_source": 2,
-            "research": 4,
-            "networking": 2,
-        },
     )
-    plan = build_plan(profile, catalog(), MONDAY)
     sprint = week_of(plan, "research.collaboration-sprint")
     assert sprint is not None
     weekly = sorted(t.week for t in plan.tasks if t.item_id == "research.collaboration-weekly")
@@ -1514,17 +1525,7 @@ def engineer_aiming_at_research() -> Profile:
         hours_per_week=10,
         weeks=39,
         interests=("reinforcement-learning",),
-        skills={
-            "coding": 4,
-            "data_structures": 3,
-            "statistics": 3,
-            "ml_fundamentals": 3,
-            "deep_learning": 3,
-            "interviewing": 2,
-            "open_source": 2,
-            "research": 1,
-            "networking": 1,
-        },
+        skills=ratings(4, 3, 3, 3, 3, 2, 2, 1, 1),
     )
 
 
@@ -1560,25 +1561,9 @@ def test_a_short_runway_does_not_hold_its_round_for_a_signature_build() -> None:
     engineering: her first open-source pull request is a signature goal, and her round used
     to wait for it to the end, going out in week 10 of her 12. With a short runway the round
     waits for its preparation only its few weeks of grace, the pull request included."""
-    profile = Profile(
-        background="grad-student",
-        target_role="ml-engineer",
-        hours_per_week=30,
-        weeks=12,
-        runway_months=3,
-        skills={
-            "coding": 3,
-            "data_structures": 2,
-            "statistics": 3,
-            "ml_fundamentals": 3,
-            "deep_learning": 2,
-            "interviewing": 1,
-            "open_source": 0,
-            "research": 2,
-            "networking": 1,
-        },
+    plan = plan_of(
+        "grad-student", "ml-engineer", 30, 12, (3, 2, 3, 3, 2, 1, 0, 2, 1), runway_months=3
     )
-    plan = build_plan(profile, catalog(), MONDAY)
     sent = week_of(plan, "interviewing.first-applications")
     pull = week_of(plan, "open-source.first-pr")
     assert sent is not None
@@ -1592,25 +1577,14 @@ def test_what_prepares_for_nothing_leaves_no_empty_week() -> None:
     week 52, so choosing its paper (week 51) prepares for nothing and goes. It used to go
     after the refill, leaving week 51 empty; it now goes before, and the refill uses the
     week, without bringing back what was taken out for preparing nothing."""
-    profile = Profile(
-        background="phd-or-postdoc",
-        target_role="research-scientist",
-        hours_per_week=6,
-        weeks=52,
+    plan = plan_of(
+        "phd-or-postdoc",
+        "research-scientist",
+        6,
+        52,
+        (2, 1, 3, 1, 1, 0, 0, 4, 1),
         interests=("interpretability",),
-        skills={
-            "coding": 2,
-            "data_structures": 1,
-            "statistics": 3,
-            "ml_fundamentals": 1,
-            "deep_learning": 1,
-            "interviewing": 0,
-            "open_source": 0,
-            "research": 4,
-            "networking": 1,
-        },
     )
-    plan = build_plan(profile, catalog(), MONDAY)
     assert week_of(plan, "research.reproduce-paper") is None
     assert week_of(plan, "research.choose-paper") is None
     empty = [w for w in range(1, plan.weeks + 1) if not plan.tasks_in(w)]
@@ -1622,25 +1596,14 @@ def test_a_short_step_that_only_scopes_work_that_is_out_goes_too() -> None:
     change only in the plan's last weeks: it would not be finished by week 52, so picking
     the issue for it in week 48 scopes nothing and is left out with it, named by the
     contribution that was in the plan rather than by its alternative."""
-    profile = Profile(
-        background="software-engineer",
-        target_role="research-engineer",
-        hours_per_week=6,
-        weeks=52,
+    plan = plan_of(
+        "software-engineer",
+        "research-engineer",
+        6,
+        52,
+        (4, 3, 2, 1, 1, 2, 2, 0, 1),
         interests=("llms",),
-        skills={
-            "coding": 4,
-            "data_structures": 3,
-            "statistics": 2,
-            "ml_fundamentals": 1,
-            "deep_learning": 1,
-            "interviewing": 2,
-            "open_source": 2,
-            "research": 0,
-            "networking": 1,
-        },
     )
-    plan = build_plan(profile, catalog(), MONDAY)
     reasons = {u.id: u.reason for u in plan.unscheduled}
     assert week_of(plan, "open-source.ml-library-contribution") is None
     assert reasons["open-source.ml-library-contribution"].startswith("would not be finished")
