@@ -123,7 +123,7 @@ def explain(
             console.print(f"This week ({task_id}): {topic}")
         console.print(
             "One a week, the most important first: "
-            + "; ".join(f"{n}. {topic}" for n, topic in enumerate(item.topics, 1))
+            + "; ".join(f"{n}. {subject}" for n, subject in enumerate(item.topics, 1))
         )
     done_when = (
         item.done_when_for(plan.profile.background, plan.profile.quick)
