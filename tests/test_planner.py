@@ -1159,7 +1159,8 @@ def test_setup_that_only_pays_early_is_never_end_of_plan_padding(example: str) -
     """An item with `within_weeks` (the people map, the question journal) lands within its
     weeks, give or take two working weeks when the first weeks are full; when they are full
     of what an ask for a collaboration waits for (the course and papers its first deliverable
-    needs), within the first quarter of the plan and before what builds on it."""
+    needs) or of other setup (someone with no network has a dozen such moves, each held to a
+    share of the week), within the first third of the plan and before what builds on it."""
     _, plan = plan_for(example)
     cat = catalog()
     found = 0
@@ -1177,7 +1178,7 @@ def test_setup_that_only_pays_early_is_never_end_of_plan_padding(example: str) -
         if working <= item.within_weeks + 2:
             continue
         weeks = [w for w in range(1, plan.weeks + 1) if plan.budget(w) > 0]
-        assert weeks.index(t.week) < len(weeks) / 4, (t.item_id, t.week, item.within_weeks)
+        assert weeks.index(t.week) < len(weeks) / 3, (t.item_id, t.week, item.within_weeks)
         users = [u.id for u in candidates(plan.profile, cat, plan.start).units]
         for other in users:
             if t.item_id in [*cat.prerequisites(other), *cat.after(other)]:
