@@ -922,7 +922,7 @@ def test_the_event_to_meet_people_at_follows_the_persons_interests(home: Path) -
     people meet."""
     init_example("undergrad-phd.toml")
     markdown = run("plan", "--format", "markdown", "--all").stdout
-    start = markdown.index("Book and prepare one-on-ones at a conference or community event")
+    start = markdown.index("- [ ] Book and prepare one-on-ones at a conference or community event")
     section = markdown[start : markdown.find("\n## ", start)]
     assert "CoRL" in section, section
     assert "EA Global" not in section, section
