@@ -415,6 +415,19 @@ def test_finish_lines_and_resources_are_said_to_the_person(home: Path) -> None:
     assert "research internships first" in markdown
 
 
+def test_a_resource_for_some_roles_goes_only_to_people_aiming_at_them(home: Path) -> None:
+    """rv69: "Work out what your interviews will test" linked a review of AI-safety research
+    careers for an ML engineering target. A resource with `roles` is shown, in `explain` and
+    in the plan, only to people aiming at one of those roles."""
+    review = "80000hours.org/career-reviews/ai-safety-researcher"
+    init_example("swe-to-ml.toml")
+    assert review not in run("explain", "interviewing.role-skill-map").stdout
+    assert review not in run("plan", "--all", "--format", "markdown").stdout
+    init_example("postdoc-research-engineer.toml", "--force")
+    assert review in run("explain", "interviewing.role-skill-map").stdout
+    assert review in run("plan", "--all", "--format", "markdown").stdout
+
+
 def test_explain_gives_the_date_of_a_deadline_in_the_plan(home: Path) -> None:
     """A task with a closing date says which date and which week of the plan it falls in:
     the undergraduate's summer programmes close on 15 February, in week 2 of a plan that

@@ -53,6 +53,9 @@ class Resource(_Strict):
     # Only for people who named one of these interests (an interpretability thread is no
     # help to someone reading robotics labs).
     tags: list[Annotated[str, Field(min_length=1, max_length=80)]] = []
+    # Only for people aiming at one of these roles (a research career review is no guide to
+    # an ML engineer's interviews).
+    roles: list[Role] = []
 
 
 class Item(_Strict):
@@ -200,11 +203,17 @@ class Item(_Strict):
             return max(self.hours, math.floor(self.week_share * weekly * 2) / 2)
         return self.hours
 
-    def resources_for(self, interests: Sequence[str]) -> list[Resource]:
-        """The resources for someone with these interests: those tagged with interests only
-        when one of them is the person's."""
+    def resources_for(self, interests: Sequence[str], role: str = "") -> list[Resource]:
+        """The resources for someone with these interests and target ``role``: those tagged
+        with interests only when one of them is the person's, and those for some roles only
+        when the person aims at one of them."""
         wanted = {x.lower() for x in interests}
-        return [r for r in self.resources if not r.tags or wanted & {t.lower() for t in r.tags}]
+        return [
+            r
+            for r in self.resources
+            if (not r.tags or wanted & {t.lower() for t in r.tags})
+            and (not r.roles or role in r.roles)
+        ]
 
 
 class Roadmap(_Strict):

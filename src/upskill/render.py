@@ -210,7 +210,9 @@ def plan_details(catalog: Any, plan: Any) -> dict[str, Detail]:
     """`details` of every task and left-out item of ``plan``, as said to its person."""
     ids = task_and_left_out_ids(plan)
     profile = plan.profile
-    return details(catalog, ids, profile.interests, profile.background, profile.quick)
+    return details(
+        catalog, ids, profile.interests, profile.background, profile.quick, profile.target_role
+    )
 
 
 def details(
@@ -219,10 +221,11 @@ def details(
     interests: Sequence[str] = (),
     background: str = "",
     quick: bool = False,
+    role: str = "",
 ) -> dict[str, Detail]:
     """Finish line and resources of each item id the catalog knows, as said to the
-    person's ``background`` and ``interests`` (and how to point it at those interests), in
-    its quick version in a very short plan."""
+    person's ``background``, ``interests`` (and how to point it at those interests) and
+    target ``role``, in its quick version in a very short plan."""
     from upskill.planner import POLICY  # (the catalog is loaded by now: no start-up cost)
 
     out: dict[str, Detail] = {}
@@ -231,7 +234,7 @@ def details(
         item = catalog.items.get(item_id)
         if item is None:
             continue
-        resources = item.resources_for(interests)
+        resources = item.resources_for(interests, role)
         link = (resources[0].title, resources[0].url) if resources else None
         steps, tags = tuple(item.steps), tuple(item.tags)
         done_when = item.done_when_for(background, quick)

@@ -131,7 +131,12 @@ def explain(
         else item.done_when
     )
     console.print(f"Done when: {done_when or '(not given)'}")
-    for r in item.resources_for(plan.profile.interests) if plan is not None else item.resources:
+    shown = (
+        item.resources_for(plan.profile.interests, plan.profile.target_role)
+        if plan is not None
+        else item.resources
+    )
+    for r in shown:
         console.print(f"  - {r.title}: {r.url}", soft_wrap=True)
 
 
