@@ -221,6 +221,31 @@ def check_invariants(
     for uid, unit in units.items():
         if unit.filler and uid in parts:
             assert uid in needed_by, f"{uid} is optional filler"
+    # Interview practice that starts between two applications starts within the interview
+    # window after the one or before the other, not in the months between rounds.
+    window = POLICY.interview_window
+    sent = sorted(
+        {
+            t.week
+            for t in plan.tasks
+            if t.item_id in units
+            and units[t.item_id].kind == "apply"
+            and units[t.item_id].roadmap in ("interviewing", "network")
+        }
+    )
+    for uid, unit in units.items():
+        if (
+            sent
+            and uid in first
+            and sent[0] < first[uid] < sent[-1]
+            and unit.roadmap == "interviewing"
+            and unit.kind in ("practice", "write")
+            and unit.occurrences is None
+            and not unit.wait_weeks  # (a refresh timed to a re-application is its own rule)
+            and not (unit.touched or unit.goal or unit.liked)
+            and uid not in needed_by
+        ):
+            assert any(s - window <= first[uid] <= s + window for s in sent), (uid, sent)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -1991,3 +2016,54 @@ def test_practice_for_a_rounds_interviews_is_not_placed_after_they_are_over() ->
     else:
         reasons = {u.id: u.reason for u in plan.unscheduled}
         assert f"interviews of the round in week {applied}" in reasons["interviewing.mock-loop"]
+
+
+@pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.toml")))
+def test_interview_practice_between_rounds_waits_for_the_next_one(example: str) -> None:
+    """rv68 and rv69: the PhD student sent his internship applications in weeks 7-8 and met
+    his timed assessment and his "Three mock interviews before you apply" in weeks 21-22,
+    long after those interviews and long before his second round in week 44, while his intro
+    ML course and ARENA waited behind them. Interview practice done after a round has gone
+    out lies within the interview window after some application or before a later one."""
+    _, plan = plan_for(example)
+    window = POLICY.interview_window
+    sent = sorted(
+        {
+            t.week
+            for t in plan.tasks
+            if t.kind == "apply" and t.item_id.split(".")[0] in ("interviewing", "network")
+        }
+    )
+    if not sent:
+        pytest.skip("no application in this plan")
+    checked = 0
+    for t in plan.tasks:
+        if (
+            t.item_id.split(".")[0] != "interviewing"
+            or t.kind not in ("practice", "write")
+            or t.occurrence is not None
+            or t.week <= sent[0]
+        ):
+            continue
+        checked += 1
+        near = [s for s in sent if s - window <= t.week <= s + window]
+        assert near, (t.id, t.week, sent)
+    if not checked:
+        pytest.skip("no interview practice after the first application")
+
+
+def test_the_work_a_finished_round_went_without_does_not_hold_the_plan_back() -> None:
+    """A round's interview window over, what it went out without no longer keeps long work
+    from starting: the PhD student's intro ML course starts beside his collaboration, not
+    after it, and his ARENA chapter 0 before his reproduction."""
+    _, plan = plan_for("phd-student-no-network.toml")
+    course = week_of(plan, "ml-devloop.intro-ml-part1", last=False)
+    sprint = week_of(plan, "research.collaboration-sprint")
+    assert course is not None
+    assert sprint is not None
+    assert course <= sprint, (course, sprint)
+    arena = week_of(plan, "ml-devloop.arena-basics")
+    reproduction = week_of(plan, "research.reproduce-paper", last=False)
+    assert arena is not None
+    assert reproduction is not None
+    assert arena < reproduction, (arena, reproduction)

@@ -564,6 +564,11 @@ class Planner:
         self.setup_moves: set[str] = set()  # ... and setup that only pays early, within a share
         self.needed: set[str] = set()  # what an application round cannot go without
         self.essentials: set[str] = set()  # ... and the preparation it waits for
+        self.essentials_of: dict[str, set[str]] = {}  # (that preparation, round by round)
+        # Interview practice a round went without, once its interviews are over, waits for
+        # the weeks before the next round (the week it may start).
+        self.hold_until: dict[str, int] = {}
+        self.rounds_over: set[str] = set()
         self.held_for: dict[str, set[str]] = {}  # a round: the preparation it waits for
         self.waits_for: dict[str, list[str]] = {}  # ... and the preparation it would like
         self.prompt: set[str] = set()  # work that follows someone's yes: it starts at once
@@ -990,6 +995,7 @@ class Planner:
                     self.needed |= self._closure(p)
                 for p in [*self.before(u.id), *self.waits_for.get(u.id, [])]:
                     self.essentials |= self._closure(p)
+                    self.essentials_of.setdefault(u.id, set()).update(self._closure(p))
                 waits = {i for a in self.waits_for.get(u.id, []) for i in self._closure(a)}
                 if waits:
                     self.held_for[u.id] = waits
@@ -1458,12 +1464,74 @@ class Planner:
 
     def _release(self, week: int) -> None:
         """Work whose prerequisites are done and whose start week has come joins its queue."""
+        self._hold_between_rounds(week)
         while self.waiting and self.waiting[0][0] <= week:
-            _, _, uid = heapq.heappop(self.waiting)
+            _, order, uid = heapq.heappop(self.waiting)
+            if self.hold_until.get(uid, week) > week:
+                heapq.heappush(self.waiting, (self.hold_until[uid], order, uid))
+                continue
             if self.by_id[uid].occurrences is not None:
                 heapq.heappush(self.habits_ready, (self.key(uid), uid))
             else:
                 heapq.heappush(self.queues[self.by_id[uid].roadmap], (self.key(uid), uid))
+
+    def _hold_between_rounds(self, week: int) -> None:
+        """Interview practice a round went out without (a student's internships, sent in
+        their winter window) is no help once that round's interviews are over; if a next
+        round is planned (the second internship round, months later), the practice waits for
+        the interview_window weeks before it, and the weeks between go to other work."""
+        window = self.policy.interview_window
+        for r, prep in self.essentials_of.items():
+            if r in self.rounds_over or r not in self.parts or r in self.in_progress:
+                continue
+            sent = max(self.tasks[i].week for i in self.parts[r])
+            if week <= sent + window:
+                continue
+            self.rounds_over.add(r)
+            nexts = [
+                sent + (self.by_id[a].wait_weeks or 0)
+                for a in self.chosen
+                if r in self.prerequisites(a) and self.by_id[a].kind == "apply"
+            ]
+            if not nexts or min(nexts) > self.horizon or min(nexts) - window <= week:
+                continue
+            hold = min(nexts) - window
+            practice = {  # ... and the rest of the interview practice
+                i
+                for i in self.chosen
+                if self.by_id[i].roadmap == "interviewing"
+                and self.by_id[i].kind in ("practice", "write")
+            }
+            # (not what other work needs: only what prepares interviews waits for them)
+            needed = {p for c in self.chosen - practice - prep for p in self.prerequisites(c)}
+            practice -= needed
+            held = {
+                i
+                for i in prep | practice
+                if i not in self.finished
+                and i not in self.in_progress
+                and i not in self.parts
+                and self.by_id[i].roadmap in ("interviewing", "coding")
+                and not (self.by_id[i].goal or self.by_id[i].touched or self.by_id[i].liked)
+                and not any(i in p for o, p in self.essentials_of.items() if o not in self.parts)
+            }
+            if not held:
+                continue
+            self.owed -= held  # (no longer owed to the round that went out)
+            for i in held:  # ... due before the next round, not pressing from the first
+                self.hold_until[i] = max(self.hold_until.get(i, 0), hold)
+                self.due[i] = max(self.due.get(i, 0), min(nexts) - 1)
+                self.own_start[i] = max(self.own_start.get(i, 0), hold)
+            for name, queue in [*self.queues.items(), ("", self.habits_ready)]:
+                kept = [e for e in queue if e[1] not in held]
+                if len(kept) < len(queue):
+                    for _, i in (e for e in queue if e[1] in held):
+                        heapq.heappush(self.waiting, (hold, self.by_id[i].order, i))
+                    heapq.heapify(kept)
+                    if name:
+                        self.queues[name] = kept
+                    else:
+                        self.habits_ready = kept
 
     def _place(self, w: _Week, uid: str, amount: int) -> None:
         """Put ``amount`` of ``uid`` into the week (one task, however many times it grows)."""
@@ -1802,8 +1870,13 @@ class Planner:
 
     def _waits_for_a_round(self, uid: str) -> bool:
         """A big piece of work that nothing is due for does not start while an application
-        round still waits for its preparation: the round's work takes the weeks first."""
-        return self._big(uid) and any(i not in self.finished for i in self.essentials)
+        round still waits for its preparation: the round's work takes the weeks first. Once
+        the round's interviews are over (a student's internships, sent in their winter
+        window), what it went without no longer holds the rest of the plan back."""
+        return self._big(uid) and any(
+            r not in self.rounds_over and any(i not in self.finished for i in prep)
+            for r, prep in self.essentials_of.items()
+        )
 
     def _within_reach(self, uid: str) -> bool:
         """A signature goal that is ready and a small step (the three messages once the list
@@ -1914,10 +1987,43 @@ class Planner:
         if (
             self.crowded(uid)
             or self._waits_for_a_round(uid)
+            or self._runs_into_a_hold(uid, w.week)
             or self._holds_for_its_contents(uid, w)
         ):
             return 0
         return self.block(uid, w.room, w.week, continuing=False)
+
+    def _between_rounds(self, uid: str, week: int) -> bool:
+        """Would interview practice in ``week`` fall between rounds: after an application,
+        and more than interview_window weeks from every one? (The refill's check of what
+        `_hold_between_rounds` does while packing.)"""
+        u = self.by_id[uid]
+        if (
+            u.roadmap != "interviewing"
+            or u.kind not in ("practice", "write")
+            or u.occurrences is not None
+            or u.touched
+            or u.goal
+            or u.liked
+        ):
+            return False
+        window = self.policy.interview_window
+        sent = {self.tasks[i].week for a in self.applications for i in self.parts.get(a, [])}
+        return (
+            bool(sent)
+            and week > min(sent)
+            and not any(s - window <= week <= s + window for s in sent)
+        )
+
+    def _runs_into_a_hold(self, uid: str, week: int) -> bool:
+        """A big piece of work (not a course) does not start when it could not be finished
+        before the weeks that prepare the next round's interviews (`_hold_between_rounds`),
+        nor in them: it would go on in scraps beside that practice."""
+        if not self.hold_until or not self._big(uid) or self._course(uid):
+            return False
+        left = self.remaining.get(uid, self.by_id[uid].size)
+        end = week + math.ceil(left / max(self.block_max(week, uid), 1))
+        return any(h < end and i not in self.finished for i, h in self.hold_until.items())
 
     def _fill(self, w: _Week) -> None:
         """6. A slot added to a week left a third empty: the ready work that fills most of
@@ -2173,6 +2279,7 @@ class Planner:
                     and (not u.urgent or week < self.first_week + urgent_weeks)
                     and late is None
                     and not self._stale(u.id, week)
+                    and not self._between_rounds(u.id, week)
                     and self.is_ready(u.id, week)
                     else None
                 )
