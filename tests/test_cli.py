@@ -1036,3 +1036,17 @@ def test_a_plan_of_ordinary_length_keeps_the_full_versions(home: Path) -> None:
     assert hours["network.options-list"] == 2
     assert "At least 15 options" in markdown
     assert "its quick version" not in run("explain", "network.options-list").stdout
+
+
+def test_a_short_runway_leaves_the_optional_deep_dives_out(home: Path) -> None:
+    """rv69 and cmp84: the master's student with five months of money spent her last three
+    weeks, as the runway ran out, on 24 h of optional ARENA interpretability notebooks. The
+    optional deep dives of 18 h or more are for people with at least six months of runway;
+    `explain` says so, and her last weeks go to the job search."""
+    init_example("masters-short-runway.toml")
+    out = " ".join(run("explain", "ml-devloop.arena-interp").stdout.split())
+    assert "Not in your plan: it is for someone with at least 6 months of runway" in out, out
+    data = json.loads(run("plan", "--format", "json", "--all").stdout)
+    planned = {t["id"] for w in data["weeks"] for t in w["tasks"]}
+    assert "ml-devloop.arena-interp" not in planned
+    assert "research.research-portfolio" in planned
