@@ -40,6 +40,9 @@ exact and the output is byte-stable. It works in named phases, each a method of 
    of ordinary priority that would only start once everything it prepares for has started
    (a drill after the round) is left out with that reason; work the person has recorded
    something on (a replan carries it) is never left out that way, and is chosen first.
+   Once a round's interviews are over, the interview practice still to do waits for the
+   weeks before the next round (a student's second internship round, months later), and no
+   big piece of work starts that would run into those weeks.
 5. ``repair``: work not finished by the end (or late for its deadline) is taken out whole,
    with what needs it, and the room it frees goes to whole items worth doing (setup within
    its window, what a short runway pulls forward within the first third, a follow-up only
@@ -2023,7 +2026,10 @@ class Planner:
             return False
         left = self.remaining.get(uid, self.by_id[uid].size)
         end = week + math.ceil(left / max(self.block_max(week, uid), 1))
-        return any(h < end and i not in self.finished for i, h in self.hold_until.items())
+        return any(
+            h < end and i in self.chosen and i not in self.finished
+            for i, h in self.hold_until.items()
+        )
 
     def _fill(self, w: _Week) -> None:
         """6. A slot added to a week left a third empty: the ready work that fills most of
