@@ -473,6 +473,11 @@ def habit_weeks(
     return repeat
 
 
+def _interview_practice(unit: Unit) -> bool:
+    """Practice for interviews (a drill, a mock, your stories): it is timed to the rounds."""
+    return unit.roadmap == "interviewing" and unit.kind in ("practice", "write")
+
+
 def value_of(unit: Unit, policy: Policy = POLICY) -> float:
     """The value of a unit by its priority and size, before role, interest and goal factors."""
     per = policy.priority_value.get(unit.priority, policy.priority_value["normal"])
@@ -1500,10 +1505,7 @@ class Planner:
                 continue
             hold = min(nexts) - window
             practice = {  # ... and the rest of the interview practice
-                i
-                for i in self.chosen
-                if self.by_id[i].roadmap == "interviewing"
-                and self.by_id[i].kind in ("practice", "write")
+                i for i in self.chosen if _interview_practice(self.by_id[i])
             }
             # (not what other work needs: only what prepares interviews waits for them)
             needed = {p for c in self.chosen - practice - prep for p in self.prerequisites(c)}
@@ -1809,8 +1811,7 @@ class Planner:
         ``interview_window`` weeks before. None if it is not."""
         u = self.by_id[uid]
         if (
-            u.roadmap != "interviewing"
-            or u.kind not in ("practice", "write")
+            not _interview_practice(u)
             or u.touched
             or u.goal
             or u.liked
@@ -2002,8 +2003,7 @@ class Planner:
         `_hold_between_rounds` does while packing.)"""
         u = self.by_id[uid]
         if (
-            u.roadmap != "interviewing"
-            or u.kind not in ("practice", "write")
+            not _interview_practice(u)
             or u.occurrences is not None
             or u.touched
             or u.goal
