@@ -32,6 +32,7 @@ from upskill.planner import (
     coming_monday,
     deadline_week,
     exclusion,
+    not_for,
     place,
     week_hours,
 )
@@ -1998,8 +1999,9 @@ def test_interview_practice_between_rounds_waits_for_the_next_one(example: str) 
     """rv68 and rv69: the PhD student sent his internship applications in weeks 7-8 and met
     his timed assessment and his "Three mock interviews before you apply" in weeks 21-22,
     long after those interviews and long before his second round in week 44, while his intro
-    ML course and ARENA waited behind them. Interview practice done after a round has gone
-    out lies within the interview window after some application or before a later one."""
+    ML course and ARENA waited behind them. Interview practice begun after a round has gone
+    out starts within the interview window after some application or before a later one
+    (practice begun in a window's last week may end the week after)."""
     _, plan = plan_for(example)
     window = POLICY.interview_window
     sent = sorted(
@@ -2011,14 +2013,17 @@ def test_interview_practice_between_rounds_waits_for_the_next_one(example: str) 
     )
     if not sent:
         pytest.skip("no application in this plan")
-    checked = 0
-    for t in plan.tasks:
+    checked, begun = 0, set()
+    for t in sorted(plan.tasks, key=lambda t: t.week):
         if (
             t.item_id.split(".")[0] != "interviewing"
             or t.kind not in ("practice", "write")
             or t.occurrence is not None
-            or t.week <= sent[0]
+            or t.item_id in begun
         ):
+            continue
+        begun.add(t.item_id)
+        if t.week <= sent[0]:
             continue
         checked += 1
         near = [s for s in sent if s - window <= t.week <= s + window]
@@ -2042,3 +2047,23 @@ def test_the_work_a_finished_round_went_without_does_not_hold_the_plan_back() ->
     assert arena is not None
     assert reproduction is not None
     assert arena < reproduction, (arena, reproduction)
+
+
+def test_a_phd_student_gets_programme_applications_only_for_a_safety_interest() -> None:
+    """Gleave: AI Safety Camp suits someone already in a PhD shifting towards safety, and
+    residencies are a way in without a PhD. Two reviewers found a funded EE PhD student
+    interested in RL and robotics sent to MATS, AI Safety Camp and the Long-Term Future Fund in
+    his first weeks. With an interest in alignment, or living on savings, he applies."""
+    profile, plan = plan_for("phd-student-no-network.toml")
+    assert "network.structured-programme" not in {t.item_id for t in plan.tasks}
+    reason = not_for(profile, catalog().items["network.structured-programme"])
+    assert reason is not None and "alignment" in reason, reason
+    for other in (
+        profile.replace(interests=[*profile.interests, "alignment"]),
+        profile.replace(runway_months=4),
+    ):
+        again = build_plan(other, catalog(), MONDAY)
+        assert week_of(again, "network.structured-programme") is not None, other
+    # Others are unchanged: the undergraduate applies to residencies with her PhD programmes.
+    _, undergrad = plan_for("undergrad-phd.toml")
+    assert week_of(undergrad, "network.structured-programme") is not None

@@ -476,6 +476,9 @@ def test_a_long_course_names_a_new_step_most_weeks(example: str) -> None:
         ('topics = ["Hashing"]', False, "give `repeat` too"),
         ('repeat = 1\ntopics = ["Hashing", "Trees"]', False, "at most one a week"),
         ('repeat = 2\ntopics = [""]', False, "topics"),
+        ('tags = ["alignment"]\ninterest_only_for = ["grad-student"]', True, ""),
+        ('interest_only_for = ["grad-student"]', False, "give `tags` too"),
+        ('tags = ["alignment"]\ninterest_only_for = ["astronaut"]', False, "background"),
     ],
 )
 def test_a_quick_version_or_a_share_of_the_week_is_given_whole(

@@ -132,6 +132,9 @@ class Item(_Strict):
     students_only_if_runway_under: (
         Annotated[float, Field(gt=0, le=600, allow_inf_nan=False)] | None
     ) = None
+    # For people from these backgrounds, only with an interest it is tagged with, or with a
+    # runway shorter than `early_if_runway_under` (a programme for a PhD student).
+    interest_only_for: list[Background] = []
 
     @field_validator("for_interests")
     @classmethod
@@ -148,6 +151,8 @@ class Item(_Strict):
             raise ValueError("quick_hours and quick_done_when go together: give both or neither")
         if self.week_share is not None and self.repeat is None:
             raise ValueError("week_share is for recurring work: give `repeat` too")
+        if self.interest_only_for and not self.tags:
+            raise ValueError("interest_only_for needs the interests it is for: give `tags` too")
         if self.topics and self.repeat is None:
             raise ValueError("topics are for recurring work: give `repeat` too")
         if self.repeat is not None and len(self.topics) > self.repeat:

@@ -341,6 +341,19 @@ def not_for(profile: Profile, item: Any) -> str | None:
             f"a student's first break is a research internship; this is for students with "
             f"less than {short:g} months of runway"
         )
+    if profile.background in item.interest_only_for:
+        runway, short = profile.runway_months, item.early_if_runway_under
+        if not (
+            serves_interests({x.lower() for x in profile.interests}, item)
+            or (runway is not None and short is not None and runway < short)
+        ):
+            return (
+                f"it is for people from {profile.background} only with an interest in "
+                f"{', '.join(item.tags)}, or on a runway under {short:g} months"
+                if short is not None
+                else f"it is for people from {profile.background} only with an interest in "
+                f"{', '.join(item.tags)}"
+            )
     if item.skill is not None and item.level is not None:
         rating = profile.rating(item.skill)
         if rating >= item.level:
