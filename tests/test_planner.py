@@ -2057,7 +2057,8 @@ def test_a_phd_student_gets_programme_applications_only_for_a_safety_interest() 
     profile, plan = plan_for("phd-student-no-network.toml")
     assert "network.structured-programme" not in {t.item_id for t in plan.tasks}
     reason = not_for(profile, catalog().items["network.structured-programme"])
-    assert reason is not None and "alignment" in reason, reason
+    assert reason is not None
+    assert "alignment" in reason, reason
     for other in (
         profile.replace(interests=[*profile.interests, "alignment"]),
         profile.replace(runway_months=4),
