@@ -2049,7 +2049,9 @@ def test_the_work_a_finished_round_went_without_does_not_hold_the_plan_back() ->
     assert arena < reproduction, (arena, reproduction)
 
 
-def test_a_phd_student_gets_programme_applications_only_for_a_safety_interest() -> None:
+def test_a_phd_student_gets_programme_applications_only_for_a_safety_interest(
+    tmp_path: Path,
+) -> None:
     """Gleave: AI Safety Camp suits someone already in a PhD shifting towards safety, and
     residencies are a way in without a PhD. Two reviewers found a funded EE PhD student
     interested in RL and robotics sent to MATS, AI Safety Camp and the Long-Term Future Fund in
@@ -2068,3 +2070,11 @@ def test_a_phd_student_gets_programme_applications_only_for_a_safety_interest() 
     # Others are unchanged: the undergraduate applies to residencies with her PhD programmes.
     _, undergrad = plan_for("undergrad-phd.toml")
     assert week_of(undergrad, "network.structured-programme") is not None
+    # `explain` says why, and the safety programmes' links go to people interested in safety.
+    env = {"UPSKILL_HOME": str(tmp_path / "home"), "UPSKILL_TODAY": "2026-11-29"}
+    made = run("init", "--answers", str(EXAMPLES / "phd-student-no-network.toml"), env=env)
+    assert made.returncode == 0, made.stderr
+    said = " ".join(run("explain", "network.structured-programme", env=env).stdout.split())
+    assert "Not in your plan: it is for people from grad-student only with an interest" in said
+    assert "AI Safety Camp" not in said, said
+    assert "80,000 Hours job board" in said, said
