@@ -280,7 +280,7 @@ class Unit:
         """A shallow copy (as `copy.copy`, without its generic protocol: a plan makes
         thousands)."""
         twin = object.__new__(Unit)
-        twin.__dict__.update(self.__dict__)
+        twin.__dict__ = self.__dict__.copy()  # (a third of the time of updating its own)
         return twin
 
 
