@@ -890,6 +890,8 @@ class Planner:
         # what should come after it comes after the alternative (the drill after whichever
         # deep-learning course is in the plan).
         def stand_in(ids: list[str]) -> list[str]:
+            if not ids:  # (most items come after nothing)
+                return []
             swapped = []
             for p in ids:
                 q = self.by_id.get(p)
@@ -902,9 +904,11 @@ class Planner:
         for u in self.units:
             if u.id not in self.chosen:
                 continue
-            u.prerequisites = stand_in(u.prerequisites)
+            prerequisites = stand_in(u.prerequisites)
+            if prerequisites != u.prerequisites:  # (else what `prerequisites` found stands)
+                self._pre.pop(u.id, None)
+            u.prerequisites = prerequisites
             u.after = stand_in(u.after)
-            self._pre.pop(u.id, None)
 
     # ------------------------------------------------------------------ 3. timing
 
