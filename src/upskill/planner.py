@@ -643,7 +643,10 @@ class Planner:
             # deadline work waits for the short steps it builds on (the example statements)
             shown += [a for a in self.short_after.get(uid, []) if a in self.chosen]
             return hard + [a for a in dict.fromkeys(shown) if a not in hard] if shown else hard
-        soft = [a for a in self.by_id[uid].after if a in self.chosen and a in self.by_id]
+        after = self.by_id[uid].after
+        if not after:  # (most items come after nothing: the packer asks this thousands of times)
+            return hard
+        soft = [a for a in after if a in self.chosen and a in self.by_id]
         return hard + [a for a in soft if a not in hard] if soft else hard
 
     def available_week(self, uid: str) -> int | None:
