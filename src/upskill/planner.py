@@ -1285,14 +1285,16 @@ class Planner:
         return out
 
     def _descendants(self) -> dict[str, set[str]]:
+        """What builds on each round that waits for preparation (after_prep_weeks)."""
+        rounds = [u for u in self.units if u.after_prep_weeks is not None]
+        if not rounds:  # (no graph to build for a plan without such rounds)
+            return {}
         children: dict[str, list[str]] = {}
         for u in self.units:
             for p in self.prerequisites(u.id):
                 children.setdefault(p, []).append(u.id)
         out: dict[str, set[str]] = {}
-        for u in self.units:
-            if u.after_prep_weeks is None:
-                continue
+        for u in rounds:
             seen: set[str] = set()
             stack = list(children.get(u.id, []))
             while stack:
