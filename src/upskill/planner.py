@@ -2136,7 +2136,8 @@ class Planner:
             ):
                 self.reasons[uid] = why
                 self.short_of.pop(uid, None)
-        for uid in sorted(self.chosen, key=lambda i: self.by_id[i].order):
+        in_order = sorted(self.chosen, key=lambda i: self.by_id[i].order)
+        for uid in in_order:
             u = self.by_id[uid]
             if u.occurrences is None or uid not in self.parts:
                 continue
@@ -2147,7 +2148,7 @@ class Planner:
                     f"it would run only {len(self.parts[uid])} of its weeks: a weekly habit runs "
                     f"at least {wanted} weeks or not at all",
                 )
-        for uid in sorted(self.chosen, key=lambda i: self.by_id[i].order):
+        for uid in [i for i in in_order if i in self.chosen]:  # (what the habits left, in order)
             u = self.by_id[uid]
             if u.occurrences is not None or uid not in self.parts:
                 continue
