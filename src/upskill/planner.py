@@ -2501,28 +2501,30 @@ class Planner:
         missing_ids = {u.id for u in missing}
         lacks = {u.id: [p for p in self.prerequisites(u.id) if p in missing_ids] for u in missing}
 
-        def chain(uid: str) -> list[str]:
-            """``uid`` with the prerequisites it still lacks: what taking it next costs (the
-            first RANK_SAMPLE units of a long chain are enough to rank it)."""
-            out: list[str] = []
+        # (the rank below walks thousands of chains: their figures are taken out of the walk)
+        totals = {u.id: u.total for u in missing}
+        values = {u.id: u.value for u in missing}
+
+        def chain_density(uid: str) -> float:
+            """`self.density` of ``uid`` with the prerequisites it still lacks: what taking it
+            next costs (the first RANK_SAMPLE units of a long chain are enough to rank it)."""
+            hours, value, count = 0, 0.0, 0
             seen: set[str] = set()
             stack = [uid]
-            while stack and len(out) < RANK_SAMPLE:
+            while stack and count < RANK_SAMPLE:
                 cur = stack.pop()
                 if cur not in seen:
                     seen.add(cur)
-                    out.append(cur)
+                    count += 1
+                    hours += totals[cur]
+                    value += values[cur]
                     stack.extend(lacks[cur])
-            return out
+            return value / max(hours, 1)
 
         # Most valuable first, counting what each still needs: the next cheap, high-leverage
         # move before a long build whose chain is weeks of work.
-        rank = {
-            u.id: i
-            for i, u in enumerate(
-                sorted(missing, key=lambda u: (u.filler, -self.density(chain(u.id)), u.order))
-            )
-        }
+        by_rank = sorted(missing, key=lambda u: (u.filler, -chain_density(u.id), u.order))
+        rank = {u.id: i for i, u in enumerate(by_rank)}
         # Prerequisites first: a topological order that prefers the more valuable.
         ordered: list[Unit] = []
         placed: set[str] = set()
@@ -2532,13 +2534,16 @@ class Planner:
             if u.id in placed or u.id in trail:
                 return
             trail.add(u.id)
-            for p in sorted(lacks[u.id], key=lambda i: rank.get(i, 0)):
+            first = lacks[u.id]
+            if len(first) > 1:  # (most lack one prerequisite or none: nothing to sort)
+                first = sorted(first, key=lambda i: rank.get(i, 0))
+            for p in first:
                 visit(self.by_id[p])
             trail.discard(u.id)
             placed.add(u.id)
             ordered.append(u)
 
-        for u in sorted(missing, key=lambda u: rank[u.id]):
+        for u in by_rank:
             visit(u)
         total = sum(self.cap[self.first_week :])
         free = total - sum(round(t.hours * CENTI) for t in self.tasks)
