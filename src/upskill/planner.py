@@ -1336,18 +1336,19 @@ class Planner:
         ``pressing``: work that must start now may begin a mid-sized item in a fuller week.
         """
         left = self.remaining[uid]
+        most = self.block_max(week, uid)  # (asked once: it looks the unit up twice)
         if (
             left <= room
-            and (left <= max(self.small, self.block_max(week, uid)) or continuing)
-            and (left <= self.block_max(week, uid) * 4 // 3 or left <= self.small)
+            and (left <= max(self.small, most) or continuing)
+            and (left <= most * 4 // 3 or left <= self.small)
         ):
             return left
         if not continuing and left <= min(self.small, max(centi(self.budget) // 2, 25)):
             return 0  # a small item is done whole or waits for a week with room
-        if not continuing and not pressing and left <= self.block_max(week, uid) and left > room:
+        if not continuing and not pressing and left <= most and left > room:
             return 0  # a mid-sized item is done in one go, in a week with room for it
-        amount = min(left, self.block_max(week, uid), room)
-        substantial = min(self.block_max(week, uid) // 2, self.floor)
+        amount = min(left, most, room)
+        substantial = min(most // 2, self.floor)
         if not continuing and amount < min(substantial, left // 2):
             return 0  # a long item starts with a substantial block, not the week's scraps
         amount -= amount % 25
