@@ -623,7 +623,8 @@ class Planner:
         """The prerequisites of ``uid`` that are units of this plan."""
         found = self._pre.get(uid)
         if found is None:
-            found = [p for p in dict.fromkeys(self.by_id[uid].prerequisites) if p in self.by_id]
+            listed = self.by_id[uid].prerequisites  # (most items have none: nothing to sift)
+            found = [p for p in dict.fromkeys(listed) if p in self.by_id] if listed else []
             self._pre[uid] = found
         return found
 
