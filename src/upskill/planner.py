@@ -792,10 +792,12 @@ class Planner:
                 stack.extend(pre[cur])
             return out
 
+        by_id = self.by_id
+
         def cost(ids: list[str]) -> int:
             total = 0
             for i in ids:
-                u = self.by_id[i]
+                u = by_id[i]
                 total += u.size * runs(u) if u.occurrences is not None else u.size
             return total
 
@@ -805,6 +807,7 @@ class Planner:
         if self.typical < 2 * self.block_min:
             habit_room = 0  # a tiny week has room for one block: habits would leave none
         habit_used = 0
+        habit_cap = max(habit_room, self.typical // 2) if habit_room else 0
 
         # Work the person has started and signature goals first (with what they need), then
         # the rest by value per hour.
@@ -821,7 +824,7 @@ class Planner:
         used = 0
         while heap and weeks_left:
             rank, negative, _, uid = heapq.heappop(heap)
-            if uid in self.chosen:
+            if uid in chosen:
                 continue
             chain = closure(uid, CLOSURE_SAMPLE)
             if chain is None:
@@ -837,8 +840,7 @@ class Planner:
                 if chain is None:
                     continue
             need = cost(chain)
-            habit_need = sum(cost([i]) for i in chain if self.by_id[i].occurrences is not None)
-            habit_cap = max(habit_room, self.typical // 2) if habit_room else 0
+            habit_need = cost([i for i in chain if by_id[i].occurrences is not None])
             if habit_need and habit_used + habit_need > habit_cap:
                 unit = self.by_id[uid]
                 left = habit_cap - habit_used
@@ -881,8 +883,8 @@ class Planner:
             used += need
             habit_used += habit_need
             for i in chain:
-                self.chosen.add(i)
-                group = self.by_id[i].group
+                chosen.add(i)
+                group = by_id[i].group
                 if group is not None:
                     groups_taken.setdefault(group, i)
         for u in self.units:
