@@ -389,6 +389,8 @@ def candidates(
                     known.append(full)
                 continue
             order += 1
+            # (each read of an item's field is a model's attribute lookup: these are read once)
+            stressed, skill, level = item.priority, item.skill, item.level
             liked = serves_interests(interests, item)
             goal = profile.target_role in item.goal_for
             elsewhere = None
@@ -396,14 +398,14 @@ def candidates(
                 interests
                 and not liked
                 and not goal
-                and item.priority != "core"
+                and stressed != "core"
                 and {t.lower() for t in item.tags} & set(policy.language_model_tags)
             ):
                 elsewhere = (
                     f"it is language-model work, and your interests are "
                     f"{', '.join(profile.interests)}"
                 )
-            priority = item.priority
+            priority = stressed
             if liked and priority == "optional":
                 priority = "normal"
             repeat = habit_weeks(profile, item, roadmap_id, policy) if item.repeat else None
@@ -419,12 +421,12 @@ def candidates(
                 occurrences=list(range(1, repeat + 1)) if repeat else None,
                 priority=priority,
                 group=item.group,
-                filler=item.priority == "optional" and not liked,
+                filler=stressed == "optional" and not liked,
                 goal=goal,
                 liked=liked,
-                level=item.level if item.skill is not None else None,
+                level=level if skill is not None else None,
                 role_weight=weights.get(roadmap_id, 1.0),
-                gated=item.skill is not None and item.level is not None,
+                gated=skill is not None and level is not None,
                 earliest_week=item.earliest_week or 1,
                 after_prep_weeks=item.after_prep_weeks,
                 wait_weeks=item.wait_weeks or 0,
@@ -2624,12 +2626,11 @@ class Planner:
         the piece of writing that builds on that build alone (the reproduction's post)."""
         out = []
         for w in self.units:
+            if w.kind != "write" or w.occurrences is not None or w.priority not in ("core", "high"):
+                continue  # (a one-off piece of writing the documents stress, only)
             pre = self.prerequisites(w.id)
             if (
-                w.kind == "write"
-                and w.occurrences is None
-                and w.priority in ("core", "high")
-                and len(pre) == 1
+                len(pre) == 1
                 and pre[0] in self.parts
                 and self.by_id[pre[0]].kind == "build"
                 and w.id not in self.parts
