@@ -1473,13 +1473,15 @@ class Planner:
         assert week is not None
         u = self.by_id[uid]
         pre = self.prerequisites(uid)
-        keeps_going = any(self.by_id[p].goal for p in pre) and (
-            u.occurrences is not None  # the habit that keeps a signature goal going
-            or (  # ... and the write-up that closes its weeks of work (the paper draft)
-                u.kind == "write" and any(self.by_id[p].occurrences is not None for p in pre)
+        keeps_going = after_yes = False
+        if pre:  # (most work builds on nothing: no need to ask what it follows)
+            keeps_going = any(self.by_id[p].goal for p in pre) and (
+                u.occurrences is not None  # the habit that keeps a signature goal going
+                or (  # ... and the write-up that closes its weeks of work (the paper draft)
+                    u.kind == "write" and any(self.by_id[p].occurrences is not None for p in pre)
+                )
             )
-        )
-        after_yes = any(self._follow_up(p) for p in pre)
+            after_yes = any(self._follow_up(p) for p in pre)
         if after_yes or self._sent_after(uid) or (keeps_going and u.occurrences is None):
             self.prompt.add(uid)
         if u.wait_weeks or keeps_going or after_yes:
