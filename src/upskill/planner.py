@@ -931,8 +931,9 @@ class Planner:
                 stack.extend(p for p in self.prerequisites(uid) if p in self.chosen)
         # "Apply after a couple of months" (after_prep_weeks) does not wait for everything it
         # would like done first: what it comes after goes first when it can, never in the way.
+        follow_ups = {u.id for u in chosen if self._follow_up(u.id)}  # (asked once, used thrice)
         self.soft_yields = self.deadline_chain | {
-            u.id for u in chosen if u.after_prep_weeks is not None or self._follow_up(u.id)
+            u.id for u in chosen if u.after_prep_weeks is not None or u.id in follow_ups
         }
         weekly = max(self.typical, 1)
         descendants = self._descendants()
@@ -1061,7 +1062,7 @@ class Planner:
         # then, so what that preparation would like done first (the mock loop, the paper
         # discussion) is due before it, not after the interviews.
         for u in chosen:
-            if not self._follow_up(u.id) or u.id in self.due:
+            if u.id not in follow_ups or u.id in self.due:
                 continue
             sent = [
                 self.due[p]
@@ -1079,7 +1080,7 @@ class Planner:
         ]
         for u in chosen:
             for f in self.prerequisites(u.id):
-                if f not in self.chosen or not self._follow_up(f):
+                if f not in follow_ups:  # (a chosen follow-up)
                     continue
                 asked = [self.due.get(a, FOREVER) for a in self.prerequisites(f)]
                 if not asked or max(asked) >= FOREVER:
