@@ -280,7 +280,7 @@ class Unit:
         """A shallow copy (as `copy.copy`, without its generic protocol: a plan makes
         thousands)."""
         twin = object.__new__(Unit)
-        twin.__dict__.update(self.__dict__)
+        twin.__dict__ = self.__dict__.copy()  # (a third of the time of updating its own)
         return twin
 
 
@@ -389,6 +389,8 @@ def candidates(
                     known.append(full)
                 continue
             order += 1
+            # (each read of an item's field is a model's attribute lookup: these are read once)
+            stressed, skill, level = item.priority, item.skill, item.level
             liked = serves_interests(interests, item)
             goal = profile.target_role in item.goal_for
             elsewhere = None
@@ -396,14 +398,14 @@ def candidates(
                 interests
                 and not liked
                 and not goal
-                and item.priority != "core"
+                and stressed != "core"
                 and {t.lower() for t in item.tags} & set(policy.language_model_tags)
             ):
                 elsewhere = (
                     f"it is language-model work, and your interests are "
                     f"{', '.join(profile.interests)}"
                 )
-            priority = item.priority
+            priority = stressed
             if liked and priority == "optional":
                 priority = "normal"
             repeat = habit_weeks(profile, item, roadmap_id, policy) if item.repeat else None
@@ -419,12 +421,12 @@ def candidates(
                 occurrences=list(range(1, repeat + 1)) if repeat else None,
                 priority=priority,
                 group=item.group,
-                filler=item.priority == "optional" and not liked,
+                filler=stressed == "optional" and not liked,
                 goal=goal,
                 liked=liked,
-                level=item.level if item.skill is not None else None,
+                level=level if skill is not None else None,
                 role_weight=weights.get(roadmap_id, 1.0),
-                gated=item.skill is not None and item.level is not None,
+                gated=skill is not None and level is not None,
                 earliest_week=item.earliest_week or 1,
                 after_prep_weeks=item.after_prep_weeks,
                 wait_weeks=item.wait_weeks or 0,
@@ -623,7 +625,8 @@ class Planner:
         """The prerequisites of ``uid`` that are units of this plan."""
         found = self._pre.get(uid)
         if found is None:
-            found = [p for p in dict.fromkeys(self.by_id[uid].prerequisites) if p in self.by_id]
+            listed = self.by_id[uid].prerequisites  # (most items have none: nothing to sift)
+            found = [p for p in dict.fromkeys(listed) if p in self.by_id] if listed else []
             self._pre[uid] = found
         return found
 
@@ -643,7 +646,10 @@ class Planner:
             # deadline work waits for the short steps it builds on (the example statements)
             shown += [a for a in self.short_after.get(uid, []) if a in self.chosen]
             return hard + [a for a in dict.fromkeys(shown) if a not in hard] if shown else hard
-        soft = [a for a in self.by_id[uid].after if a in self.chosen and a in self.by_id]
+        after = self.by_id[uid].after
+        if not after:  # (most items come after nothing: the packer asks this thousands of times)
+            return hard
+        soft = [a for a in after if a in self.chosen and a in self.by_id]
         return hard + [a for a in soft if a not in hard] if soft else hard
 
     def available_week(self, uid: str) -> int | None:
@@ -788,10 +794,12 @@ class Planner:
                 stack.extend(pre[cur])
             return out
 
+        by_id = self.by_id
+
         def cost(ids: list[str]) -> int:
             total = 0
             for i in ids:
-                u = self.by_id[i]
+                u = by_id[i]
                 total += u.size * runs(u) if u.occurrences is not None else u.size
             return total
 
@@ -801,6 +809,7 @@ class Planner:
         if self.typical < 2 * self.block_min:
             habit_room = 0  # a tiny week has room for one block: habits would leave none
         habit_used = 0
+        habit_cap = max(habit_room, self.typical // 2) if habit_room else 0
 
         # Work the person has started and signature goals first (with what they need), then
         # the rest by value per hour.
@@ -817,7 +826,7 @@ class Planner:
         used = 0
         while heap and weeks_left:
             rank, negative, _, uid = heapq.heappop(heap)
-            if uid in self.chosen:
+            if uid in chosen:
                 continue
             chain = closure(uid, CLOSURE_SAMPLE)
             if chain is None:
@@ -833,8 +842,7 @@ class Planner:
                 if chain is None:
                     continue
             need = cost(chain)
-            habit_need = sum(cost([i]) for i in chain if self.by_id[i].occurrences is not None)
-            habit_cap = max(habit_room, self.typical // 2) if habit_room else 0
+            habit_need = cost([i for i in chain if by_id[i].occurrences is not None])
             if habit_need and habit_used + habit_need > habit_cap:
                 unit = self.by_id[uid]
                 left = habit_cap - habit_used
@@ -877,8 +885,8 @@ class Planner:
             used += need
             habit_used += habit_need
             for i in chain:
-                self.chosen.add(i)
-                group = self.by_id[i].group
+                chosen.add(i)
+                group = by_id[i].group
                 if group is not None:
                     groups_taken.setdefault(group, i)
         for u in self.units:
@@ -890,6 +898,8 @@ class Planner:
         # what should come after it comes after the alternative (the drill after whichever
         # deep-learning course is in the plan).
         def stand_in(ids: list[str]) -> list[str]:
+            if not ids:  # (most items come after nothing)
+                return []
             swapped = []
             for p in ids:
                 q = self.by_id.get(p)
@@ -902,9 +912,11 @@ class Planner:
         for u in self.units:
             if u.id not in self.chosen:
                 continue
-            u.prerequisites = stand_in(u.prerequisites)
+            prerequisites = stand_in(u.prerequisites)
+            if prerequisites != u.prerequisites:  # (else what `prerequisites` found stands)
+                self._pre.pop(u.id, None)
+            u.prerequisites = prerequisites
             u.after = stand_in(u.after)
-            self._pre.pop(u.id, None)
 
     # ------------------------------------------------------------------ 3. timing
 
@@ -919,8 +931,9 @@ class Planner:
                 stack.extend(p for p in self.prerequisites(uid) if p in self.chosen)
         # "Apply after a couple of months" (after_prep_weeks) does not wait for everything it
         # would like done first: what it comes after goes first when it can, never in the way.
+        follow_ups = {u.id for u in chosen if self._follow_up(u.id)}  # (asked once, used thrice)
         self.soft_yields = self.deadline_chain | {
-            u.id for u in chosen if u.after_prep_weeks is not None or self._follow_up(u.id)
+            u.id for u in chosen if u.after_prep_weeks is not None or u.id in follow_ups
         }
         weekly = max(self.typical, 1)
         descendants = self._descendants()
@@ -1049,7 +1062,7 @@ class Planner:
         # then, so what that preparation would like done first (the mock loop, the paper
         # discussion) is due before it, not after the interviews.
         for u in chosen:
-            if not self._follow_up(u.id) or u.id in self.due:
+            if u.id not in follow_ups or u.id in self.due:
                 continue
             sent = [
                 self.due[p]
@@ -1067,7 +1080,7 @@ class Planner:
         ]
         for u in chosen:
             for f in self.prerequisites(u.id):
-                if f not in self.chosen or not self._follow_up(f):
+                if f not in follow_ups:  # (a chosen follow-up)
                     continue
                 asked = [self.due.get(a, FOREVER) for a in self.prerequisites(f)]
                 if not asked or max(asked) >= FOREVER:
@@ -1278,14 +1291,16 @@ class Planner:
         return out
 
     def _descendants(self) -> dict[str, set[str]]:
+        """What builds on each round that waits for preparation (after_prep_weeks)."""
+        rounds = [u for u in self.units if u.after_prep_weeks is not None]
+        if not rounds:  # (no graph to build for a plan without such rounds)
+            return {}
         children: dict[str, list[str]] = {}
         for u in self.units:
             for p in self.prerequisites(u.id):
                 children.setdefault(p, []).append(u.id)
         out: dict[str, set[str]] = {}
-        for u in self.units:
-            if u.after_prep_weeks is None:
-                continue
+        for u in rounds:
             seen: set[str] = set()
             stack = list(children.get(u.id, []))
             while stack:
@@ -1327,18 +1342,19 @@ class Planner:
         ``pressing``: work that must start now may begin a mid-sized item in a fuller week.
         """
         left = self.remaining[uid]
+        most = self.block_max(week, uid)  # (asked once: it looks the unit up twice)
         if (
             left <= room
-            and (left <= max(self.small, self.block_max(week, uid)) or continuing)
-            and (left <= self.block_max(week, uid) * 4 // 3 or left <= self.small)
+            and (left <= max(self.small, most) or continuing)
+            and (left <= most * 4 // 3 or left <= self.small)
         ):
             return left
         if not continuing and left <= min(self.small, max(centi(self.budget) // 2, 25)):
             return 0  # a small item is done whole or waits for a week with room
-        if not continuing and not pressing and left <= self.block_max(week, uid) and left > room:
+        if not continuing and not pressing and left <= most and left > room:
             return 0  # a mid-sized item is done in one go, in a week with room for it
-        amount = min(left, self.block_max(week, uid), room)
-        substantial = min(self.block_max(week, uid) // 2, self.floor)
+        amount = min(left, most, room)
+        substantial = min(most // 2, self.floor)
         if not continuing and amount < min(substantial, left // 2):
             return 0  # a long item starts with a substantial block, not the week's scraps
         amount -= amount % 25
@@ -1458,13 +1474,15 @@ class Planner:
         assert week is not None
         u = self.by_id[uid]
         pre = self.prerequisites(uid)
-        keeps_going = any(self.by_id[p].goal for p in pre) and (
-            u.occurrences is not None  # the habit that keeps a signature goal going
-            or (  # ... and the write-up that closes its weeks of work (the paper draft)
-                u.kind == "write" and any(self.by_id[p].occurrences is not None for p in pre)
+        keeps_going = after_yes = False
+        if pre:  # (most work builds on nothing: no need to ask what it follows)
+            keeps_going = any(self.by_id[p].goal for p in pre) and (
+                u.occurrences is not None  # the habit that keeps a signature goal going
+                or (  # ... and the write-up that closes its weeks of work (the paper draft)
+                    u.kind == "write" and any(self.by_id[p].occurrences is not None for p in pre)
+                )
             )
-        )
-        after_yes = any(self._follow_up(p) for p in pre)
+            after_yes = any(self._follow_up(p) for p in pre)
         if after_yes or self._sent_after(uid) or (keeps_going and u.occurrences is None):
             self.prompt.add(uid)
         if u.wait_weeks or keeps_going or after_yes:
@@ -2127,7 +2145,8 @@ class Planner:
             ):
                 self.reasons[uid] = why
                 self.short_of.pop(uid, None)
-        for uid in sorted(self.chosen, key=lambda i: self.by_id[i].order):
+        in_order = sorted(self.chosen, key=lambda i: self.by_id[i].order)
+        for uid in in_order:
             u = self.by_id[uid]
             if u.occurrences is None or uid not in self.parts:
                 continue
@@ -2138,7 +2157,7 @@ class Planner:
                     f"it would run only {len(self.parts[uid])} of its weeks: a weekly habit runs "
                     f"at least {wanted} weeks or not at all",
                 )
-        for uid in sorted(self.chosen, key=lambda i: self.by_id[i].order):
+        for uid in [i for i in in_order if i in self.chosen]:  # (what the habits left, in order)
             u = self.by_id[uid]
             if u.occurrences is not None or uid not in self.parts:
                 continue
@@ -2491,28 +2510,30 @@ class Planner:
         missing_ids = {u.id for u in missing}
         lacks = {u.id: [p for p in self.prerequisites(u.id) if p in missing_ids] for u in missing}
 
-        def chain(uid: str) -> list[str]:
-            """``uid`` with the prerequisites it still lacks: what taking it next costs (the
-            first RANK_SAMPLE units of a long chain are enough to rank it)."""
-            out: list[str] = []
+        # (the rank below walks thousands of chains: their figures are taken out of the walk)
+        totals = {u.id: u.total for u in missing}
+        values = {u.id: u.value for u in missing}
+
+        def chain_density(uid: str) -> float:
+            """`self.density` of ``uid`` with the prerequisites it still lacks: what taking it
+            next costs (the first RANK_SAMPLE units of a long chain are enough to rank it)."""
+            hours, value, count = 0, 0.0, 0
             seen: set[str] = set()
             stack = [uid]
-            while stack and len(out) < RANK_SAMPLE:
+            while stack and count < RANK_SAMPLE:
                 cur = stack.pop()
                 if cur not in seen:
                     seen.add(cur)
-                    out.append(cur)
+                    count += 1
+                    hours += totals[cur]
+                    value += values[cur]
                     stack.extend(lacks[cur])
-            return out
+            return value / max(hours, 1)
 
         # Most valuable first, counting what each still needs: the next cheap, high-leverage
         # move before a long build whose chain is weeks of work.
-        rank = {
-            u.id: i
-            for i, u in enumerate(
-                sorted(missing, key=lambda u: (u.filler, -self.density(chain(u.id)), u.order))
-            )
-        }
+        by_rank = sorted(missing, key=lambda u: (u.filler, -chain_density(u.id), u.order))
+        rank = {u.id: i for i, u in enumerate(by_rank)}
         # Prerequisites first: a topological order that prefers the more valuable.
         ordered: list[Unit] = []
         placed: set[str] = set()
@@ -2522,13 +2543,16 @@ class Planner:
             if u.id in placed or u.id in trail:
                 return
             trail.add(u.id)
-            for p in sorted(lacks[u.id], key=lambda i: rank.get(i, 0)):
+            first = lacks[u.id]
+            if len(first) > 1:  # (most lack one prerequisite or none: nothing to sort)
+                first = sorted(first, key=lambda i: rank.get(i, 0))
+            for p in first:
                 visit(self.by_id[p])
             trail.discard(u.id)
             placed.add(u.id)
             ordered.append(u)
 
-        for u in sorted(missing, key=lambda u: rank[u.id]):
+        for u in by_rank:
             visit(u)
         total = sum(self.cap[self.first_week :])
         free = total - sum(round(t.hours * CENTI) for t in self.tasks)
@@ -2605,12 +2629,11 @@ class Planner:
         the piece of writing that builds on that build alone (the reproduction's post)."""
         out = []
         for w in self.units:
+            if w.kind != "write" or w.occurrences is not None or w.priority not in ("core", "high"):
+                continue  # (a one-off piece of writing the documents stress, only)
             pre = self.prerequisites(w.id)
             if (
-                w.kind == "write"
-                and w.occurrences is None
-                and w.priority in ("core", "high")
-                and len(pre) == 1
+                len(pre) == 1
                 and pre[0] in self.parts
                 and self.by_id[pre[0]].kind == "build"
                 and w.id not in self.parts

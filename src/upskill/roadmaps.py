@@ -49,13 +49,19 @@ class Catalog:
 
     def prerequisites(self, full_id: str) -> list[str]:
         """The full ids of an item's prerequisites."""
+        refs = self.items[full_id].prerequisites
+        if not refs:  # (most items have none: the planner asks this of every item)
+            return []
         roadmap_id = full_id.split(".", 1)[0]
-        return [qualify(p, roadmap_id) for p in self.items[full_id].prerequisites]
+        return [qualify(p, roadmap_id) for p in refs]
 
     def after(self, full_id: str) -> list[str]:
         """The full ids of the items this one comes after when both are in a plan."""
+        refs = self.items[full_id].after
+        if not refs:
+            return []
         roadmap_id = full_id.split(".", 1)[0]
-        return [qualify(p, roadmap_id) for p in self.items[full_id].after]
+        return [qualify(p, roadmap_id) for p in refs]
 
 
 def qualify(ref: str, roadmap_id: str) -> str:
