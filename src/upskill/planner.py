@@ -341,19 +341,16 @@ def not_for(profile: Profile, item: Any) -> str | None:
             f"a student's first break is a research internship; this is for students with "
             f"less than {short:g} months of runway"
         )
-    if profile.background in item.interest_only_for:
-        runway, short = profile.runway_months, item.early_if_runway_under
-        if not (
-            serves_interests({x.lower() for x in profile.interests}, item)
-            or (runway is not None and short is not None and runway < short)
-        ):
-            return (
-                f"it is for people from {profile.background} only with an interest in "
-                f"{', '.join(item.tags)}, or on a runway under {short:g} months"
-                if short is not None
-                else f"it is for people from {profile.background} only with an interest in "
-                f"{', '.join(item.tags)}"
-            )
+    if profile.background in item.interest_only_for and not (
+        serves_interests({x.lower() for x in profile.interests}, item)
+        or on_short_runway(profile.runway_months, item)
+    ):
+        short = item.early_if_runway_under
+        return (
+            f"it is for people from {profile.background} only with an interest in "
+            f"{', '.join(item.tags)}"
+            + (f", or on a runway under {short:g} months" if short else "")
+        )
     if item.skill is not None and item.level is not None:
         rating = profile.rating(item.skill)
         if rating >= item.level:
@@ -434,11 +431,7 @@ def candidates(
                 within_weeks=item.within_weeks,
                 elsewhere=elsewhere,
                 shared=item.week_share is not None,
-                urgent=bool(
-                    runway is not None
-                    and item.early_if_runway_under is not None
-                    and runway < item.early_if_runway_under
-                ),
+                urgent=on_short_runway(runway, item),
             )
             if item.deadline:
                 unit.deadline = item.deadline
@@ -467,6 +460,13 @@ def candidates(
         if not by_id[uid].goal:
             by_id[uid].value *= policy.goal_support_factor
     return Selection(units, known)
+
+
+def on_short_runway(runway: float | None, item: Any) -> bool:
+    """Is a runway of ``runway`` months short enough to bring ``item`` forward
+    (`early_if_runway_under`)?"""
+    short = item.early_if_runway_under
+    return runway is not None and short is not None and runway < short
 
 
 def serves_interests(interests: set[str], item: Any) -> bool:
