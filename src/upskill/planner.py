@@ -601,6 +601,7 @@ class Planner:
         self.short_after: dict[str, list[str]] = {}  # deadline work: short steps it waits for
         self._setup_room = 0  # the week being packed: room left for setup and for due work
         self._urgent_room = 0
+        self._owed_room = 0  # ... and for what a round owes its interviews
         self._going: dict[str, int] = {}  # ... and the started work still to place in it
         self._going_room = 0
         self.chosen: set[str] = set()
@@ -1628,7 +1629,9 @@ class Planner:
                     f"a weekly habit starting in week {w.week} would run fewer than "
                     f"{MIN_HABIT_WEEKS} weeks before the plan ends",
                 )
-            starting = uid not in self.finished and (u.size > w.room - going or late)
+            starting = uid not in self.finished and (
+                u.size > w.room - going or late or self._waits_for_next_round(uid, w.week)
+            )
             if crowded or u.size > w.room or starting:
                 if uid in self.finished and w.start >= self.typical // 2:
                     displaced.append(uid)  # a full week: it gives way for good
@@ -1724,6 +1727,9 @@ class Planner:
                     or self._round_open(uid, w.week)
                 ),
                 uid not in self.setup_moves,  # then setup that only pays early, in a share
+                # then, in a share of the week, what a round that went out early owes its
+                # interviews while they may still come (its interview window)
+                not self._owed_now(uid, w.week),
                 # then what an application round cannot go without, what the work after a
                 # yes needs and a quick signature build's chain, once it must start
                 not (
@@ -1760,6 +1766,8 @@ class Planner:
             )
 
         self._setup_room = int(w.start * self.policy.setup_share)  # not all of week 1
+        # ... nor all of a window week, though a small item fits whole (the three mocks)
+        self._owed_room = max(int(w.start * self.policy.setup_share), centi(self.policy.small_item))
         self._urgent_room = int(w.start * self.policy.urgent_share)
         # Work already started and not yet placed this week keeps a slot and a block: it goes
         # on, not stalls.
@@ -1787,6 +1795,9 @@ class Planner:
             limit = 0  # this week's share of setup is used: the rest comes next week
         if not started and self._sends_too_soon(uid, w):
             limit = 0
+        owed = self._owed_now(uid, w.week)
+        if owed:  # (ahead of other due work only within its share)
+            limit = min(limit, max(self._owed_room, 0))
         amount = 0
         if (w.slots > keep_slots or started) and limit > 0 and (started or not self.crowded(uid)):
             amount = self.block(uid, limit, w.week, continuing=started, pressing=must)
@@ -1794,12 +1805,57 @@ class Planner:
             self._urgent_room -= amount
             if uid in self.setup_moves:
                 self._setup_room -= amount
+            if owed:
+                self._owed_room -= amount
             self._place(w, uid, amount)
             if own is not None:
                 del self._going[uid]
                 self._going_room -= own
         elif not started:
             heapq.heappush(self.queues[u.roadmap], (self.key(uid), uid))
+
+    def _owed_window(self, r: str) -> int | None:
+        """The last week of round ``r``'s interview window, if it went out without interview
+        practice that would otherwise wait for a next round months later (a student's
+        internships, sent in their winter window, and the second round in the autumn)."""
+        if r in self.rounds_over or r not in self.parts or not self.essentials_of[r] & self.owed:
+            return None
+        window = self.policy.interview_window
+        sent = max(self.tasks[i].week for i in self.parts[r])
+        nexts = [  # (the next round, as in _hold_between_rounds)
+            sent + (self.by_id[a].wait_weeks or 0)
+            for a in self.chosen
+            if r in self.prerequisites(a) and self.by_id[a].kind == "apply"
+        ]
+        if not nexts or min(nexts) > self.horizon or min(nexts) - window <= sent + window:
+            return None
+        return sent + window
+
+    def _owed_now(self, uid: str, week: int) -> bool:
+        """Is ``uid`` interview practice such a round went out without (LeetCode, the timed
+        assessment, the first mocks), in the weeks its interviews may come? Then it goes
+        ahead of the work after a yes, in a share of the week, so that it comes before those
+        interviews, not months after them before the next round."""
+        u = self.by_id[uid]
+        if uid not in self.owed or u.kind != "practice":
+            return False
+        if u.roadmap not in ("interviewing", "coding"):
+            return False
+        return any(
+            uid in prep and week <= (self._owed_window(r) or 0)
+            for r, prep in self.essentials_of.items()
+        )
+
+    def _waits_for_next_round(self, uid: str, week: int) -> bool:
+        """Is ``uid`` a weekly habit of interview practice such a round did not go without
+        (the weekly mocks after the first three)? It waits for the next round, as the rest of
+        the interview practice does once the interviews are over: in the window's weeks the
+        room goes to what the round owes and to the work after a yes."""
+        if self.hold_until.get(uid, 0) > week:
+            return True
+        if uid in self.owed or not _interview_practice(self.by_id[uid]):
+            return False
+        return any(week <= (self._owed_window(r) or 0) for r in self.essentials_of)
 
     def _moot(self, uid: str, week: int) -> bool:
         """Has practice come too late to help? Practice or learning whose only purpose in
