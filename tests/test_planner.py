@@ -2032,6 +2032,32 @@ def test_interview_practice_between_rounds_waits_for_the_next_one(example: str) 
         pytest.skip("no interview practice after the first application")
 
 
+def test_the_practice_an_early_round_went_without_comes_before_its_interviews() -> None:
+    """cmp90 (two reviewers, both clearly): the PhD student sent his internship applications
+    in weeks 7-8 and met his first mocks and timed assessment in weeks 37-38, before his
+    second round in week 44, so the first round's interviews had no mock at all. What a round
+    went out without comes in its interview window, while the weekly mocks (practice it did
+    not go without) wait for the next round."""
+    _, plan = plan_for("phd-student-no-network.toml")
+    sent = week_of(plan, "network.research-internship")
+    again = week_of(plan, "network.second-internship-round", last=False)
+    assert sent is not None
+    assert again is not None
+    window = POLICY.interview_window
+    assert again - window > sent + window, (sent, again)  # a next round, months later
+    for uid in (
+        "interviewing.think-aloud",
+        "interviewing.first-mocks",
+        "coding.first-online-assessment",
+    ):
+        start = week_of(plan, uid, last=False)
+        assert start is not None, uid
+        assert sent < start <= sent + window, (uid, start, sent)
+    weekly = week_of(plan, "interviewing.weekly-mock-interview", last=False)
+    assert weekly is not None
+    assert weekly > sent + window, (weekly, sent)
+
+
 def test_the_work_a_finished_round_went_without_does_not_hold_the_plan_back() -> None:
     """A round's interview window over, what it went out without no longer keeps long work
     from starting: the PhD student's intro ML course starts beside his collaboration, not
