@@ -27,7 +27,9 @@ exact and the output is byte-stable. It works in named phases, each a method of 
    then due work by how pressing it is (a deadline that must start; a short runway's first
    moves and quick goals; follow-ups, the work after someone's yes, the paper that closes a
    signature project's weekly work and the submission the week after it, an ask whose answer
-   a follow-up waits for, a referral ask and a ready round; setup, in a share; what a round
+   a follow-up waits for, a referral ask and a ready round; setup, in a share; in the weeks a
+   round's interviews may come, in a share too, the interview practice it went out without
+   when the next round is months away (its weekly mocks wait for that round); what a round
    cannot go without, what the work after a yes needs and the chain of a signature build
    within quick_goal_hours, once they must start; what a round went out without; the basics;
    what must start for its chain), and within that what has started, what a round cannot go
