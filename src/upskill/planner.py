@@ -609,6 +609,8 @@ class Planner:
         self.chosen: set[str] = set()
         self.limit: dict[str, int] = {}  # a habit chosen for fewer weeks than it has
         self.release: dict[str, int] = {}
+        self.longer_wait: dict[str, int] = {}  # a round: weeks more it waits for core work
+        self.core_steps: set[str] = set()  # ... that core work
         self.due: dict[str, int] = {}
         self.latest_start: dict[str, int] = {}
         self.tail: dict[str, int] = {}  # work that must follow an item before what is due
@@ -992,6 +994,8 @@ class Planner:
                 # (the step is what it adds to what goes first anyway: the round's own
                 # preparation, the basics the person lacks, and the steps already kept, so
                 # system design after the loss curves is a short step, not a long chain)
+                # ... though the core preparation such a build stands on (ARENA chapter 0,
+                # under GPT-2), if a short step, still comes before the round
                 own = self._closure(u.id) | {v.id for v in chosen if self._basic(v)}
                 steps: list[str] = []
                 for a in sorted(soft, key=lambda a: (self._closure_work(a), self.by_id[a].order)):
@@ -999,6 +1003,23 @@ class Planner:
                     if self.by_id[a].goal or sum(self._work(self.by_id[i]) for i in extra) <= room:
                         steps.append(a)
                         own |= extra
+                        continue
+                    for p in self.prerequisites(a):
+                        extra = self._closure(p) - own
+                        if (
+                            p in self.chosen
+                            and self.by_id[p].priority == "core"
+                            and extra
+                            and sum(self._work(self.by_id[i]) for i in extra) <= room
+                        ):
+                            soft.append(p)
+                            steps.append(p)
+                            own |= extra  # (and the round waits that much longer for it)
+                            self.core_steps.add(p)
+                            hours = sum(self._work(self.by_id[i]) for i in extra)
+                            self.longer_wait[u.id] = self.longer_wait.get(u.id, 0) + math.ceil(
+                                hours / weekly
+                            )
                 soft = [a for a in soft if a in steps]
             self.waits_for[u.id] = soft
         # Signature goals within the first third, one after another, the quickest chain first
@@ -1751,7 +1772,12 @@ class Planner:
                 # goes on after it rather than push that practice past the round
                 not (uid in self.essentials and self.due.get(uid, FOREVER) <= w.week),
                 # then the basics the person lacks, and what an interest asks them to learn
-                not (self._basic(self.by_id[uid]) or self._interest_basic(uid, w.week)),
+                # (and the core work a round waits for beneath a build it does not: ARENA)
+                not (
+                    self._basic(self.by_id[uid])
+                    or self._interest_basic(uid, w.week)
+                    or uid in self.core_steps
+                ),
                 not self.must_start(uid, w.week),  # then what must start now for its chain
             )
 
@@ -1992,6 +2018,7 @@ class Planner:
         if u.id in self.waits_for:  # a round waits for its preparation, a few weeks at most:
             release = self.release.get(uid, self.first_week)  # half its upskilling, at most
             wait = min(self.policy.prep_grace_weeks, math.ceil((release - self.first_week) / 2))
+            wait += self.longer_wait.get(uid, 0)
             return w.week < release + wait and any(
                 self.finished.get(a, w.week) >= w.week for a in self.waits_for[uid]
             )
