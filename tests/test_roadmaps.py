@@ -435,7 +435,9 @@ def test_a_split_part_says_which_steps_it_covers() -> None:
 @pytest.mark.parametrize("example", ["swe-to-ml.toml", "phd-student-no-network.toml"])
 def test_a_long_course_names_a_new_step_most_weeks(example: str) -> None:
     """A course spread over a dozen weeks (intro ML, statistics from the ground up) gives
-    most of its weeks a step of their own, not "keep going" on one step for a month."""
+    most of its weeks a step of their own, not "keep going" on one step for a month. (Beside
+    ARENA's first chapter, the ML engineer's course goes at an hour and a half a week, which
+    two reviewers preferred to the course after ARENA, cmp93: three such weeks to a step.)"""
     import datetime as dt
 
     from tests.conftest import EXAMPLES
@@ -456,7 +458,7 @@ def test_a_long_course_names_a_new_step_most_weeks(example: str) -> None:
         said = [steps_now(parts.get(id(t)), t.hours, items[item_id].steps) for t in tasks]
         firsts = [s[0].split(": ", 1)[-1].split(" (")[0].lower() for s in said]
         runs = [len(list(g)) for _, g in itertools.groupby(firsts)]
-        assert max(runs) <= 2, (item_id, firsts)
+        assert max(runs) <= 3, (item_id, firsts)
         checked += 1
     assert checked, "no long course in this plan"
 

@@ -18,7 +18,9 @@ exact and the output is byte-stable. It works in named phases, each a method of 
    applications once prepared; setup within its first weeks; deadlines), passed down to
    prerequisites, so preparation lands before what it prepares for. "Apply after a couple of
    months" is an amount of work (that many weeks at 13.5 h), and a round waits for the
-   signature work it shows and, a few weeks at most, for the rest of its preparation; a
+   signature work it shows and, a few weeks at most, for the rest of its preparation (a
+   long build that is not the person's goal is not part of it, though the core preparation
+   beneath it is, if a short step, and the round waits that much longer); a
    follow-up timed from what it follows waits for nothing it merely comes after. Work for a
    far deadline starts late enough to describe the research before it.
 4. ``pack``: week by week, within the week's hours less a buffer (time off and a week that has
