@@ -448,6 +448,17 @@ def candidates(
             factor *= policy.goal_factor if goal else 1.0
             unit.value = value_of(unit, policy) * factor
             units.append(unit)
+    # A signature build the person is already past (GPT-2 from scratch, for someone rated 4
+    # in deep learning) hands its place to the build on it that serves their interests (the
+    # LLM capstone): they still go into their first round with work of their own to show.
+    passed = {k for k in known if profile.target_role in catalog.items[k].goal_for}
+    for unit in units:
+        if passed and unit.liked and not unit.goal and passed.intersection(unit.prerequisites):
+            unit.goal = True
+            unit.value *= policy.goal_factor
+            for other in units:  # (and what waited for the build it stands in for waits for it)
+                if passed.intersection(other.after) and unit.id not in other.after:
+                    other.after = [*other.after, unit.id]
     # What a signature goal should come after (the lab notes and the drills before applying)
     # is what makes the goal land: it shares in the goal's worth.
     by_id = {u.id: u for u in units}
