@@ -34,6 +34,7 @@ from upskill.planner import (
     exclusion,
     not_for,
     place,
+    stands_in_for_goal,
     week_hours,
 )
 from upskill.profile import load_answers
@@ -413,9 +414,17 @@ def test_someone_strong_applies_in_the_first_weeks_and_a_beginner_after_preparin
     early = week_of(strong, "interviewing.first-applications", last=False)
     later = week_of(beginner, "interviewing.first-applications", last=False)
     assert early is not None
-    # seven working weeks at most: the round's own chain is about four of them at this
-    # person's hours, and two of the weeks are the December holidays
-    assert early <= 9, early
+    # within the first third of his working weeks (two of the weeks are the December
+    # holidays), after the build he shows (his LLM capstone, standing in for the GPT-2 build
+    # he is rated past: cmp95, "it costs only about two weeks and sends a much stronger
+    # application")
+    profile, _ = plan_for("strong-everywhere.toml")
+    hours = week_hours(profile, profile.start_date or MONDAY, profile.weeks)
+    working = sum(1 for h in hours[1:early] if h > 0)
+    assert working <= math.ceil(sum(1 for h in hours[1:] if h > 0) / 3), (early, working)
+    built = week_of(strong, "ml-devloop.capstone-project")
+    assert built is not None
+    assert built < early, (built, early)
     assert later is not None
     assert later > early
     # after the preparation the round cannot go without (resume, lab notes, mocks, stories, a
@@ -616,6 +625,35 @@ def test_a_round_does_not_wait_for_a_long_build_that_is_not_the_persons_goal() -
     extra = math.ceil(catalog().items["ml-devloop.arena-basics"].hours / profile.hours_per_week)
     half = math.ceil(sum(1 for h in hours[1:] if h > 0) / 2)
     assert working <= half + extra, (applied, working, half, extra)
+
+
+def test_a_goal_the_person_is_rated_past_hands_its_place_to_the_build_on_it(
+    tmp_path: Path,
+) -> None:
+    """cmp95 (two reviewers, both clearly): the strong engineer, rated 4 in deep learning,
+    skips GPT-2 from scratch, his role's signature build, and went into his first round with
+    no build of his own; his LLM capstone, which builds on GPT-2, came months after it. The
+    build on a goal he is rated past that serves his interest takes the goal's place: it is
+    finished before his round and named among the plan's milestones. Without that interest,
+    or for someone not past the goal, nothing stands in."""
+    profile, plan = plan_for("strong-everywhere.toml")
+    capstone = "ml-devloop.capstone-project"
+    assert stands_in_for_goal(profile, catalog(), capstone)
+    built = week_of(plan, capstone)
+    applied = week_of(plan, "interviewing.first-applications", last=False)
+    assert built is not None
+    assert applied is not None
+    assert built < applied, (built, applied)
+    env = {"UPSKILL_HOME": str(tmp_path / "home"), "UPSKILL_TODAY": "2026-11-29"}
+    made = run("init", "--answers", str(EXAMPLES / "strong-everywhere.toml"), env=env)
+    assert made.returncode == 0, made.stderr
+    shown = run("plan", "--all", "--format", "markdown", env=env)
+    assert shown.returncode == 0, shown.stderr
+    head = shown.stdout.split("## Week 1", 1)[0]
+    assert f"week {built}: Pretrain a small language model" in head, head
+    assert not stands_in_for_goal(profile.replace(interests=[]), catalog(), capstone)
+    sam, _ = plan_for("postdoc-research-engineer.toml")
+    assert not stands_in_for_goal(sam.replace(interests=["llms"]), catalog(), capstone)
 
 
 def test_the_interview_preparation_a_round_waits_for_is_done_before_it() -> None:
@@ -1055,8 +1093,10 @@ def test_a_collaboration_keeps_its_weekly_hours_until_the_paper() -> None:
 def test_a_build_is_written_up_when_a_habit_beside_it_can_give_way() -> None:
     """The strong engineer's reproduction ran to the plan's last week and its post did not
     fit, while four skill posts ran beside it (Gleave: the write-up and the open code are
-    what make a reproduction a portfolio piece). The habit gives way, and says why."""
-    _, plan = plan_for("strong-everywhere.toml")
+    what make a reproduction a portfolio piece). The habit gives way, and says why. (Since
+    his LLM capstone comes first, cmp95, this happens at 8 h a week over 34 weeks.)"""
+    profile, _ = plan_for("strong-everywhere.toml")
+    plan = build_plan(profile.replace(weeks=34, hours_per_week=8), catalog(), MONDAY)
     built = week_of(plan, "research.reproduce-paper")
     post = week_of(plan, "research.reproduction-post")
     assert built is not None

@@ -4,7 +4,9 @@ No clock, no I/O, no randomness; hours are integer hundredths inside, so capacit
 exact and the output is byte-stable. It works in named phases, each a method of ``Planner``:
 
 1. ``candidates``: the items this person needs (role, background, runway, skills), each with
-   its value: how strongly the documents stress it, for this role, raised by an interest.
+   its value: how strongly the documents stress it, for this role, raised by an interest; a
+   signature goal the person is rated past hands its place to the build on it that serves
+   their interests.
 2. ``choose``: the most valuable set that fits the hours there are; an item counts only
    together with the prerequisites it still lacks (value density of the chain), one member of
    a group of alternatives suffices, and optional work gets in only through an interest.
@@ -454,7 +456,7 @@ def candidates(
     passed = {k for k in known if profile.target_role in catalog.items[k].goal_for}
     for unit in units:
         if passed and unit.liked and not unit.goal and passed.intersection(unit.prerequisites):
-            unit.goal = True
+            unit.goal = True  # (the rule `stands_in_for_goal` states for one item)
             unit.value *= policy.goal_factor
             for other in units:  # (and what waited for the build it stands in for waits for it)
                 if passed.intersection(other.after) and unit.id not in other.after:
@@ -482,6 +484,25 @@ def on_short_runway(runway: float | None, item: Any) -> bool:
     (`early_if_runway_under`)?"""
     short = item.early_if_runway_under
     return runway is not None and short is not None and runway < short
+
+
+def stands_in_for_goal(profile: Profile, catalog: Catalog, full_id: str) -> bool:
+    """Does ``full_id`` take the place of a signature goal of the person's role that they are
+    rated past (the LLM capstone built on GPT-2 from scratch, for someone rated 4 in deep
+    learning who is interested in LLMs)? `candidates` applies the same rule to every unit."""
+    item = catalog.items[full_id]
+    role = profile.target_role
+    if role in item.goal_for:
+        return False
+    if not serves_interests({i.lower() for i in profile.interests}, item):
+        return False
+    for p in catalog.prerequisites(full_id):
+        goal = catalog.items.get(p)
+        if goal is not None and role in goal.goal_for:
+            reason = not_for(profile, goal)
+            if reason is not None and reason.startswith("you rated"):
+                return True
+    return False
 
 
 def serves_interests(interests: set[str], item: Any) -> bool:

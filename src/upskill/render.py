@@ -456,6 +456,7 @@ def milestones(plan: Any, catalog: Any) -> list[str]:
     """The steps the plan is built around, in week order: the signature goals of the person's
     target role (the week each is finished), the applications and the checkpoints (a
     recurring one: the week it starts). Said at the top, so the plan's shape reads first."""
+    from upskill.planner import stands_in_for_goal
     from upskill.schema import MILESTONE_KINDS
 
     role = plan.profile.target_role
@@ -464,7 +465,11 @@ def milestones(plan: Any, catalog: Any) -> list[str]:
         item = catalog.items.get(t.item_id) if catalog is not None else None
         if t.status == "skipped" or item is None:
             continue
-        if role not in item.goal_for and t.kind not in MILESTONE_KINDS:
+        if (
+            role not in item.goal_for
+            and t.kind not in MILESTONE_KINDS
+            and not stands_in_for_goal(plan.profile, catalog, t.item_id)
+        ):
             continue
         recurring = t.id != t.item_id
         if recurring and t.item_id in weeks:
