@@ -453,10 +453,10 @@ def candidates(
     # A signature build the person is already past (GPT-2 from scratch, for someone rated 4
     # in deep learning) hands its place to the build on it that serves their interests (the
     # LLM capstone): they still go into their first round with work of their own to show.
-    passed = {k for k in known if profile.target_role in catalog.items[k].goal_for}
     for unit in units:
-        if passed and unit.liked and not unit.goal and passed.intersection(unit.prerequisites):
-            unit.goal = True  # (the rule `stands_in_for_goal` states for one item)
+        passed = set(goals_stood_in_for(profile, catalog, unit.id)) if unit.liked else set()
+        if passed and not unit.goal:
+            unit.goal = True
             unit.value *= policy.goal_factor
             for other in units:  # (and what waited for the build it stands in for waits for it)
                 if passed.intersection(other.after) and unit.id not in other.after:
@@ -486,23 +486,31 @@ def on_short_runway(runway: float | None, item: Any) -> bool:
     return runway is not None and short is not None and runway < short
 
 
-def stands_in_for_goal(profile: Profile, catalog: Catalog, full_id: str) -> bool:
-    """Does ``full_id`` take the place of a signature goal of the person's role that they are
-    rated past (the LLM capstone built on GPT-2 from scratch, for someone rated 4 in deep
-    learning who is interested in LLMs)? `candidates` applies the same rule to every unit."""
+def goals_stood_in_for(profile: Profile, catalog: Catalog, full_id: str) -> list[str]:
+    """The signature goals of the person's role that ``full_id`` takes the place of: those
+    among its prerequisites, in the person's roadmaps, that they are rated past, when it
+    serves their interests and is not a goal itself (the LLM capstone built on GPT-2 from
+    scratch, for someone rated 4 in deep learning who is interested in LLMs)."""
     item = catalog.items[full_id]
     role = profile.target_role
-    if role in item.goal_for:
-        return False
-    if not serves_interests({i.lower() for i in profile.interests}, item):
-        return False
+    if role in item.goal_for or not serves_interests({i.lower() for i in profile.interests}, item):
+        return []
+    chosen = profile.chosen_roadmaps()
+    passed = []
     for p in catalog.prerequisites(full_id):
         goal = catalog.items.get(p)
-        if goal is not None and role in goal.goal_for:
-            reason = not_for(profile, goal)
-            if reason is not None and reason.startswith("you rated"):
-                return True
-    return False
+        if goal is None or role not in goal.goal_for or p.split(".", 1)[0] not in chosen:
+            continue
+        reason = not_for(profile, goal)
+        if reason is not None and reason.startswith("you rated"):
+            passed.append(p)
+    return passed
+
+
+def stands_in_for_goal(profile: Profile, catalog: Catalog, full_id: str) -> bool:
+    """Does ``full_id`` take the place of a signature goal the person is rated past (as the
+    plan's milestones and `candidates` both count it)?"""
+    return bool(goals_stood_in_for(profile, catalog, full_id))
 
 
 def serves_interests(interests: set[str], item: Any) -> bool:
@@ -1039,21 +1047,17 @@ class Planner:
                         own |= extra
                         continue
                     for p in self.prerequisites(a):
+                        if p not in self.chosen or self.by_id[p].priority != "core":
+                            continue
                         extra = self._closure(p) - own
-                        if (
-                            p in self.chosen
-                            and self.by_id[p].priority == "core"
-                            and extra
-                            and sum(self._work(self.by_id[i]) for i in extra) <= room
-                        ):
+                        hours = sum(self._work(self.by_id[i]) for i in extra)
+                        if extra and hours <= room:
                             soft.append(p)
                             steps.append(p)
                             own |= extra  # (and the round waits that much longer for it)
                             self.core_steps.add(p)
-                            hours = sum(self._work(self.by_id[i]) for i in extra)
-                            self.longer_wait[u.id] = self.longer_wait.get(u.id, 0) + math.ceil(
-                                hours / weekly
-                            )
+                            wait = self.longer_wait.get(u.id, 0) + math.ceil(hours / weekly)
+                            self.longer_wait[u.id] = wait
                 soft = [a for a in soft if a in steps]
             self.waits_for[u.id] = soft
         # Signature goals within the first third, one after another, the quickest chain first
@@ -1585,14 +1589,10 @@ class Planner:
             if week <= sent + window:
                 continue
             self.rounds_over.add(r)
-            nexts = [
-                sent + (self.by_id[a].wait_weeks or 0)
-                for a in self.chosen
-                if r in self.prerequisites(a) and self.by_id[a].kind == "apply"
-            ]
-            if not nexts or min(nexts) > self.horizon or min(nexts) - window <= week:
+            after = self._next_round(r, sent)
+            if after is None or after > self.horizon or after - window <= week:
                 continue
-            hold = min(nexts) - window
+            hold = after - window
             practice = {  # ... and the rest of the interview practice
                 i for i in self.chosen if _interview_practice(self.by_id[i])
             }
@@ -1614,7 +1614,7 @@ class Planner:
             self.owed -= held  # (no longer owed to the round that went out)
             for i in held:  # ... due before the next round, not pressing from the first
                 self.hold_until[i] = max(self.hold_until.get(i, 0), hold)
-                self.due[i] = max(self.due.get(i, 0), min(nexts) - 1)
+                self.due[i] = max(self.due.get(i, 0), after - 1)
                 self.own_start[i] = max(self.own_start.get(i, 0), hold)
             for name, queue in [*self.queues.items(), ("", self.habits_ready)]:
                 kept = [e for e in queue if e[1] not in held]
@@ -1884,14 +1884,20 @@ class Planner:
             return None
         window = self.policy.interview_window
         sent = max(self.tasks[i].week for i in self.parts[r])
-        nexts = [  # (the next round, as in _hold_between_rounds)
+        after = self._next_round(r, sent)
+        if after is None or after > self.horizon or after - window <= sent + window:
+            return None
+        return sent + window
+
+    def _next_round(self, r: str, sent: int) -> int | None:
+        """The earliest week the application that follows round ``r`` (sent in ``sent``)
+        may go out (the second internship round, months later), or None if none does."""
+        nexts = [
             sent + (self.by_id[a].wait_weeks or 0)
             for a in self.chosen
             if r in self.prerequisites(a) and self.by_id[a].kind == "apply"
         ]
-        if not nexts or min(nexts) > self.horizon or min(nexts) - window <= sent + window:
-            return None
-        return sent + window
+        return min(nexts, default=None)
 
     def _owed_now(self, uid: str, week: int) -> bool:
         """Is ``uid`` interview practice such a round went out without (LeetCode, the timed
