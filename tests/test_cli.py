@@ -702,6 +702,9 @@ def test_a_plan_far_too_small_for_its_role_says_so_and_what_would_reach_it(home:
     said = next(x for x in markdown.splitlines() if "cheapest first moves" in x)
     assert f"about {left:.0f} h more, about {math.ceil(left / 2)} weeks at 2 h a week" in said
     assert markdown.index(said) < markdown.index("## Week 1 ")
+    years = round(math.ceil(left / 2) / 52)  # over a year and a half of weeks: said in years
+    assert math.ceil(left / 2) >= 78
+    assert f"puts the role about {('one', 'two', 'three', 'four')[years - 1]} years away" in said
     figures = f"about {left:.0f} h more, about {math.ceil(left / 2)} weeks at 2 h a week"
     every_week = " ".join(run("plan", "--all").stdout.split())
     for shown in (summary, every_week):  # (the terminal wraps lines: compare words)

@@ -864,10 +864,27 @@ def hours_said(
         f"These {plan.weeks} weeks hold the cheapest first moves, not the path to the role: "
         f"the core work the documents set out for your target ({plan.profile.target_role}) "
         "needs about "
-        f"{left:.0f} h more, about {weeks} weeks at {budget(plan.hours_per_week)} h a week. "
+        f"{left:.0f} h more, about {weeks} weeks at {budget(plan.hours_per_week)} h a week"
+        f"{_far_off(weeks)}. "
         "More hours a week, or a longer plan, would reach it (`upskill init` to change them); "
         f"{then}"
     )
+
+
+_NUMBERS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def _far_off(weeks: int) -> str:
+    """How far off the role is at this pace, said plainly once weeks stop meaning much
+    (111 weeks: "about two years away at this pace")."""
+    if weeks < 26:
+        return ""
+    if weeks < 78:
+        months = round(weeks * 7 / 30.44)
+        return f", which puts the role about {months} months away at this pace"
+    years = round(weeks / 52)
+    said = _NUMBERS[years - 1] if years <= len(_NUMBERS) else str(years)
+    return f", which puts the role about {said} years away at this pace"
 
 
 def light_said(plan: Any) -> str | None:
