@@ -871,6 +871,14 @@ def test_the_markdown_names_where_each_piece_of_advice_comes_from_once(home: Pat
         assert source is not None, item_id
         assert said[item_id] == [source[1].strip()], item_id
     assert all(len(sources) == 1 for sources in said.values())
+    # ... and, right under it, what an item adds beyond the documents (the design round)
+    design = next(b for b in blocks if "(`interviewing.ml-system-design`" in b)
+    beyond = re.search(r"^  - Source: .+\n  - Beyond the documents: (.+)$", design, re.M)
+    assert beyond is not None
+    assert "common hiring practice" in beyond[1]
+    explained = run("explain", "interviewing.ml-system-design").stdout
+    assert "Beyond the documents: " + beyond[1] in " ".join(explained.split())
+    assert "Beyond the documents" not in next(b for b in blocks if "(`network.first-outreach`" in b)
 
 
 def test_the_markdown_gives_every_resource_where_the_item_begins(home: Path) -> None:

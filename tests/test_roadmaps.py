@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 import textwrap
 from pathlib import Path
 
@@ -72,6 +73,23 @@ def test_every_built_in_item_has_why_source_and_done_when(roadmap_id: str) -> No
         named = [part.strip() for part in item.source.split(";")]
         assert named, f"{roadmap_id}.{item.id} has no source"
         assert all(p in DOCUMENTS for p in named), f"{roadmap_id}.{item.id}: {item.source!r}"
+
+
+EXTENDS = re.compile(
+    r"\b(extends? (his|her|the|\w+'s)\b|builds on \w+'s|common hiring practice|documents do not)",
+    re.IGNORECASE,
+)
+
+
+@pytest.mark.parametrize("roadmap_id", BUILT_IN)
+def test_an_item_that_goes_beyond_the_documents_says_what_in_the_plan(roadmap_id: str) -> None:
+    """A reviewer: two readings were extensions, "labelled as such only in their
+    rationales". An item whose why says it extends a document (or rests on common hiring
+    practice) says what goes beyond them in `beyond`, which the plan shows under its source;
+    an item that does not say so carries no `beyond`."""
+    for item in load_catalog(None).roadmaps[roadmap_id].items:
+        extends = EXTENDS.search(item.why) is not None
+        assert extends == (item.beyond is not None), f"{roadmap_id}.{item.id}"
 
 
 def test_core_tracks_have_dozens_of_items_and_skill_levels_are_real() -> None:

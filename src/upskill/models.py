@@ -135,6 +135,8 @@ class Item(_Strict):
     # For people from these backgrounds, only with an interest it is tagged with, or with a
     # runway shorter than `early_if_runway_under` (a programme for a PhD student).
     interest_only_for: list[Background] = []
+    # What the item adds beyond the source documents, said in the plan under its source.
+    beyond: Annotated[str, Field(min_length=1, max_length=200)] | None = None
 
     @field_validator("for_interests")
     @classmethod

@@ -198,6 +198,7 @@ class Detail:
     follows: tuple[str, ...] = ()  # what it is timed from (a follow-up a week after the asks)
     wait: int = 0  # ... and how many weeks after it
     topic: str | None = None  # a recurring item's subject in this occurrence's week
+    beyond: str | None = None  # what the item adds beyond the documents, if anything
 
     def links_at(self, first: bool) -> list[tuple[str, str]]:
         """The resources to link under a task: every one where the item begins (``first``),
@@ -253,6 +254,7 @@ def details(
             tuple(catalog.prerequisites(item_id)) if timed else (),
             (item.wait_weeks or 0) if timed else 0,
             topic_of(item, tid),
+            item.beyond,
         )
     return out
 
@@ -1042,6 +1044,8 @@ def plan_markdown(
                     lines.append(f"  - [{_md_escape(title)}]({url})")
                 if detail.source and id(t) in firsts:  # where the advice comes from, once
                     lines.append(f"  - Source: {_md_escape(detail.source)}")
+                    if detail.beyond:  # (said where the source is: an honest attribution)
+                        lines.append(f"  - Beyond the documents: {_md_escape(detail.beyond)}")
         if not tasks:
             lines.append("_Nothing planned._")
         lines.append("")

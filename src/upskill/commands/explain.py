@@ -94,6 +94,8 @@ def explain(
     if pointed:
         console.print(f"For your interests: {pointed}")
     console.print(f"Source: {item.source or '(not given)'}")
+    if item.beyond:
+        console.print(f"Beyond the documents: {item.beyond}")
     ours = plan is not None and (
         any(t.item_id == item_id for t in plan.tasks)
         or any(u.id.split("@", 1)[0] == item_id for u in plan.unscheduled)
