@@ -705,6 +705,7 @@ def test_a_plan_far_too_small_for_its_role_says_so_and_what_would_reach_it(home:
     years = round(math.ceil(left / 2) / 52)  # over a year and a half of weeks: said in years
     assert math.ceil(left / 2) >= 78
     assert f"puts the role about {('one', 'two', 'three', 'four')[years - 1]} years away" in said
+    assert f"about {math.ceil(left / 52)} h a week would bring it within a year" in said
     figures = f"about {left:.0f} h more, about {math.ceil(left / 2)} weeks at 2 h a week"
     every_week = " ".join(run("plan", "--all").stdout.split())
     for shown in (summary, every_week):  # (the terminal wraps lines: compare words)

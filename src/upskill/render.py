@@ -867,7 +867,7 @@ def hours_said(
         f"the core work the documents set out for your target ({plan.profile.target_role}) "
         "needs about "
         f"{left:.0f} h more, about {weeks} weeks at {budget(plan.hours_per_week)} h a week"
-        f"{_far_off(weeks)}. "
+        f"{_far_off(weeks, left)}. "
         "More hours a week, or a longer plan, would reach it (`upskill init` to change them); "
         f"{then}"
     )
@@ -876,17 +876,22 @@ def hours_said(
 _NUMBERS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
-def _far_off(weeks: int) -> str:
+def _far_off(weeks: int, hours: float) -> str:
     """How far off the role is at this pace, said plainly once weeks stop meaning much
-    (111 weeks: "about two years away at this pace")."""
+    (111 weeks: "about two years away at this pace"), and, when that is over a year, the
+    weekly hours that would bring it within one (222 h: about 5 h a week)."""
     if weeks < 26:
         return ""
     if weeks < 78:
         months = round(weeks * 7 / 30.44)
-        return f", which puts the role about {months} months away at this pace"
-    years = round(weeks / 52)
-    said = _NUMBERS[years - 1] if years <= len(_NUMBERS) else str(years)
-    return f", which puts the role about {said} years away at this pace"
+        said = f", which puts the role about {months} months away at this pace"
+    else:
+        years = round(weeks / 52)
+        number = _NUMBERS[years - 1] if years <= len(_NUMBERS) else str(years)
+        said = f", which puts the role about {number} years away at this pace"
+    if weeks > 52:
+        said += f"; about {math.ceil(hours / 52)} h a week would bring it within a year"
+    return said
 
 
 def light_said(plan: Any) -> str | None:
