@@ -85,11 +85,11 @@ EXTENDS = re.compile(
 def test_an_item_that_goes_beyond_the_documents_says_what_in_the_plan(roadmap_id: str) -> None:
     """A reviewer: two readings were extensions, "labelled as such only in their
     rationales". An item whose why says it extends a document (or rests on common hiring
-    practice) says what goes beyond them in `beyond`, which the plan shows under its source;
-    an item that does not say so carries no `beyond`."""
+    practice) says what goes beyond them in `beyond`, which the plan shows under its source
+    (items the documents only partly describe carry one too: the blank-file ML round)."""
     for item in load_catalog(None).roadmaps[roadmap_id].items:
-        extends = EXTENDS.search(item.why) is not None
-        assert extends == (item.beyond is not None), f"{roadmap_id}.{item.id}"
+        if EXTENDS.search(item.why) is not None:
+            assert item.beyond is not None, f"{roadmap_id}.{item.id}"
 
 
 def test_core_tracks_have_dozens_of_items_and_skill_levels_are_real() -> None:
