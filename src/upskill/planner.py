@@ -638,6 +638,7 @@ class Planner:
         self.rounds_over: set[str] = set()
         self.held_for: dict[str, set[str]] = {}  # a round: the preparation it waits for
         self.waits_for: dict[str, list[str]] = {}  # ... and the preparation it would like
+        self.post_of: dict[str, str] = {}  # a first post about a signature build: the build
         self.prompt: set[str] = set()  # work that follows someone's yes: it starts at once
         self.ready_for_yes: set[str] = set()  # ... and what it needs, done by then
         self.quick_goals: set[str] = set()  # a signature build a few weeks away, and its chain
@@ -1059,6 +1060,23 @@ class Planner:
                             wait = self.longer_wait.get(u.id, 0) + math.ceil(hours / weekly)
                             self.longer_wait[u.id] = wait
                 soft = [a for a in soft if a in steps]
+                # ... and the first post about such a build, when it is the person's own
+                # signature work (the strong engineer's language-model capstone): the
+                # applications would like to link to it, so it follows the build, not the
+                # round by months (the round does not wait for it beyond its grace weeks)
+                posts = {
+                    v.id: a
+                    for a in soft
+                    if self.by_id[a].goal and self.by_id[a].kind == "build"
+                    for v in chosen
+                    if a in v.after
+                    and v.kind == "write"
+                    and v.occurrences is None
+                    and v.id not in soft
+                    and v.id not in self._closure(u.id)
+                }
+                soft += list(posts)
+                self.post_of.update(posts)
             self.waits_for[u.id] = soft
         # Signature goals within the first third, one after another, the quickest chain first
         # (the order in which the most goals land soonest): the big goal a role is built
@@ -1821,6 +1839,7 @@ class Planner:
                 not started,  # work already started goes on before new work starts
                 uid not in self.needed,  # what an application round cannot go without
                 uid not in self.essentials,  # ... and the preparation it waits for
+                uid not in self.post_of,  # (of that, the post on the build first, while fresh)
                 self.due.get(uid, FOREVER),
                 self.own_start.get(uid, FOREVER),
                 -self.tail.get(uid, 0),
