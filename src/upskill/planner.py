@@ -20,11 +20,12 @@ exact and the output is byte-stable. It works in named phases, each a method of 
    applications once prepared; setup within its first weeks; deadlines), passed down to
    prerequisites, so preparation lands before what it prepares for. "Apply after a couple of
    months" is an amount of work (that many weeks at 13.5 h), and a round waits for the
-   signature work it shows and, a few weeks at most, for the rest of its preparation (a
-   long build that is not the person's goal is not part of it, though the core preparation
-   beneath it is, if a short step, and the round waits that much longer); a
-   follow-up timed from what it follows waits for nothing it merely comes after. Work for a
-   far deadline starts late enough to describe the research before it.
+   signature work it shows and, a few weeks at most, for the rest of its preparation, the
+   first post about that work first (a long build that is not the person's goal is not
+   part of it, though the core preparation beneath it is, if a short step, and the round
+   waits that much longer); a follow-up timed from what it follows waits for nothing it
+   merely comes after. Work for a far deadline starts late enough to describe the research
+   before it.
 4. ``pack``: week by week, within the week's hours less a buffer (time off and a week that has
    started count only what is left), a few distinct tasks: habits take their occurrence (a
    weekly habit is weekly: one that gives way to a more valuable one ends, it does not pause),
@@ -638,7 +639,7 @@ class Planner:
         self.rounds_over: set[str] = set()
         self.held_for: dict[str, set[str]] = {}  # a round: the preparation it waits for
         self.waits_for: dict[str, list[str]] = {}  # ... and the preparation it would like
-        self.post_of: dict[str, str] = {}  # a first post about a signature build: the build
+        self.first_posts: set[str] = set()  # a first post about a signature build a round shows
         self.prompt: set[str] = set()  # work that follows someone's yes: it starts at once
         self.ready_for_yes: set[str] = set()  # ... and what it needs, done by then
         self.quick_goals: set[str] = set()  # a signature build a few weeks away, and its chain
@@ -1065,7 +1066,7 @@ class Planner:
                 # applications would like to link to it, so it follows the build, not the
                 # round by months (the round does not wait for it beyond its grace weeks)
                 posts = {
-                    v.id: a
+                    v.id
                     for a in soft
                     if self.by_id[a].goal and self.by_id[a].kind == "build"
                     for v in chosen
@@ -1075,8 +1076,8 @@ class Planner:
                     and v.id not in soft
                     and v.id not in self._closure(u.id)
                 }
-                soft += list(posts)
-                self.post_of.update(posts)
+                soft += sorted(posts, key=lambda i: self.by_id[i].order)
+                self.first_posts |= posts
             self.waits_for[u.id] = soft
         # Signature goals within the first third, one after another, the quickest chain first
         # (the order in which the most goals land soonest): the big goal a role is built
@@ -1839,7 +1840,7 @@ class Planner:
                 not started,  # work already started goes on before new work starts
                 uid not in self.needed,  # what an application round cannot go without
                 uid not in self.essentials,  # ... and the preparation it waits for
-                uid not in self.post_of,  # (of that, the post on the build first, while fresh)
+                uid not in self.first_posts,  # (of that, the post on the build first, while fresh)
                 self.due.get(uid, FOREVER),
                 self.own_start.get(uid, FOREVER),
                 -self.tail.get(uid, 0),
