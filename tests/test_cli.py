@@ -937,6 +937,15 @@ def test_a_plan_says_which_default_roadmaps_the_person_left_out(home: Path) -> N
     assert "(ml-engineer) have them by default: network, whose core work for you" in line
     # ... naming what goes with it, such as the referral ask that re-applying rests on
     assert "Find someone inside each target organisation and ask about a referral" in line
+    # ... and what leaving it out costs his plan, from the documents (rv79: "the plan notes
+    # this but never pushes back"): his round would have come after the referral ask
+    cost = (
+        "Your \u201cFirst application round\u201d would come after \u201cFind someone inside "
+        "each target organisation and ask about a referral\u201d there. Someone inside who "
+        "thinks well of you can recommend you"
+    )
+    assert cost in line
+    assert cost in " ".join(made.stdout.split())
     init_example("postdoc-research-engineer.toml", "--force")
     assert said not in run("export", "--format", "markdown").stdout
 

@@ -580,7 +580,9 @@ def steps_now(part: Any, hours: float, steps: Sequence[str]) -> list[str]:
 MAX_CORE_NAMED = 3  # core tasks named for a roadmap the person left out
 
 
-def left_out_roadmaps_said(profile: Any, catalog: Any = None, md: bool = False) -> str | None:
+def left_out_roadmaps_said(
+    profile: Any, catalog: Any = None, md: bool = False, plan: Any = None
+) -> str | None:
     """The roadmaps the person chose to leave out that their role's default includes: said
     in the plan, so a plan without, say, networking reads as their choice, not an oversight.
     With the ``catalog``, the core work for this person that goes with them is named (the
@@ -610,11 +612,43 @@ def left_out_roadmaps_said(profile: Any, catalog: Any = None, md: bool = False) 
         said += f", whose core work for you includes {named}" + (
             f" and {more} more" if more > 0 else ""
         )
-    return (
+    said = (
         f"Left out by your choice of roadmaps, though plans for your target role "
         f"({profile.target_role}) have them by default: {said} "
         f"(`upskill roadmaps show {left[0]}` lists its work)."
     )
+    pushed = _what_it_costs(plan, catalog, left, md) if plan is not None and catalog else None
+    return f"{said} {pushed}" if pushed else said
+
+
+def _what_it_costs(plan: Any, catalog: Any, left: Sequence[str], md: bool) -> str | None:
+    """What leaving a roadmap out costs this plan, from the documents: the first core item of
+    a left-out roadmap that work in the plan would come after (the ML engineer's applications,
+    after the ask for a referral), with the first sentence of why it matters."""
+    from upskill.planner import not_for
+
+    firsts = {t.item_id: None for t in plan.tasks}  # (in plan order, each item once)
+    rounds = [i for i in firsts if i in catalog.items and catalog.items[i].after_prep_weeks]
+    for item_id in [*rounds, *(i for i in firsts if i not in rounds)]:  # an application first
+        item = catalog.items.get(item_id)
+        if item is None:
+            continue
+        for ref in [*catalog.prerequisites(item_id), *catalog.after(item_id)]:
+            missed = catalog.items.get(ref)
+            if (
+                missed is None
+                or ref.split(".", 1)[0] not in left
+                or missed.priority != "core"
+                or not_for(plan.profile, missed) is not None
+            ):
+                continue
+            why = missed.why_for(plan.profile.background).split(". ")[0].rstrip(".")
+            said = (
+                f"Your \u201c{item.title}\u201d would come after \u201c{missed.title}\u201d "
+                f"there. {why}."
+            )
+            return _md_escape(said) if md else clean(said, one_line=True)
+    return None
 
 
 def steps_label(part: Any, doing: Sequence[str]) -> str:
@@ -974,7 +1008,7 @@ def plan_markdown(
         f"h/week, target: {plan.profile.target_role}."
     )
     lines.append("")
-    left_out = left_out_roadmaps_said(plan.profile, catalog, md=True)
+    left_out = left_out_roadmaps_said(plan.profile, catalog, md=True, plan=plan)
     if left_out is not None:
         lines.extend([left_out, ""])
     short = hours_said(plan, catalog) if weeks is None else None

@@ -123,7 +123,7 @@ def init(
         f"{plan.weeks} weeks from {start_date.isoformat()} at {per_week} h/week: "
         f"{len({t.item_id for t in plan.tasks})} items, {scheduled:g} h scheduled."
     )
-    left_out = render.left_out_roadmaps_said(plan.profile, catalog)
+    left_out = render.left_out_roadmaps_said(plan.profile, catalog, plan=plan)
     if left_out is not None:
         console.print(left_out)
     said = render.milestones_said(plan, catalog)
