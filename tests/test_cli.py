@@ -950,6 +950,33 @@ def test_a_plan_says_which_default_roadmaps_the_person_left_out(home: Path) -> N
     assert said not in run("export", "--format", "markdown").stdout
 
 
+def test_weekly_problems_skip_the_sections_the_plans_own_drills_cover(home: Path) -> None:
+    """A reviewer (rv79): the postdoc's week-7 weekly problems on Array / String were followed
+    by the week-8 arrays-and-strings drill, six more of the same. The weekly problems skip the
+    sections a drill in the plan works through, in the plan and in `explain`."""
+    init_example("postdoc-research-engineer.toml")
+    data = json.loads(run("plan", "--format", "json", "--all").stdout)
+    planned = {t["id"].split("@", 1)[0] for w in data["weeks"] for t in w["tasks"]}
+    assert {"coding.arrays-strings", "coding.hashmaps", "coding.weekly-problems"} <= planned
+    markdown = run("plan", "--format", "markdown", "--all").stdout
+    said = re.findall(r"weekly-problems@(\d+)`.*\n  - This week: (.+)", markdown)
+    assert len(said) >= 6, said
+    topics = [topic for _, topic in said]
+    assert "Top Interview 150 section: Array / String" not in topics
+    assert "Top Interview 150 section: Hashmap" not in topics
+    assert topics[0] == "Top Interview 150 section: Two Pointers"
+    assert len(set(topics)) == len(topics)
+    number, topic = said[0]
+    explained = run("explain", f"coding.weekly-problems@{number}").stdout
+    assert f"This week (coding.weekly-problems@{number}): {topic}" in explained
+    # ... a plan without those drills starts at the first section
+    init_example("masters-short-runway.toml", "--force")
+    markdown = run("plan", "--format", "markdown", "--all").stdout
+    first = re.search(r"weekly-problems@1`.*\n  - This week: (.+)", markdown)
+    assert first is not None
+    assert first[1] == "Top Interview 150 section: Array / String"
+
+
 def test_the_event_to_meet_people_at_follows_the_persons_interests(home: Path) -> None:
     """A reviewer: the robotics student's one-on-ones linked EA Global, an AI-safety event.
     Anders went there to meet safety researchers; a robotics student goes where robotics

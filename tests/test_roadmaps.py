@@ -358,6 +358,19 @@ def validates_with(tmp_path: Path, key: str, value: str, ok: bool) -> None:
 @pytest.mark.parametrize(
     ("value", "ok"),
     [
+        ('["Top Interview 150 section: Array / String"]', True),  # a built-in weekly topic
+        ("[]", True),
+        ('["Top Interview 150 section: Origami"]', False),  # nobody's topic
+        ('"Top Interview 150 section: Hashmap"', False),  # a list, not a string
+    ],
+)
+def test_covers_names_weekly_topics_that_exist(tmp_path: Path, value: str, ok: bool) -> None:
+    validates_with(tmp_path, "covers", value, ok)
+
+
+@pytest.mark.parametrize(
+    ("value", "ok"),
+    [
         ('["Read the guide", "Make the change"]', True),
         ("[]", True),
         (json.dumps([f"step {n}" for n in range(9)]), False),  # more than eight

@@ -135,6 +135,10 @@ class Item(_Strict):
     # For people from these backgrounds, only with an interest it is tagged with, or with a
     # runway shorter than `early_if_runway_under` (a programme for a PhD student).
     interest_only_for: list[Background] = []
+    # Weekly topics of a recurring item that this one already works through (the arrays and
+    # strings drill covers the weekly problems' Array / String section): with it in a plan,
+    # the weekly item's weeks go to its other topics.
+    covers: list[Annotated[str, Field(min_length=1, max_length=120)]] = []
     # What the item adds beyond the source documents, said in the plan under its source.
     beyond: Annotated[str, Field(min_length=1, max_length=200)] | None = None
 

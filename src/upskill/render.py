@@ -212,7 +212,24 @@ def plan_details(catalog: Any, plan: Any) -> dict[str, Detail]:
     ids = task_and_left_out_ids(plan)
     profile = plan.profile
     return details(
-        catalog, ids, profile.interests, profile.background, profile.quick, profile.target_role
+        catalog,
+        ids,
+        profile.interests,
+        profile.background,
+        profile.quick,
+        profile.target_role,
+        covered_in(catalog, plan),
+    )
+
+
+def covered_in(catalog: Any, plan: Any) -> frozenset[str]:
+    """The weekly topics that work in ``plan`` already covers (its arrays-and-strings drill
+    covers the weekly problems' Array / String section), which the weekly item skips."""
+    return frozenset(
+        topic
+        for item_id in {t.item_id for t in plan.tasks}
+        if (item := catalog.items.get(item_id)) is not None
+        for topic in item.covers
     )
 
 
@@ -223,6 +240,7 @@ def details(
     background: str = "",
     quick: bool = False,
     role: str = "",
+    covered: frozenset[str] = frozenset(),
 ) -> dict[str, Detail]:
     """Finish line and resources of each item id the catalog knows, as said to the
     person's ``background``, ``interests`` (and how to point it at those interests) and
@@ -253,20 +271,21 @@ def details(
             more,
             tuple(catalog.prerequisites(item_id)) if timed else (),
             (item.wait_weeks or 0) if timed else 0,
-            topic_of(item, tid),
+            topic_of(item, tid, covered),
             item.beyond,
         )
     return out
 
 
-def topic_of(item: Any, task_id: str) -> str | None:
+def topic_of(item: Any, task_id: str, covered: frozenset[str] = frozenset()) -> str | None:
     """The subject of occurrence ``task_id`` ("x@3": the third) of a recurring item with
-    weekly topics, if it has one."""
+    weekly topics, if it has one; topics other work in the plan covers are skipped."""
     number = task_id.rpartition("@")[2]
     if not item.topics or not number.isdigit():
         return None
     k = int(number)
-    return item.topics[k - 1] if 1 <= k <= len(item.topics) else None
+    topics = [t for t in item.topics if t not in covered] if covered else item.topics
+    return topics[k - 1] if 1 <= k <= len(topics) else None
 
 
 def back_from_time_off(plan: Any, t: Any, detail: Detail) -> str | None:

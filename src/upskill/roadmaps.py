@@ -112,7 +112,8 @@ def parse_roadmap(data: dict[str, Any], label: str) -> Roadmap:
 
 
 def check_graph(loaded: list[tuple[Roadmap, str]]) -> list[str]:
-    """Problems of the combined graph: duplicate roadmap ids, dangling prerequisites, cycles."""
+    """Problems of the combined graph: duplicate roadmap ids, dangling prerequisites (and
+    covered topics that are nobody's), cycles."""
     problems: list[str] = []
     labels: dict[str, str] = {}
     for roadmap, label in loaded:
@@ -144,6 +145,15 @@ def check_graph(loaded: list[tuple[Roadmap, str]]) -> list[str]:
                             f"{label}: items[{index}] ({item.id}).{key}: "
                             f"the item needs itself: {full} -> {full}"
                         )
+    topics = {t for it in catalog.items.values() for t in it.topics}
+    for roadmap, label in loaded:
+        for index, item in enumerate(roadmap.items):
+            for topic in item.covers:
+                if topic not in topics:
+                    problems.append(
+                        f"{label}: items[{index}] ({item.id}).covers: "
+                        f"{topic!r} is no weekly topic of any item"
+                    )
     for cycle in find_cycles(catalog):
         label = catalog.origin.get(cycle[0].split(".", 1)[0], "?")
         problems.append(f"{label}: prerequisite cycle: {' -> '.join(cycle)}")

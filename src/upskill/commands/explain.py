@@ -118,9 +118,10 @@ def explain(
     if item.steps:
         console.print("Steps: " + "; ".join(f"{n}. {step}" for n, step in enumerate(item.steps, 1)))
     if item.topics:
-        from upskill.render import topic_of
+        from upskill.render import covered_in, topic_of
 
-        topic = topic_of(item, task_id)
+        covered = covered_in(catalog, plan) if plan is not None else frozenset()
+        topic = topic_of(item, task_id, covered)
         if topic is not None:
             console.print(f"This week ({task_id}): {topic}")
         console.print(
