@@ -977,6 +977,46 @@ def test_weekly_problems_skip_the_sections_the_plans_own_drills_cover(home: Path
     assert first[1] == "Top Interview 150 section: Array / String"
 
 
+def test_a_busy_week_says_what_can_wait_if_it_runs_short(home: Path) -> None:
+    """Reviewers: six to eight tasks a week, with no word on what matters least (cmp102:
+    both preferred the plans that say it). A week of five or more tasks names at most two
+    one-off tasks of ordinary priority that nothing due soon needs, in the markdown and in
+    the terminal's detailed week; never an application, an ask, a habit, or the last week."""
+    init_example("masters-short-runway.toml")
+    data = json.loads(run("plan", "--format", "json", "--all").stdout)
+    catalog = load_catalog(None)
+    markdown = run("plan", "--format", "markdown", "--all").stdout
+    sections = re.split(r"^## Week (\d+) ", markdown, flags=re.M)[1:]
+    said_weeks = []
+    for number, body in zip(sections[::2], sections[1::2], strict=True):
+        week = int(number)
+        tasks = next(w["tasks"] for w in data["weeks"] if w["week"] == week)
+        line = re.search(
+            r"^_If the week runs short, leave (?:this|these) for later .*: (.+)\._$", body, re.M
+        )
+        if line is None:
+            continue
+        said_weeks.append(week)
+        assert len(tasks) >= 5, (week, tasks)
+        named = re.findall(r"\u201c(.+?)\u201d", line[1])
+        assert 1 <= len(named) <= 2, line[0]
+        for title in named:
+            task = next(t for t in tasks if t["title"] == title)
+            item = catalog.items[task["id"]]
+            assert "@" not in task["id"], task
+            assert item.priority in ("normal", "optional"), task
+            assert item.kind != "network", task
+            assert item.deadline is None, task
+            assert item.after_prep_weeks is None, task
+    assert len(said_weeks) >= 3, said_weeks
+    assert 20 not in said_weeks  # her last week has no later
+    shown = run("plan", "--week", str(said_weeks[0]), "--details").stdout
+    assert "If the week runs short, leave th" in " ".join(shown.split())
+    quiet = [w["week"] for w in data["weeks"] if 0 < len(w["tasks"]) < 5]
+    for week in quiet:
+        assert week not in said_weeks
+
+
 def test_the_event_to_meet_people_at_follows_the_persons_interests(home: Path) -> None:
     """A reviewer: the robotics student's one-on-ones linked EA Global, an AI-safety event.
     Anders went there to meet safety researchers; a robotics student goes where robotics

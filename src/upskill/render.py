@@ -742,8 +742,10 @@ def week_table(
     week: int,
     title_prefix: str = "",
     info: Mapping[str, Detail] | None = None,
+    catalog: Any = None,
 ) -> None:
-    """One week of the plan as a table, with its total against the week's hours and buffer."""
+    """One week of the plan as a table, with its total against the week's hours and buffer
+    (and, with the ``catalog``, what can wait if a busy week runs short)."""
     from rich.table import Table
     from rich.text import Text
 
@@ -799,6 +801,9 @@ def week_table(
     if tasks and hours_there * plan.profile.buffer >= 0.5:
         free = max(round(hours_there - total, 2), 0)
         console.print(f"{free:g} h left free this week for overruns.", style="dim")
+    slack = slip_said(plan, tasks, catalog)
+    if slack:
+        console.print(slack, style="italic", soft_wrap=True)
 
 
 MARKDOWN_OVERFLOW = 8  # left-over items the markdown lists per roadmap
@@ -1012,6 +1017,60 @@ def overflow_lines(plan: Any) -> list[str]:
     return lines
 
 
+MIN_TASKS_FOR_SLACK = 5  # a week this busy says what may slip if it runs short
+MAX_SLACK_NAMED = 2
+
+
+def slip_said(plan: Any, tasks: Sequence[Any], catalog: Any, md: bool = False) -> str | None:
+    """What a busy week says can wait if it runs short (reviewers: six to eight tasks a week
+    with no word on what matters least)."""
+    slack = can_slip(plan, tasks, catalog)
+    if not slack:
+        return None
+    shown = (_md_escape(x) if md else clean(x, one_line=True) for x in slack)
+    named = " and ".join(f"\u201c{x}\u201d" for x in shown)
+    which = "these" if len(slack) > 1 else "this"
+    return (
+        f"If the week runs short, leave {which} for later (`upskill replan` finds room): {named}."
+    )
+
+
+def can_slip(plan: Any, tasks: Sequence[Any], catalog: Any) -> list[str]:
+    """In a full week of many tasks, the titles of the work that can wait if the week runs
+    short: one-off work of ordinary priority with no deadline, no application timing and no
+    one waiting on it (not a weekly habit, an ask or a follow-up, nor what work starting in
+    the next two weeks needs); not in the plan's last week, which has no later."""
+    if catalog is None:
+        return []
+    todo = [t for t in tasks if t.status == "todo"]
+    if len(todo) < MIN_TASKS_FOR_SLACK or todo[0].week >= plan.weeks:
+        return []
+    week = todo[0].week
+    soon = {  # what work starting in the next two weeks needs or comes after
+        ref
+        for other in plan.tasks
+        if week < other.week <= week + 2 and other.item_id in catalog.items
+        for ref in (*catalog.prerequisites(other.item_id), *catalog.after(other.item_id))
+    }
+    out: list[str] = []
+    for t in todo:
+        item = catalog.items.get(t.item_id)
+        if (
+            item is None
+            or t.item_id in soon
+            or "@" in t.id
+            or item.priority not in ("normal", "optional")
+            or item.kind == "network"
+            or item.deadline is not None
+            or item.after_prep_weeks is not None
+            or item.wait_weeks is not None
+            or t.title in out
+        ):
+            continue
+        out.append(t.title)
+    return out[:MAX_SLACK_NAMED]
+
+
 def plan_markdown(
     plan: Any,
     weeks: list[int] | None = None,
@@ -1054,6 +1113,9 @@ def plan_markdown(
             + (f" ({_md_escape(off.label or 'time off')})" if off is not None else "")
         )
         lines.append("")
+        slack = slip_said(plan, tasks, catalog, md=True)
+        if slack:
+            lines.extend([f"_{slack}_", ""])
         for t in tasks:
             box = "x" if t.status == "done" else " "
             title = _md_escape(t.title)

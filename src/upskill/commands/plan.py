@@ -101,7 +101,7 @@ def plan_cmd(
         prefix = ""
         if current >= 1:  # before the start, week 1 is introduced by the line above
             prefix = {current: "This week: ", current + 1: "Next week: "}.get(w, "")
-        render.week_table(console, plan, w, prefix, info)
+        render.week_table(console, plan, w, prefix, info, catalog)
         if w == current and not show_all:
             for line in _follow_ups(today):
                 console.print(line, soft_wrap=True)
