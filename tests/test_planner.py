@@ -412,25 +412,47 @@ def test_someone_strong_applies_in_the_first_weeks_and_a_beginner_after_preparin
     _, strong = plan_for("strong-everywhere.toml")
     _, beginner = plan_for("postdoc-research-engineer.toml")
     early = week_of(strong, "interviewing.first-applications", last=False)
+    infra = week_of(strong, "interviewing.infra-applications", last=False)
     later = week_of(beginner, "interviewing.first-applications", last=False)
     assert early is not None
-    # within the first third of his working weeks (two of the weeks are the December
-    # holidays), after the build he shows (his LLM capstone, standing in for the GPT-2 build
-    # he is rated past: cmp95, "it costs only about two weeks and sends a much stronger
-    # application")
+    assert infra is not None
+    # He applies within the first third of his working weeks (two of the weeks are the
+    # December holidays): to lab infrastructure and tooling roles at once (Gleave; cmp103),
+    # and his ML round right after the build it shows (his LLM capstone, standing in for
+    # the GPT-2 build he is rated past: cmp95, "it costs only about two weeks and sends a
+    # much stronger application"), a few weeks at most.
     profile, _ = plan_for("strong-everywhere.toml")
     hours = week_hours(profile, profile.start_date or MONDAY, profile.weeks)
-    working = sum(1 for h in hours[1:early] if h > 0)
-    assert working <= math.ceil(sum(1 for h in hours[1:] if h > 0) / 3), (early, working)
+    working = sum(1 for h in hours[1 : min(early, infra)] if h > 0)
+    third = math.ceil(sum(1 for h in hours[1:] if h > 0) / 3)
+    assert working <= third, (infra, early, working)
+    assert infra < early, (infra, early)
     built = week_of(strong, "ml-devloop.capstone-project")
     assert built is not None
-    assert built < early, (built, early)
+    assert built < early <= built + 4, (built, early)
     assert later is not None
     assert later > early
     # after the preparation the round cannot go without (resume, lab notes, mocks, stories, a
     # referral ask three weeks ahead) and the signature build it shows (with the whole of
     # ARENA's chapter 0 before it, optimisers included: cmp52), with weeks to spare
     assert 8 <= later <= plan_weeks(beginner) * 4 // 5, later
+
+
+def test_a_strong_engineer_applies_to_lab_infrastructure_roles_at_once() -> None:
+    """Reviewers (rv76-rv81) asked again and again for the engineers to apply early: labs hire
+    software engineers for infrastructure and tooling, from where one can move into research
+    engineering (Gleave). A software engineer aiming at research or ML engineering applies to
+    those roles within the first ten weeks, before the ML round; a postdoc does not (cmp103)."""
+    for example in ("strong-everywhere.toml", "swe-to-ml.toml"):
+        _, plan = plan_for(example)
+        infra = week_of(plan, "interviewing.infra-applications")
+        round_ = week_of(plan, "interviewing.first-applications", last=False)
+        assert infra is not None, example
+        assert round_ is not None, example
+        assert infra <= 10, (example, infra)
+        assert infra < round_, (example, infra, round_)
+    _, postdoc = plan_for("postdoc-research-engineer.toml")
+    assert week_of(postdoc, "interviewing.infra-applications") is None
 
 
 def plan_weeks(plan: Plan) -> int:
@@ -658,14 +680,17 @@ def test_a_goal_the_person_is_rated_past_hands_its_place_to_the_build_on_it(
 
 def test_the_interview_preparation_a_round_waits_for_is_done_before_it() -> None:
     """The ML engineer's system-design basics and ML concept questions are short steps beyond
-    what goes first anyway (the loss curves, the statistics he lacks): they are finished before
-    his first round, not in the weeks after it."""
+    what goes first anyway (the loss curves, the statistics he lacks): they are finished by
+    the end of his first round's weeks, not in the weeks after it (since his applications to
+    infrastructure roles in weeks 6-7, cmp103, the design sketch ends in the round's second
+    week; the concept questions still come before it)."""
     _, engineer = plan_for("swe-to-ml.toml")
     applied = week_of(engineer, "interviewing.first-applications", last=False)
+    sent = week_of(engineer, "interviewing.first-applications")
     assert applied is not None
-    assert_done_before(
-        engineer, ("interviewing.ml-system-design", "interviewing.ml-concepts-drill"), applied
-    )
+    assert sent is not None
+    assert_done_before(engineer, ("interviewing.ml-concepts-drill",), applied)
+    assert_done_before(engineer, ("interviewing.ml-system-design",), sent + 1)
 
 
 def test_the_ml_engineer_applies_with_his_fine_tuned_model_in_public() -> None:
@@ -1113,9 +1138,10 @@ def test_a_build_is_written_up_when_a_habit_beside_it_can_give_way() -> None:
     """The strong engineer's reproduction ran to the plan's last week and its post did not
     fit, while four skill posts ran beside it (Gleave: the write-up and the open code are
     what make a reproduction a portfolio piece). The habit gives way, and says why. (Since
-    his LLM capstone comes first, cmp95, this happens at 8 h a week over 34 weeks.)"""
+    his LLM capstone comes first, cmp95, and his infrastructure applications, cmp103, this
+    happens at 9 h a week over 28 weeks.)"""
     profile, _ = plan_for("strong-everywhere.toml")
-    plan = build_plan(profile.replace(weeks=34, hours_per_week=8), catalog(), MONDAY)
+    plan = build_plan(profile.replace(weeks=28, hours_per_week=9), catalog(), MONDAY)
     built = week_of(plan, "research.reproduce-paper")
     post = week_of(plan, "research.reproduction-post")
     assert built is not None
