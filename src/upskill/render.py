@@ -1046,10 +1046,11 @@ def can_slip(plan: Any, tasks: Sequence[Any], catalog: Any) -> list[str]:
     if len(todo) < MIN_TASKS_FOR_SLACK or todo[0].week >= plan.weeks:
         return []
     week = todo[0].week
-    soon = {  # what work starting in the next two weeks needs or comes after
+    soon = {  # what work in the next two weeks needs or comes after
         ref
-        for other in plan.tasks
-        if week < other.week <= week + 2 and other.item_id in catalog.items
+        for later in (week + 1, week + 2)
+        for other in plan.tasks_in(later)
+        if other.item_id in catalog.items
         for ref in (*catalog.prerequisites(other.item_id), *catalog.after(other.item_id))
     }
     out: list[str] = []
