@@ -1145,3 +1145,36 @@ def test_a_short_runway_leaves_the_optional_deep_dives_out(home: Path) -> None:
     planned = {t["id"] for w in data["weeks"] for t in w["tasks"]}
     assert "ml-devloop.arena-interp" not in planned
     assert "research.research-portfolio" in planned
+
+
+def test_a_student_is_told_how_to_make_exam_weeks_light_and_it_works(home: Path) -> None:
+    """rv83 on the undergraduate: every week used 10.75 of 12 h through spring exams. A
+    student's markdown says how to mark exam weeks light; its example, pasted into the
+    profile's time off and replanned, makes exactly those weeks light and the line goes."""
+    init_example("undergrad-phd.toml", "--force")
+    said = next(
+        x for x in run("export", "--format", "markdown").stdout.splitlines() if "Exams" in x
+    )
+    snippet = re.search(r"`(\{ start = .*? \})`", said)
+    assert snippet is not None
+    assert "upskill replan --profile" in said
+    profile = home / "profile.toml"
+    text = profile.read_text(encoding="utf-8")
+    assert "time_off = [" in text
+    assert "exams" not in text
+    profile.write_text(text.replace("time_off = [", f"time_off = [\n    {snippet[1]},", 1))
+    run("replan", "--yes", "--profile", str(profile))
+    plan = json.loads(run("plan", "--format", "json", "--all").stdout)
+    start = dt.date.fromisoformat(snippet[1].split("start = ")[1].split(",")[0])
+    light = [
+        w
+        for w in plan["weeks"]
+        if dt.date.fromisoformat(w["start"]) >= start - dt.timedelta(days=6)
+        and dt.date.fromisoformat(w["start"]) < start + dt.timedelta(days=14)
+    ]
+    assert len(light) == 2
+    for week in light:
+        assert 0 < sum(t["hours"] for t in week["tasks"]) <= 4
+    assert "Exams" not in run("export", "--format", "markdown").stdout
+    init_example("postdoc-research-engineer.toml", "--force")  # not a student: not said
+    assert "Exams" not in run("export", "--format", "markdown").stdout

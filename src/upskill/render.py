@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections.abc import Mapping, Sequence
@@ -1072,6 +1073,28 @@ def can_slip(plan: Any, tasks: Sequence[Any], catalog: Any) -> list[str]:
     return out[:MAX_SLACK_NAMED]
 
 
+STUDENTS = ("undergrad", "grad-student")
+
+
+def exams_said(plan: Any) -> str | None:
+    """A student's term has heavy weeks the answers do not show (rv83: "mark the exam weeks
+    as light"): how to make them light, once, unless time off already names exams."""
+    profile = plan.profile
+    if profile.background not in STUDENTS or plan.weeks < 8:
+        return None
+    if any("exam" in (off.label or "").lower() for off in profile.time_off):
+        return None
+    start = plan.week_start(min(plan.weeks // 2, 14))
+    end = start + dt.timedelta(days=13)
+    return (
+        "Exams and deadlines: your term has heavy weeks this plan cannot see. Add each to "
+        "`time_off` in your profile.toml with the hours you will really have, for example "
+        f"`{{ start = {start.isoformat()}, end = {end.isoformat()}, hours_per_week = 4, "
+        'label = "exams" }`, and run `upskill replan --profile` with that file: those weeks '
+        "get lighter and the work moves around them."
+    )
+
+
 def plan_markdown(
     plan: Any,
     weeks: list[int] | None = None,
@@ -1093,6 +1116,9 @@ def plan_markdown(
     short = hours_said(plan, catalog) if weeks is None else None
     if short is not None:
         lines.extend([short, ""])
+    exams = exams_said(plan) if weeks is None else None
+    if exams is not None:
+        lines.extend([exams, ""])
     steps = milestones(plan, catalog) if weeks is None else []
     if steps:
         lines.extend(["Milestones:", "", *(f"- {_md_escape(x)}" for x in steps), ""])
