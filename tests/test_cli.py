@@ -711,6 +711,13 @@ def test_a_plan_far_too_small_for_its_role_says_so_and_what_would_reach_it(home:
     for shown in (summary, every_week):  # (the terminal wraps lines: compare words)
         assert figures in shown
         assert shown.index(figures) < shown.index("Next, in this order")
+    # the hours come first, as the decision to make, with the command that makes it; made,
+    # the plan holds its core work and says nothing (rv82, rv83)
+    assert said.startswith("First decision: ")
+    command = re.search(r"`upskill (replan --hours \d+ --weeks 52)`", said)
+    assert command is not None
+    run(*command[1].split(), "--yes")
+    assert "cheapest first moves" not in run("export", "--format", "markdown").stdout
     init_example("swe-to-ml.toml", "--force")
     assert "cheapest first moves" not in run("export", "--format", "markdown").stdout
     assert "cheapest first moves" not in run("plan", "--all").stdout

@@ -921,14 +921,22 @@ def hours_said(
     if left <= room or plan.hours_per_week <= 0:
         return None
     weeks = math.ceil(left / plan.hours_per_week)
+    need = (
+        f"the core work the documents set out for your target ({plan.profile.target_role}) "
+        f"needs about {left:.0f} h more, about {weeks} weeks at {budget(plan.hours_per_week)} "
+        f"h a week{_far_off(weeks, left)}"
+    )
+    if weeks > 52:  # the hours are the first decision, put first (rv82, rv83)
+        hours = math.ceil(left / 52)
+        return (
+            f"First decision: {need} (`upskill replan --hours {hours} --weeks 52`). "
+            f"These {plan.weeks} weeks hold the cheapest first moves, not the path to the "
+            f"role; {then}"
+        )
     return (
         f"These {plan.weeks} weeks hold the cheapest first moves, not the path to the role: "
-        f"the core work the documents set out for your target ({plan.profile.target_role}) "
-        "needs about "
-        f"{left:.0f} h more, about {weeks} weeks at {budget(plan.hours_per_week)} h a week"
-        f"{_far_off(weeks, left)}. "
-        "More hours a week, or a longer plan, would reach it (`upskill init` to change them); "
-        f"{then}"
+        f"{need}. More hours a week, or a longer plan, would reach it (`upskill replan "
+        f"--hours H --weeks N` changes them); {then}"
     )
 
 
