@@ -953,6 +953,18 @@ def test_a_plan_says_which_default_roadmaps_the_person_left_out(home: Path) -> N
     )
     assert cost in line
     assert cost in " ".join(made.stdout.split())
+    # ... and how to take it back (rv83), which works as said: the referral ask is then in
+    how = 'To add it back, put "network" in `roadmaps` in your profile.toml and run `upskill '
+    assert how + "replan --profile` with that file." in line
+    profile = home / "profile.toml"
+    answers = tomllib.loads(profile.read_text(encoding="utf-8"))
+    chosen = ", ".join(f'"{r}"' for r in [*answers["roadmaps"], "network"])
+    text = re.sub(r"roadmaps = \[[^\]]*\]", f"roadmaps = [{chosen}]", profile.read_text("utf-8"))
+    profile.write_text(text, encoding="utf-8")
+    run("replan", "--yes", "--profile", str(profile))
+    back = run("export", "--format", "markdown").stdout
+    assert said not in back
+    assert "(`network.insider-contact`" in back
     init_example("postdoc-research-engineer.toml", "--force")
     assert said not in run("export", "--format", "markdown").stdout
 

@@ -638,7 +638,15 @@ def left_out_roadmaps_said(
         f"(`upskill roadmaps show {left[0]}` lists its work)."
     )
     pushed = _what_it_costs(plan, catalog, left, md) if plan is not None and catalog else None
-    return f"{said} {pushed}" if pushed else said
+    if pushed:
+        said = f"{said} {pushed}"
+    # how to take it back, as the person would (rv83: "urge Alex to re-add at least the
+    # referral ask")
+    names = ", ".join(f'"{r}"' for r in left)
+    return (
+        f"{said} To add {'it' if len(left) == 1 else 'them'} back, put {names} in `roadmaps` in "
+        "your profile.toml and run `upskill replan --profile` with that file."
+    )
 
 
 def _what_it_costs(plan: Any, catalog: Any, left: Sequence[str], md: bool) -> str | None:
