@@ -713,7 +713,8 @@ def test_a_plan_far_too_small_for_its_role_says_so_and_what_would_reach_it(home:
         assert shown.index(figures) < shown.index("Next, in this order")
     # the hours come first, as the decision to make, with the command that makes it; made,
     # the plan holds its core work and says nothing (rv82, rv83)
-    assert said.startswith("First decision: ")
+    week_1_end = dt.date.fromisoformat(plan["weeks"][0]["start"]) + dt.timedelta(days=6)
+    assert said.startswith(f"First decision, by the end of week 1 ({week_1_end.isoformat()}): ")
     command = re.search(r"`upskill (replan --hours \d+ --weeks 52)`", said)
     assert command is not None
     run(*command[1].split(), "--yes")

@@ -937,7 +937,8 @@ def hours_said(
     if weeks > 52:  # the hours are the first decision, put first (rv82, rv83)
         hours = math.ceil(left / 52)
         return (
-            f"First decision: {need} (`upskill replan --hours {hours} --weeks 52`). "
+            f"First decision, by the end of week 1 ({plan.week_end(1).isoformat()}): {need} "
+            f"(`upskill replan --hours {hours} --weeks 52`). "
             f"These {plan.weeks} weeks hold the cheapest first moves, not the path to the "
             f"role; {then}"
         )
