@@ -58,6 +58,10 @@ class Resource(_Strict):
     roles: list[Role] = []
 
 
+# Interests said in a sentence ("people working on large language models", not "on llms").
+INTEREST_NAMES = {"llms": "large language models", "nlp": "natural language processing"}
+
+
 class Item(_Strict):
     """One unit of work in a roadmap."""
 
@@ -190,7 +194,7 @@ class Item(_Strict):
         wanted = {x.lower() for x in interests}
         if not self.for_interests or not wanted or wanted & {t.lower() for t in self.tags}:
             return None
-        names = [x.replace("-", " ") for x in interests]
+        names = [INTEREST_NAMES.get(x.lower(), x.replace("-", " ")) for x in interests]
         said = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
         return self.for_interests.replace("{interests}", said)
 
