@@ -14,7 +14,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from upskill.schema import BACKGROUNDS, KINDS, PRIORITIES, ROLES, SKILLS
+from upskill.schema import BACKGROUNDS, INTEREST_NAMES, KINDS, PRIORITIES, ROLES, SKILLS
 
 
 def _one_of(allowed: tuple[str, ...], what: str) -> Callable[[str], str]:
@@ -56,10 +56,6 @@ class Resource(_Strict):
     # Only for people aiming at one of these roles (a research career review is no guide to
     # an ML engineer's interviews).
     roles: list[Role] = []
-
-
-# Interests said in a sentence ("people working on large language models", not "on llms").
-INTEREST_NAMES = {"llms": "large language models", "nlp": "natural language processing"}
 
 
 class Item(_Strict):

@@ -76,7 +76,7 @@ from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 from upskill.errors import DataError
 from upskill.plan import Plan, Task, Unscheduled
-from upskill.schema import MILESTONE_KINDS, STUDENTS, Profile
+from upskill.schema import INTEREST_NAMES, MILESTONE_KINDS, STUDENTS, Profile
 
 if TYPE_CHECKING:  # roadmaps bring pydantic; the planner only reads them
     from upskill.roadmaps import Catalog
@@ -405,10 +405,8 @@ def candidates(
                 and stressed != "core"
                 and {t.lower() for t in item.tags} & set(policy.language_model_tags)
             ):
-                elsewhere = (
-                    f"it is language-model work, and your interests are "
-                    f"{', '.join(profile.interests)}"
-                )
+                named = (INTEREST_NAMES.get(x, x.replace("-", " ")) for x in profile.interests)
+                elsewhere = f"it is language-model work, and your interests are {', '.join(named)}"
             priority = stressed
             if liked and priority == "optional":
                 priority = "normal"

@@ -349,20 +349,23 @@ def interest_lines(plan: Any, info: Mapping[str, Detail]) -> list[str]:
             continue
         missed = sorted(
             {
-                u.id.split("@", 1)[0]
+                d.title or u.id.split("@", 1)[0]
                 for u in plan.unscheduled
                 if (d := info.get(u.id.split("@", 1)[0])) is not None
                 and wanted in (x.lower() for x in d.tags)
             }
         )
+        # (the work about it by title, as elsewhere here; and the tasks aimed at it said as
+        # what they are, not as work about it: rv: "says no task serves it, then lists four")
         said = (
-            "no task in this plan is about it; it did not fit: "
-            + ", ".join(f"`{i}`" for i in missed)
+            "the work about it did not fit ("
+            + ", ".join(_md_escape(title) for title in missed)
+            + ")"
             if missed
             else "no task in the roadmaps is about it"
         )
         if aimed:
-            said += "; aimed at it: " + ", ".join(
+            said += "; these tasks point at it by their wording: " + ", ".join(
                 f"{_md_escape(title)} (week {week})" for week, title in sorted(aimed.values())
             )
         elif not missed:
@@ -1090,13 +1093,12 @@ def can_slip(plan: Any, tasks: Sequence[Any], catalog: Any) -> list[str]:
     return out[:MAX_SLACK_NAMED]
 
 
-STUDENTS = ("undergrad", "grad-student")
-
-
 def exams_said(plan: Any) -> str | None:
     """A student's term has heavy weeks the answers do not show (rv83: "mark the exam weeks
     as light"): how to make them light, once, unless time off already names exams."""
     profile = plan.profile
+    from upskill.schema import STUDENTS
+
     if profile.background not in STUDENTS or plan.weeks < 8:
         return None
     if any("exam" in (off.label or "").lower() for off in profile.time_off):

@@ -37,6 +37,8 @@ BACKGROUNDS = (
     "other",
 )
 STUDENTS = ("undergrad", "grad-student")
+# Interests said in a sentence ("people working on large language models", not "on llms").
+INTEREST_NAMES = {"llms": "large language models", "nlp": "natural language processing"}
 KINDS = ("learn", "practice", "build", "write", "network", "apply", "milestone")
 # Work whose point is a step in the world (an application, a checkpoint), not hours of study.
 MILESTONE_KINDS = ("apply", "milestone")
