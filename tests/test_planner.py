@@ -2199,3 +2199,18 @@ def test_a_phd_student_gets_programme_applications_only_for_a_safety_interest(
     assert "Not in your plan: it is for people from grad-student only with an interest" in said
     assert "AI Safety Camp" not in said, said
     assert "80,000 Hours job board" in said, said
+
+
+def test_language_model_work_is_never_off_the_interests_of_someone_who_names_nlp() -> None:
+    """A text audit found an NLP student told her pretraining project "is language-model
+    work, and your interests are natural language processing": the project was tagged with
+    the other language-model tag. Naming either (NLP or LLMs) keeps all such work in her
+    reach, while someone with other interests still has it set aside."""
+    _, plan = plan_for("../benchmarks/people/undergrad-phd-from-february.toml")
+    reasons = {u.id.split("@", 1)[0]: u.reason for u in plan.unscheduled}
+    assert "ml-devloop.capstone-project" in reasons
+    assert not any("language-model work" in r for r in reasons.values()), reasons
+    _, other = plan_for("phd-student-no-network.toml")
+    said = [u.reason for u in other.unscheduled if "language-model work" in u.reason]
+    assert said
+    assert "reinforcement learning, robotics" in said[0]

@@ -404,6 +404,9 @@ def candidates(
                 and not goal
                 and stressed != "core"
                 and {t.lower() for t in item.tags} & set(policy.language_model_tags)
+                # (language-model work is never off the interests of someone who names NLP
+                # or LLMs, whichever of the two tags the item carries)
+                and interests.isdisjoint(policy.language_model_tags)
             ):
                 named = (INTEREST_NAMES.get(x, x.replace("-", " ")) for x in profile.interests)
                 elsewhere = f"it is language-model work, and your interests are {', '.join(named)}"
@@ -2710,7 +2713,11 @@ class Planner:
                 elif free < need:
                     said = f"only {free / CENTI:g} h of the plan are free after more valuable work"
                 elif self._refillable(u):  # hours are free, but not in weeks that can take it
-                    said = f"the {free / CENTI:g} h still free are in weeks with no room for it"
+                    said = (
+                        f"{free / CENTI:g} h of the plan are still free, but none in a week it "
+                        "can go in (after what it builds on, before what needs it, beside the "
+                        "week's other tasks)"
+                    )
                 else:
                     said = (
                         "ordinary work on a track that matters less for your role: the "
