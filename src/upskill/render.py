@@ -356,7 +356,8 @@ def interest_lines(plan: Any, info: Mapping[str, Detail]) -> list[str]:
             }
         )
         # (the work about it by title, as elsewhere here; and the tasks aimed at it said as
-        # what they are, not as work about it: rv: "says no task serves it, then lists four")
+        # what they are, not as work about it: a text audit read "no task is about it" beside
+        # four tasks aimed at it as a contradiction)
         said = (
             "the work about it did not fit ("
             + ", ".join(_md_escape(title) for title in missed)
@@ -1096,9 +1097,9 @@ def can_slip(plan: Any, tasks: Sequence[Any], catalog: Any) -> list[str]:
 def exams_said(plan: Any) -> str | None:
     """A student's term has heavy weeks the answers do not show (rv83: "mark the exam weeks
     as light"): how to make them light, once, unless time off already names exams."""
-    profile = plan.profile
     from upskill.schema import STUDENTS
 
+    profile = plan.profile
     if profile.background not in STUDENTS or plan.weeks < 8:
         return None
     if any("exam" in (off.label or "").lower() for off in profile.time_off):
