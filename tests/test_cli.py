@@ -717,6 +717,12 @@ def test_a_plan_far_too_small_for_its_role_says_so_and_what_would_reach_it(home:
     assert said.startswith(f"First decision, by the end of week 1 ({week_1_end.isoformat()}): ")
     command = re.search(r"`upskill (replan --hours \d+ --weeks 52)`", said)
     assert command is not None
+    # ... and week 1 opens with it as the week's first step (rv86, rv87: "make the hours
+    # decision a week-1 task"), with the same command
+    week_1 = markdown.split("## Week 1 ", 1)[1].split("## Week 2 ", 1)[0]
+    first = week_1.split("\n- [", 1)[0]
+    assert "First, this week: decide your weekly hours" in first
+    assert f"`upskill {command[1]}`" in first
     run(*command[1].split(), "--yes")
     assert "cheapest first moves" not in run("export", "--format", "markdown").stdout
     init_example("swe-to-ml.toml", "--force")

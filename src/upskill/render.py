@@ -905,16 +905,9 @@ def light_from(plan: Any) -> int | None:
     return start
 
 
-def hours_said(
-    plan: Any, catalog: Any = None, then: str = '"Did not fit" says what comes next.'
-) -> str | None:
-    """When the core work the documents set out for this person is far more than the whole
-    plan can hold (two hours a week for three weeks), say so, with what would reach it:
-    the plan is the cheapest first moves, not the path to the role. ``then`` points to what
-    comes next where the text is shown."""
-    if catalog is None:
-        return None
-    # (alternatives count once, and not at all when one of them is in the plan)
+def _core_left(plan: Any, catalog: Any) -> float:
+    """Hours of the core work the documents set out for this person that the plan did not
+    hold (alternatives count once, and not at all when one of them is in the plan)."""
     taken = {
         item.group: t.item_id
         for t in plan.tasks
@@ -929,6 +922,30 @@ def hours_said(
         if item.group is not None and taken.setdefault(item.group, item_id) != item_id:
             continue
         left += u.hours
+    return left
+
+
+def decision_hours(plan: Any, catalog: Any = None) -> int | None:
+    """The weekly hours that would bring the role within a year, when the plan's own hours
+    put it over a year away: the plan's first decision (see `hours_said`)."""
+    if catalog is None or plan.hours_per_week <= 0:
+        return None
+    left = _core_left(plan, catalog)
+    if left <= plan.hours_per_week * plan.weeks or left / plan.hours_per_week <= 52:
+        return None
+    return math.ceil(left / 52)
+
+
+def hours_said(
+    plan: Any, catalog: Any = None, then: str = '"Did not fit" says what comes next.'
+) -> str | None:
+    """When the core work the documents set out for this person is far more than the whole
+    plan can hold (two hours a week for three weeks), say so, with what would reach it:
+    the plan is the cheapest first moves, not the path to the role. ``then`` points to what
+    comes next where the text is shown."""
+    if catalog is None:
+        return None
+    left = _core_left(plan, catalog)
     room = plan.hours_per_week * plan.weeks
     if left <= room or plan.hours_per_week <= 0:
         return None
@@ -1136,6 +1153,7 @@ def plan_markdown(
     short = hours_said(plan, catalog) if weeks is None else None
     if short is not None:
         lines.extend([short, ""])
+    decide = decision_hours(plan, catalog) if short is not None else None
     exams = exams_said(plan) if weeks is None else None
     if exams is not None:
         lines.extend([exams, ""])
@@ -1160,6 +1178,15 @@ def plan_markdown(
             + (f" ({_md_escape(off.label or 'time off')})" if off is not None else "")
         )
         lines.append("")
+        if n == 1 and decide is not None:  # (the decision as this week's first step)
+            lines.extend(
+                [
+                    f"_First, this week: decide your weekly hours (the first decision above); "
+                    f"if you can find {decide} h, `upskill replan --hours {decide} --weeks 52` "
+                    "makes the plan for them._",
+                    "",
+                ]
+            )
         slack = slip_said(plan, tasks, catalog, md=True)
         if slack:
             lines.extend([f"_{slack}_", ""])
