@@ -925,15 +925,23 @@ def _core_left(plan: Any, catalog: Any) -> float:
     return left
 
 
+YEAR = 52  # weeks: past this, the weekly hours are the plan's first decision
+
+
+def _within_a_year(left: float, per_week: float) -> int | None:
+    """The weekly hours that would bring ``left`` hours within a year, when ``per_week``
+    puts them further away (222 h at 2 h a week: 5 h), else None."""
+    if per_week <= 0 or math.ceil(left / per_week) <= YEAR:
+        return None
+    return math.ceil(left / YEAR)
+
+
 def decision_hours(plan: Any, catalog: Any = None) -> int | None:
     """The weekly hours that would bring the role within a year, when the plan's own hours
     put it over a year away: the plan's first decision (see `hours_said`)."""
-    if catalog is None or plan.hours_per_week <= 0:
+    if catalog is None:
         return None
-    left = _core_left(plan, catalog)
-    if left <= plan.hours_per_week * plan.weeks or left / plan.hours_per_week <= 52:
-        return None
-    return math.ceil(left / 52)
+    return _within_a_year(_core_left(plan, catalog), plan.hours_per_week)
 
 
 def hours_said(
@@ -955,11 +963,11 @@ def hours_said(
         f"needs about {left:.0f} h more, about {weeks} weeks at {budget(plan.hours_per_week)} "
         f"h a week{_far_off(weeks, left)}"
     )
-    if weeks > 52:  # the hours are the first decision, put first (rv82, rv83)
-        hours = math.ceil(left / 52)
+    hours = _within_a_year(left, plan.hours_per_week)
+    if hours is not None:  # the hours are the first decision, put first (rv82, rv83)
         return (
             f"First decision, by the end of week 1 ({plan.week_end(1).isoformat()}): {need} "
-            f"(`upskill replan --hours {hours} --weeks 52`). "
+            f"(`upskill replan --hours {hours} --weeks {YEAR}`). "
             f"These {plan.weeks} weeks hold the cheapest first moves, not the path to the "
             f"role; {then}"
         )
@@ -973,7 +981,7 @@ def hours_said(
 _NUMBERS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
-def _far_off(weeks: int, hours: float) -> str:
+def _far_off(weeks: int, left: float) -> str:
     """How far off the role is at this pace, said plainly once weeks stop meaning much
     (111 weeks: "about two years away at this pace"), and, when that is over a year, the
     weekly hours that would bring it within one (222 h: about 5 h a week)."""
@@ -983,11 +991,11 @@ def _far_off(weeks: int, hours: float) -> str:
         months = round(weeks * 7 / 30.44)
         said = f", which puts the role about {months} months away at this pace"
     else:
-        years = round(weeks / 52)
+        years = round(weeks / YEAR)
         number = _NUMBERS[years - 1] if years <= len(_NUMBERS) else str(years)
         said = f", which puts the role about {number} years away at this pace"
-    if weeks > 52:
-        said += f"; about {math.ceil(hours / 52)} h a week would bring it within a year"
+    if weeks > YEAR:
+        said += f"; about {math.ceil(left / YEAR)} h a week would bring it within a year"
     return said
 
 
@@ -1182,7 +1190,7 @@ def plan_markdown(
             lines.extend(
                 [
                     f"_First, this week: decide your weekly hours (the first decision above); "
-                    f"if you can find {decide} h, `upskill replan --hours {decide} --weeks 52` "
+                    f"if you can find {decide} h, `upskill replan --hours {decide} --weeks {YEAR}` "
                     "makes the plan for them._",
                     "",
                 ]
