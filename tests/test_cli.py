@@ -711,6 +711,14 @@ def test_a_plan_far_too_small_for_its_role_says_so_and_what_would_reach_it(home:
     for shown in (summary, every_week):  # (the terminal wraps lines: compare words)
         assert figures in shown
         assert shown.index(figures) < shown.index("Next, in this order")
+    # "Did not fit" holds far more than the core work quoted first (optional work too): it
+    # says how the two figures relate, so adding it up is no surprise (rv88)
+    total = sum(u["hours"] for u in plan["unscheduled"])
+    assert total > left + 100
+    share = f"the core work for your target is about {left:.0f} h of it"
+    overflow = markdown.split("## Did not fit", 1)[1]
+    assert f"All that did not fit comes to about {total:.0f} h: {share}" in overflow
+    assert share[1:] in every_week.split("Did not fit (", 1)[1]
     # the hours come first, as the decision to make, with the command that makes it; made,
     # the plan holds its core work and says nothing (rv82, rv83)
     week_1_end = dt.date.fromisoformat(plan["weeks"][0]["start"]) + dt.timedelta(days=6)

@@ -978,6 +978,25 @@ def hours_said(
     )
 
 
+def core_share_said(plan: Any, catalog: Any = None, total_said: bool = False) -> str | None:
+    """For a plan far too small for its role, how the left-over work's hours relate to the
+    core work the first lines quote (222 h of core work, 958 h left over in all): the two
+    figures are not the same thing, and a reader adding up "Did not fit" should see why."""
+    if catalog is None or hours_said(plan, catalog) is None:
+        return None
+    left = _core_left(plan, catalog)
+    total = sum(u.hours for u in plan.unscheduled)
+    if total <= left:
+        return None
+    share = (
+        f"the core work for your target is about {left:.0f} h of it, and the rest is "
+        "optional or less valuable for you."
+    )
+    if total_said:  # (the heading above it already gave the total)
+        return share[0].upper() + share[1:]
+    return f"All that did not fit comes to about {total:.0f} h: {share}"
+
+
 _NUMBERS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
@@ -1258,6 +1277,10 @@ def plan_markdown(
     if plan.unscheduled and weeks is None:
         lines.append("## Did not fit")
         lines.append("")
+        share = core_share_said(plan, catalog)
+        if share is not None:
+            lines.append(_md_escape(share))
+            lines.append("")
         steps = next_steps(plan)
         if steps:
             shown = (_md_titled(x, info) for x in steps)
@@ -1348,6 +1371,9 @@ def plan_footer(console: Any, plan: Any, full: bool, catalog: Any = None) -> Non
         console.print(f"After this plan: {', then '.join(afterwards)}.", soft_wrap=True)
     if full:
         console.print(f"Did not fit ({hours:g} h), most valuable first:")
+        share = core_share_said(plan, catalog, total_said=True)
+        if share is not None:
+            console.print(share, soft_wrap=True)
         for line in overflow_lines(plan):
             console.print(f"  {line}", soft_wrap=True)
     else:
