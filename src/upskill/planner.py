@@ -664,6 +664,9 @@ class Planner:
         # Left out for want of hours when chosen: (hours it needs, "with what it builds on"),
         # said against the finished plan's free hours (the weeks may have shifted since).
         self.short_of: dict[str, tuple[int, str]] = {}
+        # Left out as an alternative to the item of its group that was chosen: that item's id,
+        # so that the reason says whether it is in the finished plan (it may not fit either).
+        self.alternative_of: dict[str, str] = {}
         self.tasks: list[Task] = []
         self.parts: dict[str, list[int]] = {}  # unit id -> indices into tasks
         self.remaining: dict[str, int] = {}
@@ -943,6 +946,7 @@ class Planner:
             if u.id not in self.chosen and u.group in groups_taken and u.id not in self.satisfied:
                 taken = self.by_id[groups_taken[u.group]]
                 self.reasons[u.id] = f"an alternative to {taken.id}, which is in your plan"
+                self.alternative_of[u.id] = taken.id
 
         # A prerequisite left out for an alternative is satisfied by that alternative, and
         # what should come after it comes after the alternative (the drill after whichever
@@ -2617,8 +2621,9 @@ class Planner:
         if week <= sent + self.policy.interview_window:
             return None
         return (
-            f"it rehearses for the interviews of the round in week {sent}, and no week up to "
-            f"week {sent + self.policy.interview_window}, when they come, had room for it"
+            f"it rehearses for interviews from the round in week {sent}, which may come up to "
+            f"about week {sent + self.policy.interview_window}; no week up to then had room "
+            "for it"
         )
 
     def _stale(self, uid: str, week: int) -> bool:
@@ -2705,6 +2710,11 @@ class Planner:
         out: list[Unscheduled] = []
         for u in ordered:
             reason = self.reasons.get(u.id) or self._reason(u, placed_done, per_week)
+            chosen_instead = self.alternative_of.get(u.id)
+            if chosen_instead is not None and chosen_instead not in placed_done:  # (nor did it fit)
+                reason = reason.replace(
+                    "which is in your plan", "which did not fit either; one of the two is enough"
+                )
             follows = self._follows_after_the_plan(u, placed_done)
             if u.id in self.short_of and not self.reasons.get(u.id) and follows is None:
                 need, with_chain = self.short_of[u.id]

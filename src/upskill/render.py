@@ -460,11 +460,12 @@ def track_lines(plan: Any, catalog: Any) -> list[str]:
             for k in skills
         )
         head = f"{name} (you rated {rated})" if rated else name
-        skipped = f"; {known} basics skipped for your rating" if known else ""
+        basics = f"{known} basic" + ("s" if known != 1 else "")
+        skipped = f"; {basics} skipped for your rating" if known else ""
         if work:
             lines.append(f"- {head}: {said(work)}{skipped}")
         else:
-            empty.append(head + (f", {known} basics skipped" if known else ""))
+            empty.append(head + (f", {basics} skipped" if known else ""))
     if applications:
         lines.append(f"- applications: {said(applications)}")
     if empty:
