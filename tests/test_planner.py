@@ -1285,6 +1285,23 @@ def test_setup_that_only_pays_early_is_never_end_of_plan_padding(example: str) -
 
 
 @pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.toml")))
+def test_the_research_skill_map_comes_before_the_work_it_should_steer(example: str) -> None:
+    """Gleave's four skill sets say where the next months should go: the map of them is a
+    framing step, done before the first application round goes out and by the week the
+    collaboration's first results start, not after them (rv88, rv89: "it comes eight weeks
+    in")."""
+    _, plan = plan_for(example)
+    mapped = week_of(plan, "research.skill-map")
+    if mapped is None:
+        pytest.skip("no research skill map in this plan")
+    applied = week_of(plan, "interviewing.first-applications", last=False)
+    sprint = week_of(plan, "research.collaboration-sprint", last=False)
+    assert applied is not None or sprint is not None, "the skill map has nothing to steer"
+    assert applied is None or mapped < applied, (mapped, applied)
+    assert sprint is None or mapped <= sprint, (mapped, sprint)
+
+
+@pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.toml")))
 def test_one_big_piece_of_work_at_a_time(example: str) -> None:
     """Projects of focus_hours or more (a reproduction, a collaboration, GPT-2) do not run
     side by side, nor do two long courses: one is finished before the next starts (deadline
