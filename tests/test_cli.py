@@ -314,7 +314,7 @@ def test_light_weeks_at_the_end_are_said_to_be_light(example: str, home: Path) -
     terminal = run("plan", "--all").stdout
     markdown = run("plan", "--format", "markdown", "--all").stdout
     said = "light: none of the work left over fits there well"
-    ends = "The work worth your time ends in week"
+    ends = "The planned work ends in week"
     terminal = " ".join(terminal.split())
     if light is None or light == 1:
         assert said not in terminal

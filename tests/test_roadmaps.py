@@ -169,6 +169,14 @@ def test_dangling_prerequisite_within_and_across_roadmaps(tmp_path: Path) -> Non
     ]
 
 
+def test_what_a_drill_prepares_for_must_exist(tmp_path: Path) -> None:
+    text = roadmap_text("mine", [("a", []), ("b", [])])
+    text += '\n[[items]]\nid = "c"\ntitle = "C"\nhours = 1\nkind = "practice"\n'
+    text += 'prepares_for = ["b", "coding.big-o", "nowhere"]\n'
+    path = write(tmp_path / "r.toml", text)
+    assert problems_of(path) == [f"{path}: items[2] (c).prepares_for: 'nowhere' points to no item"]
+
+
 def test_cross_roadmap_prerequisite_to_a_built_in_is_fine(tmp_path: Path) -> None:
     path = write(tmp_path / "r.toml", roadmap_text("mine", [("a", ["coding.big-o"])]))
     assert validate_file(path).id == "mine"

@@ -70,6 +70,10 @@ class Item(_Strict):
     prerequisites: list[Annotated[str, Field(pattern=PREREQ_PATTERN)]] = []
     # Soft order: when both are in the plan, these come first (never pulled in for this item).
     after: list[Annotated[str, Field(pattern=PREREQ_PATTERN)]] = []
+    # What this drill prepares for, without ordering anything: if it would only start once
+    # all of these have started, it has come too late to help and is left out (micrograd after
+    # the collaboration and the reproduction it should have prepared).
+    prepares_for: list[Annotated[str, Field(pattern=PREREQ_PATTERN)]] = []
     roles: list[Role] = []
     why: str = ""
     source: str = ""

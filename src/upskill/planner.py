@@ -53,7 +53,9 @@ exact and the output is byte-stable. It works in named phases, each a method of 
 5. ``repair``: work not finished by the end (or late for its deadline) is taken out whole,
    with what needs it, and the room it frees goes to whole items worth doing (setup within
    its window, what a short runway pulls forward within the first third, a follow-up only
-   soon after what it follows, nothing that only prepares for work not in the plan); an ask
+   soon after what it follows, nothing that only prepares for work not in the plan or for
+   work that has all started (`prepares_for`), no build aimed at interests the person did
+   not name: such weeks stay light); an ask
    made only for work that is not in the plan (to audit a course that did not fit) goes too.
    A build whose write-up did not fit after it (a reproduction in the last weeks): the least
    valuable writing habit beside it that nobody must do gives way and the plan is made once
@@ -252,6 +254,7 @@ class Unit:
     order: int
     prerequisites: list[str] = field(default_factory=list)
     after: list[str] = field(default_factory=list)  # soft: first, when both are in the plan
+    prepares_for: list[str] = field(default_factory=list)  # too late once these have started
     occurrences: list[int] | None = None  # recurring: the occurrence numbers still to place
     value: float = 1.0  # for the whole unit (all its occurrences)
     priority: str = "normal"
@@ -259,6 +262,7 @@ class Unit:
     filler: bool = False  # optional and matching no interest: never chosen for itself
     goal: bool = False
     liked: bool = False  # tagged with one of the person's interests
+    aside: bool = False  # a build aimed at interests other than those the person named
     level: int | None = None  # the skill level it is needed below (None: always needed)
     role_weight: float = 1.0  # how much its track matters for the person's target role
     gated: bool = False  # needed because of a skill the person rated low (preparation)
@@ -423,6 +427,7 @@ def candidates(
                 order=order,
                 prerequisites=catalog.prerequisites(full),
                 after=catalog.after(full),
+                prepares_for=catalog.prepares_for(full),
                 occurrences=list(range(1, repeat + 1)) if repeat else None,
                 priority=priority,
                 group=item.group,
@@ -438,6 +443,9 @@ def candidates(
                 lead_weeks=item.lead_weeks or 0,
                 within_weeks=item.within_weeks,
                 elsewhere=elsewhere,
+                aside=bool(
+                    interests and item.tags and item.kind == "build" and not liked and not goal
+                ),
                 shared=item.week_share is not None,
                 urgent=on_short_runway(runway, item),
             )
@@ -1517,6 +1525,9 @@ class Planner:
             for a in self.by_id[uid].after:
                 if a in self.chosen:
                     self.prepares.setdefault(a, []).append(uid)
+            for x in self.by_id[uid].prepares_for:  # (what it helps, without waiting for it)
+                if x in self.chosen:
+                    self.prepares.setdefault(uid, []).append(x)
             self.needed_by.update(self.prerequisites(uid))
         # An ask whose answer a follow-up waits for (the collaboration ask): the clock on
         # the answer starts only once it is sent.
@@ -1985,6 +1996,24 @@ class Planner:
         )
         return True
 
+    def _prepares_too_late(self, uid: str, week: int) -> str | None:
+        """Why a drill would come too late in ``week`` to help: everything in the plan that it
+        prepares for (`prepares_for`: micrograd for the collaboration and the reproduction)
+        has started by then. None if it would not, or if it prepares for nothing planned."""
+        u = self.by_id[uid]
+        if u.touched or u.goal or u.liked:
+            return None
+        begun = {
+            x: min(self.tasks[i].week for i in self.parts[x])
+            for x in u.prepares_for
+            if self.parts.get(x)
+        }
+        if not begun or any(start > week for start in begun.values()):
+            return None
+        first = min(begun, key=lambda x: (begun[x], self.by_id[x].order))
+        starts = begun[first]
+        return f"it prepares for {first}, which starts in week {starts}, before it could be done"
+
     def _interviews_over(self, uid: str, week: int) -> str | None:
         """Why interview practice (a drill, a mock, your stories) is pointless in ``week``:
         no application is ahead of it in the plan, and the last one went out more than
@@ -2452,7 +2481,7 @@ class Planner:
                 over = self._interviews_over(u.id, week)
                 if over is not None:
                     self.reasons[u.id] = over
-                late = self._window_passed(u.id, week)
+                late = self._window_passed(u.id, week) or self._prepares_too_late(u.id, week)
                 if late is not None:
                     self.reasons[u.id] = late
                 last = min(latest.get(u.id, FOREVER), u.deadline_week or FOREVER)
@@ -2532,7 +2561,11 @@ class Planner:
     def _refillable(self, u: Unit) -> bool:
         """Is ``u`` worth refilling free weeks with? Work the documents stress, work the
         person asked for, or ordinary work on a track that matters for their role; not
-        padding (LeetCode topics for a research scientist): such weeks stay light."""
+        padding (LeetCode topics for a research scientist), nor work aimed at interests the
+        person did not name (an interpretability build for a roboticist): such weeks stay
+        light."""
+        if u.aside and u.priority != "core" and not u.touched:
+            return False
         return (
             u.priority in ("core", "high")
             or u.liked

@@ -1026,9 +1026,10 @@ def light_said(plan: Any) -> str | None:
         return None
     last = max((t.week for t in plan.tasks), default=0)
     if last < week:
-        return (
-            f"The work worth your time ends in week {last}: nothing more in your roadmaps is "
-            "worth the weeks after it. Use them to apply, follow up and keep your habits."
+        return (  # (not "nothing more is worth it": what did not fit is listed, with why)
+            f"The planned work ends in week {last}: nothing left over fits the weeks after it "
+            "well (each item left out is listed with its reason). Use them to apply, follow "
+            "up and keep your habits."
         )
     when = f"Week {week} is" if week == plan.weeks else f"From week {week} the weeks are"
     return (

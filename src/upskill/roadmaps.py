@@ -63,6 +63,14 @@ class Catalog:
         roadmap_id = full_id.split(".", 1)[0]
         return [qualify(p, roadmap_id) for p in refs]
 
+    def prepares_for(self, full_id: str) -> list[str]:
+        """The full ids of the work this drill prepares for (`prepares_for`)."""
+        refs = self.items[full_id].prepares_for
+        if not refs:
+            return []
+        roadmap_id = full_id.split(".", 1)[0]
+        return [qualify(p, roadmap_id) for p in refs]
+
 
 def qualify(ref: str, roadmap_id: str) -> str:
     """``big-o`` in roadmap ``coding`` is ``coding.big-o``; a dotted id is already full."""
@@ -126,7 +134,11 @@ def check_graph(loaded: list[tuple[Roadmap, str]]) -> list[str]:
     catalog = Catalog.of(loaded)
     for roadmap, label in loaded:
         for index, item in enumerate(roadmap.items):
-            for key, refs in (("prerequisites", item.prerequisites), ("after", item.after)):
+            for key, refs in (
+                ("prerequisites", item.prerequisites),
+                ("after", item.after),
+                ("prepares_for", item.prepares_for),
+            ):
                 for ref in refs:
                     full = qualify(ref, roadmap.id)
                     if full not in catalog.items:
