@@ -2275,3 +2275,18 @@ def test_language_model_work_is_never_off_the_interests_of_someone_who_names_nlp
     said = [u.reason for u in other.unscheduled if "language-model work" in u.reason]
     assert said
     assert "reinforcement learning, robotics" in said[0]
+
+
+def test_work_for_a_near_deadline_takes_the_hours_its_weeks_need() -> None:
+    """A student starting in February has two weeks to apply to summer research programmes
+    (8 h): the work for that deadline takes what the two weeks need (4 h each), not one block
+    a week with the rest of the week given to a note due weeks later (the research skill
+    map), which had left it an hour short and out of her plan."""
+    _, plan = plan_for("../benchmarks/people/undergrad-phd-from-february.toml")
+    parts = [t for t in plan.tasks if t.item_id == "phd-applications.research-programmes"]
+    assert parts, [u.reason for u in plan.unscheduled if "research-programmes" in u.id]
+    assert sum(t.hours for t in parts) == 8
+    assert max(t.week for t in parts) <= 2
+    mapped = week_of(plan, "research.skill-map")
+    assert mapped is not None
+    assert mapped <= 5

@@ -1899,6 +1899,14 @@ class Planner:
         amount = 0
         if (w.slots > keep_slots or started) and limit > 0 and (started or not self.crowded(uid)):
             amount = self.block(uid, limit, w.week, continuing=started, pressing=must)
+            if amount and u.deadline_week is not None and must:
+                # ... and work for a deadline takes what the weeks left before it need, not
+                # one block a week (a summer programme's 8 h in the two weeks before it closes)
+                end = min(u.deadline_week, self.horizon)
+                weeks = sum(1 for k in range(w.week, end + 1) if self.cap[k] > 0)
+                need = -(-self.remaining[uid] // max(weeks, 1))
+                need += -need % 25
+                amount = max(amount, min(need, limit, self.remaining[uid]))
         if amount:
             self._urgent_room -= amount
             if uid in self.setup_moves:
