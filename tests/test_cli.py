@@ -790,7 +790,8 @@ def test_the_markdown_says_which_work_serves_each_interest(home: Path, tmp_path:
     assert "the work about it did not fit (" in line
     assert "ARENA interpretability notebooks" in line
     # ... and the outreach in it is aimed at the interest, said as such
-    assert "; these tasks point at it by their wording: " in line
+    assert "; aimed at it: " in line
+    assert "by their wording" not in line  # (their interest notes point at it: text audit 7)
     assert "Send three short messages asking for advice on your most ambitious goal" in line
     # an interest no task is tagged with changes nothing, and the plan says that too
     answers = (EXAMPLES / "tiny-budget.toml").read_text(encoding="utf-8")
@@ -799,10 +800,7 @@ def test_the_markdown_says_which_work_serves_each_interest(home: Path, tmp_path:
     (tmp_path / "q.toml").write_text(answers, encoding="utf-8")
     assert run("init", "--answers", str(tmp_path / "q.toml"), "--force").returncode == 0
     markdown = run("export", "--format", "markdown").stdout
-    assert (
-        "- quantum: no task in the roadmaps is about it; these tasks point at it by their wording: "
-        in markdown
-    )
+    assert "- quantum: no task in the roadmaps is about it; aimed at it: " in markdown
     # the projects aimed at an interest are named beside the work tagged with it: the PhD
     # student's collaboration is where reinforcement learning is worked on
     init_example("phd-student-no-network.toml", "--force")
@@ -1198,6 +1196,124 @@ def test_each_week_of_a_course_names_its_lecture(home: Path) -> None:
     assert f"\n  - This week: {sections[1]}\n" in task, task
     explained = run("explain", "coding.dsa-course@3").stdout
     assert f"This week (coding.dsa-course@3): {topics[2]}" in " ".join(explained.split())
+
+
+@pytest.mark.parametrize(
+    ("example", "item_id", "names", "dropped"),
+    [
+        (
+            "postdoc-research-engineer.toml",
+            "coding.dsa-course",
+            ["hashing", "binary trees", "breadth-first search on graphs", "dynamic programming"],
+            ["shortest paths", "balanced trees", "from a list of ten"],
+        ),
+        (
+            "swe-to-ml.toml",
+            "ml-devloop.ml-implementation-drills",
+            ["dropout", "a learning-rate schedule", "beam search for a small sequence model"],
+            ["LoRA", "AdamW"],
+        ),
+    ],
+)
+def test_a_weekly_topic_list_names_only_the_topics_the_plan_holds(
+    example: str, item_id: str, names: list[str], dropped: list[str], home: Path
+) -> None:
+    """Text audit 7: the drills' finish line listed six components (LoRA and AdamW too) in a
+    plan that holds four weeks of them, and the postdoc's lectures said "one a week, from a
+    list of ten" where the plan keeps four. Where the item begins, the plan says how many of
+    its weekly topics it holds and names only those, the rest being under "Did not fit"; no
+    week's text names a topic the plan does not hold."""
+    made = run_process("init", "--answers", str(EXAMPLES / example))
+    assert made.returncode == 0, made.stderr
+    data = json.loads(run_process("plan", "--format", "json", "--all").stdout)
+    held = sorted(
+        int(t["id"].rsplit("@", 1)[1])
+        for w in data["weeks"]
+        for t in w["tasks"]
+        if t["id"].startswith(f"{item_id}@")
+    )
+    topics = load_catalog(None).items[item_id].topics
+    assert 0 < len(held) < len(topics), held  # kept to fewer weeks than it has topics
+    assert held == list(range(1, len(held) + 1))
+    assert any(u["id"].startswith(f"{item_id}@") for u in data["unscheduled"])
+    markdown = run_process("plan", "--format", "markdown", "--all").stdout
+    plan_part, left_over = markdown.split("## Did not fit", 1)
+    blocks = [b.split("\n- [", 1)[0] for b in plan_part.split(f"(`{item_id}@")[1:]]
+    assert len(blocks) == len(held)
+    said = (
+        f"Your plan holds {len(held)} of its {len(topics)} weekly topics, one a week: "
+        + ", ".join(names[: len(held)])
+    )
+    first = " ".join(blocks[0].split())
+    assert said in first, first
+    assert f'the other {len(topics) - len(held)} are under "Did not fit".' in first
+    assert f"(`{item_id}`" in left_over  # (where the reader is sent: the rest is there)
+    for block in blocks:
+        for name in dropped:
+            assert name not in block, (name, block)
+    assert all(said not in b for b in blocks[1:])  # said once, where the item begins
+    # ... and in the terminal's detailed view of that week
+    week = min(w["week"] for w in data["weeks"] for t in w["tasks"] if t["id"] == f"{item_id}@1")
+    table = run_process("plan", "--week", str(week), "--details").stdout
+    shown = " ".join(re.sub("[│┃]", " ", table).split())  # (the words, across the cell's lines)
+    assert said in shown, shown
+
+
+def test_the_core_hours_are_said_to_be_the_roadmaps_estimates(home: Path) -> None:
+    """Text audit 7: "the core work the documents set out for your target needs about 222 h
+    more" gave the documents a figure they never give; the documents name the work, the
+    hours are the roadmaps' own estimates, and the first decision says so."""
+    made = run_process("init", "--answers", str(EXAMPLES / "tiny-budget.toml"))
+    assert made.returncode == 0, made.stderr
+    markdown = run_process("export", "--format", "markdown").stdout
+    said = next(x for x in markdown.splitlines() if x.startswith("First decision"))
+    assert "the documents set out" not in said
+    assert re.search(
+        r"the core work the roadmaps draw from the documents for your target "
+        r"\(research-engineer\) comes, by the roadmaps' own estimates, to about \d+ h more, "
+        r"about \d+ weeks at 2 h a week",
+        said,
+    ), said
+    every_week = " ".join(run_process("plan", "--all").stdout.split())
+    assert "by the roadmaps' own estimates, to about" in every_week
+
+
+@pytest.mark.parametrize(
+    ("person", "item_id", "expected"),
+    [
+        (
+            EXAMPLES / "phd-student-no-network.toml",
+            "ml-devloop.ml-implementation-drills",
+            r"needs 3 h a week for 6 weeks; the ([\d.]+) h of the plan still free are spread "
+            r"over weeks where it cannot run weekly \(",
+        ),
+        (
+            ROOT / "benchmarks" / "people" / "undergrad-research-engineer.toml",
+            "research.first-blog-post",
+            r"needs 7 h; ([\d.]+) h of the plan are still free, but none in a week it can go in",
+        ),
+    ],
+    ids=["weekly-drills", "first-blog-post"],
+)
+def test_did_not_fit_never_says_no_room_beside_free_hours(
+    person: Path, item_id: str, expected: str, home: Path
+) -> None:
+    """Text audit 7: "Did not fit" gave the drills "no room left by week 52 at 12 h/week"
+    while the same section said "23.5 h of the plan are still free". With hours free, the
+    reason says they are not where the work could go (a habit: not in weeks where it can
+    run weekly), and "no room left" is only said when nothing is free."""
+    made = run_process("init", "--answers", str(person))
+    assert made.returncode == 0, made.stderr
+    data = json.loads(run_process("plan", "--format", "json", "--all").stdout)
+    reasons = {u["id"].split("@", 1)[0]: u["reason"] for u in data["unscheduled"]}
+    found = re.match(expected, reasons[item_id])
+    assert found, reasons[item_id]
+    assert float(found.group(1)) > 0
+    free = re.compile(r"([\d.]+) h (?:of the plan )?(?:are )?still free")
+    if any(free.search(r) for r in reasons.values()):
+        assert not any(r.startswith("no room left") for r in reasons.values()), reasons
+    markdown = run_process("plan", "--format", "markdown", "--all").stdout
+    assert "no room left" not in markdown
 
 
 def test_a_plan_of_ordinary_length_keeps_the_full_versions(home: Path) -> None:

@@ -2756,6 +2756,9 @@ class Planner:
                 reason = reason.replace(
                     "which is in your plan", "which did not fit either; one of the two is enough"
                 )
+            if reason == self._no_room(per_week) and free >= 25:  # (hours free, elsewhere)
+                count = len(left[u.id]) if u.occurrences is not None else 0
+                reason = self._free_but_not_there(u, free, count)
             follows = self._follows_after_the_plan(u, placed_done)
             if u.id in self.short_of and not self.reasons.get(u.id) and follows is None:
                 need, with_chain = self.short_of[u.id]
@@ -2820,8 +2823,27 @@ class Planner:
         if follows is not None:
             return follows
         if u.id in self.chosen:
-            return f"no room left by week {last} at {per_week}"
+            return self._no_room(per_week)
         return f"less valuable for you than what fits in {per_week} over {last} weeks"
+
+    def _no_room(self, per_week: str) -> str:
+        return f"no room left by week {self.horizon} at {per_week}"
+
+    @staticmethod
+    def _free_but_not_there(u: Unit, free: int, count: int) -> str:
+        """Why chosen work did not fit though hours of the plan are still free: they are not
+        where it could go (text audit 7: "no room left" beside "23.5 h are still free")."""
+        if count:  # a habit: so many hours in each of so many weeks
+            return (
+                f"needs {u.size / CENTI:g} h a week for {count} weeks; the {free / CENTI:g} h "
+                "of the plan still free are spread over weeks where it cannot run weekly (after "
+                "what it builds on, beside the week's other tasks)"
+            )
+        return (
+            f"needs {u.size / CENTI:g} h; {free / CENTI:g} h of the plan are still free, but "
+            "none in a week it can go in (after what it builds on, before what needs it, beside "
+            "the week's other tasks)"
+        )
 
     # ------------------------------------------------------------------ all of it
 

@@ -6,7 +6,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # roadmaps bring pydantic: only the commands that show roadmaps load it
@@ -200,6 +200,7 @@ class Detail:
     wait: int = 0  # ... and how many weeks after it
     topic: str | None = None  # a recurring item's subject in this occurrence's week
     beyond: str | None = None  # what the item adds beyond the documents, if anything
+    topics_held: str | None = None  # which of its weekly topics the plan holds, by name
 
     def links_at(self, first: bool) -> list[tuple[str, str]]:
         """The resources to link under a task: every one where the item begins (``first``),
@@ -212,15 +213,69 @@ def plan_details(catalog: Any, plan: Any) -> dict[str, Detail]:
     """`details` of every task and left-out item of ``plan``, as said to its person."""
     ids = task_and_left_out_ids(plan)
     profile = plan.profile
-    return details(
+    covered = covered_in(catalog, plan)
+    out = details(
         catalog,
         ids,
         profile.interests,
         profile.background,
         profile.quick,
         profile.target_role,
-        covered_in(catalog, plan),
+        covered,
     )
+    held: dict[str, str | None] = {}  # (said where the item begins: its first task)
+    for t in plan.tasks:
+        item = catalog.items.get(t.item_id)
+        if t.id in out and item is not None and item.topics:
+            if t.item_id not in held:
+                held[t.item_id] = topics_held(plan, t.item_id, item, covered)
+            out[t.id] = replace(out[t.id], topics_held=held[t.item_id])
+    return out
+
+
+def topics_held(plan: Any, item_id: str, item: Any, covered: frozenset[str]) -> str | None:
+    """Which of a recurring item's weekly topics ``plan`` holds, by name, and how many of
+    them did not fit: a plan that keeps the course to four of its ten weeks names those four
+    (text audit 7: "one a week, from a list of ten" sent the reader looking for six more)."""
+    topics = [t for t in item.topics if t not in covered]
+    numbers = {
+        int(number)
+        for t in plan.tasks
+        if t.item_id == item_id and (number := t.id.rpartition("@")[2]).isdigit()
+    }
+    held = [k for k in sorted(numbers) if 1 <= k <= len(topics)]
+    if not held:
+        return None
+    names = topic_names(topics)
+    shown = ", ".join(names[k - 1] for k in held)
+    if len(held) == len(topics):
+        return f"All {len(topics)} of its weekly topics are in your plan, one a week: {shown}."
+    rest = len(topics) - len(held)
+    left_out = any(u.id.split("@", 1)[0] == item_id for u in plan.unscheduled)
+    where = 'under "Did not fit"' if left_out else "not in this plan"
+    others = "the other one is" if rest == 1 else f"the other {rest} are"
+    return (
+        f"Your plan holds {len(held)} of its {len(topics)} weekly topics, one a week: {shown}; "
+        f"{others} {where}."
+    )
+
+
+def topic_names(topics: Sequence[str]) -> list[str]:
+    """Short names of weekly topics, to list in a sentence: the words before any
+    explanation ("Hashing: how hash tables work" is "hashing"), or what follows a heading
+    they all share ("Top Interview 150 section: Heap" is "Heap")."""
+    heading = topics[0].split(": ", 1)[0] + ": " if topics else ""
+    if len(topics) > 1 and all(t.startswith(heading) for t in topics):
+        return [t[len(heading) :] for t in topics]
+    names = []
+    for topic in topics:
+        cuts = [i for i in (topic.find(x) for x in (": ", ", ", " (")) if i > 0]
+        name = topic[: min(cuts)] if cuts else topic
+        first = name.split(" ", 1)[0]
+        if first[1:] == first[1:].lower():  # "Dropout" reads on as "dropout"; "LoRA" stays
+            name = name[0].lower() + name[1:]
+        names.append(name)
+    return names
 
 
 def covered_in(catalog: Any, plan: Any) -> frozenset[str]:
@@ -366,7 +421,9 @@ def interest_lines(plan: Any, info: Mapping[str, Detail]) -> list[str]:
             else "no task in the roadmaps is about it"
         )
         if aimed:
-            said += "; these tasks point at it by their wording: " + ", ".join(
+            # (said as in the other lines, "aimed at it": it is their interest notes that
+            # point at it, not their wording; text audit 7)
+            said += "; aimed at it: " + ", ".join(
                 f"{_md_escape(title)} (week {week})" for week, title in sorted(aimed.values())
             )
         elif not missed:
@@ -801,6 +858,8 @@ def week_table(
                 label.append(f"\nfor your interests: {clean(extra.for_you, one_line=True)}")
             if extra.done_when:
                 label.append(f"\n{finish_label(part)}: {clean(extra.done_when, one_line=True)}")
+            if extra.topics_held and id(t) in firsts:
+                label.append(f"\n{clean(extra.topics_held, one_line=True)}")
             back = back_from_time_off(plan, t, extra)
             if back:
                 label.append(f"\n{back}")
@@ -907,8 +966,9 @@ def light_from(plan: Any) -> int | None:
 
 
 def _core_left(plan: Any, catalog: Any) -> float:
-    """Hours of the core work the documents set out for this person that the plan did not
-    hold (alternatives count once, and not at all when one of them is in the plan)."""
+    """Hours (by the roadmaps' estimates) of the core work drawn from the documents for this
+    person that the plan did not hold (alternatives count once, and not at all when one of
+    them is in the plan)."""
     taken = {
         item.group: t.item_id
         for t in plan.tasks
@@ -948,7 +1008,7 @@ def decision_hours(plan: Any, catalog: Any = None) -> int | None:
 def hours_said(
     plan: Any, catalog: Any = None, then: str = '"Did not fit" says what comes next.'
 ) -> str | None:
-    """When the core work the documents set out for this person is far more than the whole
+    """When the core work drawn from the documents for this person is far more than the whole
     plan can hold (two hours a week for three weeks), say so, with what would reach it:
     the plan is the cheapest first moves, not the path to the role. ``then`` points to what
     comes next where the text is shown."""
@@ -960,8 +1020,11 @@ def hours_said(
         return None
     weeks = math.ceil(left / plan.hours_per_week)
     need = (
-        f"the core work the documents set out for your target ({plan.profile.target_role}) "
-        f"needs about {left:.0f} h more, about {weeks} weeks at {budget(plan.hours_per_week)} "
+        # (the documents name the work, not its hours: the hours are the roadmaps' own
+        # estimates, and said so; text audit 7)
+        f"the core work the roadmaps draw from the documents for your target "
+        f"({plan.profile.target_role}) comes, by the roadmaps' own estimates, to about "
+        f"{left:.0f} h more, about {weeks} weeks at {budget(plan.hours_per_week)} "
         f"h a week{_far_off(weeks, left)}"
     )
     hours = _within_a_year(left, plan.hours_per_week)
@@ -1259,6 +1322,8 @@ def plan_markdown(
                     )
                     said_in.setdefault(t.item_id, n)
                     lines.append(f"  - {label[0].upper()}{label[1:]}: {said}")
+                if detail.topics_held and id(t) in firsts:
+                    lines.append(f"  - {_md_escape(detail.topics_held)}")
                 back = back_from_time_off(plan, t, detail)
                 if back:
                     lines.append(f"  - {back}")
