@@ -442,24 +442,26 @@ def test_a_split_part_says_which_steps_it_covers() -> None:
     named = [s for p, h in zip(parts, (6.0, 6.0, 3.0), strict=True) for s in steps_now(p, h, steps)]
     assert named == steps
     # a part holding no step's middle keeps going with the step it spends most on
-    # ... and says how far into it the week gets, in words (a quarter, half, nearly all)
+    # ... and says how far into it the week gets, in words (a quarter, half, nearly all);
+    # a step begun in an earlier week says so after it ("(continued; ...)"), never as a
+    # verb before it, which read "finish: start one of the labs" (text audit 8)
     assert steps_now(Part(1, 4, 12.0, 1.0), 1.0, steps) == [
-        "start: first (about a quarter of it by the end of the week)"
+        "first (about a quarter of it by the end of the week)"
     ]
     assert steps_now(Part(2, 4, 12.0, 3.8), 1.5, steps) == [
-        "keep going: first (nearly all of it by the end of the week)"
+        "first (continued; nearly all of it by the end of the week)"
     ]
     assert steps_now(Part(2, 4, 12.0, 4.0), 2.0, steps) == [
-        "keep going: first (finish it this week)"
+        "first (continued; finish it this week)"
     ]
     assert steps_now(Part(3, 4, 12.0, 7.5), 1.5, ["Build", "GPT-2 in"]) == [
-        "start: GPT-2 in (about a quarter of it by the end of the week)"
+        "GPT-2 in (about a quarter of it by the end of the week)"
     ]
-    # a step the week before started ("start: first ...") is finished this week, not
+    # a step the week before started ("first (about ...)") is finished this week, not
     # started again; a step whose first hours were not said is said plainly
-    assert steps_now(Part(2, 4, 12.0, 4.0, 0.0), 3.0, steps) == ["finish: first"]
+    assert steps_now(Part(2, 4, 12.0, 4.0, 0.0), 3.0, steps) == ["first (the rest of it)"]
     assert steps_now(Part(2, 4, 12.0, 6.0, 0.0), 5.0, steps) == [
-        "finish: first",
+        "first (the rest of it)",
         "second (about half of it by the end of the week)",
     ]
     assert steps_now(Part(3, 4, 12.0, 7.0, 1.0), 3.5, steps) == [

@@ -503,6 +503,7 @@ def track_lines(plan: Any, catalog: Any) -> list[str]:
             continue
         work: list[tuple[int, int, str, float]] = []
         known = 0
+        gated: list[str] = []  # the skills whose ratings skip them, in the order first met
         for full, item in catalog.items.items():
             if full.split(".", 1)[0] != roadmap:
                 continue
@@ -512,17 +513,29 @@ def track_lines(plan: Any, catalog: Any) -> list[str]:
                 (not_for(profile, item) or "").startswith("you rated")
             ):
                 known += 1  # a basic the person's rating makes unnecessary (as `candidates`)
+                if item.skill not in gated:
+                    gated.append(item.skill)
         rated = ", ".join(
             f"{SKILL_WORDS[k]} {profile.rating(k)}" if len(skills) > 1 else str(profile.rating(k))
             for k in skills
         )
         head = f"{name} (you rated {rated})" if rated else name
         basics = f"{known} basic" + ("s" if known != 1 else "")
-        skipped = f"; {basics} skipped for your rating" if known else ""
+        # a basic of this track gated by another skill says which (text audit 8: "open
+        # source (you rated 0): ... 1 basic skipped for your rating", skipped for coding 3)
+        whose = "your rating"
+        if any(k not in skills for k in gated):
+            words = [SKILL_WORDS.get(k, k.replace("_", " ")) for k in gated]
+            whose = (
+                f"your {words[0]} rating"
+                if len(words) == 1
+                else f"your ratings in {', '.join(words[:-1])} and {words[-1]}"
+            )
+        skipped = f"; {basics} skipped for {whose}" if known else ""
         if work:
             lines.append(f"- {head}: {said(work)}{skipped}")
         else:
-            empty.append(head + (f", {basics} skipped" if known else ""))
+            empty.append(head + (f", {basics} skipped for {whose}" if known else ""))
     if applications:
         lines.append(f"- applications: {said(applications)}")
     if empty:
@@ -638,25 +651,26 @@ def steps_now(part: Any, hours: float, steps: Sequence[str]) -> list[str]:
         overlap = [min(hi, (i + 1) * size) - max(lo, i * size) for i in range(len(steps))]
         return max(range(len(steps)), key=lambda i: overlap[i])
 
-    # A step the week before started without finishing it ("start: ...") is finished or
-    # kept going this week, not started again.
+    def going_on(i: int) -> str:
+        """Step ``i`` begun in an earlier week, said after it, not as a verb before it: a
+        step that itself starts something read "finish: start one of the labs" (text audit
+        8), so the week says "(the rest of it)" or "(continued; ...)" behind the step."""
+        far = how_far(i)
+        return f"{steps[i]} (continued; {far[2:]}" if far else f"{steps[i]} (the rest of it)"
+
+    # A step the week before started without finishing it is finished or kept going this
+    # week, not started again.
     begun = None
     if part.number > 1 and not middles(part.previous, start):
         begun = most(part.previous, start)
     mine = middles(start, end)
     if mine:
-        return [
-            (
-                f"{'keep going' if how_far(i) else 'finish'}: {_in_sentence(steps[i])}"
-                if i == begun
-                else steps[i]
-            )
-            + how_far(i)
-            for i in mine
-        ]
+        return [going_on(i) if i == begun else steps[i] + how_far(i) for i in mine]
     i = most(start, end)
-    said = "start" if start <= i * size + 1e-9 else "keep going"
-    return [f"{said}: {_in_sentence(steps[i])}{how_far(i) or ' (finish it this week)'}"]
+    if start <= i * size + 1e-9:  # its first week: how far it gets says it goes on later
+        return [steps[i] + how_far(i)]
+    far = how_far(i)
+    return [f"{steps[i]} (continued; {far[2:] if far else 'finish it this week)'}"]
 
 
 MAX_CORE_NAMED = 3  # core tasks named for a roadmap the person left out
@@ -743,13 +757,8 @@ def _what_it_costs(plan: Any, catalog: Any, left: Sequence[str], md: bool) -> st
 
 def steps_label(part: Any, doing: Sequence[str]) -> str:
     """What introduces the steps of a task: "in order: " for a whole task, "this week: " for a
-    part, "this week, " when the part starts or goes on with one step ("this week, keep
-    going: ..."), not two colons in a row."""
-    if part is None:
-        return "in order: "
-    if doing and doing[0].startswith(("start: ", "keep going: ", "finish: ")):
-        return "this week, "
-    return "this week: "
+    part (a step begun earlier says so after it, "(continued; ...)", see `steps_now`)."""
+    return "in order: " if part is None else "this week: "
 
 
 def join_steps(steps: Sequence[str]) -> str:
