@@ -2751,10 +2751,13 @@ class Planner:
         out: list[Unscheduled] = []
         for u in ordered:
             reason = self.reasons.get(u.id) or self._reason(u, placed_done, per_week)
-            chosen_instead = self.alternative_of.get(u.id)
-            if chosen_instead is not None and chosen_instead not in placed_done:  # (nor did it fit)
-                reason = reason.replace(
-                    "which is in your plan", "which did not fit either; one of the two is enough"
+            taken = self.alternative_of.get(u.id)
+            if taken is not None and reason.startswith(f"an alternative to {taken}, "):
+                # (said of the finished plan: the one taken may not have fitted either)
+                reason = f"an alternative to {taken}, " + (
+                    "which is in your plan"
+                    if taken in placed_done
+                    else "which did not fit either; one of the two is enough"
                 )
             if reason == self._no_room(per_week) and free >= 25:  # (hours free, elsewhere)
                 count = len(left[u.id]) if u.occurrences is not None else 0
