@@ -689,14 +689,20 @@ def test_the_markdown_says_where_the_hours_go_beside_the_ratings(home: Path) -> 
     markdown = run("export", "--format", "markdown").stdout
     assert re.search(
         r"^- coding and data structures \(you rated coding 4, data structures 4\): "
-        r".*; (?:1 basic|\d+ basics) skipped for your rating$",
+        r".*; (?:1 basic|\d+ basics) skipped for your "
+        r"(?:ratings in coding and data structures|coding rating|data structures rating)$",
         markdown,
         re.M,
     )
     assert not re.search(r"\b1 basics\b", markdown)  # one basic, said in the singular
     init_example("swe-to-ml.toml", "--force")
     markdown = run("export", "--format", "markdown").stdout
-    assert re.search(r"^- ML \(you rated .*; 1 basic skipped for your rating$", markdown, re.M)
+    assert re.search(
+        r"^- ML \(you rated .*; 1 basic skipped for your statistics rating "
+        r"\(Probability and statistics from the ground up\)$",
+        markdown,
+        re.M,
+    )
     # two hours a week for three weeks: what the plan holds, and one line for the rest
     init_example("tiny-budget.toml", "--force")
     markdown = run("export", "--format", "markdown").stdout
@@ -1356,9 +1362,34 @@ def test_a_basic_skipped_for_another_skills_rating_names_that_skill(home: Path) 
     assert made.returncode == 0, made.stderr
     markdown = run_process("export", "--format", "markdown").stdout
     line = next(x for x in markdown.splitlines() if x.startswith("- open source (you rated 0)"))
-    assert line.endswith("; 1 basic skipped for your coding rating"), line
-    # a track's own skills still say "your rating"
-    assert re.search(r"^- ML \(you rated .*; \d+ basics? skipped for your rating$", markdown, re.M)
+    assert line.endswith(
+        "; 1 basic skipped for your coding rating (Test-first bug fixing on your own code)"
+    ), line
+    # a track's own skills are named too when it has several (text audit 9, finding 14)
+    assert re.search(
+        r"^- ML \(you rated .*; \d+ basics? skipped for your "
+        r"(?:ratings in [\w ,]+|\w[\w ]* rating)(?: \(.+\))?$",
+        markdown,
+        re.M,
+    )
+
+
+def test_a_basic_skipped_in_a_track_of_several_skills_names_the_skill_and_the_basic(
+    home: Path,
+) -> None:
+    """Text audit 9, finding 14: "ML (you rated statistics 1, ML fundamentals 0, deep
+    learning 0): ... 1 basic skipped for your rating" left the career changer to guess which
+    basic, and which of three ratings, let it go; the line now names both."""
+    person = ROOT / "benchmarks" / "people" / "career-changer-12-weeks.toml"
+    made = run_process("init", "--answers", str(person))
+    assert made.returncode == 0, made.stderr
+    markdown = run_process("export", "--format", "markdown").stdout
+    line = next(x for x in markdown.splitlines() if x.startswith("- ML (you rated "))
+    assert line.endswith(
+        "; 1 basic skipped for your statistics rating"
+        " (Probability and statistics from the ground up)"
+    ), line
+    assert "skipped for your rating" not in line
 
 
 def test_a_plan_of_ordinary_length_keeps_the_full_versions(home: Path) -> None:

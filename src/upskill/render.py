@@ -504,6 +504,7 @@ def track_lines(plan: Any, catalog: Any) -> list[str]:
         work: list[tuple[int, int, str, float]] = []
         known = 0
         gated: list[str] = []  # the skills whose ratings skip them, in the order first met
+        titles: list[str] = []  # and those basics' titles, named when there are few
         for full, item in catalog.items.items():
             if full.split(".", 1)[0] != roadmap:
                 continue
@@ -515,6 +516,7 @@ def track_lines(plan: Any, catalog: Any) -> list[str]:
                 known += 1  # a basic the person's rating makes unnecessary (as `candidates`)
                 if item.skill not in gated:
                     gated.append(item.skill)
+                titles.append(_md_escape(clean(item.title, one_line=True)))
         rated = ", ".join(
             f"{SKILL_WORDS[k]} {profile.rating(k)}" if len(skills) > 1 else str(profile.rating(k))
             for k in skills
@@ -523,14 +525,20 @@ def track_lines(plan: Any, catalog: Any) -> list[str]:
         basics = f"{known} basic" + ("s" if known != 1 else "")
         # a basic of this track gated by another skill says which (text audit 8: "open
         # source (you rated 0): ... 1 basic skipped for your rating", skipped for coding 3)
+        # and a track of several skills says which of them (text audit 9: "ML (you rated
+        # statistics 1, ML fundamentals 0, deep learning 0): ... 1 basic skipped for your
+        # rating" left the reader to guess which basic and which rating), with the basics'
+        # titles when there are only a few
         whose = "your rating"
-        if any(k not in skills for k in gated):
+        if gated and (len(skills) > 1 or any(k not in skills for k in gated)):
             words = [SKILL_WORDS.get(k, k.replace("_", " ")) for k in gated]
             whose = (
                 f"your {words[0]} rating"
                 if len(words) == 1
                 else f"your ratings in {', '.join(words[:-1])} and {words[-1]}"
             )
+        if 0 < known <= MAX_SKIPPED_NAMED:
+            whose += f" ({'; '.join(titles)})"
         skipped = f"; {basics} skipped for {whose}" if known else ""
         if work:
             lines.append(f"- {head}: {said(work)}{skipped}")
@@ -545,6 +553,8 @@ def track_lines(plan: Any, catalog: Any) -> list[str]:
     scale = "; ".join(RATINGS)  # what a rating of 1 means, so the plan reads right
     return ["Your skills, and where the plan's hours go:", "", *lines, "", f"Ratings: {scale}.", ""]
 
+
+MAX_SKIPPED_NAMED = 2  # a track's skipped basics are named when there are this few
 
 MAX_MILESTONES = 8  # the steps a plan is built around, said at its top
 
