@@ -1353,14 +1353,18 @@ def test_a_step_begun_in_an_earlier_week_says_so_after_it(home: Path) -> None:
     assert "finish: submit" not in shown
 
 
+def person_markdown(person: str) -> str:
+    """The markdown plan of one of the invented people in benchmarks/people."""
+    made = run_process("init", "--answers", str(ROOT / "benchmarks" / "people" / person))
+    assert made.returncode == 0, made.stderr
+    return run_process("export", "--format", "markdown").stdout
+
+
 def test_a_basic_skipped_for_another_skills_rating_names_that_skill(home: Path) -> None:
     """Text audit 8: "open source (you rated 0): ... 1 basic skipped for your rating" for a
     master's student who has never contributed: the basic was skipped for her coding
     rating of 3, not for the 0, and the line now says so."""
-    person = ROOT / "benchmarks" / "people" / "masters-three-months-runway.toml"
-    made = run_process("init", "--answers", str(person))
-    assert made.returncode == 0, made.stderr
-    markdown = run_process("export", "--format", "markdown").stdout
+    markdown = person_markdown("masters-three-months-runway.toml")
     line = next(x for x in markdown.splitlines() if x.startswith("- open source (you rated 0)"))
     assert line.endswith(
         "; 1 basic skipped for your coding rating (Test-first bug fixing on your own code)"
@@ -1380,10 +1384,7 @@ def test_a_basic_skipped_in_a_track_of_several_skills_names_the_skill_and_the_ba
     """Text audit 9, finding 14: "ML (you rated statistics 1, ML fundamentals 0, deep
     learning 0): ... 1 basic skipped for your rating" left the career changer to guess which
     basic, and which of three ratings, let it go; the line now names both."""
-    person = ROOT / "benchmarks" / "people" / "career-changer-12-weeks.toml"
-    made = run_process("init", "--answers", str(person))
-    assert made.returncode == 0, made.stderr
-    markdown = run_process("export", "--format", "markdown").stdout
+    markdown = person_markdown("career-changer-12-weeks.toml")
     line = next(x for x in markdown.splitlines() if x.startswith("- ML (you rated "))
     assert line.endswith(
         "; 1 basic skipped for your statistics rating"

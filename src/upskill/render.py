@@ -1065,11 +1065,11 @@ def core_share_said(plan: Any, catalog: Any = None, total_said: bool = False) ->
     """For a plan far too small for its role, how the left-over work's hours relate to the
     core work the first lines quote (222 h of core work, 958 h left over in all): the two
     figures are not the same thing, and a reader adding up "Did not fit" should see why."""
-    if catalog is None or hours_said(plan, catalog) is None:
+    if catalog is None or plan.hours_per_week <= 0:
         return None
-    left = _core_left(plan, catalog)
+    left = _core_left(plan, catalog)  # (said first only past what the plan holds: hours_said)
     total = sum(u.hours for u in plan.unscheduled)
-    if total <= left:
+    if left <= plan.hours_per_week * plan.weeks or total <= left:
         return None
     share = (
         f"the core work for your target is about {left:.0f} h of it, and the rest is "

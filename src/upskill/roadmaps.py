@@ -49,27 +49,23 @@ class Catalog:
 
     def prerequisites(self, full_id: str) -> list[str]:
         """The full ids of an item's prerequisites."""
-        refs = self.items[full_id].prerequisites
-        if not refs:  # (most items have none: the planner asks this of every item)
-            return []
-        roadmap_id = full_id.split(".", 1)[0]
-        return [qualify(p, roadmap_id) for p in refs]
+        return _qualified(full_id, self.items[full_id].prerequisites)
 
     def after(self, full_id: str) -> list[str]:
         """The full ids of the items this one comes after when both are in a plan."""
-        refs = self.items[full_id].after
-        if not refs:
-            return []
-        roadmap_id = full_id.split(".", 1)[0]
-        return [qualify(p, roadmap_id) for p in refs]
+        return _qualified(full_id, self.items[full_id].after)
 
     def prepares_for(self, full_id: str) -> list[str]:
         """The full ids of the work this drill prepares for (`prepares_for`)."""
-        refs = self.items[full_id].prepares_for
-        if not refs:
-            return []
-        roadmap_id = full_id.split(".", 1)[0]
-        return [qualify(p, roadmap_id) for p in refs]
+        return _qualified(full_id, self.items[full_id].prepares_for)
+
+
+def _qualified(full_id: str, refs: list[str]) -> list[str]:
+    """``refs`` of item ``full_id``, each as a full id (a bare id is in its own roadmap)."""
+    if not refs:  # (most items have none: the planner asks this of every item)
+        return []
+    roadmap_id = full_id.split(".", 1)[0]
+    return [qualify(p, roadmap_id) for p in refs]
 
 
 def qualify(ref: str, roadmap_id: str) -> str:
