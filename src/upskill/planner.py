@@ -168,6 +168,9 @@ class Policy:
     # Work for these interests ("anyone who wants to work with LLMs", Anders) is not filler
     # for someone who named others (GPT-2 for a roboticist): its weeks go to other work.
     language_model_tags: tuple[str, ...] = ("llms", "nlp")
+    # Targets whose ML drills are worth what they prepare (the research, the statement), not
+    # the skill itself: placed after all of it has started, such a drill is left out.
+    drills_for_the_work: tuple[str, ...] = ("phd-applicant",)
 
 
 POLICY = Policy()
@@ -602,9 +605,12 @@ class Planner:
         order_for_deadlines: bool = True,
         held_back: Mapping[str, str] | None = None,
         quick: bool = False,
+        drills_for_the_work: bool = False,
     ) -> None:
         self.policy = policy
         self.quick = quick  # a very short plan: its setup is most of it, not a share of a week
+        # A target whose drills are worth what they prepare (`Policy.drills_for_the_work`)
+        self.drills_for_the_work = drills_for_the_work
         self.order_for_deadlines = order_for_deadlines
         # Work kept out of this attempt, and why (a habit whose weeks a build's write-up needs).
         self.held_back = dict(held_back or {})
@@ -2363,6 +2369,16 @@ class Planner:
                         f"would be ready only in week {end}, after its {u.deadline} deadline "
                         f"(week {u.deadline_week}); start earlier or give it more than {per_week}",
                     )
+        # For a target whose drills serve the work (a PhD applicant's research), a drill placed
+        # after all it prepares for has started (`prepares_for`: the optimiser notebook after
+        # the collaboration and the reproduction) helps nothing that follows: it goes, and the
+        # refill below has its weeks. (An engineer's drills are the skill the job tests.)
+        for uid in [i for i in in_order if i in self.parts and self.drills_for_the_work]:
+            if self.by_id[uid].prepares_for and self.by_id[uid].occurrences is None:
+                begins = min(self.tasks[i].week for i in self.parts[uid])
+                late = self._prepares_too_late(uid, begins)
+                if late is not None:
+                    take_out(uid, late)
         # An ask or a plan made for work that is not in the plan goes too: asking to audit a
         # course that did not fit, or scoping a project that did not, prepares for nothing.
         serves = {p: list(kids) for p, kids in children.items()}  # what needs it, and
@@ -2936,6 +2952,7 @@ def place(
             order_for_deadlines=order_for_deadlines,
             held_back=held_back,
             quick=profile.quick,
+            drills_for_the_work=profile.target_role in policy.drills_for_the_work,
         )
         planner.placement = planner.run()
         return planner
