@@ -612,6 +612,46 @@ def first_week(plan: dict[str, Any], item_id: str) -> int:
     return min(w["week"] for w in plan["weeks"] for t in w["tasks"] if t["id"] == item_id)
 
 
+def test_a_late_first_round_says_why(home: Path) -> None:
+    """A first round well past "a couple of months of upskilling" (the postdoc's, in week 20)
+    says why: the hours of its own preparation before it (what it needs and comes after, each
+    weekly habit's first week), the largest pieces and the weeks that alone takes (rv92, rv93:
+    "close to the six months Anders warns against"). Someone ready early hears no such line."""
+    init_example()
+    plan = json.loads(run("plan", "--format", "json", "--all").stdout)
+    week = first_week(plan, "interviewing.first-applications")
+    cat = load_catalog(None)
+    firsts: dict[str, int] = {}
+    hours: dict[str, float] = {}
+    for w in plan["weeks"]:
+        for t in w["tasks"]:
+            item = t["id"].split("@")[0]
+            if item not in firsts:
+                firsts[item] = w["week"]
+                hours[item] = 0.0
+            if w["week"] == firsts[item] or "@" not in t["id"]:
+                hours[item] += t["hours"] if w["week"] < week else 0.0
+    prep, stack = set(), ["interviewing.first-applications"]
+    while stack:
+        cur = stack.pop()
+        for ref in [*cat.prerequisites(cur), *cat.after(cur)]:
+            if ref not in prep and firsts.get(ref, week) < week:
+                prep.add(ref)
+                stack.append(ref)
+    total = sum(hours[i] for i in prep)
+    largest = max(prep, key=lambda i: hours[i])
+    lines = run("export", "--format", "markdown").stdout.splitlines()
+    said = next(x for x in lines if x.startswith("Why the first application round"))
+    assert f"starts only in week {week}:" in said
+    assert f"puts {total:g} h of the preparation the round should not go without" in said
+    assert f"the largest: {cat.items[largest].title} ({hours[largest]:g} h)" in said
+    assert f"at 15 h a week that alone is {math.ceil(total / 15)} weeks" in said
+    assert math.ceil(total / 15) > 8  # ... more than a couple of months: why it is said
+    assert said in " ".join(run("plan", "--all").stdout.split())  # (the terminal says it too)
+    init_example("strong-everywhere.toml", "--force")
+    assert "Why the first application round" not in run("export", "--format", "markdown").stdout
+
+
 def test_the_plan_opens_with_its_milestones(home: Path) -> None:
     """The steps the plan is built around (the signature build, the application round) are
     said first, with the week each lands, wherever the whole plan is shown."""

@@ -592,6 +592,64 @@ def milestones_said(plan: Any, catalog: Any) -> str | None:
     return f"Milestones: {'; '.join(steps)}." if steps else None
 
 
+PREP_MONTHS_MIN = 4  # an application round that waits this many weeks of upskilling or more
+
+
+def round_timing_said(plan: Any, catalog: Any) -> str | None:
+    """Why the first application round comes when it does, when that is well past "a couple
+    of months of upskilling" (rv92, rv93: "week 20 is close to the six months Anders warns
+    against"): the hours of its own preparation before it, the largest pieces, and the hours a
+    week that would fit them into those months. None if the round is not late, or not there."""
+    if catalog is None:
+        return None
+    firsts: dict[str, int] = {}
+    for t in plan.tasks:
+        if t.status != "skipped":
+            firsts[t.item_id] = min(firsts.get(t.item_id, t.week), t.week)
+    rounds = [
+        (w, i)
+        for i, w in firsts.items()
+        if i in catalog.items and (catalog.items[i].after_prep_weeks or 0) >= PREP_MONTHS_MIN
+    ]
+    if not rounds:
+        return None
+    week, round_id = min(rounds)
+    months = catalog.items[round_id].after_prep_weeks
+    working = sum(1 for n in range(1, week) if plan.budget(n) > 0)
+    if working <= months * 1.5:
+        return None
+    seen, stack = set(), [round_id]  # what it needs and comes after, in the plan before it
+    while stack:
+        cur = stack.pop()
+        if cur not in catalog.items:
+            continue
+        for ref in [*catalog.prerequisites(cur), *catalog.after(cur)]:
+            if ref not in seen and firsts.get(ref, week) < week:
+                seen.add(ref)
+                stack.append(ref)
+    hours: dict[str, float] = {}
+    for t in plan.tasks:  # (of a weekly habit, its first week: the rest is practice besides)
+        first = t.id == t.item_id or t.week == firsts[t.item_id]
+        if first and t.item_id in seen and t.week < week and t.status != "skipped":
+            hours[t.item_id] = hours.get(t.item_id, 0.0) + t.hours
+    total = sum(hours.values())
+    if not total:
+        return None
+    alone = math.ceil(total / plan.hours_per_week)
+    if alone <= months:  # (it waits for other work, not for its own preparation)
+        return None
+    largest = sorted(hours, key=lambda i: (-hours[i], i))[:3]
+    named = ", ".join(f"{clean(catalog.items[i].title)} ({hours[i]:g} h)" for i in largest)
+    return (
+        f"Why the first application round starts only in week {week}: Anders's advice is a "
+        f"couple of months of upskilling, then apply, and again some months later. Before it, "
+        f"this plan puts {total:g} h of the preparation the round should not go without (the "
+        f"largest: {named}): at {budget(plan.hours_per_week)} h a week that alone is "
+        f"{alone} weeks, so the round goes out when it is done, not half-prepared after two "
+        f"months. More hours a week bring it sooner (`upskill replan --hours N`)."
+    )
+
+
 def gist(text: str, limit: int = 72) -> str:
     """The opening words of ``text``, at most ``limit`` characters, cut at a word and marked
     with an ellipsis when cut: enough to recall a finish line written out in full elsewhere."""
@@ -1271,6 +1329,9 @@ def plan_markdown(
     steps = milestones(plan, catalog) if weeks is None else []
     if steps:
         lines.extend(["Milestones:", "", *(f"- {_md_escape(x)}" for x in steps), ""])
+        timing = round_timing_said(plan, catalog)
+        if timing is not None:
+            lines.extend([timing, ""])
     if weeks is None:
         lines.extend(track_lines(plan, catalog))
     if info is not None and weeks is None:
