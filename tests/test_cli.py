@@ -652,6 +652,34 @@ def test_a_late_first_round_says_why(home: Path) -> None:
     assert "Why the first application round" not in run("export", "--format", "markdown").stdout
 
 
+def test_a_late_collaboration_ask_says_why(home: Path) -> None:
+    """The PhD student's ask for a collaboration (week 15, not the first weeks: rv92, rv93)
+    says why: Lambert's collaboration came after months of classes and papers, and the ask
+    waits for what the work needs, each named with its weeks, the last of them the week
+    before it. A plan without such an ask says nothing of it."""
+    init_example("phd-student-no-network.toml")
+    plan = json.loads(run("plan", "--format", "json", "--all").stdout)
+    weeks: dict[str, list[int]] = {}
+    for w in plan["weeks"]:
+        for t in w["tasks"]:
+            weeks.setdefault(t["id"].split("@")[0], []).append(w["week"])
+    ask = "research.find-collaborator"
+    week = min(weeks[ask])
+    cat = load_catalog(None)
+    before = [a for a in cat.after(ask) if a in weeks and max(weeks[a]) < week]
+    assert max(max(weeks[a]) for a in before) == week - 1
+    lines = run("export", "--format", "markdown").stdout.splitlines()
+    said = next(x for x in lines if x.startswith("Why the ask for a research collaboration"))
+    assert f"comes in week {week}:" in said
+    assert "after months of classes and papers" in said
+    for a in before:
+        first, last = min(weeks[a]), max(weeks[a])
+        span = f"week {first}" if first == last else f"weeks {first}–{last}"
+        assert f"{cat.items[a].title} ({span})" in said, a
+    init_example("postdoc-research-engineer.toml", "--force")
+    assert "Why the ask for a research" not in run("export", "--format", "markdown").stdout
+
+
 def test_the_plan_opens_with_its_milestones(home: Path) -> None:
     """The steps the plan is built around (the signature build, the application round) are
     said first, with the week each lands, wherever the whole plan is shown."""

@@ -650,6 +650,44 @@ def round_timing_said(plan: Any, catalog: Any) -> str | None:
     )
 
 
+def collaboration_timing_said(plan: Any, catalog: Any) -> str | None:
+    """Why the ask for a research collaboration comes when it does, when that is well past its
+    first weeks (rv92, rv93: "move the collaborator ask to weeks 2-3"): Lambert's collaboration
+    came after months of classes and papers, and the ask waits for what the work needs, named
+    with their weeks. Said only when the ask follows the last of that work directly."""
+    ask = "research.find-collaborator"
+    if catalog is None or ask not in catalog.items:
+        return None
+    weeks: dict[str, list[int]] = {}
+    for t in plan.tasks:
+        if t.status != "skipped":
+            weeks.setdefault(t.item_id, []).append(t.week)
+    if ask not in weeks:
+        return None
+    week = min(weeks[ask])
+    within = catalog.items[ask].within_weeks or 0
+    before = [a for a in catalog.after(ask) if a in weeks and max(weeks[a]) < week]
+    if week <= within + 2 or not before or max(max(weeks[a]) for a in before) < week - 1:
+        return None
+    before.sort(key=lambda a: (min(weeks[a]), a))
+    named = ", ".join(
+        f"{clean(catalog.items[a].title)} ({_weeks_said(min(weeks[a]), max(weeks[a]))})"
+        for a in before
+    )
+    direct = "network.ask-for-opportunities"
+    early = (
+        f" (your direct ask to join a group goes out in week {min(weeks[direct])})"
+        if direct in weeks and min(weeks[direct]) < week
+        else ""
+    )
+    return (
+        f"Why the ask for a research collaboration comes in week {week}: Lambert kept asking "
+        f"for opportunities from his first months{early}, but his collaboration came after "
+        "months of classes and papers; this plan times the ask so that the work can start the "
+        f"week after a yes, once what it needs is done: {named}."
+    )
+
+
 def gist(text: str, limit: int = 72) -> str:
     """The opening words of ``text``, at most ``limit`` characters, cut at a word and marked
     with an ellipsis when cut: enough to recall a finish line written out in full elsewhere."""
@@ -1329,9 +1367,9 @@ def plan_markdown(
     steps = milestones(plan, catalog) if weeks is None else []
     if steps:
         lines.extend(["Milestones:", "", *(f"- {_md_escape(x)}" for x in steps), ""])
-        timing = round_timing_said(plan, catalog)
-        if timing is not None:
-            lines.extend([timing, ""])
+        for timing in (round_timing_said(plan, catalog), collaboration_timing_said(plan, catalog)):
+            if timing is not None:
+                lines.extend([timing, ""])
     if weeks is None:
         lines.extend(track_lines(plan, catalog))
     if info is not None and weeks is None:
