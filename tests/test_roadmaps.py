@@ -343,6 +343,7 @@ def test_no_text_a_person_reads_names_a_task_by_its_id(roadmap_id: str) -> None:
             item.done_when,
             *item.why_by_background.values(),
             *item.done_when_by_background.values(),
+            *item.done_when_by_role.values(),
             item.quick_done_when,
             *item.steps,
         ):
@@ -402,6 +403,47 @@ def test_steps_are_a_short_list_of_short_texts(tmp_path: Path, value: str, ok: b
 )
 def test_for_interests_names_where_the_interests_go(tmp_path: Path, value: str, ok: bool) -> None:
     validates_with(tmp_path, "for_interests", value, ok)
+
+
+@pytest.mark.parametrize(
+    ("value", "ok"),
+    [
+        ('{ ml-engineer = "No PhD programmes on the list." }', True),
+        ("{}", True),
+        ('{ data-engineer = "Not a target role." }', False),  # a role no profile can have
+        ('{ ml-engineer = "" }', False),  # an empty finish line
+        ('"No PhD programmes."', False),  # a table, not a string
+    ],
+)
+def test_a_finish_line_by_role_names_real_roles(tmp_path: Path, value: str, ok: bool) -> None:
+    validates_with(tmp_path, "done_when_by_role", value, ok)
+
+
+def test_the_finish_line_is_the_quick_one_then_the_backgrounds_then_the_roles() -> None:
+    """Text audit 10: an ML engineer's options list offered PhD programmes "if you aim at
+    research roles". A finish line for the target role replaces `done_when`; one for the
+    person's background wins over it (a postdoc's list is a postdoc's whatever the role),
+    and the quick version of a very short plan wins over both."""
+    from upskill.models import Item
+
+    item = Item.model_validate(
+        {
+            "id": "a",
+            "title": "A",
+            "hours": 2,
+            "kind": "write",
+            "done_when": "default",
+            "done_when_by_role": {"ml-engineer": "for an ML engineer"},
+            "done_when_by_background": {"phd-or-postdoc": "for a postdoc"},
+            "quick_hours": 1,
+            "quick_done_when": "quick",
+        }
+    )
+    assert item.done_when_for("software-engineer", role="ml-engineer") == "for an ML engineer"
+    assert item.done_when_for("software-engineer", role="research-scientist") == "default"
+    assert item.done_when_for("software-engineer") == "default"
+    assert item.done_when_for("phd-or-postdoc", role="ml-engineer") == "for a postdoc"
+    assert item.done_when_for("phd-or-postdoc", quick=True, role="ml-engineer") == "quick"
 
 
 def test_interest_advice_names_the_interests_unless_the_item_is_about_one() -> None:

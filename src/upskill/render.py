@@ -312,7 +312,7 @@ def details(
         resources = item.resources_for(interests, role)
         link = (resources[0].title, resources[0].url) if resources else None
         steps, tags = tuple(item.steps), tuple(item.tags)
-        done_when = item.done_when_for(background, quick)
+        done_when = item.done_when_for(background, quick, role)
         more = tuple((r.title, r.url) for r in resources[1:])
         # (work timed this close after what it follows is a follow-up, as the planner says)
         timed = bool(item.wait_weeks) and item.wait_weeks <= POLICY.follow_wait_weeks
