@@ -7,6 +7,7 @@ import json
 import math
 import os
 import re
+import subprocess
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ import pytest
 from tests.conftest import EXAMPLES, ROOT, TODAY, init_example, upskill_exe
 from tests.conftest import run as run_process
 from tests.conftest import run_here as run
+from upskill import render
 from upskill.roadmaps import load_catalog
 
 EXAMPLE_FILES = sorted(p.name for p in EXAMPLES.glob("*.toml"))
@@ -245,10 +247,12 @@ def test_markdown_writes_each_finish_line_out_once_and_again_where_it_is_checked
     home: Path,
 ) -> None:
     """A weekly habit's later weeks and a long item's middle parts point back to the week
-    that wrote its finish line out, with its opening words ("A written agenda sent a day
-    ahead… (as in week 7)"), so each week's new work is not buried under the same long text
-    and each week still reads on its own; the last part of a split item, where it is
-    checked, says it in full again."""
+    that wrote its finish line out, with its opening ("Agenda sent a day before this week's
+    meeting; next steps written down after it. (in full in week 3)"), so each week's new work
+    is not buried under the same long text and each week still reads on its own; the last
+    part of a split item, where it is checked, says it in full again. The opening is never
+    cut inside a parenthesis (text audit 10: "the Top Interview 150 (the… (as in week 2)"
+    cut off the rule the week needed)."""
     init_example()
     data = json.loads(run("plan", "--format", "json", "--all").stdout)
     markdown = run("plan", "--format", "markdown", "--all").stdout
@@ -272,12 +276,14 @@ def test_markdown_writes_each_finish_line_out_once_and_again_where_it_is_checked
         assert finish is not None, line
         last_part = part is not None and part == parts
         if item in first and not last_part:
-            assert finish.endswith(f" (as in week {first[item]})"), (line, finish)
-            opening = finish.split(": ", 1)[1]  # its opening words, not the whole text again
-            assert len(opening) <= 80 + len(f" (as in week {first[item]})"), finish
+            back = f" (in full in week {first[item]})"
+            assert finish.endswith(back), (line, finish)
+            opening = finish.split(": ", 1)[1].removesuffix(back)  # not the whole text again
+            assert len(opening) <= 102, finish
+            assert opening.count("(") == opening.count(")"), finish  # never cut inside one
             pointed += 1
         else:
-            assert "as in week" not in finish, (line, finish)
+            assert "in full in week" not in finish, (line, finish)
             spelled += 1
         first.setdefault(item, week)
     assert pointed >= 10, pointed
@@ -416,8 +422,11 @@ def test_an_alternative_is_said_to_be_in_the_plan_only_when_it_is(
         f"an alternative to {other}, which did not fit either; one of the two is enough"
     )
     markdown = run_process("plan", "--all", "--format", "markdown").stdout
-    assert f"an alternative to {other}, which is in your plan" not in markdown
-    assert f"an alternative to {other}, which did not fit either" in markdown
+    # (said by its title there, text audit 10: "an alternative to ml-devloop.fastai-course")
+    title = "\u201c" + load_catalog(None).items[other].title + "\u201d"
+    assert f"an alternative to {title}, which is in your plan" not in markdown
+    assert f"an alternative to {title}, which did not fit either" in markdown
+    assert other not in markdown.split("## Did not fit", 1)[1].replace(f"(`{other}`", "")
 
 
 def test_finish_lines_and_resources_are_said_to_the_person(home: Path) -> None:
@@ -432,7 +441,7 @@ def test_finish_lines_and_resources_are_said_to_the_person(home: Path) -> None:
     assert "PhD programmes" not in out
     init_example("undergrad-phd.toml", "--force")
     out = " ".join(run("explain", "network.options-list").stdout.split())
-    assert "PhD programmes if you aim at research roles" in out, out
+    assert "besides the PhD programmes you are applying to" in out, out
     init_example("strong-everywhere.toml", "--force")
     out = " ".join(run("explain", "interviewing.target-list").stdout.split())
     assert "Done when: At least 15 current openings for your target role" in out, out
@@ -446,6 +455,52 @@ def test_finish_lines_and_resources_are_said_to_the_person(home: Path) -> None:
     assert "transformer-circuits.pub" not in out
     markdown = run("export", "--format", "markdown").stdout
     assert "while you are enrolled, mostly internships" in markdown
+
+
+def test_a_finish_line_is_said_for_the_persons_target_role(home: Path) -> None:
+    """Text audit 10, finding 1: plans left "if you aim at research roles" open though the
+    profile says which role. Through the installed console script: an ML engineer's options
+    list names no PhD programmes and a research scientist's does; a software engineer aiming
+    at research is pointed at research-engineering posts, one aiming at research engineering
+    at infrastructure roles; a postdoc's own wording wins over the role's."""
+    exe = upskill_exe()
+
+    def markdown(answers: Path) -> str:
+        env = dict(os.environ, UPSKILL_HOME=str(home))
+        made = subprocess.run(
+            [exe, "init", "--answers", str(answers), "--force"],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+        )
+        assert made.returncode == 0, made.stderr
+        shown = subprocess.run(
+            [exe, "plan", "--all", "--format", "markdown"],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        )
+        return " ".join(shown.stdout.split())
+
+    people = ROOT / "benchmarks" / "people"
+    for text in (
+        markdown(people / "career-changer-12-weeks.toml"),
+        markdown(EXAMPLES / "strong-everywhere.toml"),
+    ):
+        assert "jobs that pay well enough to give you more runway)" in text
+        assert "PhD programmes" not in text
+        assert "if you aim at" not in text
+    research = markdown(people / "engineer-to-research-scientist.toml")
+    assert "and PhD programmes unless you are already in one" in research
+    assert "adjacent roles such as research engineer posts and residencies" in research
+    assert "on a lab's infrastructure and tooling" not in research
+    engineer = markdown(EXAMPLES / "strong-everywhere.toml")
+    assert "on a lab's infrastructure and tooling (Gleave: moving from there" in engineer
+    postdoc = markdown(EXAMPLES / "postdoc-research-engineer.toml")
+    assert "local labs and groups that take visiting researchers" in postdoc
+    assert "internships, local labs, research assistant roles" not in postdoc
 
 
 def test_a_resource_for_some_roles_goes_only_to_people_aiming_at_them(home: Path) -> None:
@@ -682,20 +737,31 @@ def test_a_late_collaboration_ask_says_why(home: Path) -> None:
 
 def test_the_plan_opens_with_its_milestones(home: Path) -> None:
     """The steps the plan is built around (the signature build, the application round) are
-    said first, with the week each lands, wherever the whole plan is shown."""
+    said first, with their weeks, wherever the whole plan is shown: all of an item's weeks,
+    as the lines on the skills and interests say them (text audit 10: "(weeks 3-6)", "week 6"
+    and "(week 3)" for one application read as a contradiction)."""
     said = " ".join(init_example().stdout.split())
     plan = json.loads(run("plan", "--format", "json", "--all").stdout)
-    last = {t["id"]: w["week"] for w in plan["weeks"] for t in w["tasks"]}
-    gpt2 = last["ml-devloop.gpt2-from-scratch"]  # finished in its last week
-    applied = last["interviewing.first-applications"]  # sent in its last week
+    weeks: dict[str, list[int]] = {}
+    for w in plan["weeks"]:
+        for t in w["tasks"]:
+            weeks.setdefault(t["id"], []).append(w["week"])
+
+    def span(item: str) -> str:
+        first, last = min(weeks[item]), max(weeks[item])
+        return f"week {first}" if first == last else f"weeks {first}–{last}"
+
+    gpt2 = span("ml-devloop.gpt2-from-scratch")
+    applied = span("interviewing.first-applications")
     assert "Milestones: " in said
-    assert f"week {gpt2}: Build GPT-2 from scratch (ARENA chapter 1)" in said
-    assert f"week {applied}: First application round" in said
-    assert said.index(f"week {gpt2}: Build") < said.index(f"week {applied}: First application")
+    assert f"{gpt2}: Build GPT-2 from scratch (ARENA chapter 1)" in said
+    assert f"{applied}: First application round" in said
+    assert said.index(f"{gpt2}: Build") < said.index(f"{applied}: First application")
     # not the stats course: a basic is not a milestone
     assert "Statistics and probability refresher" not in said.split("Preview:")[0]
     markdown = run("export", "--format", "markdown").stdout.splitlines()
-    assert f"- week {applied}: First application round" in markdown
+    assert f"- {applied}: First application round" in markdown
+    assert f"First application round ({applied})" in " ".join(markdown)  # as the skills say
     whole = " ".join(run("plan", "--all").stdout.split())
     assert whole.startswith("Milestones: ")
     assert "Milestones" not in run("plan", "--week", "1").stdout
@@ -733,9 +799,7 @@ def test_the_markdown_says_where_the_hours_go_beside_the_ratings(home: Path) -> 
     pr = weeks["open-source.first-pr"]
     assert line("open source").endswith(f"; {hours['open-source']:g} h")
     span = f"week {pr[0]}" if min(pr) == max(pr) else f"weeks {min(pr)}–{max(pr)}"
-    assert f"First pull request: opened, CI green, review answered ({span})" in (
-        line("open source")
-    )
+    assert f"First pull request: opened with CI green ({span})" in (line("open source"))
     dsa = weeks["coding.dsa-course"]
     assert line("coding and data structures").startswith(
         "- coding and data structures (you rated coding 2, data structures 1): "
@@ -766,8 +830,8 @@ def test_the_markdown_says_where_the_hours_go_beside_the_ratings(home: Path) -> 
     init_example("swe-to-ml.toml", "--force")
     markdown = run("export", "--format", "markdown").stdout
     assert re.search(
-        r"^- ML \(you rated .*; 1 basic skipped for your statistics rating "
-        r"\(Probability and statistics from the ground up\)$",
+        r"^- ML \(you rated .*; 1 basic skipped: Probability and statistics from the ground up "
+        r"\(for a statistics rating of 0; you rated 1\)$",
         markdown,
         re.M,
     )
@@ -850,22 +914,34 @@ def test_a_plan_far_too_small_for_its_role_says_so_and_what_would_reach_it(home:
     assert "cheapest first moves" not in run("plan", "--all").stdout
 
 
+def weeks_said(plan: dict[str, Any], item_id: str) -> str:
+    """The weeks of ``plan --format json`` that hold ``item_id``, as the plan's top says them."""
+    held = [
+        w["week"] for w in plan["weeks"] for t in w["tasks"] if t["id"].split("@")[0] == item_id
+    ]
+    return f"week {held[0]}" if min(held) == max(held) else f"weeks {min(held)}–{max(held)}"
+
+
 def test_the_markdown_says_which_work_serves_each_interest(home: Path, tmp_path: Path) -> None:
+    """Each interest by its name, the work on it and the tasks pointed at it with all their
+    weeks, interests served by the same work on one line (text audit 10: "llms:" beside
+    "large language models", an unexplained "aimed at it", two identical lists)."""
     init_example()
     plan = json.loads(run("plan", "--format", "json", "--all").stdout)
-    gpt2 = first_week(plan, "ml-devloop.gpt2-from-scratch")
+    gpt2 = weeks_said(plan, "ml-devloop.gpt2-from-scratch")
     markdown = run("export", "--format", "markdown").stdout
-    line = next(x for x in markdown.splitlines() if x.startswith("- interpretability: "))
-    assert f"Build GPT-2 from scratch (ARENA chapter 1) (week {gpt2})" in line
+    line = next(x for x in markdown.splitlines() if x.startswith("- Interpretability: "))
+    assert line.startswith("- Interpretability: work on it: ")
+    assert f"Build GPT-2 from scratch (ARENA chapter 1) ({gpt2})" in line
     # too small a plan: the interest's work did not fit, and the plan says so
     init_example("tiny-budget.toml", "--force")
     markdown = run("export", "--format", "markdown").stdout
-    line = next(x for x in markdown.splitlines() if x.startswith("- interpretability: "))
-    assert "the work about it did not fit (" in line
+    line = next(x for x in markdown.splitlines() if x.startswith("- Interpretability: "))
+    assert "the work on it did not fit (" in line
     assert "ARENA interpretability notebooks" in line
-    # ... and the outreach in it is aimed at the interest, said as such
-    assert "; aimed at it: " in line
-    assert "by their wording" not in line  # (their interest notes point at it: text audit 7)
+    # ... and the outreach in it is pointed at the interest, said as such
+    assert "; tasks you will point at it (each says how): " in line
+    assert "aimed at it" not in line
     assert "Send three short messages asking for advice on your most ambitious goal" in line
     # an interest no task is tagged with changes nothing, and the plan says that too
     answers = (EXAMPLES / "tiny-budget.toml").read_text(encoding="utf-8")
@@ -874,17 +950,29 @@ def test_the_markdown_says_which_work_serves_each_interest(home: Path, tmp_path:
     (tmp_path / "q.toml").write_text(answers, encoding="utf-8")
     assert run("init", "--answers", str(tmp_path / "q.toml"), "--force").returncode == 0
     markdown = run("export", "--format", "markdown").stdout
-    assert "- quantum: no task in the roadmaps is about it; aimed at it: " in markdown
+    assert (
+        "- Quantum: no task in the roadmaps is about it; tasks you will point at it (each says "
+        "how): " in markdown
+    )
     # the projects aimed at an interest are named beside the work tagged with it: the PhD
-    # student's collaboration is where reinforcement learning is worked on
+    # student's collaboration is where reinforcement learning is worked on; robotics is
+    # served by the same work, so the two share one line
     init_example("phd-student-no-network.toml", "--force")
     plan = json.loads(run("plan", "--format", "json", "--all").stdout)
-    sprint = first_week(plan, "research.collaboration-sprint")
+    sprint = weeks_said(plan, "research.collaboration-sprint")
     markdown = run("export", "--format", "markdown").stdout
-    line = next(x for x in markdown.splitlines() if x.startswith("- reinforcement-learning: "))
-    tagged, aimed = line.split("; aimed at it: ")
+    lines = [x for x in markdown.splitlines() if "einforcement learning" in x and ": work on" in x]
+    assert len(lines) == 1, lines
+    assert lines[0].startswith("- Reinforcement learning and robotics: work on them: ")
+    assert "- robotics" not in markdown.lower().split("## week 1 ")[0]
+    tagged, aimed = lines[0].split("; tasks you will point at them (each says how): ")
     assert "Reinforcement learning basics" in tagged
-    assert f"Put the collaboration first: deliver its first results (week {sprint})" in aimed
+    assert f"Put the collaboration first: deliver its first results ({sprint})" in aimed
+    # a slug is said in words
+    init_example("strong-everywhere.toml", "--force")
+    markdown = run("export", "--format", "markdown").stdout
+    assert "- Large language models: " in markdown
+    assert "- llms:" not in markdown
 
 
 def test_what_belongs_after_the_plan_is_named_with_its_week(home: Path) -> None:
@@ -1116,7 +1204,12 @@ def test_weekly_problems_skip_the_sections_the_plans_own_drills_cover(home: Path
     assert "Top Interview 150 section: Array / String" not in topics
     assert "Top Interview 150 section: Hashmap" not in topics
     assert topics[0] == "Top Interview 150 section: Two Pointers"
-    assert len(set(topics)) == len(topics)
+    # each section once; the weeks after the last one say what to do instead (text audit 10,
+    # finding 8: two weeks of problems with no section named)
+    sections = [x for x in topics if x.startswith("Top Interview 150 section: ")]
+    assert len(set(sections)) == len(sections) == 14
+    assert topics[14:] == [render.PAST_THE_TOPICS] * (len(topics) - 14)
+    assert len(topics) == 16
     number, topic = said[0]
     explained = run("explain", f"coding.weekly-problems@{number}").stdout
     assert f"This week (coding.weekly-problems@{number}): {topic}" in explained
@@ -1403,7 +1496,10 @@ def test_a_step_begun_in_an_earlier_week_says_so_after_it(home: Path) -> None:
         "This week: Submit the second and save its confirmation; put two later rounds' "
         "dates in your calendar"
     )
-    assert f"{step} (about a third of it by the end of the week)\n" in markdown, markdown
+    # (where to stop in that step, not "about a third of it", which text audit 10 read as
+    # a third of the list, of the step or of the task)
+    assert f"{step} (stop about a third of the way through this step)\n" in markdown, markdown
+    assert "by the end of the week)" not in markdown
     assert f"{step} (the rest of it)\n" in markdown
     assert re.search(r"\n  - This week: .+ \(continued; finish it this week\)\n", markdown)
     assert not re.search(r"(?i)this week(, |: )(start|finish|keep going): ", markdown)
@@ -1421,9 +1517,9 @@ def test_a_step_begun_in_an_earlier_week_says_so_after_it(home: Path) -> None:
     assert "finish: submit" not in shown
 
 
-def person_markdown(person: str) -> str:
-    """The markdown plan of one of the invented people in benchmarks/people."""
-    made = run_process("init", "--answers", str(ROOT / "benchmarks" / "people" / person))
+def person_markdown(person: str, folder: Path = ROOT / "benchmarks" / "people") -> str:
+    """The markdown plan of one of the invented people in benchmarks/people (or ``folder``)."""
+    made = run_process("init", "--answers", str(folder / person), "--force")
     assert made.returncode == 0, made.stderr
     return run_process("export", "--format", "markdown").stdout
 
@@ -1435,12 +1531,13 @@ def test_a_basic_skipped_for_another_skills_rating_names_that_skill(home: Path) 
     markdown = person_markdown("masters-three-months-runway.toml")
     line = next(x for x in markdown.splitlines() if x.startswith("- open source (you rated 0)"))
     assert line.endswith(
-        "; 1 basic skipped for your coding rating (Test-first bug fixing on your own code)"
+        "; 1 basic skipped: Test-first bug fixing on your own code"
+        " (for a coding rating below 3; you rated 3)"
     ), line
     # a track's own skills are named too when it has several (text audit 9, finding 14)
     assert re.search(
-        r"^- ML \(you rated .*; \d+ basics? skipped for your "
-        r"(?:ratings in [\w ,]+|\w[\w ]* rating)(?: \(.+\))?$",
+        r"^- ML \(you rated .*; \d+ basics? skipped(?: for your "
+        r"(?:ratings in [\w ,]+|\w[\w ]* rating)|: .+ \(for an? [\w ]+ rating .+\))$",
         markdown,
         re.M,
     )
@@ -1451,14 +1548,24 @@ def test_a_basic_skipped_in_a_track_of_several_skills_names_the_skill_and_the_ba
 ) -> None:
     """Text audit 9, finding 14: "ML (you rated statistics 1, ML fundamentals 0, deep
     learning 0): ... 1 basic skipped for your rating" left the career changer to guess which
-    basic, and which of three ratings, let it go; the line now names both."""
+    basic, and which of three ratings, let it go; the line now names both. Text audit 10,
+    finding 21: "skipped for your statistics rating" to a self-rated beginner read as a
+    mistake; the line says the rating the basic is for beside the person's."""
     markdown = person_markdown("career-changer-12-weeks.toml")
     line = next(x for x in markdown.splitlines() if x.startswith("- ML (you rated "))
     assert line.endswith(
-        "; 1 basic skipped for your statistics rating"
-        " (Probability and statistics from the ground up)"
+        "; 1 basic skipped: Probability and statistics from the ground up"
+        " (for a statistics rating of 0; you rated 1)"
     ), line
-    assert "skipped for your rating" not in line
+    assert "skipped for your" not in line
+    # two named basics, each with its own rule, where one skill gates both
+    markdown = person_markdown("undergrad-phd.toml", EXAMPLES)
+    line = next(x for x in markdown.splitlines() if x.startswith("- ML (you rated "))
+    assert re.search(
+        r"; 2 basics skipped: [^;]+ \(for a statistics rating (?:of 0|below \d); you rated \d\), "
+        r"[^;]+ \(for a statistics rating below \d; you rated \d\)$",
+        line,
+    ), line
 
 
 def test_a_plan_of_ordinary_length_keeps_the_full_versions(home: Path) -> None:
@@ -1518,3 +1625,76 @@ def test_a_student_is_told_how_to_make_exam_weeks_light_and_it_works(home: Path)
     assert "Exams" not in run("export", "--format", "markdown").stdout
     init_example("postdoc-research-engineer.toml", "--force")  # not a student: not said
     assert "Exams" not in run("export", "--format", "markdown").stdout
+
+
+def test_a_plan_on_a_runway_says_when_the_money_runs_out(home: Path) -> None:
+    """Text audit 10, finding 2: a plan built around four months of money never said when
+    they end, and spoke of money only as an "if". Its top says the date and week, the
+    milestones that fall in that week or after it, and that the tasks' words about money
+    that runs out within the year are about this person; a plan with no runway says
+    nothing of it."""
+    markdown = person_markdown("chemistry-postdoc-four-months-runway.toml")
+    data = json.loads(run_process("plan", "--format", "json", "--all").stdout)
+    start = dt.date.fromisoformat(data["weeks"][0]["start"])
+    end = dt.date(start.year + 1, start.month + 4 - 12, start.day)  # (the start is in November)
+    week = (end - start).days // 7 + 1
+    top = markdown.split("\n## Week 1 ", 1)[0]
+    line = next(x for x in top.splitlines() if x.startswith("Money: "))
+    assert line.startswith(
+        f"Money: with the 4 months of runway you gave, your money runs out around "
+        f"{end.isoformat()}, in week {week} of this plan. These milestones fall in that week or "
+        "later, so plan for income or a paid fallback by then: "
+    ), line
+    applied = weeks_said(data, "interviewing.first-applications")
+    assert f"First application round ({applied})" in line
+    assert "that is yours." in line
+    assert "Your runway tasks (weeks 1, " in line  # the note and its checks, with their weeks
+    longer = person_markdown("masters-short-runway.toml", EXAMPLES)
+    line = next(x for x in longer.splitlines() if x.startswith("Money: "))
+    assert "runs out around 2027-04-23, after this plan's 20 weeks." in line, line
+    assert "Money: " not in person_markdown("postdoc-research-engineer.toml", EXAMPLES)
+
+
+def test_a_habit_shorter_than_its_topics_says_where_the_other_topics_are(home: Path) -> None:
+    """Text audit 10, finding 14: "Your plan holds 5 of its 16 weekly topics ...; the other 11
+    are under 'Did not fit'" beside "kept to 5 of its 8 weeks" there. The count is of the
+    weeks the habit has for this person: those left out are under "Did not fit", and the
+    topics past them in no week at all, said the same way in every plan."""
+    markdown = person_markdown("masters-short-runway.toml", EXAMPLES)
+    said = next(x for x in markdown.splitlines() if "Your plan holds 5 of its 16" in x)
+    assert said.endswith(
+        '; 3 more of its 8 weeks for you are under "Did not fit", and its last 8 topics fall '
+        "beyond those 8 weeks."
+    ), said
+    assert "kept to 5 of its 8 weeks" in markdown.split("## Did not fit", 1)[1]
+    markdown = person_markdown("phd-student-no-network.toml", EXAMPLES)
+    said = next(x for x in markdown.splitlines() if "Your plan holds 8 of its 16" in x)
+    assert said.endswith("; the other 8 topics fall beyond the 8 weeks it has for you."), said
+    assert "not in this plan" not in markdown
+
+
+def test_empty_weeks_and_the_weeks_after_the_last_task_say_why(home: Path) -> None:
+    """Text audit 10, findings 18 and 19: two blank 12-hour weeks with no reason, "48 weeks"
+    above sections that stop at week 47, and "Did not fit" headed by roadmap ids. An empty
+    week with hours says what they are for; a holiday after the last task is said; the
+    left-over work is grouped under the names the top of the plan uses."""
+    markdown = person_markdown("undergrad-phd.toml", EXAMPLES)
+    assert "\n_Nothing planned._\n" not in markdown.split("(holidays)", 1)[0].split("## Week 2 ")[1]
+    assert (
+        '_Nothing planned: none of the work left over is planned here ("Did not fit" gives '
+        "each item's reason). Use the week to apply, follow up and keep your habits._"
+    ) in markdown
+    assert "\nWeek 48 is time off, with nothing planned.\n" in markdown
+    left = markdown.split("## Did not fit", 1)[1]
+    headings = re.findall(r"^### (.+) \([\d.]+ h\)$", left, re.M)
+    assert headings, left
+    assert not set(headings) & {"ml-devloop", "open-source", "network", "coding"}, headings
+    assert set(headings) <= {
+        "Coding and data structures",
+        "ML",
+        "Interviewing",
+        "Open source",
+        "Research",
+        "Networking",
+        "PhD applications",
+    }, headings

@@ -343,6 +343,7 @@ def test_no_text_a_person_reads_names_a_task_by_its_id(roadmap_id: str) -> None:
             item.done_when,
             *item.why_by_background.values(),
             *item.done_when_by_background.values(),
+            *item.done_when_by_role.values(),
             item.quick_done_when,
             *item.steps,
         ):
@@ -404,6 +405,47 @@ def test_for_interests_names_where_the_interests_go(tmp_path: Path, value: str, 
     validates_with(tmp_path, "for_interests", value, ok)
 
 
+@pytest.mark.parametrize(
+    ("value", "ok"),
+    [
+        ('{ ml-engineer = "No PhD programmes on the list." }', True),
+        ("{}", True),
+        ('{ data-engineer = "Not a target role." }', False),  # a role no profile can have
+        ('{ ml-engineer = "" }', False),  # an empty finish line
+        ('"No PhD programmes."', False),  # a table, not a string
+    ],
+)
+def test_a_finish_line_by_role_names_real_roles(tmp_path: Path, value: str, ok: bool) -> None:
+    validates_with(tmp_path, "done_when_by_role", value, ok)
+
+
+def test_the_finish_line_is_the_quick_one_then_the_backgrounds_then_the_roles() -> None:
+    """Text audit 10: an ML engineer's options list offered PhD programmes "if you aim at
+    research roles". A finish line for the target role replaces `done_when`; one for the
+    person's background wins over it (a postdoc's list is a postdoc's whatever the role),
+    and the quick version of a very short plan wins over both."""
+    from upskill.models import Item
+
+    item = Item.model_validate(
+        {
+            "id": "a",
+            "title": "A",
+            "hours": 2,
+            "kind": "write",
+            "done_when": "default",
+            "done_when_by_role": {"ml-engineer": "for an ML engineer"},
+            "done_when_by_background": {"phd-or-postdoc": "for a postdoc"},
+            "quick_hours": 1,
+            "quick_done_when": "quick",
+        }
+    )
+    assert item.done_when_for("software-engineer", role="ml-engineer") == "for an ML engineer"
+    assert item.done_when_for("software-engineer", role="research-scientist") == "default"
+    assert item.done_when_for("software-engineer") == "default"
+    assert item.done_when_for("phd-or-postdoc", role="ml-engineer") == "for a postdoc"
+    assert item.done_when_for("phd-or-postdoc", quick=True, role="ml-engineer") == "quick"
+
+
 def test_interest_advice_names_the_interests_unless_the_item_is_about_one() -> None:
     from upskill.models import Item
 
@@ -435,37 +477,38 @@ def test_a_split_part_says_which_steps_it_covers() -> None:
     # each step belongs to the part that holds its middle: never named in two weeks running
     assert steps_now(Part(1, 2, 12.0, 6.0), 6.0, steps) == [
         "first",
-        "second (about half of it by the end of the week)",
+        "second (stop about halfway through this step)",
     ]
     assert steps_now(Part(2, 2, 12.0, 12.0), 6.0, steps) == ["third"]
     parts = [Part(1, 3, 15.0, 6.0), Part(2, 3, 15.0, 12.0), Part(3, 3, 15.0, 15.0)]
     named = [s for p, h in zip(parts, (6.0, 6.0, 3.0), strict=True) for s in steps_now(p, h, steps)]
     assert named == steps
     # a part holding no step's middle keeps going with the step it spends most on
-    # ... and says how far into it the week gets, in words (a quarter, half, nearly all);
+    # ... and says how far into it the week gets, in words (a quarter, half, nearly all),
+    # as where to stop in that step (text audit 10: "about half of it" left "it" open);
     # a step begun in an earlier week says so after it ("(continued; ...)"), never as a
     # verb before it, which read "finish: start one of the labs" (text audit 8)
     assert steps_now(Part(1, 4, 12.0, 1.0), 1.0, steps) == [
-        "first (about a quarter of it by the end of the week)"
+        "first (stop about a quarter of the way through this step)"
     ]
     assert steps_now(Part(2, 4, 12.0, 3.8), 1.5, steps) == [
-        "first (continued; nearly all of it by the end of the week)"
+        "first (continued; stop when this step is nearly done)"
     ]
     assert steps_now(Part(2, 4, 12.0, 4.0), 2.0, steps) == [
         "first (continued; finish it this week)"
     ]
     assert steps_now(Part(3, 4, 12.0, 7.5), 1.5, ["Build", "GPT-2 in"]) == [
-        "GPT-2 in (about a quarter of it by the end of the week)"
+        "GPT-2 in (stop about a quarter of the way through this step)"
     ]
     # a step the week before started ("first (about ...)") is finished this week, not
     # started again; a step whose first hours were not said is said plainly
     assert steps_now(Part(2, 4, 12.0, 4.0, 0.0), 3.0, steps) == ["first (the rest of it)"]
     assert steps_now(Part(2, 4, 12.0, 6.0, 0.0), 5.0, steps) == [
         "first (the rest of it)",
-        "second (about half of it by the end of the week)",
+        "second (stop about halfway through this step)",
     ]
     assert steps_now(Part(3, 4, 12.0, 7.0, 1.0), 3.5, steps) == [
-        "second (about three quarters of it by the end of the week)"
+        "second (stop about three quarters of the way through this step)"
     ]
     assert steps_now(Part(1, 2, 12.0, 4.5), 4.5, []) == []
     assert join_steps(["Build it", "GPT-2 weights in", "Train it"]) == (

@@ -99,6 +99,9 @@ class Item(_Strict):
     why_by_background: dict[Background, NonEmpty] = {}
     # ... and the finish line, instead of `done_when`.
     done_when_by_background: dict[Background, NonEmpty] = {}
+    # The finish line as said to people aiming at a target role, instead of `done_when`
+    # (an ML engineer's options list has no PhD programmes); a background's wins over it.
+    done_when_by_role: dict[Role, NonEmpty] = {}
     # Lands once the person's core preparation is done, after at most this many weeks of it.
     after_prep_weeks: Annotated[int, Field(ge=0, le=520)] | None = None
     # At least this many weeks after its prerequisites are finished (re-apply ~6 months on).
@@ -202,12 +205,15 @@ class Item(_Strict):
         """The rationale as said to someone with this background."""
         return self.why_by_background.get(background, self.why)
 
-    def done_when_for(self, background: str, quick: bool = False) -> str:
-        """The finish line as said to someone with this background (its quick version's, in
-        a very short plan)."""
+    def done_when_for(self, background: str, quick: bool = False, role: str = "") -> str:
+        """The finish line as said to someone with this background aiming at this target
+        ``role`` (its quick version's, in a very short plan): the quick version first, then
+        the background's, then the role's, then `done_when`."""
         if quick and self.quick_done_when:
             return self.quick_done_when
-        return self.done_when_by_background.get(background, self.done_when)
+        if background in self.done_when_by_background:
+            return self.done_when_by_background[background]
+        return self.done_when_by_role.get(role, self.done_when)
 
     def hours_for(self, quick: bool = False, weekly: float | None = None) -> float:
         """The hours it takes (its quick version's, in a very short plan; at least its share

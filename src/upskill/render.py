@@ -251,13 +251,21 @@ def topics_held(plan: Any, item_id: str, item: Any, covered: frozenset[str]) -> 
     if len(held) == len(topics):
         return f"All {len(topics)} of its weekly topics are in your plan, one a week: {shown}."
     rest = len(topics) - len(held)
-    left_out = any(u.id.split("@", 1)[0] == item_id for u in plan.unscheduled)
-    where = 'under "Did not fit"' if left_out else "not in this plan"
-    others = "the other one is" if rest == 1 else f"the other {rest} are"
-    return (
-        f"Your plan holds {len(held)} of its {len(topics)} weekly topics, one a week: {shown}; "
-        f"{others} {where}."
-    )
+    # The weeks this habit has for the person (its share for their role) are those held and
+    # those left out; the topics past them are in no week at all, listed or not (text audit
+    # 10: "the other 11 are under 'Did not fit'" beside "kept to 5 of its 8 weeks" there).
+    left = sum(1 for u in plan.unscheduled if u.id.split("@", 1)[0] == item_id)
+    said = f"Your plan holds {len(held)} of its {len(topics)} weekly topics, one a week: {shown}"
+    weeks = len(held) + left
+    if weeks >= len(topics):
+        others = "the other one is" if rest == 1 else f"the other {rest} are"
+        return f'{said}; {others} under "Did not fit".'
+    past = len(topics) - weeks
+    fall = "topic falls" if past == 1 else f"{past} topics fall"
+    if left:
+        said += f"; {left} more of its {weeks} weeks for you {'is' if left == 1 else 'are'} under"
+        return f'{said} "Did not fit", and its last {fall} beyond those {weeks} weeks.'
+    return f"{said}; the other {fall} beyond the {weeks} weeks it has for you."
 
 
 def topic_names(topics: Sequence[str]) -> list[str]:
@@ -312,7 +320,7 @@ def details(
         resources = item.resources_for(interests, role)
         link = (resources[0].title, resources[0].url) if resources else None
         steps, tags = tuple(item.steps), tuple(item.tags)
-        done_when = item.done_when_for(background, quick)
+        done_when = item.done_when_for(background, quick, role)
         more = tuple((r.title, r.url) for r in resources[1:])
         # (work timed this close after what it follows is a follow-up, as the planner says)
         timed = bool(item.wait_weeks) and item.wait_weeks <= POLICY.follow_wait_weeks
@@ -327,7 +335,7 @@ def details(
             more,
             tuple(catalog.prerequisites(item_id)) if timed else (),
             (item.wait_weeks or 0) if timed else 0,
-            topic_of(item, tid, covered),
+            topic_of(item, tid, covered) or _past_the_topics(item, tid, covered),
             item.beyond,
         )
     return out
@@ -342,6 +350,23 @@ def topic_of(item: Any, task_id: str, covered: frozenset[str] = frozenset()) -> 
     k = int(number)
     topics = [t for t in item.topics if t not in covered] if covered else item.topics
     return topics[k - 1] if 1 <= k <= len(topics) else None
+
+
+PAST_THE_TOPICS = (
+    "Go back to the topic you found hardest (your log shows where you missed most): each "
+    "one in your plan has had its week"
+)
+
+
+def _past_the_topics(item: Any, task_id: str, covered: frozenset[str]) -> str | None:
+    """What an occurrence of a recurring item with weekly topics does once all of them have
+    had their week (text audit 10: two weeks of interview problems with no section named,
+    the rule for them cut off in the finish line)."""
+    number = task_id.rpartition("@")[2]
+    if not item.topics or not number.isdigit():
+        return None
+    left = [t for t in item.topics if t not in covered]
+    return PAST_THE_TOPICS if int(number) > len(left) else None
 
 
 def back_from_time_off(plan: Any, t: Any, detail: Detail) -> str | None:
@@ -372,35 +397,64 @@ def first_tasks(plan: Any) -> set[int]:
 MAX_AIMED = 4  # projects aimed at an interest, named beside the work tagged with it
 
 
+def _spans(plan: Any) -> dict[str, tuple[int, int, str]]:
+    """Each item's first and last week in the plan, with its title: an item's weeks are said
+    the same way everywhere at the top of the plan (text audit 10: "(weeks 3–6)", "week 6"
+    and "(week 3)" for one application read as a contradiction)."""
+    spans: dict[str, tuple[int, int, str]] = {}
+    for t in plan.tasks:
+        if t.status == "skipped":
+            continue
+        first, last, title = spans.get(t.item_id, (t.week, t.week, t.title))
+        spans[t.item_id] = (min(first, t.week), max(last, t.week), title)
+    return spans
+
+
+def _interest_name(interest: str) -> str:
+    """An interest as a person says it: "llms" is "large language models"."""
+    from upskill.schema import INTEREST_NAMES
+
+    return INTEREST_NAMES.get(interest.lower(), interest.replace("-", " "))
+
+
 def interest_lines(plan: Any, info: Mapping[str, Detail]) -> list[str]:
-    """For each of the person's interests, the work in the plan that serves it and its
-    first week, or that nothing in the plan does (and what did not fit, if anything)."""
-    lines = []
-    aimed: dict[str, tuple[int, str]] = {}  # work pointed at the interests by its wording
+    """For each of the person's interests, by name, the work in the plan on it and the tasks
+    pointed at it, with their weeks, or that nothing in the plan is about it (and what did
+    not fit, if anything); interests served by the same work share one line."""
+    spans = _spans(plan)
+
+    def named(ids: Sequence[str]) -> str:
+        rows = sorted(spans[i] for i in ids)
+        return ", ".join(f"{_md_escape(title)} ({_weeks_said(a, b)})" for a, b, title in rows)
+
+    aimed: list[str] = []  # work pointed at the interests by its notes
     for t in plan.tasks:
         detail = info.get(t.id)
-        if detail is not None and detail.for_you:
-            aimed.setdefault(t.item_id, (t.week, t.title))
+        if detail is not None and detail.for_you and t.item_id in spans and t.item_id not in aimed:
+            aimed.append(t.item_id)
     # ... of which the projects and applications (the collaboration, a workshop paper, the
     # internships) are said beside the tagged work: they are where an interest is worked on.
     kinds = {t.item_id: t.kind for t in plan.tasks}
-    projects = sorted(v for k, v in aimed.items() if kinds[k] in ("build", "apply"))
-    projects_said = ", ".join(
-        f"{_md_escape(title)} (week {week})" for week, title in projects[:MAX_AIMED]
-    )
+    projects = sorted((i for i in aimed if kinds[i] in ("build", "apply")), key=lambda i: spans[i])[
+        :MAX_AIMED
+    ]
+    pointed = "tasks you will point at {it} (each says how): "
+    bodies: dict[str, list[str]] = {}  # what is said -> the interests it is said of
     for interest in plan.profile.interests:
         wanted = interest.lower()
-        first: dict[str, tuple[int, str]] = {}
-        for t in plan.tasks:
-            detail = info.get(t.id)
-            if detail is not None and wanted in (x.lower() for x in detail.tags):
-                first.setdefault(t.item_id, (t.week, t.title))
-        shown = ", ".join(
-            f"{_md_escape(title)} (week {week})" for week, title in sorted(first.values())
-        )
-        if shown:
-            also = f"; aimed at it: {projects_said}" if projects_said else ""
-            lines.append(f"- {_md_escape(interest)}: {shown}{also}")
+        tagged = [
+            t.item_id
+            for t in plan.tasks
+            if t.item_id in spans
+            and (d := info.get(t.id)) is not None
+            and wanted in (x.lower() for x in d.tags)
+        ]
+        tagged = list(dict.fromkeys(tagged))
+        if tagged:
+            said = "work on {it}: " + named(tagged)
+            if projects:
+                said += "; " + pointed + named(projects)
+            bodies.setdefault(said, []).append(interest)
             continue
         missed = sorted(
             {
@@ -414,21 +468,24 @@ def interest_lines(plan: Any, info: Mapping[str, Detail]) -> list[str]:
         # what they are, not as work about it: a text audit read "no task is about it" beside
         # four tasks aimed at it as a contradiction)
         said = (
-            "the work about it did not fit ("
+            "the work on {it} did not fit ("
             + ", ".join(_md_escape(title) for title in missed)
             + ")"
             if missed
-            else "no task in the roadmaps is about it"
+            else "no task in the roadmaps is about {it}"
         )
         if aimed:
-            # (said as in the other lines, "aimed at it": it is their interest notes that
-            # point at it, not their wording; text audit 7)
-            said += "; aimed at it: " + ", ".join(
-                f"{_md_escape(title)} (week {week})" for week, title in sorted(aimed.values())
-            )
+            said += "; " + pointed + named(aimed)
         elif not missed:
-            said += "; the plan is the same as without it"
-        lines.append(f"- {_md_escape(interest)}: {said}")
+            said += "; the plan is the same as without {it}"
+        bodies.setdefault(said, []).append(interest)
+    lines = []
+    for said, interests in bodies.items():
+        names = [_interest_name(x) for x in interests]
+        who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        it = "it" if len(names) == 1 else "them"
+        text = said.replace("{it}", it)
+        lines.append(f"- {_md_escape(who[0].upper() + who[1:])}: {text}")
     return (
         ["Your interests, and the work in this plan that serves them:", "", *lines, ""]
         if lines
@@ -516,7 +573,10 @@ def track_lines(plan: Any, catalog: Any) -> list[str]:
                 known += 1  # a basic the person's rating makes unnecessary (as `candidates`)
                 if item.skill not in gated:
                     gated.append(item.skill)
-                titles.append(_md_escape(clean(item.title, one_line=True)))
+                titles.append(
+                    f"{_md_escape(clean(item.title, one_line=True))} "
+                    f"({_gate_said(item.skill, item.level, profile.rating(item.skill))})"
+                )
         rated = ", ".join(
             f"{SKILL_WORDS[k]} {profile.rating(k)}" if len(skills) > 1 else str(profile.rating(k))
             for k in skills
@@ -537,13 +597,17 @@ def track_lines(plan: Any, catalog: Any) -> list[str]:
                 if len(words) == 1
                 else f"your ratings in {', '.join(words[:-1])} and {words[-1]}"
             )
+        # ... and when they are named, the rule that skips each, in the reader's terms (text
+        # audit 10: "skipped for your statistics rating (... Linear algebra ...)" and a
+        # ground-up basic "skipped for your rating" of a beginner read as mistakes)
+        why = f"{basics} skipped for {whose}"
         if 0 < known <= MAX_SKIPPED_NAMED:
-            whose += f" ({'; '.join(titles)})"
-        skipped = f"; {basics} skipped for {whose}" if known else ""
+            why = f"{basics} skipped: {', '.join(titles)}"
+        skipped = f"; {why}" if known else ""
         if work:
             lines.append(f"- {head}: {said(work)}{skipped}")
         else:
-            empty.append(head + (f", {basics} skipped for {whose}" if known else ""))
+            empty.append(head + (f", {why}" if known else ""))
     if applications:
         lines.append(f"- applications: {said(applications)}")
     if empty:
@@ -556,13 +620,24 @@ def track_lines(plan: Any, catalog: Any) -> list[str]:
 
 MAX_SKIPPED_NAMED = 2  # a track's skipped basics are named when there are this few
 
+
+def _gate_said(skill: str, level: int, rating: int) -> str:
+    """The rating a basic is for, and the person's: "for a statistics rating of 0; you
+    rated 1"."""
+    word = SKILL_WORDS.get(skill, skill.replace("_", " "))
+    article = "an" if word[0] in "aeiou" or word.startswith("ML") else "a"
+    below = "of 0" if level == 1 else f"below {level}"
+    return f"for {article} {word} rating {below}; you rated {rating}"
+
+
 MAX_MILESTONES = 8  # the steps a plan is built around, said at its top
 
 
-def milestones(plan: Any, catalog: Any) -> list[str]:
-    """The steps the plan is built around, in week order: the signature goals of the person's
-    target role (the week each is finished), the applications and the checkpoints (a
-    recurring one: the week it starts). Said at the top, so the plan's shape reads first."""
+def milestone_spans(plan: Any, catalog: Any) -> list[tuple[int, int, str]]:
+    """The steps the plan is built around, each with its first and last week and its title,
+    in the order they are reached: the signature goals of the person's target role (by the
+    week each is finished), the applications and the checkpoints (a recurring one: by the
+    week it starts). Said at the top, so the plan's shape reads first."""
     from upskill.planner import stands_in_for_goal
     from upskill.schema import MILESTONE_KINDS
 
@@ -582,14 +657,91 @@ def milestones(plan: Any, catalog: Any) -> list[str]:
         if recurring and t.item_id in weeks:
             continue  # a recurring step: from its first week
         weeks[t.item_id] = (t.week, t.title, recurring)
-    steps = sorted(weeks.values(), key=lambda v: v[0])[:MAX_MILESTONES]
-    return [f"{'from ' if again else ''}week {w}: {clean(title)}" for w, title, again in steps]
+    spans = _spans(plan)  # (each with all its weeks, as the lines below it say them)
+    steps = sorted(weeks.items(), key=lambda v: v[1][0])[:MAX_MILESTONES]
+    return sorted(spans[item_id] for item_id, _ in steps)
+
+
+def milestones(plan: Any, catalog: Any) -> list[str]:
+    """The milestones (`milestone_spans`) in words: "weeks 3–6: Apply to a programme"."""
+    return [
+        f"{_weeks_said(first, last)}: {clean(title)}"
+        for first, last, title in milestone_spans(plan, catalog)
+    ]
 
 
 def milestones_said(plan: Any, catalog: Any) -> str | None:
     """One line naming the plan's milestones, or None if it has none."""
     steps = milestones(plan, catalog)
     return f"Milestones: {'; '.join(steps)}." if steps else None
+
+
+def _months_after(start: dt.date, months: float) -> dt.date:
+    """The date ``months`` calendar months after ``start`` (a part month as days)."""
+    import calendar
+
+    whole = int(months)
+    year, month = divmod(start.month - 1 + whole, 12)
+    year, month = start.year + year, month + 1
+    day = min(start.day, calendar.monthrange(year, month)[1])
+    return dt.date(year, month, day) + dt.timedelta(days=round((months - whole) * 30.44))
+
+
+MONEY_SHORT_MONTHS = 12  # money that runs out within the year, as the roadmaps say it
+
+
+def money_said(plan: Any, catalog: Any = None) -> str | None:
+    """When the person gave a runway: the date their money runs out and its week, the
+    milestones that fall in that week or after it, and which of the tasks' words about money
+    are about them (text audit 10: a plan built around four months of money never said when
+    they end, and still spoke of money only as an "if"). None without a runway."""
+    months = plan.profile.runway_months
+    if months is None:
+        return None
+    end = _months_after(plan.start, months)
+    week = (end - plan.start).days // 7 + 1
+    said = (
+        f"Money: with the {months:g} months of runway you gave, your money runs out around "
+        f"{end.isoformat()}"
+    )
+    if week > plan.weeks:
+        said += f", after this plan's {plan.weeks} weeks."
+    else:
+        said += f", in week {week} of this plan."
+        spans = _spans(plan)
+        late = [
+            f"{clean(title)} ({_weeks_said(first, last)})"
+            for first, last, title in milestone_spans(plan, catalog)
+            if last >= week
+        ]
+        if late:
+            said += (
+                " These milestones fall in that week or later, so plan for income or a paid "
+                f"fallback by then: {'; '.join(late)}."
+            )
+        checks = sorted(
+            {
+                first
+                for item_id, (first, _, _) in spans.items()
+                if catalog is not None
+                and (item := catalog.items.get(item_id)) is not None
+                and item.only_if_runway_under is not None
+            }
+        )
+        if checks:
+            when = ", ".join(str(w) for w in checks[:-1]) + (
+                f" and {checks[-1]}" if len(checks) > 1 else str(checks[-1])
+            )
+            said += (
+                f" Your runway tasks (week{'s' if len(checks) > 1 else ''} {when}) set the "
+                "fallback and decide when to switch to it."
+            )
+    if months < MONEY_SHORT_MONTHS:
+        said += (
+            " Where a task below speaks of money that is short or runs out within the year, "
+            "that is yours."
+        )
+    return said
 
 
 PREP_MONTHS_MIN = 4  # an application round that waits this many weeks of upskilling or more
@@ -688,14 +840,57 @@ def collaboration_timing_said(plan: Any, catalog: Any) -> str | None:
     )
 
 
+GIST_CLAUSE = 100  # a finish line's opening clause is said whole up to this many characters
+GIST_MIN = 40  # ... and only if it is at least this long, else the words up to ``limit``
+
+
 def gist(text: str, limit: int = 72) -> str:
-    """The opening words of ``text``, at most ``limit`` characters, cut at a word and marked
-    with an ellipsis when cut: enough to recall a finish line written out in full elsewhere."""
+    """The opening of ``text``, enough to recall a finish line written out in full elsewhere:
+    its first sentence or clause when that is short (up to `GIST_CLAUSE` characters, ending
+    where a sentence, a clause or a parenthesis does), else its opening words up to ``limit``
+    characters; never cut inside a parenthesis (text audit 10: "from this week's section of
+    the Top Interview 150 (the…" cut off the very rule the week needed). A cut is marked
+    with an ellipsis; a whole sentence keeps its full stop."""
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
-    cut = text[: limit + 1].rsplit(" ", 1)[0].rstrip(" ,;:(")
-    return f"{cut}…"
+    text = _early_asides_cut(text)
+    depth, clause, sentence = 0, 0, 0  # the last clause and sentence ends outside brackets
+    for i, ch in enumerate(text[: GIST_CLAUSE + 1]):
+        if ch == "(":
+            if depth == 0 and i >= GIST_MIN:
+                clause = i
+            depth += 1
+        elif ch == ")":
+            depth = max(depth - 1, 0)
+        elif depth == 0 and ch in ".;:," and text[i + 1 : i + 2] == " " and i >= GIST_MIN:
+            clause = i
+            if ch == "." and text[max(i - 3, 0) : i + 1] not in ("e.g.", "i.e."):
+                sentence = i
+    if sentence:
+        return text[: sentence + 1]
+    if clause:
+        return f"{text[:clause].rstrip()}…"
+    cut = text[: limit + 1].rsplit(" ", 1)[0]
+    opened = cut.rfind("(")
+    if opened > cut.rfind(")") and opened >= 15:  # (not inside a parenthesis)
+        cut = cut[:opened]
+    return f"{cut.rstrip(' ,;:(')}…"
+
+
+def _early_asides_cut(text: str) -> str:
+    """``text`` with a long parenthesis that opens in its first words said as "(…)", so the
+    opening of a finish line reads on past it ("A complete draft (…) is shared with your
+    collaborator")."""
+    opened = text.find("(")
+    if opened < 0 or opened >= GIST_MIN:
+        return text
+    depth = 0
+    for i in range(opened, len(text)):
+        depth += {"(": 1, ")": -1}.get(text[i], 0)
+        if depth == 0:
+            return text if i - opened <= 25 else f"{text[: opened + 1]}…{text[i:]}"
+    return text
 
 
 def finish_label(part: Any) -> str:
@@ -713,14 +908,16 @@ def _in_sentence(text: str) -> str:
     return text[0].lower() + text[1:] if text[1:2].islower() else text
 
 
-# How far into a step a week gets, in words: the nearest of these shares.
+# How far into a step a week gets, in words: the nearest of these shares, said as where to
+# stop in that step (text audit 10: "(about half of it by the end of the week)" under a
+# list of steps left "it" to be the list, the last step or the whole task).
 _SHARES = (
-    (0.25, "about a quarter of it"),
-    (1 / 3, "about a third of it"),
-    (0.5, "about half of it"),
-    (2 / 3, "about two thirds of it"),
-    (0.75, "about three quarters of it"),
-    (0.9, "nearly all of it"),
+    (0.25, "stop about a quarter of the way through this step"),
+    (1 / 3, "stop about a third of the way through this step"),
+    (0.5, "stop about halfway through this step"),
+    (2 / 3, "stop about two thirds of the way through this step"),
+    (0.75, "stop about three quarters of the way through this step"),
+    (0.9, "stop when this step is nearly done"),
 )
 
 
@@ -746,7 +943,7 @@ def steps_now(part: Any, hours: float, steps: Sequence[str]) -> list[str]:
             return ""
         done = (end - i * size) / size
         _, words = min(_SHARES, key=lambda share: abs(share[0] - done))
-        return f" ({words} by the end of the week)"
+        return f" ({words})"
 
     def middles(lo: float, hi: float) -> list[int]:
         """The steps whose middle falls in the hours (lo, hi]: the steps said there."""
@@ -1354,6 +1551,9 @@ def plan_markdown(
         f"h/week, target: {plan.profile.target_role}."
     )
     lines.append("")
+    money = money_said(plan, catalog) if weeks is None else None
+    if money is not None:
+        lines.extend([_md_escape(money), ""])
     left_out = left_out_roadmaps_said(plan.profile, catalog, md=True, plan=plan)
     if left_out is not None:
         lines.extend([left_out, ""])
@@ -1434,7 +1634,8 @@ def plan_markdown(
                     again = t.item_id in said_in and (part is None or part.number < part.count)
                     said = (
                         # ... with its opening words, so the week reads on its own
-                        f"{_md_escape(gist(detail.done_when))} (as in week {said_in[t.item_id]})"
+                        f"{_md_escape(gist(detail.done_when))} (in full in week "
+                        f"{said_in[t.item_id]})"
                         if again
                         else _md_escape(detail.done_when)
                     )
@@ -1453,9 +1654,11 @@ def plan_markdown(
                     if detail.beyond:  # (said where the source is: an honest attribution)
                         lines.append(f"  - Beyond the documents: {_md_escape(detail.beyond)}")
         if not tasks:
-            lines.append("_Nothing planned._")
+            lines.append(_nothing_planned(plan, n))
         lines.append("")
     light = light_said(plan) if weeks is None else None
+    if light is None and weeks is None:
+        light = rest_said(plan)
     if light is not None:
         lines.append(_md_escape(light))
         lines.append("")
@@ -1477,14 +1680,17 @@ def plan_markdown(
             lines.append("")
         # A document to read, not a dump: the most valuable of each roadmap's left-over
         # work, and how much more there is (`upskill plan --all` lists all of it).
+        names = {roadmap: name for roadmap, name, _ in TRACKS}  # (as the top lines say them)
         for roadmap, hours, entries in overflow_groups(plan):
-            lines.append(f"### {_md_escape(roadmap)} ({hours:g} h)")
+            name = names.get(roadmap, roadmap)
+            lines.append(f"### {_md_escape(name[0].upper() + name[1:])} ({hours:g} h)")
             lines.append("")
             for item_id, each, count, reason in entries[:MARKDOWN_OVERFLOW]:
                 size = f"{each:g} h × {count} weeks" if count > 1 else f"{each:g} h"
                 title = _md_title(item_id, info)
                 uid = clean(item_id, one_line=True).replace("`", "'")
-                lines.append(f"- {title}(`{uid}`, {size}): {_md_escape(reason)}")
+                said = _md_escape(titled_reason(reason, catalog))
+                lines.append(f"- {title}(`{uid}`, {size}): {said}")
             rest = entries[MARKDOWN_OVERFLOW:]
             if rest:
                 more = round(sum(each * count for _, each, count, _ in rest), 2)
@@ -1494,6 +1700,51 @@ def plan_markdown(
                 )
             lines.append("")
     return "\n".join(lines)
+
+
+def _nothing_planned(plan: Any, week: int) -> str:
+    """What an empty week says: time off needs no word; a week with hours says what they are
+    for (text audit 10: two blank 12-hour weeks with no reason given)."""
+    if plan.budget(week) <= 0:
+        return "_Nothing planned._"
+    why = (
+        ' none of the work left over is planned here ("Did not fit" gives each item\'s reason).'
+        if plan.unscheduled
+        else ""
+    )
+    return f"_Nothing planned:{why} Use the week to apply, follow up and keep your habits._"
+
+
+def rest_said(plan: Any) -> str | None:
+    """The weeks after the last one with work, when `light_said` has not spoken of them
+    (text audit 10: "48 weeks" above sections that stop at week 47, the last a holiday)."""
+    last = plan.last_week()
+    if last >= plan.weeks:
+        return None
+    rest = range(last + 1, plan.weeks + 1)
+    span = f"Week {last + 1} is" if len(rest) == 1 else f"Weeks {last + 1}–{plan.weeks} are"
+    if all(plan.budget(n) <= 0 for n in rest):
+        return f"{span} time off, with nothing planned."
+    return (
+        f"{span} not shown, with nothing planned: use them to apply, follow up and keep your "
+        "habits."
+    )
+
+
+_ITEM_ID = re.compile(r"\b[a-z0-9][a-z0-9-]*\.[a-z0-9][a-z0-9_-]*\b")
+
+
+def titled_reason(reason: str, catalog: Any) -> str:
+    """A reason with the items it names by id said by their titles (text audit 10: "an
+    alternative to ml-devloop.fastai-course" in a list whose entries have titles)."""
+    if catalog is None:
+        return reason
+
+    def title(match: re.Match[str]) -> str:
+        item = catalog.items.get(match.group())
+        return f"\u201c{item.title}\u201d" if item is not None else match.group()
+
+    return _ITEM_ID.sub(title, reason)
 
 
 def note_line(note: str) -> str:

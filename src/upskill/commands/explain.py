@@ -129,7 +129,7 @@ def explain(
             + "; ".join(f"{n}. {subject}" for n, subject in enumerate(item.topics, 1))
         )
     done_when = (
-        item.done_when_for(plan.profile.background, plan.profile.quick)
+        item.done_when_for(plan.profile.background, plan.profile.quick, plan.profile.target_role)
         if plan is not None
         else item.done_when
     )

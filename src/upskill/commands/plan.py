@@ -82,6 +82,9 @@ def plan_cmd(
         return
     console = make_console()
     if show_all:  # the steps the plan is built around, before its weeks
+        money = render.money_said(plan, catalog)
+        if money is not None:
+            console.print(money, soft_wrap=True)
         said = render.milestones_said(plan, catalog)
         if said is not None:
             console.print(said, soft_wrap=True)
