@@ -2373,12 +2373,21 @@ class Planner:
         # after all it prepares for has started (`prepares_for`: the optimiser notebook after
         # the collaboration and the reproduction) helps nothing that follows: it goes, and the
         # refill below has its weeks. (An engineer's drills are the skill the job tests.)
-        for uid in [i for i in in_order if i in self.parts and self.drills_for_the_work]:
-            if self.by_id[uid].prepares_for and self.by_id[uid].occurrences is None:
-                begins = min(self.tasks[i].week for i in self.parts[uid])
-                late = self._prepares_too_late(uid, begins)
-                if late is not None:
-                    take_out(uid, late)
+        drills = [
+            i
+            for i in in_order
+            if self.drills_for_the_work
+            and i in self.parts
+            and self.by_id[i].prepares_for
+            and self.by_id[i].occurrences is None
+        ]
+        for uid in drills:
+            if uid not in self.parts:  # (taken out already, with a drill it builds on)
+                continue
+            begins = min(self.tasks[i].week for i in self.parts[uid])
+            late = self._prepares_too_late(uid, begins)
+            if late is not None:
+                take_out(uid, late)
         # An ask or a plan made for work that is not in the plan goes too: asking to audit a
         # course that did not fit, or scoping a project that did not, prepares for nothing.
         serves = {p: list(kids) for p, kids in children.items()}  # what needs it, and
