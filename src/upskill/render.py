@@ -750,17 +750,14 @@ PREP_MONTHS_MIN = 4  # an application round that waits this many weeks of upskil
 def round_timing_said(plan: Any, catalog: Any) -> str | None:
     """Why the first application round comes when it does, when that is well past "a couple
     of months of upskilling" (rv92, rv93: "week 20 is close to the six months Anders warns
-    against"): the hours of its own preparation before it, the largest pieces, and the hours a
-    week that would fit them into those months. None if the round is not late, or not there."""
+    against"): the hours of its own preparation before it, the largest pieces, and the weeks
+    that alone takes at the person's hours. None if the round is not late, or not there."""
     if catalog is None:
         return None
-    firsts: dict[str, int] = {}
-    for t in plan.tasks:
-        if t.status != "skipped":
-            firsts[t.item_id] = min(firsts.get(t.item_id, t.week), t.week)
+    spans = _spans(plan)
     rounds = [
-        (w, i)
-        for i, w in firsts.items()
+        (first, i)
+        for i, (first, _, _) in spans.items()
         if i in catalog.items and (catalog.items[i].after_prep_weeks or 0) >= PREP_MONTHS_MIN
     ]
     if not rounds:
@@ -776,13 +773,14 @@ def round_timing_said(plan: Any, catalog: Any) -> str | None:
         if cur not in catalog.items:
             continue
         for ref in [*catalog.prerequisites(cur), *catalog.after(cur)]:
-            if ref not in seen and firsts.get(ref, week) < week:
+            if ref not in seen and ref in spans and spans[ref][0] < week:
                 seen.add(ref)
                 stack.append(ref)
     hours: dict[str, float] = {}
     for t in plan.tasks:  # (of a weekly habit, its first week: the rest is practice besides)
-        first = t.id == t.item_id or t.week == firsts[t.item_id]
-        if first and t.item_id in seen and t.week < week and t.status != "skipped":
+        if t.status == "skipped" or t.item_id not in seen or t.week >= week:
+            continue
+        if t.id == t.item_id or t.week == spans[t.item_id][0]:
             hours[t.item_id] = hours.get(t.item_id, 0.0) + t.hours
     total = sum(hours.values())
     if not total:
@@ -808,28 +806,22 @@ def collaboration_timing_said(plan: Any, catalog: Any) -> str | None:
     came after months of classes and papers, and the ask waits for what the work needs, named
     with their weeks. Said only when the ask follows the last of that work directly."""
     ask = "research.find-collaborator"
-    if catalog is None or ask not in catalog.items:
+    spans = _spans(plan)
+    if catalog is None or ask not in catalog.items or ask not in spans:
         return None
-    weeks: dict[str, list[int]] = {}
-    for t in plan.tasks:
-        if t.status != "skipped":
-            weeks.setdefault(t.item_id, []).append(t.week)
-    if ask not in weeks:
-        return None
-    week = min(weeks[ask])
+    week = spans[ask][0]
     within = catalog.items[ask].within_weeks or 0
-    before = [a for a in catalog.after(ask) if a in weeks and max(weeks[a]) < week]
-    if week <= within + 2 or not before or max(max(weeks[a]) for a in before) < week - 1:
+    before = [a for a in catalog.after(ask) if a in spans and spans[a][1] < week]
+    if week <= within + 2 or not before or max(spans[a][1] for a in before) < week - 1:
         return None
-    before.sort(key=lambda a: (min(weeks[a]), a))
+    before.sort(key=lambda a: (spans[a][0], a))
     named = ", ".join(
-        f"{clean(catalog.items[a].title)} ({_weeks_said(min(weeks[a]), max(weeks[a]))})"
-        for a in before
+        f"{clean(catalog.items[a].title)} ({_weeks_said(spans[a][0], spans[a][1])})" for a in before
     )
     direct = "network.ask-for-opportunities"
     early = (
-        f" (your direct ask to join a group goes out in week {min(weeks[direct])})"
-        if direct in weeks and min(weeks[direct]) < week
+        f" (your direct ask to join a group goes out in week {spans[direct][0]})"
+        if direct in spans and spans[direct][0] < week
         else ""
     )
     return (
