@@ -1055,7 +1055,7 @@ def test_language_model_work_is_not_filler_for_someone_interested_in_other_thing
         readiness = "ml-devloop.devloop-readiness"
         if readiness not in {t.item_id for t in plan.tasks}:
             assert profile.target_role in POLICY.drills_for_the_work, example
-            assert "before it could be done" in out["ml-devloop.break-training-lab"]
+            assert "would come too late to help" in out["ml-devloop.break-training-lab"]
         liked = build_plan(
             profile.replace(interests=(*profile.interests, "llms")), catalog(), MONDAY
         )
@@ -1329,7 +1329,7 @@ def test_a_drill_comes_before_what_it_prepares_or_not_at_all(example: str) -> No
         if targets and first is not None:
             checked += 1
             assert first < max(w for w in targets if w is not None), (item_id, first, targets)
-    late = [u.reason for u in plan.unscheduled if "before it could be done" in u.reason]
+    late = [u.reason for u in plan.unscheduled if "would come too late to help" in u.reason]
     for reason in late:
         assert any(f"it prepares for {x}, which starts in week" in reason for x in starts), reason
     if not checked and not late:
@@ -1348,7 +1348,7 @@ def test_the_late_foundations_leave_the_phd_students_last_weeks_light() -> None:
     reasons = {u.id: u.reason for u in plan.unscheduled}
     for drill in ("ml-devloop.backprop-from-scratch", "ml-devloop.init-and-normalization"):
         assert drill not in planned, drill
-        assert "before it could be done" in reasons[drill], reasons[drill]
+        assert "would come too late to help" in reasons[drill], reasons[drill]
     cat = catalog()
     interests = {i.lower() for i in profile.interests}
     for item_id in planned:

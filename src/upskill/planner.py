@@ -2005,9 +2005,7 @@ class Planner:
         first = min(serves, key=lambda x: (self.tasks[self.parts[x][0]].week, self.by_id[x].order))
         starts = self.tasks[self.parts[first][0]].week
         self.chosen.discard(uid)
-        self.reasons[uid] = (
-            f"it prepares for {first}, which starts in week {starts}, before it could be done"
-        )
+        self.reasons[uid] = self._too_late_to_prepare(first, starts)
         return True
 
     def _prepares_too_late(self, uid: str, week: int) -> str | None:
@@ -2026,7 +2024,16 @@ class Planner:
             return None
         first = min(begun, key=lambda x: (begun[x], self.by_id[x].order))
         starts = begun[first]
-        return f"it prepares for {first}, which starts in week {starts}, before it could be done"
+        return self._too_late_to_prepare(first, starts)
+
+    @staticmethod
+    def _too_late_to_prepare(first: str, starts: int) -> str:
+        """Why a drill was left out: more pressing work took the weeks before what it prepares
+        for, and once that has begun the drill no longer prepares anything."""
+        return (
+            f"it prepares for {first}, which starts in week {starts}; more pressing work took "
+            f"the weeks before that, and once that has begun this would come too late to help"
+        )
 
     def _interviews_over(self, uid: str, week: int) -> str | None:
         """Why interview practice (a drill, a mock, your stories) is pointless in ``week``:
