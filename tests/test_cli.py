@@ -693,7 +693,8 @@ def test_a_late_collaboration_ask_says_why(home: Path) -> None:
     """The PhD student's ask for a collaboration (week 15, not the first weeks: rv92, rv93)
     says why: Lambert's collaboration came after months of classes and papers, and the ask
     waits for what the work needs, each named with its weeks, the last of them the week
-    before it. A plan without such an ask says nothing of it."""
+    before it; the long courses that go on beside the work are named as such. A plan without
+    such an ask says nothing of it."""
     init_example("phd-student-no-network.toml")
     plan = json.loads(run("plan", "--format", "json", "--all").stdout)
     weeks: dict[str, list[int]] = {}
@@ -708,11 +709,27 @@ def test_a_late_collaboration_ask_says_why(home: Path) -> None:
     lines = run("export", "--format", "markdown").stdout.splitlines()
     said = next(x for x in lines if x.startswith("Why the ask for a research collaboration"))
     assert f"comes in week {week}:" in said
-    assert "after months of classes and papers" in said
+    assert "after months of classes and papers on his own. This plan does not wait" in said
     for a in before:
         first, last = min(weeks[a]), max(weeks[a])
         span = f"week {first}" if first == last else f"weeks {first}–{last}"
         assert f"{cat.items[a].title} ({span})" in said, a
+    # ... and the long courses that run beside the work, not before it, are named as such
+    # (rv97: "the plan's own rationale says ... yet the classes come after the collaboration")
+    beside = [
+        i
+        for i in weeks
+        if i in cat.items
+        and cat.items[i].kind == "learn"
+        and cat.items[i].hours >= 15
+        and max(weeks[i]) >= week
+    ]
+    assert beside, "the PhD student's intro ML course runs beside his collaboration"
+    tail = said.split("The longer courses go on beside the work: ", 1)[1]
+    for i in beside:
+        first, last = min(weeks[i]), max(weeks[i])
+        span = f"week {first}" if first == last else f"weeks {first}–{last}"
+        assert f"{cat.items[i].title} ({span})" in tail, i
     init_example("postdoc-research-engineer.toml", "--force")
     assert "Why the ask for a research" not in run("export", "--format", "markdown").stdout
 

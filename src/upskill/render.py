@@ -800,6 +800,9 @@ def round_timing_said(plan: Any, catalog: Any) -> str | None:
     )
 
 
+COURSE_HOURS = 15  # a course this long runs a few hours a week (the planner's focus_hours)
+
+
 def collaboration_timing_said(plan: Any, catalog: Any) -> str | None:
     """Why the ask for a research collaboration comes when it does, when that is well past its
     first weeks (rv92, rv93: "move the collaborator ask to weeks 2-3"): Lambert's collaboration
@@ -824,11 +827,28 @@ def collaboration_timing_said(plan: Any, catalog: Any) -> str | None:
         if direct in spans and spans[direct][0] < week
         else ""
     )
+    # ... and the long courses that go on beside the work rather than before it (rv97: "the
+    # plan's own rationale says Lambert's collaboration came after months of classes, yet the
+    # classes come after the collaboration")
+    beside = sorted(
+        (spans[i][0], i)
+        for i in spans
+        if i in catalog.items
+        and catalog.items[i].kind == "learn"
+        and catalog.items[i].hours >= COURSE_HOURS
+        and spans[i][1] >= week
+    )
+    courses = ", ".join(
+        f"{clean(catalog.items[i].title)} ({_weeks_said(spans[i][0], spans[i][1])})"
+        for _, i in beside
+    )
+    also = f" The longer courses go on beside the work: {courses}." if courses else ""
     return (
         f"Why the ask for a research collaboration comes in week {week}: Lambert kept asking "
         f"for opportunities from his first months{early}, but his collaboration came after "
-        "months of classes and papers; this plan times the ask so that the work can start the "
-        f"week after a yes, once what it needs is done: {named}."
+        "months of classes and papers on his own. This plan does not wait that long: it times "
+        "the ask so that the work can start the week after a yes, once what the work needs is "
+        f"done: {named}.{also}"
     )
 
 
