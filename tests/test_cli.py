@@ -709,7 +709,7 @@ def test_a_late_collaboration_ask_says_why(home: Path) -> None:
     lines = run("export", "--format", "markdown").stdout.splitlines()
     said = next(x for x in lines if x.startswith("Why the ask for a research collaboration"))
     assert f"comes in week {week}:" in said
-    assert "after months of classes and papers on his own. This plan does not wait" in said
+    assert "after classes and papers on his own, through an introduction from his advisor" in said
     for a in before:
         first, last = min(weeks[a]), max(weeks[a])
         span = f"week {first}" if first == last else f"weeks {first}–{last}"

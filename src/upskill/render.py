@@ -845,10 +845,10 @@ def collaboration_timing_said(plan: Any, catalog: Any) -> str | None:
     also = f" The longer courses go on beside the work: {courses}." if courses else ""
     return (
         f"Why the ask for a research collaboration comes in week {week}: Lambert kept asking "
-        f"for opportunities from his first months{early}, but his collaboration came after "
-        "months of classes and papers on his own. This plan does not wait that long: it times "
-        "the ask so that the work can start the week after a yes, once what the work needs is "
-        f"done: {named}.{also}"
+        f"for opportunities from his first months{early}; his collaboration came months "
+        "later, after classes and papers on his own, through an introduction from his advisor. "
+        "This plan times the ask so that the work can start the week after a yes, once what "
+        f"the work needs is done: {named}.{also}"
     )
 
 
