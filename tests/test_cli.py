@@ -966,7 +966,10 @@ def test_the_markdown_says_which_work_serves_each_interest(home: Path, tmp_path:
     assert "- robotics" not in markdown.lower().split("## week 1 ")[0]
     tagged, aimed = lines[0].split("; tasks you will point at them (each says how): ")
     assert "Reinforcement learning basics" in tagged
-    assert f"Put the collaboration first: deliver its first results ({sprint})" in aimed
+    sprint_title = (
+        "Put your project first: deliver its first results (with a collaborator if you have one)"
+    )
+    assert f"{sprint_title} ({sprint})" in aimed
     # a slug is said in words
     init_example("strong-everywhere.toml", "--force")
     markdown = run("export", "--format", "markdown").stdout

@@ -581,3 +581,20 @@ def test_a_quick_version_or_a_share_of_the_week_is_given_whole(
     result = run("roadmaps", "validate", str(write(tmp_path / "quick.toml", text)))
     assert (result.returncode == 0) == ok, result.stderr
     assert said in result.stderr
+
+
+def test_the_collaboration_work_reads_right_with_or_without_a_yes() -> None:
+    """Text audit 11 (1): the project's first weeks are planned at fixed weeks, before anyone
+    may have said yes, so their titles name the work, not a condition ("as soon as someone
+    says yes"), and their finish lines say concretely what to do with no yes: which baseline
+    (the paper the proposed project builds on) and where the result goes (the next ask)."""
+    items = load_catalog(None).items
+    for item_id in ("research.collaboration-kickoff", "research.collaboration-sprint"):
+        item = items[item_id]
+        assert "says yes" not in item.title, item.title
+        assert "otherwise on your own" in item.title or "if you have one" in item.title
+        assert "No yes yet:" in item.done_when, item_id
+        assert "the same baseline" not in item.done_when
+    kickoff = items["research.collaboration-kickoff"].done_when.split("No yes yet:")[1]
+    assert "the paper it builds on" in kickoff
+    assert "next follow-up" in kickoff
