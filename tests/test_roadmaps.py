@@ -598,3 +598,14 @@ def test_the_collaboration_work_reads_right_with_or_without_a_yes() -> None:
     kickoff = items["research.collaboration-kickoff"].done_when.split("No yes yet:")[1]
     assert "the paper it builds on" in kickoff
     assert "next follow-up" in kickoff
+
+
+def test_the_weekly_problems_finish_line_says_its_rule_in_a_sentence() -> None:
+    """Text audit 11 (21): the rule for when every section has had its week was tucked into
+    a parenthesis inside the list of what to do; it is a sentence of its own, after it."""
+    done_when = load_catalog(None).items["coding.weekly-problems"].done_when
+    assert "(named above), done blind with the timer on" in done_when
+    assert done_when.endswith(
+        "If every section your plan names has had its week, use the section with the most "
+        "misses in your log."
+    )
