@@ -292,7 +292,9 @@ def _cut_inside_a_title(text: str) -> str:
 
 
 def _cut_after_a_week(text: str) -> str:
-    at = text.index("[[tasks]]", len(text) // 3)
+    # a task a third of the way through the tasks (the reasons after them can be long)
+    first, last = text.index("[[tasks]]"), text.rindex("[[tasks]]")
+    at = text.index("[[tasks]]", first + (last - first) // 3)
     return text[: text.index("\n", text.index("week = ", at)) + 1]
 
 

@@ -581,3 +581,31 @@ def test_a_quick_version_or_a_share_of_the_week_is_given_whole(
     result = run("roadmaps", "validate", str(write(tmp_path / "quick.toml", text)))
     assert (result.returncode == 0) == ok, result.stderr
     assert said in result.stderr
+
+
+def test_the_collaboration_work_reads_right_with_or_without_a_yes() -> None:
+    """Text audit 11 (1): the project's first weeks are planned at fixed weeks, before anyone
+    may have said yes, so their titles name the work, not a condition ("as soon as someone
+    says yes"), and their finish lines say concretely what to do with no yes: which baseline
+    (the paper the proposed project builds on) and where the result goes (the next ask)."""
+    items = load_catalog(None).items
+    for item_id in ("research.collaboration-kickoff", "research.collaboration-sprint"):
+        item = items[item_id]
+        assert "says yes" not in item.title, item.title
+        assert "otherwise on your own" in item.title or "if you have one" in item.title
+        assert "No yes yet:" in item.done_when, item_id
+        assert "the same baseline" not in item.done_when
+    kickoff = items["research.collaboration-kickoff"].done_when.split("No yes yet:")[1]
+    assert "the paper it builds on" in kickoff
+    assert "next follow-up" in kickoff
+
+
+def test_the_weekly_problems_finish_line_says_its_rule_in_a_sentence() -> None:
+    """Text audit 11 (21): the rule for when every section has had its week was tucked into
+    a parenthesis inside the list of what to do; it is a sentence of its own, after it."""
+    done_when = load_catalog(None).items["coding.weekly-problems"].done_when
+    assert "(named above), done blind with the timer on" in done_when
+    assert done_when.endswith(
+        "If every section your plan names has had its week, use the section with the most "
+        "misses in your log."
+    )

@@ -2793,31 +2793,47 @@ class Planner:
                 )
             if reason == self._no_room(per_week) and free >= 25:  # (hours free, elsewhere)
                 count = len(left[u.id]) if u.occurrences is not None else 0
-                reason = self._free_but_not_there(u, free, count)
+                why = self._kept_out(u, placed_done)
+                blocked = [p for p in self.prerequisites(u.id) if p not in placed_done]
+                reason = (
+                    f"waits for {blocked[0]}, which did not fit"  # (as `_reason` says it)
+                    if blocked
+                    else self._free_but_not_there(u, free, count, why)
+                )
             follows = self._follows_after_the_plan(u, placed_done)
             if u.id in self.short_of and not self.reasons.get(u.id) and follows is None:
-                need, with_chain = self.short_of[u.id]
-                if free < 25:
-                    said = f"all {total / CENTI:g} h of the plan went to more valuable work"
-                elif free < need:
-                    said = f"only {free / CENTI:g} h of the plan are free after more valuable work"
-                elif self._refillable(u):  # hours are free, but not in weeks that can take it
-                    said = (
-                        f"{free / CENTI:g} h of the plan are still free, but none in a week it "
-                        "can go in (after what it builds on, before what needs it, beside the "
-                        "week's other tasks)"
-                    )
-                else:
-                    said = (
-                        "ordinary work on a track that matters less for your role: the "
-                        f"{free / CENTI:g} h still free are kept light rather than filled with it"
-                    )
-                reason = f"needs {need / CENTI:g} h{with_chain}; {said}"
+                reason = self._short_said(u, free, total, placed_done)
+            elif " with what it builds on;" in reason:  # (said at selection: name it)
+                chain = self._chain_said(u, placed_done) or " with what it builds on"
+                reason = reason.replace(" with what it builds on", chain, 1)
             if u.occurrences is not None:
                 out.extend(Unscheduled(f"{u.id}@{n}", u.size / CENTI, reason) for n in left[u.id])
             else:
                 out.append(Unscheduled(u.id, u.size / CENTI, reason))
         return out
+
+    def _short_said(self, u: Unit, free: int, total: int, placed: set[str]) -> str:
+        """Why work left out when the plan's hours were shared out is still out of the
+        finished plan: its hours against the plan's, and, when hours are free, what kept it
+        out of them (or that the plan leaves them free on purpose)."""
+        need, with_chain = self.short_of[u.id]
+        blocked = [p for p in self.prerequisites(u.id) if p not in placed]
+        if free >= need and blocked and self._refillable(u):
+            return f"waits for {blocked[0]}, which did not fit"  # (one reason, as `_reason`)
+        if with_chain:
+            with_chain = self._chain_said(u, placed)
+        if free < 25:
+            said = f"all {total / CENTI:g} h of the plan went to more valuable work"
+        elif free < need:
+            said = f"only {free / CENTI:g} h of the plan are free after more valuable work"
+        elif self._refillable(u):  # hours are free, but not in weeks that can take it
+            said = f"{self._free_said(free)}, but {self._kept_out(u, placed)}"
+        else:
+            said = (
+                "left out on purpose: it matters less for your role, and the plan leaves its "
+                f"{free / CENTI:g} h still unplanned free rather than fill them with it"
+            )
+        return f"needs {need / CENTI:g} h{with_chain}; {said}"
 
     def _follows_after_the_plan(self, u: Unit, placed: set[str]) -> str | None:
         """Why a follow-up is not in the plan when what it follows is: its weeks of waiting
@@ -2865,19 +2881,105 @@ class Planner:
         return f"no room left by week {self.horizon} at {per_week}"
 
     @staticmethod
-    def _free_but_not_there(u: Unit, free: int, count: int) -> str:
-        """Why chosen work did not fit though hours of the plan are still free: they are not
-        where it could go (text audit 7: "no room left" beside "23.5 h are still free")."""
-        if count:  # a habit: so many hours in each of so many weeks
-            return (
-                f"needs {u.size / CENTI:g} h a week for {count} weeks; the {free / CENTI:g} h "
-                "of the plan still free are spread over weeks where it cannot run weekly (after "
-                "what it builds on, beside the week's other tasks)"
-            )
+    def _free_said(free: int) -> str:
+        """The plan's free hours, said as what they count: the week headers show each week's
+        full hours, and the share each week keeps free for overruns is not counted here
+        (text audit 11: "21 h still free" beside headers adding up to 60)."""
         return (
-            f"needs {u.size / CENTI:g} h; {free / CENTI:g} h of the plan are still free, but "
-            "none in a week it can go in (after what it builds on, before what needs it, beside "
-            "the week's other tasks)"
+            f"{free / CENTI:g} h of the plan are still unplanned beyond the share of each week "
+            "kept free for overruns"
+        )
+
+    @classmethod
+    def _free_but_not_there(cls, u: Unit, free: int, count: int, why: str) -> str:
+        """Why chosen work did not fit though hours of the plan are still free: they are not
+        where it could go (text audit 7: "no room left" beside "23.5 h are still free"), and
+        what kept it out of them (text audit 11: an empty week beside "none in a week it can
+        go in")."""
+        if count:  # a habit: so many hours in each of so many weeks
+            weekly = f"needs {u.size / CENTI:g} h a week for {count} weeks"
+            return f"{weekly}; {cls._free_said(free)}, but {why}"
+        return f"needs {u.size / CENTI:g} h; {cls._free_said(free)}, but {why}"
+
+    def _chain_said(self, u: Unit, placed: set[str]) -> str:
+        """ "with what it builds on", said with what that is: the tasks it depends on that
+        are not in the plan either, with their hours (text audit 11: an opaque template)."""
+        seen: list[str] = []
+        stack = [p for p in self.prerequisites(u.id) if p not in placed]
+        while stack:
+            cur = stack.pop(0)
+            if cur in seen or cur not in self.by_id:
+                continue
+            seen.append(cur)
+            stack.extend(p for p in self.prerequisites(cur) if p not in placed)
+        if not seen:
+            return ""
+        named = "; ".join(f"{i}, {self.by_id[i].total / CENTI:g} h" for i in seen[:3])
+        more = f"; and {len(seen) - 3} more" if len(seen) > 3 else ""
+        return f" including what it builds on, not in the plan either ({named}{more})"
+
+    def _kept_out(self, u: Unit, placed: set[str]) -> str:
+        """What kept ``u`` out of the plan's free weeks, read from the finished weeks: a
+        prerequisite left out, no week between what it builds on and what needs it (or the
+        plan's end), no week with enough free, the week's task limit, the habits' share of
+        a week; or, when a week has room and a free slot, that it was left out when the
+        plan's hours were shared out and the weeks freed later were not refilled with it."""
+        load = [0] * (self.horizon + 2)
+        habit = [0] * (self.horizon + 2)
+        count = [0] * (self.horizon + 2)
+        firsts: dict[str, int] = {}
+        for t in self.tasks:
+            load[t.week] += round(t.hours * CENTI)
+            count[t.week] += 1
+            item = t.id.split("@", 1)[0]
+            if "@" in t.id:
+                habit[t.week] += round(t.hours * CENTI)
+            firsts[item] = min(firsts.get(item, t.week), t.week)
+        done = [self.finished[p] for p in self.before(u.id) if p in self.finished]
+        ready = max([self.first_week, u.earliest_week, *(d + 1 for d in done if d > 0)])
+        needers = [
+            firsts[v.id] for v in self.units if v.id in firsts and u.id in self.prerequisites(v.id)
+        ]
+        latest = min([self.horizon, *needers])
+        end = f"what needs it (week {latest})" if needers else f"the plan's end (week {latest})"
+        weeks = [w for w in range(ready, latest + 1) if self.cap[w] > 0]
+        if not weeks:
+            after = f"after what it builds on (done in week {ready - 1})" if done else ""
+            return f"no working week is left {after} before {end}".replace("  ", " ")
+        piece = min(u.size, self.block_min) if u.occurrences is None else u.size
+        spare = [w for w in weeks if self.cap[w] - load[w] >= piece]
+        if not spare:
+            most = max(self.cap[w] - load[w] for w in weeks) / CENTI
+            return (
+                f"from week {weeks[0]} (after what it builds on) to {end}, no week has "
+                f"{piece / CENTI:g} h free beside its other tasks (the most is {max(most, 0):g} h)"
+            )
+        slots = [w for w in spare if count[w] < self.max_tasks(w)]
+        listed = ", ".join(str(w) for w in spare[:4]) + (" …" if len(spare) > 4 else "")
+        if not slots:
+            return (
+                f"the weeks with {piece / CENTI:g} h free (weeks {listed}) already hold as many "
+                "tasks as a week takes at your hours"
+            )
+        free_weeks = ", ".join(str(w) for w in slots[:4]) + (" …" if len(slots) > 4 else "")
+        if u.occurrences is not None and len(slots) < len(u.occurrences):
+            return (
+                f"only {len(slots)} of the weeks after what it builds on have "
+                f"{u.size / CENTI:g} h free and a free task slot (weeks {free_weeks}), too few "
+                f"for its {len(u.occurrences)} weeks"
+            )
+        if u.occurrences is not None:
+            shared = [
+                w for w in slots if habit[w] + u.size > int(self.cap[w] * self.policy.habit_share)
+            ]
+            if len(shared) == len(slots):
+                return (
+                    "in the weeks with room, weekly habits already take "
+                    f"{self.policy.habit_share:.0%} of the week, the most they may"
+                )
+        return (
+            "more valuable work took the hours when the plan was shared out, and the room "
+            f"left over afterwards (weeks {free_weeks}) is not refilled: you can add it there"
         )
 
     # ------------------------------------------------------------------ all of it
