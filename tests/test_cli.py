@@ -606,6 +606,27 @@ def test_what_to_do_next_is_what_more_hours_would_bring_in(home: Path) -> None:
     assert not named & later, named & later
 
 
+@pytest.mark.parametrize("example", ["swe-to-ml.toml", "undergrad-phd.toml"])
+def test_what_to_do_next_names_work_after_what_it_waits_for(home: Path, example: str) -> None:
+    """An item that waits for other left-out work is named next only after that work (the
+    ML engineer's "Explain a training run end to end" after the broken-runs lab it builds on):
+    the list stays an order to work in, and a chain is not cut after its first step."""
+    init_example(example)
+    plan = json.loads(run("plan", "--format", "json", "--all").stdout)
+    reasons = {u["id"].split("@")[0]: u["reason"] for u in plan["unscheduled"]}
+    shown = run("plan", "--all").stdout
+    found = re.search(r"Next, in this order, when you have more time: (.*?)\.\n", shown, re.S)
+    assert found is not None, shown
+    named = [x.strip() for x in found.group(1).replace("\n", " ").split(",")]
+    chained = 0
+    for i, item_id in enumerate(named):
+        waits = re.match(r"waits for (\S+), which did not fit", reasons.get(item_id, ""))
+        if waits:
+            assert waits.group(1) in named[:i], (item_id, waits.group(1), named)
+            chained += 1
+    assert chained, named  # (each of these plans has such a chain among its next steps)
+
+
 def test_each_week_of_a_split_item_says_which_of_its_steps_to_do(home: Path) -> None:
     """The markdown walks a long item's steps week by week, each named once, in order."""
     init_example()

@@ -1230,12 +1230,16 @@ def next_steps(plan: Any, count: int = 5) -> list[str]:
 
     Only what more hours would bring in: not what is optional or an alternative to what is
     in the plan, what belongs after the plan's last week (a second application round), or
-    what waits for something else left out.
+    what waits for something else left out, unless that comes before it in the list (the
+    write-up after the reproduction it waits for).
     """
     out: list[str] = []
     for u in plan.unscheduled:
         item_id = u.id.split("@", 1)[0]
-        later = "after the plan's last week" in u.reason or u.reason.startswith("waits for")
+        waits = re.match(r"waits for (\S+), which did not fit", u.reason)
+        later = "after the plan's last week" in u.reason or (
+            u.reason.startswith("waits for") and not (waits and waits.group(1) in out)
+        )
         spare = u.reason.startswith(  # not needed at all
             ("optional", "an alternative to", "it is language-model work", "it builds on")
         )
