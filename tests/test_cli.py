@@ -710,6 +710,59 @@ def test_a_late_first_round_says_why(home: Path) -> None:
     assert "Why the first application round" not in run("export", "--format", "markdown").stdout
 
 
+def test_what_the_first_round_goes_out_without_is_said(home: Path) -> None:
+    """The ML engineer's round (week 24) would like GPT-2 from scratch done first, but the
+    build comes after it (rv96: "move Build GPT-2 from scratch ahead of the week-24
+    application round"): a line under the milestones names what comes after the round, with
+    its weeks, the hours and the weeks it would hold the round back, and the applications
+    that follow. The postdoc's round goes out after everything it would like: no such line."""
+    init_example("swe-to-ml.toml")
+    plan = json.loads(run("plan", "--format", "json", "--all").stdout)
+    weeks: dict[str, list[int]] = {}
+    hours: dict[str, float] = {}
+    for w in plan["weeks"]:
+        for t in w["tasks"]:
+            item = t["id"].split("@")[0]
+            weeks.setdefault(item, []).append(w["week"])
+            hours[item] = hours.get(item, 0.0) + t["hours"]
+    cat = load_catalog(None)
+    round_id = "interviewing.first-applications"
+    start = min(weeks[round_id])
+    later = [
+        a
+        for a in cat.after(round_id)
+        if a in weeks and min(weeks[a]) >= start and cat.items[a].kind != "apply"
+    ]
+    assert "ml-devloop.gpt2-from-scratch" in later
+    lines = run("export", "--format", "markdown").stdout.splitlines()
+    said = next(x for x in lines if x.startswith("After the first round, not before it: "))
+    for a in later:
+        first, last = min(weeks[a]), max(weeks[a])
+        span = f"week {first}" if first == last else f"weeks {first}–{last}"
+        assert f"{cat.items[a].title} ({span})" in said, a
+    # ... with what they build on that comes after the round too (GPT-2 on the transformer
+    # papers: "the delay it quotes counts only the deferred task's own hours", cmp143)
+    extra: set[str] = set()
+    stack = list(later)
+    while stack:
+        for p in cat.prerequisites(stack.pop()):
+            if p in weeks and min(weeks[p]) >= start and p not in later and p not in extra:
+                extra.add(p)
+                stack.append(p)
+    assert extra, "GPT-2 builds on work that comes after the round too"
+    total = sum(hours[a] for a in [*later, *extra])
+    held = math.ceil(total / 8)
+    assert f"back about {held} weeks at 8 h a week ({total:g} h, with what " in said
+    rolling = "interviewing.rolling-applications"
+    first, last = min(weeks[rolling]), max(weeks[rolling])
+    assert f"{cat.items[rolling].title} (weeks {first}–{last})" in said
+    assert "After the first round, not before it: " in run("plan", "--all").stdout
+    init_example("postdoc-research-engineer.toml", "--force")
+    assert (
+        "After the first round, not before it" not in run("export", "--format", "markdown").stdout
+    )
+
+
 def test_a_late_collaboration_ask_says_why(home: Path) -> None:
     """The PhD student's ask for a collaboration (week 15, not the first weeks: rv92, rv93)
     says why: Lambert's collaboration came after months of classes and papers, and the ask

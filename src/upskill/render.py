@@ -852,6 +852,87 @@ def collaboration_timing_said(plan: Any, catalog: Any) -> str | None:
     )
 
 
+def round_after_said(plan: Any, catalog: Any) -> str | None:
+    """What the first application round would like done first but goes out without (rv96:
+    "move Build GPT-2 from scratch ahead of the week-24 application round", for an ML engineer
+    whose round shows the model he fine-tuned): each named with its weeks, the weeks it would
+    hold the round back at the person's hours, and the applications after the round that it
+    comes in time for. None when that is less than a week of work, or there is no round."""
+    if catalog is None:
+        return None
+    spans = _spans(plan)
+    rounds = [
+        (first, i)
+        for i, (first, _, _) in spans.items()
+        if i in catalog.items and (catalog.items[i].after_prep_weeks or 0) >= PREP_MONTHS_MIN
+    ]
+    if not rounds:
+        return None
+    week, round_id = min(rounds)
+    later = [
+        a
+        for a in catalog.after(round_id)
+        if a in spans and spans[a][0] >= week and catalog.items[a].kind != "apply"
+    ]
+    # ... with what they build on that comes after the round too (cmp143: "the delay it
+    # quotes counts only the deferred task's own hours"); of a weekly habit, its first week
+    extra: set[str] = set()
+    stack = list(later)
+    while stack:
+        for p in catalog.prerequisites(stack.pop()):
+            if (
+                p in spans
+                and spans[p][0] >= week
+                and p not in extra
+                and p not in later
+                and catalog.items[p].kind != "apply"
+            ):
+                extra.add(p)
+                stack.append(p)
+    counted = {*later, *extra}
+    total = sum(
+        t.hours
+        for t in plan.tasks
+        if t.item_id in counted
+        and t.status != "skipped"
+        and (t.id == t.item_id or t.week == spans[t.item_id][0])
+    )
+    if total < plan.hours_per_week:
+        return None
+    later.sort(key=lambda a: (spans[a][0], a))
+    named = ", ".join(
+        f"{clean(catalog.items[a].title)} ({_weeks_said(spans[a][0], spans[a][1])})" for a in later
+    )
+    held = math.ceil(total / plan.hours_per_week)
+    follow = sorted(
+        (spans[i][0], i)
+        for i in spans
+        if i in catalog.items
+        and round_id in catalog.prerequisites(i)
+        and i != round_id
+        and catalog.items[i].kind == "apply"
+    )
+    one = len(later) == 1
+    they, them = ("it", "it") if one else ("they", "them")
+    serves = (
+        f"{they} go{'es' if one else ''} into the applications that follow: "
+        + ", ".join(
+            f"{clean(catalog.items[i].title)} ({_weeks_said(spans[i][0], spans[i][1])})"
+            for _, i in follow
+        )
+        if follow
+        else f"{they} go{'es' if one else ''} into the next round"
+    )
+    weeks = "week" if held == 1 else "weeks"
+    built = f", with what {they} build{'s' if one else ''} on" if extra else ""
+    return (
+        f"After the first round, not before it: {named}. The round would like {them} done "
+        f"first, but put first {they} would hold the round back about {held} {weeks} at "
+        f"{budget(plan.hours_per_week)} h a week ({total:g} h{built}), so the round goes out with "
+        f"what it cannot go without, and {serves}."
+    )
+
+
 GIST_CLAUSE = 100  # a finish line's opening clause is said whole up to this many characters
 GIST_MIN = 40  # ... and only if it is at least this long, else the words up to ``limit``
 
@@ -1583,7 +1664,11 @@ def plan_markdown(
     steps = milestones(plan, catalog) if weeks is None else []
     if steps:
         lines.extend(["Milestones:", "", *(f"- {_md_escape(x)}" for x in steps), ""])
-        for timing in (round_timing_said(plan, catalog), collaboration_timing_said(plan, catalog)):
+        for timing in (
+            round_timing_said(plan, catalog),
+            round_after_said(plan, catalog),
+            collaboration_timing_said(plan, catalog),
+        ):
             if timing is not None:
                 lines.extend([timing, ""])
     if weeks is None:

@@ -90,6 +90,7 @@ def plan_cmd(
             console.print(said, soft_wrap=True)
         for timing in (
             render.round_timing_said(plan, catalog),
+            render.round_after_said(plan, catalog),
             render.collaboration_timing_said(plan, catalog),
         ):
             if timing is not None:
