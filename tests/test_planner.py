@@ -2303,3 +2303,35 @@ def test_work_for_a_near_deadline_takes_the_hours_its_weeks_need() -> None:
     mapped = week_of(plan, "research.skill-map")
     assert mapped is not None
     assert mapped <= 5
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(
+        p
+        for p in [
+            *EXAMPLES.glob("*.toml"),
+            *(EXAMPLES.parent / "benchmarks" / "people").glob("*.toml"),
+        ]
+        if load_answers(p).runway_months is not None
+    ),
+    ids=lambda p: p.name,
+)
+def test_the_runway_checks_come_before_the_money_runs_out(path: Path) -> None:
+    """A runway check decides whether to start the paid fallback; after the money has run out
+    it decides nothing. The chemistry postdoc's second check (four months of money, gone in
+    week 18) came in week 21: a half-hour check waited for a free task slot, though it is
+    timed from the first check as a short habit is, and a short habit takes no slot."""
+    from upskill.render import _months_after
+
+    profile = load_answers(path)
+    start = profile.start_date or MONDAY
+    plan = build_plan(profile, catalog(), start)
+    assert profile.runway_months is not None
+    end = (_months_after(start, profile.runway_months) - start).days // 7 + 1
+    checks = ("network.runway-checkpoint", "network.runway-second-check")
+    placed = {c: week_of(plan, c) for c in checks}
+    assert any(w is not None for w in placed.values()), placed
+    for check, week in placed.items():
+        if week is not None and end <= profile.weeks:
+            assert week < end, (check, week, end)

@@ -1903,7 +1903,11 @@ class Planner:
         if owed:  # (ahead of other due work only within its share)
             limit = min(limit, max(self._owed_room, 0))
         amount = 0
-        if (w.slots > keep_slots or started) and limit > 0 and (started or not self.crowded(uid)):
+        # (a check of a few minutes whose timing is the point, the second runway check before
+        # the money runs out, does not wait for a free task slot, as a short habit does not)
+        brief = u.size <= self.policy.habit_free_slot * CENTI and bool(u.wait_weeks)
+        slot = w.slots > keep_slots or started or brief
+        if slot and limit > 0 and (started or not self.crowded(uid)):
             amount = self.block(uid, limit, w.week, continuing=started, pressing=must)
             if amount and u.deadline_week is not None and must:
                 # ... and work for a deadline takes what the weeks left before it need, not
