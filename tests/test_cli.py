@@ -674,16 +674,21 @@ def test_a_late_first_round_says_why(home: Path) -> None:
     """A first round well past "a couple of months of upskilling" (the postdoc's, in week 20)
     says why: the hours of its own preparation before it (what it needs and comes after, each
     weekly habit's first week), the largest pieces and the weeks that alone takes (rv92, rv93:
-    "close to the six months Anders warns against"). Someone ready early hears no such line."""
+    "close to the six months Anders warns against"). Someone ready early hears no such line.
+    The hours of the weeks before it are said as parts that add up: the preparation, the
+    applications that go out earlier (never counted as preparation), and the rest of the plan
+    that shares those weeks (text audit 11, finding 3: "18 weeks is not 43")."""
     init_example()
     plan = json.loads(run("plan", "--format", "json", "--all").stdout)
     week = first_week(plan, "interviewing.first-applications")
     cat = load_catalog(None)
     firsts: dict[str, int] = {}
     hours: dict[str, float] = {}
+    held = 0.0
     for w in plan["weeks"]:
         for t in w["tasks"]:
             item = t["id"].split("@")[0]
+            held += t["hours"] if w["week"] < week else 0.0
             if item not in firsts:
                 firsts[item] = w["week"]
                 hours[item] = 0.0
@@ -696,14 +701,24 @@ def test_a_late_first_round_says_why(home: Path) -> None:
             if ref not in prep and firsts.get(ref, week) < week:
                 prep.add(ref)
                 stack.append(ref)
-    total = sum(hours[i] for i in prep)
-    largest = max(prep, key=lambda i: hours[i])
+    applied = {i for i in prep if cat.items[i].kind == "apply"}
+    assert "network.structured-programme" in applied  # (an application before the round)
+    total = sum(hours[i] for i in prep - applied)
+    largest = max(prep - applied, key=lambda i: hours[i])
     lines = run("export", "--format", "markdown").stdout.splitlines()
     said = next(x for x in lines if x.startswith("Why the first application round"))
     assert f"starts only in week {week}:" in said
-    assert f"puts {total:g} h of the preparation the round should not go without" in said
+    assert f"Weeks 1–{week - 1} hold {held:g} h of planned work" in said
+    assert f": {total:g} h is the preparation the round should not go without" in said
     assert f"the largest: {cat.items[largest].title} ({hours[largest]:g} h)" in said
-    assert f"at 15 h a week that alone is {math.ceil(total / 15)} weeks" in said
+    preparation = said.split(" h is the preparation")[1].split(";")[0]
+    assert "Apply to a structured programme" not in preparation
+    parts = [float(x) for x in re.findall(r"([\d.]+) h is ", said)]
+    assert len(parts) == 3
+    assert sum(parts) == pytest.approx(held)  # (the parts add up to the weeks' hours)
+    assert "is applications that go out earlier, on their own: Apply to a structured" in said
+    assert f"alone would take {math.ceil(total / 15)} weeks at 15 h a week" in said
+    assert f"shared with the rest, it runs to week {week - 1}" in said
     assert math.ceil(total / 15) > 8  # ... more than a couple of months: why it is said
     assert said in " ".join(run("plan", "--all").stdout.split())  # (the terminal says it too)
     init_example("strong-everywhere.toml", "--force")

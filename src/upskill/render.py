@@ -780,6 +780,8 @@ def round_timing_said(plan: Any, catalog: Any) -> str | None:
     for t in plan.tasks:  # (of a weekly habit, its first week: the rest is practice besides)
         if t.status == "skipped" or t.item_id not in seen or t.week >= week:
             continue
+        if catalog.items[t.item_id].kind == "apply":  # (an application is not preparation)
+            continue
         if t.id == t.item_id or t.week == spans[t.item_id][0]:
             hours[t.item_id] = hours.get(t.item_id, 0.0) + t.hours
     total = sum(hours.values())
@@ -788,14 +790,55 @@ def round_timing_said(plan: Any, catalog: Any) -> str | None:
     alone = math.ceil(total / plan.hours_per_week)
     if alone <= months:  # (it waits for other work, not for its own preparation)
         return None
-    largest = sorted(hours, key=lambda i: (-hours[i], i))[:3]
-    named = ", ".join(f"{clean(catalog.items[i].title)} ({hours[i]:g} h)" for i in largest)
+    # Every hour of the weeks before it, said as parts that add up (text audit 11, finding 3:
+    # "18 weeks is not 43"): the preparation shares those weeks with the rest of the plan, and
+    # an application that goes out earlier is said as one, not as preparation.
+    held: dict[str, float] = {}
+    for t in plan.tasks:
+        if t.status != "skipped" and t.week < week:
+            held[t.item_id] = held.get(t.item_id, 0.0) + t.hours
+    applied = sorted(
+        (spans[i][0], i)
+        for i in held
+        if i != round_id and i in catalog.items and catalog.items[i].kind == "apply"
+    )
+    applied_hours = sum(held[i] for _, i in applied)
+    rest = {
+        i: h - hours.get(i, 0.0)
+        for i, h in held.items()
+        if i in catalog.items and catalog.items[i].kind != "apply"
+    }
+    rest_total = sum(held.values()) - total - applied_hours
+    room = sum(plan.budget(n) for n in range(1, week))
+
+    def some(of: dict[str, float], n: int) -> str:
+        top = sorted((i for i in of if of[i] > 0), key=lambda i: (-of[i], i))[:n]
+        return ", ".join(f"{clean(catalog.items[i].title)} ({of[i]:g} h)" for i in top)
+
+    parts = [f"{total:g} h is the preparation the round should not go without (the largest: "]
+    parts[0] += f"{some(hours, 3)})"
+    if applied:
+        apps = ", ".join(
+            f"{clean(catalog.items[i].title)} ({_weeks_said(first, min(spans[i][1], week - 1))})"
+            for first, i in applied
+        )
+        parts.append(
+            f"{applied_hours:g} h is applications that go out earlier, on their own: {apps}"
+        )
+    if rest_total > 0:
+        others = some(rest, 2)
+        parts.append(
+            f"{rest_total:g} h is the rest of the plan, which shares those weeks with the "
+            "preparation" + (f" (the largest: {others})" if others else "")
+        )
+    said = parts[0] if len(parts) == 1 else "; ".join(parts[:-1]) + "; and " + parts[-1]
     return (
         f"Why the first application round starts only in week {week}: Anders's advice is a "
-        f"couple of months of upskilling, then apply, and again some months later. Before it, "
-        f"this plan puts {total:g} h of the preparation the round should not go without (the "
-        f"largest: {named}): at {budget(plan.hours_per_week)} h a week that alone is "
-        f"{alone} weeks, so the round goes out when it is done, not half-prepared after two "
+        f"couple of months of upskilling, then apply, and again some months later. Weeks "
+        f"1–{week - 1} hold {sum(held.values()):g} h of planned work (of the {room:g} h they "
+        f"have at your hours): {said}. The preparation alone would take {alone} weeks at "
+        f"{budget(plan.hours_per_week)} h a week; shared with the rest, it runs to week "
+        f"{week - 1}, so the round goes out when it is done, not half-prepared after two "
         f"months. More hours a week bring it sooner (`upskill replan --hours N`)."
     )
 
