@@ -963,25 +963,31 @@ def _in_sentence(text: str) -> str:
     return text[0].lower() + text[1:] if text[1:2].islower() else text
 
 
-# How far into a step a week gets, in words: the nearest of these shares, said as where to
-# stop in that step (text audit 10: "(about half of it by the end of the week)" under a
-# list of steps left "it" to be the list, the last step or the whole task).
-_SHARES = (
-    (0.25, "stop about a quarter of the way through this step"),
-    (1 / 3, "stop about a third of the way through this step"),
-    (0.5, "stop about halfway through this step"),
-    (2 / 3, "stop about two thirds of the way through this step"),
-    (0.75, "stop about three quarters of the way through this step"),
-    (0.9, "stop when this step is nearly done"),
-)
+def _about(hours: float) -> str:
+    """Hours to the nearest quarter, at least a quarter: a step's share is an estimate."""
+    return f"{max(0.25, round(hours * 4) / 4):g}"
 
 
-def steps_now(part: Any, hours: float, steps: Sequence[str]) -> list[str]:
+def next_part_week(plan: Any, t: Any) -> int | None:
+    """The week of the next part of a task split over weeks (None if this is its last)."""
+    return min((x.week for x in plan.tasks if x.id == t.id and x.week > t.week), default=None)
+
+
+def steps_now(
+    part: Any,
+    hours: float,
+    steps: Sequence[str],
+    *,
+    week: int | None = None,
+    later: int | None = None,
+) -> list[str]:
     """Which of an item's ``steps`` a part of ``hours`` covers (all of them for a whole task).
 
     The steps share the item's hours equally, and each belongs to the part that holds its
     middle; a part that holds no step's middle starts or keeps going with the step it spends
-    most on (and says which). So every week of a split item says what to do in it.
+    most on (and says which). So every week of a split item says what to do in it. A step
+    the week does not finish says how many of its hours this week holds and when it goes on
+    (``later``, the week of the next part, after this ``week``).
     """
     if not steps:
         return []
@@ -989,16 +995,22 @@ def steps_now(part: Any, hours: float, steps: Sequence[str]) -> list[str]:
         return list(steps)
     size = part.total / len(steps)
     start, end = part.through - hours, part.through
+    if later is None:
+        when = f"in part {part.number + 1}"
+    elif week is not None and later == week + 1:
+        when = "next week"
+    else:
+        when = f"in week {later}"
 
     def how_far(i: int) -> str:
-        """How far into step ``i`` the week gets, if it does not finish it: each week of a
-        long step has its own finish line, in words a person can check (a third, half), not
-        a percentage of a problem set."""
+        """How far into step ``i`` the week gets, if it does not finish it: its hours this
+        week out of the step's, and when it goes on, which a person can check (text audit 11,
+        finding 5: "two thirds of the way through" fine-tuning a model is not a finish line)."""
         if (i + 1) * size <= end + 1e-9:
             return ""
-        done = (end - i * size) / size
-        _, words = min(_SHARES, key=lambda share: abs(share[0] - done))
-        return f" ({words})"
+        here = min(end, (i + 1) * size) - max(start, i * size)
+        said = f"about {_about(here)} h of this step's {_about(size)} h this week"
+        return f" ({said}; it goes on {when})"
 
     def middles(lo: float, hi: float) -> list[int]:
         """The steps whose middle falls in the hours (lo, hi]: the steps said there."""
@@ -1014,7 +1026,10 @@ def steps_now(part: Any, hours: float, steps: Sequence[str]) -> list[str]:
         step that itself starts something read "finish: start one of the labs" (text audit
         8), so the week says "(the rest of it)" or "(continued; ...)" behind the step."""
         far = how_far(i)
-        return f"{steps[i]} (continued; {far[2:]}" if far else f"{steps[i]} (the rest of it)"
+        if far:
+            return f"{steps[i]} (continued; {far[2:]}"
+        left = (i + 1) * size - start
+        return f"{steps[i]} (the rest of it, about {_about(left)} h)"
 
     # A step the week before started without finishing it is finished or kept going this
     # week, not started again.
@@ -1023,12 +1038,14 @@ def steps_now(part: Any, hours: float, steps: Sequence[str]) -> list[str]:
         begun = most(part.previous, start)
     mine = middles(start, end)
     if mine:
-        return [going_on(i) if i == begun else steps[i] + how_far(i) for i in mine]
+        out = [going_on(i) if i == begun else steps[i] + how_far(i) for i in mine]
+        if len(out) > 1:  # (only the last can go on: which one it is, said plainly)
+            out[-1] = out[-1].replace(" of this step's ", " of this last step's ")
+        return out
     i = most(start, end)
     if start <= i * size + 1e-9:  # its first week: how far it gets says it goes on later
         return [steps[i] + how_far(i)]
-    far = how_far(i)
-    return [f"{steps[i]} (continued; {far[2:] if far else 'finish it this week)'}"]
+    return [going_on(i)]
 
 
 MAX_CORE_NAMED = 3  # core tasks named for a roadmap the person left out
@@ -1217,7 +1234,9 @@ def week_table(
         if extra is not None:
             if extra.topic:
                 label.append(f"\nthis week: {clean(extra.topic, one_line=True)}")
-            doing = steps_now(part, t.hours, extra.steps)
+            doing = steps_now(
+                part, t.hours, extra.steps, week=t.week, later=next_part_week(plan, t)
+            )
             if doing:
                 said = steps_label(part, doing)
                 label.append(f"\n{said}{clean(join_steps(doing), one_line=True)}")
@@ -1678,7 +1697,13 @@ def plan_markdown(
             if detail is not None:
                 if detail.topic:
                     lines.append(f"  - This week: {_md_escape(detail.topic)}")
-                doing = steps_now(parts.get(id(t)), t.hours, detail.steps)
+                doing = steps_now(
+                    parts.get(id(t)),
+                    t.hours,
+                    detail.steps,
+                    week=t.week,
+                    later=next_part_week(plan, t),
+                )
                 if doing:
                     said = steps_label(parts.get(id(t)), doing)
                     lines.append(f"  - {said[0].upper()}{said[1:]}{_md_escape(join_steps(doing))}")
