@@ -1445,13 +1445,21 @@ def test_a_weekly_topic_list_names_only_the_topics_the_plan_holds(
     plan_part, left_over = markdown.split("## Did not fit", 1)
     blocks = [b.split("\n- [", 1)[0] for b in plan_part.split(f"(`{item_id}@")[1:]]
     assert len(blocks) == len(held)
+    # counted in weeks, as "Did not fit" counts what is left of it (text audit 11, finding 9)
+    left = sum(1 for u in data["unscheduled"] if u["id"].startswith(f"{item_id}@"))
     said = (
-        f"Your plan holds {len(held)} of its {len(topics)} weekly topics, one a week: "
+        f"{len(held)} of its {len(held) + left} weeks are in your plan, one topic a week: "
         + ", ".join(names[: len(held)])
     )
     first = " ".join(blocks[0].split())
     assert said in first, first
-    assert f'the other {len(topics) - len(held)} are under "Did not fit".' in first
+    rest = len(topics) - len(held)
+    assert f'its other {left} weeks, with the {rest} topics left, are under "Did not fit".' in first
+    assert re.search(  # ("Did not fit" counts the same weeks)
+        rf"{left} weeks\): (its other {left} weeks, after the {len(held)} in your plan|"
+        rf"kept to {len(held)} of its {len(held) + left} weeks)",
+        left_over,
+    ), left_over
     assert f"(`{item_id}`" in left_over  # (where the reader is sent: the rest is there)
     for block in blocks:
         for name in dropped:
@@ -1713,15 +1721,19 @@ def test_a_habit_shorter_than_its_topics_says_where_the_other_topics_are(home: P
     weeks the habit has for this person: those left out are under "Did not fit", and the
     topics past them in no week at all, said the same way in every plan."""
     markdown = person_markdown("masters-short-runway.toml", EXAMPLES)
-    said = next(x for x in markdown.splitlines() if "Your plan holds 5 of its 16" in x)
+    # (text audit 11, finding 9: "16 topics" beside "its 8 weeks for you" did not add up:
+    # the topics and the weeks are said as two counts, the weeks split as "Did not fit" has them)
+    said = next(x for x in markdown.splitlines() if "It has 16 weekly topics and 8 weeks" in x)
+    assert "and 8 weeks for you, 5 of them in your plan, one topic a week: " in said, said
     assert said.endswith(
-        '; 3 more of its 8 weeks for you are under "Did not fit", and its last 8 topics fall '
-        "beyond those 8 weeks."
+        '; its other 3 weeks are under "Did not fit", and its last 8 topics fall beyond those '
+        "weeks."
     ), said
     assert "kept to 5 of its 8 weeks" in markdown.split("## Did not fit", 1)[1]
     markdown = person_markdown("phd-student-no-network.toml", EXAMPLES)
-    said = next(x for x in markdown.splitlines() if "Your plan holds 8 of its 16" in x)
-    assert said.endswith("; the other 8 topics fall beyond the 8 weeks it has for you."), said
+    said = next(x for x in markdown.splitlines() if "It has 16 weekly topics and 8 weeks" in x)
+    assert "for you, all 8 in your plan, one topic a week: " in said, said
+    assert said.endswith("; its other 8 topics fall beyond those weeks."), said
     assert "not in this plan" not in markdown
 
 

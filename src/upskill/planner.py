@@ -2782,7 +2782,8 @@ class Planner:
         free = total - sum(round(t.hours * CENTI) for t in self.tasks)
         out: list[Unscheduled] = []
         for u in ordered:
-            reason = self.reasons.get(u.id) or self._reason(u, placed_done, per_week)
+            remaining = len(left[u.id]) if u.occurrences is not None else 0
+            reason = self.reasons.get(u.id) or self._reason(u, placed_done, per_week, remaining)
             taken = self.alternative_of.get(u.id)
             if taken is not None and reason.startswith(f"an alternative to {taken}, "):
                 # (said of the finished plan: the one taken may not have fitted either)
@@ -2849,7 +2850,7 @@ class Planner:
             f"{when}after the plan's last week {self.horizon}"
         )
 
-    def _reason(self, u: Unit, placed: set[str], per_week: str) -> str:
+    def _reason(self, u: Unit, placed: set[str], per_week: str, remaining: int = 0) -> str:
         last = self.horizon
         if u.filler:
             return "optional in the documents, and tied to none of your interests"
@@ -2860,7 +2861,14 @@ class Planner:
                     f"kept to {self.limit[u.id]} of its {len(u.occurrences)} weeks, so that "
                     f"weekly habits leave room for the rest of the plan"
                 )
-            return f"runs past the plan's last week {last}"
+            # in weeks, as the plan's own line on the habit counts them (text audit 11,
+            # finding 9: "runs past the plan's last week 12" beside "the other 3 topics")
+            held = sum(1 for t in self.tasks if t.item_id == u.id)
+            others = "its other week" if remaining == 1 else f"its other {remaining} weeks"
+            return (
+                f"{others}, after the {held} in your plan, would run past week {last}, "
+                "the plan's last"
+            )
         if u.occurrences is not None and u.size > centi(self.budget):
             return f"needs {u.size / CENTI:g} h a week, more than the {per_week} budget"
         if u.earliest_week > last:

@@ -248,24 +248,35 @@ def topics_held(plan: Any, item_id: str, item: Any, covered: frozenset[str]) -> 
         return None
     names = topic_names(topics)
     shown = ", ".join(names[k - 1] for k in held)
-    if len(held) == len(topics):
-        return f"All {len(topics)} of its weekly topics are in your plan, one a week: {shown}."
-    rest = len(topics) - len(held)
-    # The weeks this habit has for the person (its share for their role) are those held and
-    # those left out; the topics past them are in no week at all, listed or not (text audit
-    # 10: "the other 11 are under 'Did not fit'" beside "kept to 5 of its 8 weeks" there).
+    # Counted in weeks, as "Did not fit" counts what is left of it there (text audit 11,
+    # finding 9: "11 of its 14 weekly topics; the other 3 are under 'Did not fit'" beside
+    # "2 h x 5 weeks" there): the weeks this habit has for the person (its share for their
+    # role) are those in the plan and those left out; topics past them are in no week at all
+    # (text audit 10: "the other 11 are under 'Did not fit'" beside "kept to 5 of its 8").
     left = sum(1 for u in plan.unscheduled if u.id.split("@", 1)[0] == item_id)
-    said = f"Your plan holds {len(held)} of its {len(topics)} weekly topics, one a week: {shown}"
-    weeks = len(held) + left
-    if weeks >= len(topics):
-        others = "the other one is" if rest == 1 else f"the other {rest} are"
-        return f'{said}; {others} under "Did not fit".'
+    weeks = len(numbers) + left
+    others = "its other week is" if left == 1 else f"its other {left} weeks are"
+    if len(held) == len(topics):
+        said = f"All {len(topics)} of its weekly topics are in your plan, one a week: {shown}"
+        return f'{said}; {others} under "Did not fit".' if left else f"{said}."
+    rest = len(topics) - len(held)
+    if weeks >= len(topics) and left:
+        said = f"{len(numbers)} of its {weeks} weeks are in your plan, one topic a week: {shown}"
+        others = "its other week" if left == 1 else f"its other {left} weeks"
+        with_ = "the topic left" if rest == 1 else f"the {rest} topics left"
+        return (
+            f'{said}; {others}, with {with_}, {"is" if left == 1 else "are"} under "Did not fit".'
+        )
     past = len(topics) - weeks
     fall = "topic falls" if past == 1 else f"{past} topics fall"
+    some = f"{len(numbers)} of them" if left else f"all {weeks}"
+    said = (
+        f"It has {len(topics)} weekly topics and {weeks} weeks for you, {some} in your plan, "
+        f"one topic a week: {shown}"
+    )
     if left:
-        said += f"; {left} more of its {weeks} weeks for you {'is' if left == 1 else 'are'} under"
-        return f'{said} "Did not fit", and its last {fall} beyond those {weeks} weeks.'
-    return f"{said}; the other {fall} beyond the {weeks} weeks it has for you."
+        return f'{said}; {others} under "Did not fit", and its last {fall} beyond those weeks.'
+    return f"{said}; its other {fall} beyond those weeks."
 
 
 def topic_names(topics: Sequence[str]) -> list[str]:
