@@ -1762,3 +1762,44 @@ def test_empty_weeks_and_the_weeks_after_the_last_task_say_why(home: Path) -> No
         "Networking",
         "PhD applications",
     }, headings
+
+
+def test_optional_work_left_out_says_the_roadmap_treats_it_so(home: Path) -> None:
+    """Text audit 11, finding 6: "optional in the documents" (the documents label nothing
+    optional; the roadmap does), and the UK supervisor contact and proposal dropped as "tied
+    to none of your interests" though Gleave says a UK application expects both. The UK
+    items say they matter only for UK programmes, and how to add them back when the
+    shortlist has one; the way back brings them in."""
+    markdown = person_markdown("data-scientist-phd-applicant.toml")
+    assert "optional in the documents" not in markdown
+    plan = json.loads(run_process("plan", "--format", "json", "--all").stdout)
+    weeks = sorted(
+        w["week"]
+        for w in plan["weeks"]
+        for t in w["tasks"]
+        if t["id"] == "phd-applications.shortlist"
+    )
+    left = markdown.split("## Did not fit", 1)[1]
+    for item_id in ("phd-applications.uk-contact", "phd-applications.uk-proposal"):
+        line = next(x for x in left.splitlines() if f"(`{item_id}`" in x)
+        assert line.endswith(
+            f"matters only for UK programmes; if your shortlist (weeks {weeks[0]}–{weeks[-1]}) "
+            'has one, add "uk" to the interests in your profile.toml and run upskill replan '
+            "--profile with that file to add it back"
+        ), line
+    nexts = next(x for x in left.splitlines() if x.startswith("Next, in this order"))
+    assert "uk-" not in nexts  # (more hours alone would not bring them in)
+    profile = home / "profile.toml"
+    text = profile.read_text()
+    assert '"alignment",\n]' in text
+    profile.write_text(text.replace('"alignment",\n]', '"alignment",\n    "uk",\n]'))
+    assert run_process("replan", "--profile", str(profile), "--yes").returncode == 0
+    plan = json.loads(run_process("plan", "--format", "json", "--all").stdout)
+    ids = {t["id"] for w in plan["weeks"] for t in w["tasks"]}
+    assert "phd-applications.uk-contact" in ids
+    markdown = person_markdown("phd-student-no-network.toml", EXAMPLES)
+    assert re.search(
+        r"\(`research\.theory-foundations`, 30 h\): the roadmap treats it as optional, and it "
+        r"is tied to none of your interests",
+        markdown,
+    )

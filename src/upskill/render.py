@@ -1314,7 +1314,13 @@ def next_steps(plan: Any, count: int = 5) -> list[str]:
             u.reason.startswith("waits for") and not (waits and waits.group(1) in out)
         )
         spare = u.reason.startswith(  # not needed at all
-            ("optional", "an alternative to", "it is language-model work", "it builds on")
+            (
+                "the roadmap treats it as optional",
+                "matters only for",
+                "an alternative to",
+                "it is language-model work",
+                "it builds on",
+            )
         )
         if item_id not in out and not later and not spare:
             out.append(item_id)
