@@ -617,3 +617,40 @@ def test_the_weekly_problems_finish_line_says_its_rule_in_a_sentence() -> None:
         "If every section your plan names has had its week, use the section with the most "
         "misses in your log."
     )
+
+
+def test_text_audit_11_wording_in_the_roadmaps() -> None:
+    """Text audit 11, findings 7, 13, 19 and 23: a note beyond the documents says what the
+    roadmap adds and what the documents say, not a fragment; a robotics scheme for
+    undergraduates is linked only for robotics interests; the camp's caveat is said as what
+    it costs a PhD applicant; a title for weeks 6-7 does not say "now"; no "let the line say"
+    or "a technique you learned here"."""
+    items = load_catalog(None).items
+    for item in items.values():
+        if item.beyond:
+            # (a sentence that says what is added: "X is the roadmap's ...; Anders says Y")
+            assert re.match(r"[^;]*\b(is|are)\b", item.beyond), (item.id, item.beyond)
+            assert "anyone else this task" not in item.beyond
+    assert "The three-pass reading method itself." not in {x.beyond for x in items.values()}
+    notes = {
+        "network.ask-for-opportunities": "Lambert asked professors directly",
+        "research.paper-reading-method": "the documents say to read the papers behind",
+        "research.research-taste-reading": "the documents name research direction",
+        "interviewing.human-mock": "the documents say Anders practised with AI interviewers",
+        "phd-applications.research-programmes": "which admit people outside a degree",
+    }
+    for item_id, said in notes.items():
+        assert said in (items[item_id].beyond or ""), item_id
+    riss = next(
+        r
+        for r in items["phd-applications.research-programmes"].resources
+        if "RISS" in r.title or "Robotics Institute" in r.title
+    )
+    assert riss.tags == ["robotics"]
+    camp = next(r for x in items.values() for r in x.resources if "AI Safety Camp" in r.title)
+    assert "its mentors often cannot write the letters a PhD application needs" in camp.title
+    assert not items["interviewing.infra-applications"].title.endswith("now")
+    assert "Make the line say you work on {interests}" in (
+        items["network.name-community"].for_interests or ""
+    )
+    assert not any("learned here" in t for x in items.values() for t in x.topics)
