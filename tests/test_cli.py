@@ -911,13 +911,16 @@ def test_a_plan_far_too_small_for_its_role_says_so_and_what_would_reach_it(home:
     assert left > 6
     markdown = run("export", "--format", "markdown").stdout
     said = next(x for x in markdown.splitlines() if "cheapest first moves" in x)
-    assert f"about {left:.0f} h more, about {math.ceil(left / 2)} weeks at 2 h a week" in said
+    # (text audit 11, finding 15: the decision first, then the figures one to a sentence)
+    assert "how many hours a week you can give. The core work for your target" in said
+    assert f"comes to about {left:.0f} h more, by the roadmaps' own estimates" in said
     assert markdown.index(said) < markdown.index("## Week 1 ")
     years = round(math.ceil(left / 2) / 52)  # over a year and a half of weeks: said in years
     assert math.ceil(left / 2) >= 78
-    assert f"puts the role about {('one', 'two', 'three', 'four')[years - 1]} years away" in said
-    assert f"about {math.ceil(left / 52)} h a week would bring it within a year" in said
-    figures = f"about {left:.0f} h more, about {math.ceil(left / 2)} weeks at 2 h a week"
+    number = ("one", "two", "three", "four")[years - 1]
+    figures = f"At 2 h a week that is about {math.ceil(left / 2)} weeks (about {number} years)"
+    assert figures in said
+    assert f"; at {math.ceil(left / 52)} h a week, within a year (`upskill replan" in said
     every_week = " ".join(run("plan", "--all").stdout.split())
     for shown in (summary, every_week):  # (the terminal wraps lines: compare words)
         assert figures in shown
@@ -933,7 +936,8 @@ def test_a_plan_far_too_small_for_its_role_says_so_and_what_would_reach_it(home:
     # the hours come first, as the decision to make, with the command that makes it; made,
     # the plan holds its core work and says nothing (rv82, rv83)
     week_1_end = dt.date.fromisoformat(plan["weeks"][0]["start"]) + dt.timedelta(days=6)
-    assert said.startswith(f"First decision, by the end of week 1 ({week_1_end.isoformat()}): ")
+    day = f"{week_1_end:%A} {week_1_end.day} {week_1_end:%B}, {week_1_end.isoformat()}"
+    assert said.startswith(f"First decision, by the end of week 1 ({day}): ")
     command = re.search(r"`upskill (replan --hours \d+ --weeks 52)`", said)
     assert command is not None
     # ... and week 1 opens with it as the week's first step (rv86, rv87: "make the hours
@@ -1482,13 +1486,13 @@ def test_the_core_hours_are_said_to_be_the_roadmaps_estimates(home: Path) -> Non
     said = next(x for x in markdown.splitlines() if x.startswith("First decision"))
     assert "the documents set out" not in said
     assert re.search(
-        r"the core work the roadmaps draw from the documents for your target "
-        r"\(research-engineer\) comes, by the roadmaps' own estimates, to about \d+ h more, "
-        r"about \d+ weeks at 2 h a week",
+        r"The core work for your target \(research-engineer\) comes to about \d+ h more, by "
+        r"the roadmaps' own estimates of the work the documents name\. At 2 h a week that is "
+        r"about \d+ weeks",
         said,
     ), said
     every_week = " ".join(run_process("plan", "--all").stdout.split())
-    assert "by the roadmaps' own estimates, to about" in every_week
+    assert "by the roadmaps' own estimates of the work the documents name" in every_week
 
 
 @pytest.mark.parametrize(
@@ -1803,3 +1807,34 @@ def test_optional_work_left_out_says_the_roadmap_treats_it_so(home: Path) -> Non
         r"is tied to none of your interests",
         markdown,
     )
+
+
+def test_the_roles_own_deliverable_after_the_plan_is_said_under_the_milestones(
+    home: Path,
+) -> None:
+    """Text audit 11, finding 8: a PhD applicant's plan ended its milestones at a workshop
+    paper; that the applications themselves fall after the plan came only at the foot of
+    "Did not fit". Under the milestones, the plan says so, with the command that reaches it,
+    and the command does."""
+    markdown = person_markdown("data-scientist-phd-applicant.toml")
+    top = markdown.split("## Week 1 ", 1)[0]
+    said = next(x for x in top.splitlines() if "is not in this plan" in x)
+    found = re.search(
+        r"^Submit your PhD applications is not in this plan: it belongs in week (\d+) "
+        r"\(from [\d-]+\), (\d+) weeks after this 40-week plan ends, and the weeks above "
+        r"prepare for it\. `upskill replan --weeks (\d+)` takes the plan up to it\.$",
+        said,
+    )
+    assert found, said
+    assert int(found[1]) - 40 == int(found[2])
+    assert found[1] == found[3]
+    assert top.index("Milestones:") < top.index(said)
+    assert run_process("replan", "--weeks", found[3], "--yes").returncode == 0
+    plan = json.loads(run_process("plan", "--format", "json", "--all").stdout)
+    assert any(
+        t["id"] == "phd-applications.submit-applications" and w["week"] == int(found[1])
+        for w in plan["weeks"]
+        for t in w["tasks"]
+    )
+    # a plan whose role's deliverable is in it says nothing of the kind
+    assert "is not in this plan: it belongs" not in person_markdown("evenings-engineer.toml")

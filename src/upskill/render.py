@@ -854,6 +854,25 @@ def round_timing_said(plan: Any, catalog: Any) -> str | None:
     )
 
 
+def goal_after_said(plan: Any, catalog: Any) -> str | None:
+    """The target role's own deliverable when it belongs in a week after the plan's end (a
+    PhD applicant's submissions in week 48 of a 40-week plan), said under the milestones,
+    not only at the foot of "Did not fit" (text audit 11, finding 8)."""
+    if catalog is None:
+        return None
+    for item_id, week in after_the_plan(plan):
+        item = catalog.items.get(item_id)
+        if week is None or item is None or plan.profile.target_role not in item.goal_for:
+            continue
+        return (
+            f"{clean(item.title, one_line=True)} is not in this plan: it belongs in week {week} "
+            f"(from {plan.week_start(week).isoformat()}), {week - plan.weeks} weeks after this "
+            f"{plan.weeks}-week plan ends, and the weeks above prepare for it. "
+            f"`upskill replan --weeks {week}` takes the plan up to it."
+        )
+    return None
+
+
 COURSE_HOURS = 15  # a course this long runs a few hours a week (the planner's focus_hours)
 
 
@@ -1436,9 +1455,17 @@ def hours_said(
     )
     hours = _within_a_year(left, plan.hours_per_week)
     if hours is not None:  # the hours are the first decision, put first (rv82, rv83)
+        # ... said as the decision first, then the figures one to a sentence (text audit
+        # 11, finding 15: the point sat behind three qualifying clauses)
+        pace = f" ({_how_long(weeks)})" if _how_long(weeks) else ""
+        end = plan.week_end(1)
         return (
-            f"First decision, by the end of week 1 ({plan.week_end(1).isoformat()}): {need} "
-            f"(`upskill replan --hours {hours} --weeks {YEAR}`). "
+            f"First decision, by the end of week 1 ({end:%A} {end.day} {end:%B}, "
+            f"{end.isoformat()}): how many hours a week you can give. The core work for your "
+            f"target ({plan.profile.target_role}) comes to about {left:.0f} h more, by the "
+            f"roadmaps' own estimates of the work the documents name. At "
+            f"{budget(plan.hours_per_week)} h a week that is about {weeks} weeks{pace}; at "
+            f"{hours} h a week, within a year (`upskill replan --hours {hours} --weeks {YEAR}`). "
             f"These {plan.weeks} weeks hold the cheapest first moves, not the path to the "
             f"role; {then}"
         )
@@ -1471,19 +1498,24 @@ def core_share_said(plan: Any, catalog: Any = None, total_said: bool = False) ->
 _NUMBERS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
+def _how_long(weeks: int) -> str:
+    """Many weeks said plainly, once weeks stop meaning much (111 weeks: "about two
+    years"); "" under half a year."""
+    if weeks < 26:
+        return ""
+    if weeks < 78:
+        return f"about {round(weeks * 7 / 30.44)} months"
+    years = round(weeks / YEAR)
+    return f"about {_NUMBERS[years - 1] if years <= len(_NUMBERS) else str(years)} years"
+
+
 def _far_off(weeks: int, left: float) -> str:
     """How far off the role is at this pace, said plainly once weeks stop meaning much
     (111 weeks: "about two years away at this pace"), and, when that is over a year, the
     weekly hours that would bring it within one (222 h: about 5 h a week)."""
     if weeks < 26:
         return ""
-    if weeks < 78:
-        months = round(weeks * 7 / 30.44)
-        said = f", which puts the role about {months} months away at this pace"
-    else:
-        years = round(weeks / YEAR)
-        number = _NUMBERS[years - 1] if years <= len(_NUMBERS) else str(years)
-        said = f", which puts the role about {number} years away at this pace"
+    said = f", which puts the role {_how_long(weeks)} away at this pace"
     if weeks > YEAR:
         said += f"; about {math.ceil(left / YEAR)} h a week would bring it within a year"
     return said
@@ -1662,7 +1694,11 @@ def plan_markdown(
     steps = milestones(plan, catalog) if weeks is None else []
     if steps:
         lines.extend(["Milestones:", "", *(f"- {_md_escape(x)}" for x in steps), ""])
-        for timing in (round_timing_said(plan, catalog), collaboration_timing_said(plan, catalog)):
+        for timing in (
+            goal_after_said(plan, catalog),
+            round_timing_said(plan, catalog),
+            collaboration_timing_said(plan, catalog),
+        ):
             if timing is not None:
                 lines.extend([timing, ""])
     if weeks is None:
