@@ -1198,20 +1198,23 @@ def test_a_follow_up_after_time_off_says_to_do_it_in_the_first_week_back(
 def test_a_plan_says_which_default_roadmaps_the_person_left_out(home: Path) -> None:
     """Alex chose his roadmaps without networking: the plan says so, so a plan with no
     referral ask reads as his choice, not an oversight; a plan on the defaults says nothing."""
-    said = "Left out by your choice of roadmaps"
+    # (text audit 11, finding 14: said plainly, the point first: "Left out by your choice of
+    # roadmaps, though plans ... have them by default: network, whose ..." buried it)
+    said = "You chose to leave out networking (`network`)"
     made = init_example("swe-to-ml.toml")
     assert said in " ".join(made.stdout.split())
     markdown = run("export", "--format", "markdown").stdout
     line = next(x for x in markdown.splitlines() if x.startswith(said))
-    assert "(ml-engineer) have them by default: network, whose core work for you" in line
+    assert "plans for your target role (ml-engineer) include it by default. Its core work" in line
+    assert "Left out by your choice" not in line
     # ... naming what goes with it, such as the referral ask that re-applying rests on
     assert "Find someone inside each target organisation and ask about a referral" in line
     # ... and what leaving it out costs his plan, from the documents (rv79: "the plan notes
     # this but never pushes back"): his round would have come after the referral ask
     cost = (
-        "Your \u201cFirst application round\u201d would come after \u201cFind someone inside "
-        "each target organisation and ask about a referral\u201d there. Someone inside who "
-        "thinks well of you can recommend you"
+        "Without it, your \u201cFirst application round\u201d goes out without \u201cFind "
+        "someone inside each target organisation and ask about a referral\u201d before it. "
+        "Someone inside who thinks well of you can recommend you"
     )
     assert cost in line
     assert cost in " ".join(made.stdout.split())

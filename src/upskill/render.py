@@ -1095,7 +1095,16 @@ def left_out_roadmaps_said(
     left = [r for r in DEFAULT_ROADMAPS.get(profile.target_role, ()) if r not in profile.roadmaps]
     if not left:
         return None
-    said = ", ".join(left)
+    # Said plainly, the point first (text audit 11, finding 14: "roadmaps", "network" and
+    # "there" buried the referral ask): which track the person left out, that plans for
+    # their role include it, what it holds for them, what it costs this plan, the way back.
+    words = {roadmap: name for roadmap, name, _ in TRACKS}
+    named_left = " and ".join(f"{words.get(r, r)} (`{r}`)" for r in left)
+    role = profile.target_role
+    said = (
+        f"You chose to leave out {named_left}; plans for your target role ({role}) include "
+        f"{'it' if len(left) == 1 else 'them'} by default."
+    )
     core: list[str] = []
     if catalog is not None:
         from upskill.planner import not_for
@@ -1110,14 +1119,10 @@ def left_out_roadmaps_said(
     if core:
         named = ", ".join(f"\u201c{t}\u201d" for t in core[:MAX_CORE_NAMED])
         more = len(core) - MAX_CORE_NAMED
-        said += f", whose core work for you includes {named}" + (
+        said += f" Its core work for you includes {named}" + (
             f" and {more} more" if more > 0 else ""
         )
-    said = (
-        f"Left out by your choice of roadmaps, though plans for your target role "
-        f"({profile.target_role}) have them by default: {said} "
-        f"(`upskill roadmaps show {left[0]}` lists its work)."
-    )
+        said += f" (`upskill roadmaps show {left[0]}` lists it)."
     pushed = _what_it_costs(plan, catalog, left, md) if plan is not None and catalog else None
     if pushed:
         said = f"{said} {pushed}"
@@ -1153,8 +1158,8 @@ def _what_it_costs(plan: Any, catalog: Any, left: Sequence[str], md: bool) -> st
                 continue
             why = missed.why_for(plan.profile.background).split(". ")[0].rstrip(".")
             said = (
-                f"Your \u201c{item.title}\u201d would come after \u201c{missed.title}\u201d "
-                f"there. {why}."
+                f"Without it, your \u201c{item.title}\u201d goes out without "
+                f"\u201c{missed.title}\u201d before it. {why}."
             )
             return _md_escape(said) if md else clean(said, one_line=True)
     return None
