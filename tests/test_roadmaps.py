@@ -654,3 +654,17 @@ def test_text_audit_11_wording_in_the_roadmaps() -> None:
         items["network.name-community"].for_interests or ""
     )
     assert not any("learned here" in t for x in items.values() for t in x.topics)
+
+
+def test_a_postdoc_is_not_asked_whether_they_are_new_to_research() -> None:
+    """Text audit 11, finding 4: a postdoc (research rated 4) was told "if you are new to
+    research, a mentored research programme ... such as MATS" and "(if you are at a
+    university or can visit one)". Their finish lines say only the branch that applies."""
+    items = load_catalog(None).items
+    programme = items["network.structured-programme"].done_when_for("phd-or-postdoc")
+    assert "if you are new to research" not in programme
+    assert "a lab residency or fellowship first" in programme
+    assert "felt out of place" in programme  # (Anders, on MATS as a postdoc)
+    ask = items["network.ask-for-opportunities"].done_when_for("phd-or-postdoc")
+    assert "if you are at a university or can visit one" not in ask
+    assert "at your own university first" in ask
