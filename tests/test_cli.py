@@ -674,16 +674,21 @@ def test_a_late_first_round_says_why(home: Path) -> None:
     """A first round well past "a couple of months of upskilling" (the postdoc's, in week 20)
     says why: the hours of its own preparation before it (what it needs and comes after, each
     weekly habit's first week), the largest pieces and the weeks that alone takes (rv92, rv93:
-    "close to the six months Anders warns against"). Someone ready early hears no such line."""
+    "close to the six months Anders warns against"). Someone ready early hears no such line.
+    The hours of the weeks before it are said as parts that add up: the preparation, the
+    applications that go out earlier (never counted as preparation), and the rest of the plan
+    that shares those weeks (text audit 11, finding 3: "18 weeks is not 43")."""
     init_example()
     plan = json.loads(run("plan", "--format", "json", "--all").stdout)
     week = first_week(plan, "interviewing.first-applications")
     cat = load_catalog(None)
     firsts: dict[str, int] = {}
     hours: dict[str, float] = {}
+    held = 0.0
     for w in plan["weeks"]:
         for t in w["tasks"]:
             item = t["id"].split("@")[0]
+            held += t["hours"] if w["week"] < week else 0.0
             if item not in firsts:
                 firsts[item] = w["week"]
                 hours[item] = 0.0
@@ -696,14 +701,24 @@ def test_a_late_first_round_says_why(home: Path) -> None:
             if ref not in prep and firsts.get(ref, week) < week:
                 prep.add(ref)
                 stack.append(ref)
-    total = sum(hours[i] for i in prep)
-    largest = max(prep, key=lambda i: hours[i])
+    applied = {i for i in prep if cat.items[i].kind == "apply"}
+    assert "network.structured-programme" in applied  # (an application before the round)
+    total = sum(hours[i] for i in prep - applied)
+    largest = max(prep - applied, key=lambda i: hours[i])
     lines = run("export", "--format", "markdown").stdout.splitlines()
     said = next(x for x in lines if x.startswith("Why the first application round"))
     assert f"starts only in week {week}:" in said
-    assert f"puts {total:g} h of the preparation the round should not go without" in said
+    assert f"Weeks 1–{week - 1} hold {held:g} h of planned work" in said
+    assert f": {total:g} h is the preparation the round should not go without" in said
     assert f"the largest: {cat.items[largest].title} ({hours[largest]:g} h)" in said
-    assert f"at 15 h a week that alone is {math.ceil(total / 15)} weeks" in said
+    preparation = said.split(" h is the preparation")[1].split(";")[0]
+    assert "Apply to a structured programme" not in preparation
+    parts = [float(x) for x in re.findall(r"([\d.]+) h is ", said)]
+    assert len(parts) == 3
+    assert sum(parts) == pytest.approx(held)  # (the parts add up to the weeks' hours)
+    assert "is applications that go out earlier, on their own: Apply to a structured" in said
+    assert f"alone would take {math.ceil(total / 15)} weeks at 15 h a week" in said
+    assert f"shared with the rest, it runs to week {week - 1}" in said
     assert math.ceil(total / 15) > 8  # ... more than a couple of months: why it is said
     assert said in " ".join(run("plan", "--all").stdout.split())  # (the terminal says it too)
     init_example("strong-everywhere.toml", "--force")
@@ -949,13 +964,16 @@ def test_a_plan_far_too_small_for_its_role_says_so_and_what_would_reach_it(home:
     assert left > 6
     markdown = run("export", "--format", "markdown").stdout
     said = next(x for x in markdown.splitlines() if "cheapest first moves" in x)
-    assert f"about {left:.0f} h more, about {math.ceil(left / 2)} weeks at 2 h a week" in said
+    # (text audit 11, finding 15: the decision first, then the figures one to a sentence)
+    assert "how many hours a week you can give. The core work for your target" in said
+    assert f"comes to about {left:.0f} h more, by the roadmaps' own estimates" in said
     assert markdown.index(said) < markdown.index("## Week 1 ")
     years = round(math.ceil(left / 2) / 52)  # over a year and a half of weeks: said in years
     assert math.ceil(left / 2) >= 78
-    assert f"puts the role about {('one', 'two', 'three', 'four')[years - 1]} years away" in said
-    assert f"about {math.ceil(left / 52)} h a week would bring it within a year" in said
-    figures = f"about {left:.0f} h more, about {math.ceil(left / 2)} weeks at 2 h a week"
+    number = ("one", "two", "three", "four")[years - 1]
+    figures = f"At 2 h a week that is about {math.ceil(left / 2)} weeks (about {number} years)"
+    assert figures in said
+    assert f"; at {math.ceil(left / 52)} h a week, within a year (`upskill replan" in said
     every_week = " ".join(run("plan", "--all").stdout.split())
     for shown in (summary, every_week):  # (the terminal wraps lines: compare words)
         assert figures in shown
@@ -971,7 +989,8 @@ def test_a_plan_far_too_small_for_its_role_says_so_and_what_would_reach_it(home:
     # the hours come first, as the decision to make, with the command that makes it; made,
     # the plan holds its core work and says nothing (rv82, rv83)
     week_1_end = dt.date.fromisoformat(plan["weeks"][0]["start"]) + dt.timedelta(days=6)
-    assert said.startswith(f"First decision, by the end of week 1 ({week_1_end.isoformat()}): ")
+    day = f"{week_1_end:%A} {week_1_end.day} {week_1_end:%B}, {week_1_end.isoformat()}"
+    assert said.startswith(f"First decision, by the end of week 1 ({day}): ")
     command = re.search(r"`upskill (replan --hours \d+ --weeks 52)`", said)
     assert command is not None
     # ... and week 1 opens with it as the week's first step (rv86, rv87: "make the hours
@@ -1232,20 +1251,23 @@ def test_a_follow_up_after_time_off_says_to_do_it_in_the_first_week_back(
 def test_a_plan_says_which_default_roadmaps_the_person_left_out(home: Path) -> None:
     """Alex chose his roadmaps without networking: the plan says so, so a plan with no
     referral ask reads as his choice, not an oversight; a plan on the defaults says nothing."""
-    said = "Left out by your choice of roadmaps"
+    # (text audit 11, finding 14: said plainly, the point first: "Left out by your choice of
+    # roadmaps, though plans ... have them by default: network, whose ..." buried it)
+    said = "You chose to leave out networking (`network`)"
     made = init_example("swe-to-ml.toml")
     assert said in " ".join(made.stdout.split())
     markdown = run("export", "--format", "markdown").stdout
     line = next(x for x in markdown.splitlines() if x.startswith(said))
-    assert "(ml-engineer) have them by default: network, whose core work for you" in line
+    assert "plans for your target role (ml-engineer) include it by default. Its core work" in line
+    assert "Left out by your choice" not in line
     # ... naming what goes with it, such as the referral ask that re-applying rests on
     assert "Find someone inside each target organisation and ask about a referral" in line
     # ... and what leaving it out costs his plan, from the documents (rv79: "the plan notes
     # this but never pushes back"): his round would have come after the referral ask
     cost = (
-        "Your \u201cFirst application round\u201d would come after \u201cFind someone inside "
-        "each target organisation and ask about a referral\u201d there. Someone inside who "
-        "thinks well of you can recommend you"
+        "Without it, your \u201cFirst application round\u201d goes out without \u201cFind "
+        "someone inside each target organisation and ask about a referral\u201d before it. "
+        "Someone inside who thinks well of you can recommend you"
     )
     assert cost in line
     assert cost in " ".join(made.stdout.split())
@@ -1483,13 +1505,21 @@ def test_a_weekly_topic_list_names_only_the_topics_the_plan_holds(
     plan_part, left_over = markdown.split("## Did not fit", 1)
     blocks = [b.split("\n- [", 1)[0] for b in plan_part.split(f"(`{item_id}@")[1:]]
     assert len(blocks) == len(held)
+    # counted in weeks, as "Did not fit" counts what is left of it (text audit 11, finding 9)
+    left = sum(1 for u in data["unscheduled"] if u["id"].startswith(f"{item_id}@"))
     said = (
-        f"Your plan holds {len(held)} of its {len(topics)} weekly topics, one a week: "
+        f"{len(held)} of its {len(held) + left} weeks are in your plan, one topic a week: "
         + ", ".join(names[: len(held)])
     )
     first = " ".join(blocks[0].split())
     assert said in first, first
-    assert f'the other {len(topics) - len(held)} are under "Did not fit".' in first
+    rest = len(topics) - len(held)
+    assert f'its other {left} weeks, with the {rest} topics left, are under "Did not fit".' in first
+    assert re.search(  # ("Did not fit" counts the same weeks)
+        rf"{left} weeks\): (its other {left} weeks, after the {len(held)} in your plan|"
+        rf"kept to {len(held)} of its {len(held) + left} weeks)",
+        left_over,
+    ), left_over
     assert f"(`{item_id}`" in left_over  # (where the reader is sent: the rest is there)
     for block in blocks:
         for name in dropped:
@@ -1512,13 +1542,13 @@ def test_the_core_hours_are_said_to_be_the_roadmaps_estimates(home: Path) -> Non
     said = next(x for x in markdown.splitlines() if x.startswith("First decision"))
     assert "the documents set out" not in said
     assert re.search(
-        r"the core work the roadmaps draw from the documents for your target "
-        r"\(research-engineer\) comes, by the roadmaps' own estimates, to about \d+ h more, "
-        r"about \d+ weeks at 2 h a week",
+        r"The core work for your target \(research-engineer\) comes to about \d+ h more, by "
+        r"the roadmaps' own estimates of the work the documents name\. At 2 h a week that is "
+        r"about \d+ weeks",
         said,
     ), said
     every_week = " ".join(run_process("plan", "--all").stdout.split())
-    assert "by the roadmaps' own estimates, to about" in every_week
+    assert "by the roadmaps' own estimates of the work the documents name" in every_week
 
 
 @pytest.mark.parametrize(
@@ -1582,11 +1612,16 @@ def test_a_step_begun_in_an_earlier_week_says_so_after_it(home: Path) -> None:
         "dates in your calendar"
     )
     # (where to stop in that step, not "about a third of it", which text audit 10 read as
-    # a third of the list, of the step or of the task)
-    assert f"{step} (stop about a third of the way through this step)\n" in markdown, markdown
+    # a third of the list, of the step or of the task; nor "about a third of the way through
+    # this step", which text audit 11 could not check: the step's hours this week, and when
+    # it goes on)
+    said = "(about 1 h of this step's 2.75 h this week; it goes on next week)"
+    assert f"{step} {said}\n" in markdown, markdown
     assert "by the end of the week)" not in markdown
-    assert f"{step} (the rest of it)\n" in markdown
-    assert re.search(r"\n  - This week: .+ \(continued; finish it this week\)\n", markdown)
+    assert f"{step} (the rest of it, about 1.75 h)\n" in markdown
+    assert "of the way through" not in markdown
+    assert "nearly done)" not in markdown
+    assert "(continued; finish it this week)" not in markdown  # (said as the rest of it)
     assert not re.search(r"(?i)this week(, |: )(start|finish|keep going): ", markdown)
     # ... and in the terminal's detailed view of the week that finishes it
     data = json.loads(run_process("plan", "--format", "json", "--all").stdout)
@@ -1598,7 +1633,7 @@ def test_a_step_begun_in_an_earlier_week_says_so_after_it(home: Path) -> None:
     ]
     table = run_process("plan", "--week", str(weeks[-1]), "--details").stdout
     shown = " ".join(re.sub("[│┃]", " ", table).split())
-    assert "in your calendar (the rest of it)" in shown, shown
+    assert "in your calendar (the rest of it, about 1.75 h)" in shown, shown
     assert "finish: submit" not in shown
 
 
@@ -1746,15 +1781,19 @@ def test_a_habit_shorter_than_its_topics_says_where_the_other_topics_are(home: P
     weeks the habit has for this person: those left out are under "Did not fit", and the
     topics past them in no week at all, said the same way in every plan."""
     markdown = person_markdown("masters-short-runway.toml", EXAMPLES)
-    said = next(x for x in markdown.splitlines() if "Your plan holds 5 of its 16" in x)
+    # (text audit 11, finding 9: "16 topics" beside "its 8 weeks for you" did not add up:
+    # the topics and the weeks are said as two counts, the weeks split as "Did not fit" has them)
+    said = next(x for x in markdown.splitlines() if "It has 16 weekly topics and 8 weeks" in x)
+    assert "and 8 weeks for you, 5 of them in your plan, one topic a week: " in said, said
     assert said.endswith(
-        '; 3 more of its 8 weeks for you are under "Did not fit", and its last 8 topics fall '
-        "beyond those 8 weeks."
+        '; its other 3 weeks are under "Did not fit", and its last 8 topics fall beyond those '
+        "weeks."
     ), said
     assert "kept to 5 of its 8 weeks" in markdown.split("## Did not fit", 1)[1]
     markdown = person_markdown("phd-student-no-network.toml", EXAMPLES)
-    said = next(x for x in markdown.splitlines() if "Your plan holds 8 of its 16" in x)
-    assert said.endswith("; the other 8 topics fall beyond the 8 weeks it has for you."), said
+    said = next(x for x in markdown.splitlines() if "It has 16 weekly topics and 8 weeks" in x)
+    assert "for you, all 8 in your plan, one topic a week: " in said, said
+    assert said.endswith("; its other 8 topics fall beyond those weeks."), said
     assert "not in this plan" not in markdown
 
 
@@ -1783,3 +1822,75 @@ def test_empty_weeks_and_the_weeks_after_the_last_task_say_why(home: Path) -> No
         "Networking",
         "PhD applications",
     }, headings
+
+
+def test_optional_work_left_out_says_the_roadmap_treats_it_so(home: Path) -> None:
+    """Text audit 11, finding 6: "optional in the documents" (the documents label nothing
+    optional; the roadmap does), and the UK supervisor contact and proposal dropped as "tied
+    to none of your interests" though Gleave says a UK application expects both. The UK
+    items say they matter only for UK programmes, and how to add them back when the
+    shortlist has one; the way back brings them in."""
+    markdown = person_markdown("data-scientist-phd-applicant.toml")
+    assert "optional in the documents" not in markdown
+    plan = json.loads(run_process("plan", "--format", "json", "--all").stdout)
+    weeks = sorted(
+        w["week"]
+        for w in plan["weeks"]
+        for t in w["tasks"]
+        if t["id"] == "phd-applications.shortlist"
+    )
+    left = markdown.split("## Did not fit", 1)[1]
+    for item_id in ("phd-applications.uk-contact", "phd-applications.uk-proposal"):
+        line = next(x for x in left.splitlines() if f"(`{item_id}`" in x)
+        assert line.endswith(
+            f"matters only for UK programmes; if your shortlist (weeks {weeks[0]}–{weeks[-1]}) "
+            'has one, add "uk" to the interests in your profile.toml and run upskill replan '
+            "--profile with that file to add it back"
+        ), line
+    nexts = next(x for x in left.splitlines() if x.startswith("Next, in this order"))
+    assert "uk-" not in nexts  # (more hours alone would not bring them in)
+    profile = home / "profile.toml"
+    text = profile.read_text()
+    assert '"alignment",\n]' in text
+    profile.write_text(text.replace('"alignment",\n]', '"alignment",\n    "uk",\n]'))
+    assert run_process("replan", "--profile", str(profile), "--yes").returncode == 0
+    plan = json.loads(run_process("plan", "--format", "json", "--all").stdout)
+    ids = {t["id"] for w in plan["weeks"] for t in w["tasks"]}
+    assert "phd-applications.uk-contact" in ids
+    markdown = person_markdown("phd-student-no-network.toml", EXAMPLES)
+    assert re.search(
+        r"\(`research\.theory-foundations`, 30 h\): the roadmap treats it as optional, and it "
+        r"is tied to none of your interests",
+        markdown,
+    )
+
+
+def test_the_roles_own_deliverable_after_the_plan_is_said_under_the_milestones(
+    home: Path,
+) -> None:
+    """Text audit 11, finding 8: a PhD applicant's plan ended its milestones at a workshop
+    paper; that the applications themselves fall after the plan came only at the foot of
+    "Did not fit". Under the milestones, the plan says so, with the command that reaches it,
+    and the command does."""
+    markdown = person_markdown("data-scientist-phd-applicant.toml")
+    top = markdown.split("## Week 1 ", 1)[0]
+    said = next(x for x in top.splitlines() if "is not in this plan" in x)
+    found = re.search(
+        r"^Submit your PhD applications is not in this plan: it belongs in week (\d+) "
+        r"\(from [\d-]+\), (\d+) weeks after this 40-week plan ends, and the weeks above "
+        r"prepare for it\. `upskill replan --weeks (\d+)` takes the plan up to it\.$",
+        said,
+    )
+    assert found, said
+    assert int(found[1]) - 40 == int(found[2])
+    assert found[1] == found[3]
+    assert top.index("Milestones:") < top.index(said)
+    assert run_process("replan", "--weeks", found[3], "--yes").returncode == 0
+    plan = json.loads(run_process("plan", "--format", "json", "--all").stdout)
+    assert any(
+        t["id"] == "phd-applications.submit-applications" and w["week"] == int(found[1])
+        for w in plan["weeks"]
+        for t in w["tasks"]
+    )
+    # a plan whose role's deliverable is in it says nothing of the kind
+    assert "is not in this plan: it belongs" not in person_markdown("evenings-engineer.toml")

@@ -1948,17 +1948,25 @@ def test_a_holiday_stub_at_the_end_is_not_called_a_light_week() -> None:
 
 @pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.toml")))
 def test_a_habit_left_short_is_given_its_true_reason(example: str) -> None:
-    """ "Runs past the plan's last week" only of a habit that runs to the end; one the plan
-    kept short says so, and one cut short says which rule of the week it gave way to."""
+    """ "Would run past week N, the plan's last" only of a habit that runs to the end, with
+    its weeks counted as the plan counts them; one the plan kept short says so, and one cut
+    short says which rule of the week it gave way to."""
     profile, plan = plan_for(example)
     usable = week_hours(profile, plan.start, profile.weeks)
     working = [w for w in range(1, profile.weeks + 1) if usable[w] > 0]
     for u in plan.unscheduled:
         base = u.id.split("@")[0]
         ran = [t.week for t in plan.tasks if t.item_id == base]
-        if "runs past the plan's last week" in u.reason:
+        assert "runs past the plan's last week" not in u.reason  # (text audit 11: in weeks)
+        if "would run past week" in u.reason:
             assert ran, u
             assert max(ran) >= working[-3], (u, max(ran))
+            left = sum(1 for x in plan.unscheduled if x.id.split("@")[0] == base)
+            other = "its other week" if left == 1 else f"its other {left} weeks"
+            assert u.reason == (
+                f"{other}, after the {len(ran)} in your plan, would run past week "
+                f"{profile.weeks}, the plan's last"
+            ), u.reason
         if u.reason.startswith("cut short in week"):
             assert re.search(
                 r": (weekly habits take at most|a week runs at most|the week)", u.reason

@@ -477,38 +477,46 @@ def test_a_split_part_says_which_steps_it_covers() -> None:
     # each step belongs to the part that holds its middle: never named in two weeks running
     assert steps_now(Part(1, 2, 12.0, 6.0), 6.0, steps) == [
         "first",
-        "second (stop about halfway through this step)",
+        "second (about 2 h of this last step's 4 h this week; it goes on in part 2)",
     ]
     assert steps_now(Part(2, 2, 12.0, 12.0), 6.0, steps) == ["third"]
     parts = [Part(1, 3, 15.0, 6.0), Part(2, 3, 15.0, 12.0), Part(3, 3, 15.0, 15.0)]
     named = [s for p, h in zip(parts, (6.0, 6.0, 3.0), strict=True) for s in steps_now(p, h, steps)]
     assert named == steps
     # a part holding no step's middle keeps going with the step it spends most on
-    # ... and says how far into it the week gets, in words (a quarter, half, nearly all),
-    # as where to stop in that step (text audit 10: "about half of it" left "it" open);
-    # a step begun in an earlier week says so after it ("(continued; ...)"), never as a
-    # verb before it, which read "finish: start one of the labs" (text audit 8)
+    # ... and says how far into it the week gets as something a person can check: the
+    # step's hours this week out of its own, and when it goes on (text audit 11, finding 5:
+    # "stop about two thirds of the way through this step" was not a finish line; text
+    # audit 10: "about half of it" left "it" open); a step begun in an earlier week says so
+    # after it ("(continued; ...)"), never as a verb before it, which read "finish: start
+    # one of the labs" (text audit 8)
     assert steps_now(Part(1, 4, 12.0, 1.0), 1.0, steps) == [
-        "first (stop about a quarter of the way through this step)"
+        "first (about 1 h of this step's 4 h this week; it goes on in part 2)"
+    ]
+    assert steps_now(Part(1, 4, 12.0, 1.0), 1.0, steps, week=3, later=4) == [
+        "first (about 1 h of this step's 4 h this week; it goes on next week)"
+    ]
+    assert steps_now(Part(1, 4, 12.0, 1.0), 1.0, steps, week=3, later=6) == [
+        "first (about 1 h of this step's 4 h this week; it goes on in week 6)"
     ]
     assert steps_now(Part(2, 4, 12.0, 3.8), 1.5, steps) == [
-        "first (continued; stop when this step is nearly done)"
+        "first (continued; about 1.5 h of this step's 4 h this week; it goes on in part 3)"
     ]
-    assert steps_now(Part(2, 4, 12.0, 4.0), 2.0, steps) == [
-        "first (continued; finish it this week)"
-    ]
+    assert steps_now(Part(2, 4, 12.0, 4.0), 2.0, steps) == ["first (the rest of it, about 2 h)"]
     assert steps_now(Part(3, 4, 12.0, 7.5), 1.5, ["Build", "GPT-2 in"]) == [
-        "GPT-2 in (stop about a quarter of the way through this step)"
+        "GPT-2 in (about 1.5 h of this step's 6 h this week; it goes on in part 4)"
     ]
     # a step the week before started ("first (about ...)") is finished this week, not
     # started again; a step whose first hours were not said is said plainly
-    assert steps_now(Part(2, 4, 12.0, 4.0, 0.0), 3.0, steps) == ["first (the rest of it)"]
+    assert steps_now(Part(2, 4, 12.0, 4.0, 0.0), 3.0, steps) == [
+        "first (the rest of it, about 3 h)"
+    ]
     assert steps_now(Part(2, 4, 12.0, 6.0, 0.0), 5.0, steps) == [
-        "first (the rest of it)",
-        "second (stop about halfway through this step)",
+        "first (the rest of it, about 3 h)",
+        "second (about 2 h of this last step's 4 h this week; it goes on in part 3)",
     ]
     assert steps_now(Part(3, 4, 12.0, 7.0, 1.0), 3.5, steps) == [
-        "second (stop about three quarters of the way through this step)"
+        "second (about 3 h of this step's 4 h this week; it goes on in part 4)"
     ]
     assert steps_now(Part(1, 2, 12.0, 4.5), 4.5, []) == []
     assert join_steps(["Build it", "GPT-2 weights in", "Train it"]) == (
@@ -609,3 +617,54 @@ def test_the_weekly_problems_finish_line_says_its_rule_in_a_sentence() -> None:
         "If every section your plan names has had its week, use the section with the most "
         "misses in your log."
     )
+
+
+def test_text_audit_11_wording_in_the_roadmaps() -> None:
+    """Text audit 11, findings 7, 13, 19 and 23: a note beyond the documents says what the
+    roadmap adds and what the documents say, not a fragment; a robotics scheme for
+    undergraduates is linked only for robotics interests; the camp's caveat is said as what
+    it costs a PhD applicant; a title for weeks 6-7 does not say "now"; no "let the line say"
+    or "a technique you learned here"."""
+    items = load_catalog(None).items
+    for item in items.values():
+        if item.beyond:
+            # (a sentence that says what is added: "X is the roadmap's ...; Anders says Y")
+            assert re.match(r"[^;]*\b(is|are)\b", item.beyond), (item.id, item.beyond)
+            assert "anyone else this task" not in item.beyond
+    assert "The three-pass reading method itself." not in {x.beyond for x in items.values()}
+    notes = {
+        "network.ask-for-opportunities": "Lambert asked professors directly",
+        "research.paper-reading-method": "the documents say to read the papers behind",
+        "research.research-taste-reading": "the documents name research direction",
+        "interviewing.human-mock": "the documents say Anders practised with AI interviewers",
+        "phd-applications.research-programmes": "which admit people outside a degree",
+    }
+    for item_id, said in notes.items():
+        assert said in (items[item_id].beyond or ""), item_id
+    riss = next(
+        r
+        for r in items["phd-applications.research-programmes"].resources
+        if "RISS" in r.title or "Robotics Institute" in r.title
+    )
+    assert riss.tags == ["robotics"]
+    camp = next(r for x in items.values() for r in x.resources if "AI Safety Camp" in r.title)
+    assert "its mentors often cannot write the letters a PhD application needs" in camp.title
+    assert not items["interviewing.infra-applications"].title.endswith("now")
+    assert "Make the line say you work on {interests}" in (
+        items["network.name-community"].for_interests or ""
+    )
+    assert not any("learned here" in t for x in items.values() for t in x.topics)
+
+
+def test_a_postdoc_is_not_asked_whether_they_are_new_to_research() -> None:
+    """Text audit 11, finding 4: a postdoc (research rated 4) was told "if you are new to
+    research, a mentored research programme ... such as MATS" and "(if you are at a
+    university or can visit one)". Their finish lines say only the branch that applies."""
+    items = load_catalog(None).items
+    programme = items["network.structured-programme"].done_when_for("phd-or-postdoc")
+    assert "if you are new to research" not in programme
+    assert "a lab residency or fellowship first" in programme
+    assert "felt out of place" in programme  # (Anders, on MATS as a postdoc)
+    ask = items["network.ask-for-opportunities"].done_when_for("phd-or-postdoc")
+    assert "if you are at a university or can visit one" not in ask
+    assert "at your own university first" in ask

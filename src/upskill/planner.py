@@ -171,6 +171,13 @@ class Policy:
     # Targets whose ML drills are worth what they prepare (the research, the statement), not
     # the skill itself: placed after all of it has started, such a drill is left out.
     drills_for_the_work: tuple[str, ...] = ("phd-applicant",)
+    # Optional work that matters only where a condition holds the plan cannot know (a UK
+    # programme on the shortlist): its tag, how the condition is said, and the item where the
+    # person finds out (text audit 11, finding 6: "tied to none of your interests" is no
+    # reason to drop what a UK application requires).
+    only_where: Mapping[str, tuple[str, str]] = field(
+        default_factory=lambda: {"uk": ("UK programmes", "phd-applications.shortlist")}
+    )
 
 
 POLICY = Policy()
@@ -284,6 +291,7 @@ class Unit:
     touched: bool = False  # the person has recorded something on it (a replan carries it)
     # language-model work for someone whose named interests lie elsewhere: why, if so
     elsewhere: str | None = None
+    only_where: str | None = None  # optional work for a case the plan cannot know: its tag
 
     @property
     def total(self) -> int:
@@ -417,6 +425,9 @@ def candidates(
             ):
                 named = (INTEREST_NAMES.get(x, x.replace("-", " ")) for x in profile.interests)
                 elsewhere = f"it is language-model work, and your interests are {', '.join(named)}"
+            only_where = next(
+                (t for t in item.tags if t in policy.only_where and t not in interests), None
+            )
             priority = stressed
             if liked and priority == "optional":
                 priority = "normal"
@@ -434,6 +445,7 @@ def candidates(
                 occurrences=list(range(1, repeat + 1)) if repeat else None,
                 priority=priority,
                 group=item.group,
+                only_where=only_where if stressed == "optional" and not liked else None,
                 filler=stressed == "optional" and not liked,
                 goal=goal,
                 liked=liked,
@@ -2786,7 +2798,8 @@ class Planner:
         free = total - sum(round(t.hours * CENTI) for t in self.tasks)
         out: list[Unscheduled] = []
         for u in ordered:
-            reason = self.reasons.get(u.id) or self._reason(u, placed_done, per_week)
+            remaining = len(left[u.id]) if u.occurrences is not None else 0
+            reason = self.reasons.get(u.id) or self._reason(u, placed_done, per_week, remaining)
             taken = self.alternative_of.get(u.id)
             if taken is not None and reason.startswith(f"an alternative to {taken}, "):
                 # (said of the finished plan: the one taken may not have fitted either)
@@ -2853,10 +2866,12 @@ class Planner:
             f"{when}after the plan's last week {self.horizon}"
         )
 
-    def _reason(self, u: Unit, placed: set[str], per_week: str) -> str:
+    def _reason(self, u: Unit, placed: set[str], per_week: str, remaining: int = 0) -> str:
         last = self.horizon
-        if u.filler:
-            return "optional in the documents, and tied to none of your interests"
+        if u.filler and u.only_where is not None:
+            return self._only_where_said(u.only_where)
+        if u.filler:  # (the documents label nothing optional: the roadmap does)
+            return "the roadmap treats it as optional, and it is tied to none of your interests"
         if u.occurrences is not None and u.id in self.parts:
             ran = max(t.week for t in self.tasks if t.item_id == u.id)
             if u.id in self.limit and ran < last:  # not the end of the plan: the habit's share
@@ -2864,7 +2879,14 @@ class Planner:
                     f"kept to {self.limit[u.id]} of its {len(u.occurrences)} weeks, so that "
                     f"weekly habits leave room for the rest of the plan"
                 )
-            return f"runs past the plan's last week {last}"
+            # in weeks, as the plan's own line on the habit counts them (text audit 11,
+            # finding 9: "runs past the plan's last week 12" beside "the other 3 topics")
+            held = sum(1 for t in self.tasks if t.item_id == u.id)
+            others = "its other week" if remaining == 1 else f"its other {remaining} weeks"
+            return (
+                f"{others}, after the {held} in your plan, would run past week {last}, "
+                "the plan's last"
+            )
         if u.occurrences is not None and u.size > centi(self.budget):
             return f"needs {u.size / CENTI:g} h a week, more than the {per_week} budget"
         if u.earliest_week > last:
@@ -2880,6 +2902,24 @@ class Planner:
         if u.id in self.chosen:
             return self._no_room(per_week)
         return f"less valuable for you than what fits in {per_week} over {last} weeks"
+
+    def _only_where_said(self, tag: str) -> str:
+        """Why optional work for a case the plan cannot know is left out, and how to add it
+        back if the case holds (a UK programme on the shortlist)."""
+        where, found_in = self.policy.only_where[tag]
+        weeks = sorted({t.week for t in self.tasks if t.item_id == found_in})
+        said = (
+            ""
+            if not weeks
+            else f" (week {weeks[0]})"
+            if len(weeks) == 1
+            else f" (weeks {weeks[0]}–{weeks[-1]})"
+        )
+        return (
+            f'matters only for {where}; if your shortlist{said} has one, add "{tag}" to the '
+            "interests in your profile.toml and run upskill replan --profile with that file to "
+            "add it back"
+        )
 
     def _no_room(self, per_week: str) -> str:
         return f"no room left by week {self.horizon} at {per_week}"

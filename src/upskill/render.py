@@ -248,24 +248,35 @@ def topics_held(plan: Any, item_id: str, item: Any, covered: frozenset[str]) -> 
         return None
     names = topic_names(topics)
     shown = ", ".join(names[k - 1] for k in held)
-    if len(held) == len(topics):
-        return f"All {len(topics)} of its weekly topics are in your plan, one a week: {shown}."
-    rest = len(topics) - len(held)
-    # The weeks this habit has for the person (its share for their role) are those held and
-    # those left out; the topics past them are in no week at all, listed or not (text audit
-    # 10: "the other 11 are under 'Did not fit'" beside "kept to 5 of its 8 weeks" there).
+    # Counted in weeks, as "Did not fit" counts what is left of it there (text audit 11,
+    # finding 9: "11 of its 14 weekly topics; the other 3 are under 'Did not fit'" beside
+    # "2 h x 5 weeks" there): the weeks this habit has for the person (its share for their
+    # role) are those in the plan and those left out; topics past them are in no week at all
+    # (text audit 10: "the other 11 are under 'Did not fit'" beside "kept to 5 of its 8").
     left = sum(1 for u in plan.unscheduled if u.id.split("@", 1)[0] == item_id)
-    said = f"Your plan holds {len(held)} of its {len(topics)} weekly topics, one a week: {shown}"
-    weeks = len(held) + left
-    if weeks >= len(topics):
-        others = "the other one is" if rest == 1 else f"the other {rest} are"
-        return f'{said}; {others} under "Did not fit".'
+    weeks = len(numbers) + left
+    others = "its other week is" if left == 1 else f"its other {left} weeks are"
+    if len(held) == len(topics):
+        said = f"All {len(topics)} of its weekly topics are in your plan, one a week: {shown}"
+        return f'{said}; {others} under "Did not fit".' if left else f"{said}."
+    rest = len(topics) - len(held)
+    if weeks >= len(topics) and left:
+        said = f"{len(numbers)} of its {weeks} weeks are in your plan, one topic a week: {shown}"
+        others = "its other week" if left == 1 else f"its other {left} weeks"
+        with_ = "the topic left" if rest == 1 else f"the {rest} topics left"
+        return (
+            f'{said}; {others}, with {with_}, {"is" if left == 1 else "are"} under "Did not fit".'
+        )
     past = len(topics) - weeks
     fall = "topic falls" if past == 1 else f"{past} topics fall"
+    some = f"{len(numbers)} of them" if left else f"all {weeks}"
+    said = (
+        f"It has {len(topics)} weekly topics and {weeks} weeks for you, {some} in your plan, "
+        f"one topic a week: {shown}"
+    )
     if left:
-        said += f"; {left} more of its {weeks} weeks for you {'is' if left == 1 else 'are'} under"
-        return f'{said} "Did not fit", and its last {fall} beyond those {weeks} weeks.'
-    return f"{said}; the other {fall} beyond the {weeks} weeks it has for you."
+        return f'{said}; {others} under "Did not fit", and its last {fall} beyond those weeks.'
+    return f"{said}; its other {fall} beyond those weeks."
 
 
 def topic_names(topics: Sequence[str]) -> list[str]:
@@ -780,6 +791,8 @@ def round_timing_said(plan: Any, catalog: Any) -> str | None:
     for t in plan.tasks:  # (of a weekly habit, its first week: the rest is practice besides)
         if t.status == "skipped" or t.item_id not in seen or t.week >= week:
             continue
+        if catalog.items[t.item_id].kind == "apply":  # (an application is not preparation)
+            continue
         if t.id == t.item_id or t.week == spans[t.item_id][0]:
             hours[t.item_id] = hours.get(t.item_id, 0.0) + t.hours
     total = sum(hours.values())
@@ -788,16 +801,76 @@ def round_timing_said(plan: Any, catalog: Any) -> str | None:
     alone = math.ceil(total / plan.hours_per_week)
     if alone <= months:  # (it waits for other work, not for its own preparation)
         return None
-    largest = sorted(hours, key=lambda i: (-hours[i], i))[:3]
-    named = ", ".join(f"{clean(catalog.items[i].title)} ({hours[i]:g} h)" for i in largest)
+    # Every hour of the weeks before it, said as parts that add up (text audit 11, finding 3:
+    # "18 weeks is not 43"): the preparation shares those weeks with the rest of the plan, and
+    # an application that goes out earlier is said as one, not as preparation.
+    held: dict[str, float] = {}
+    for t in plan.tasks:
+        if t.status != "skipped" and t.week < week:
+            held[t.item_id] = held.get(t.item_id, 0.0) + t.hours
+    applied = sorted(
+        (spans[i][0], i)
+        for i in held
+        if i != round_id and i in catalog.items and catalog.items[i].kind == "apply"
+    )
+    applied_hours = sum(held[i] for _, i in applied)
+    rest = {
+        i: h - hours.get(i, 0.0)
+        for i, h in held.items()
+        if i in catalog.items and catalog.items[i].kind != "apply"
+    }
+    rest_total = sum(held.values()) - total - applied_hours
+    room = sum(plan.budget(n) for n in range(1, week))
+
+    def some(of: dict[str, float], n: int) -> str:
+        top = sorted((i for i in of if of[i] > 0), key=lambda i: (-of[i], i))[:n]
+        return ", ".join(f"{clean(catalog.items[i].title)} ({of[i]:g} h)" for i in top)
+
+    parts = [f"{total:g} h is the preparation the round should not go without (the largest: "]
+    parts[0] += f"{some(hours, 3)})"
+    if applied:
+        apps = ", ".join(
+            f"{clean(catalog.items[i].title)} ({_weeks_said(first, min(spans[i][1], week - 1))})"
+            for first, i in applied
+        )
+        parts.append(
+            f"{applied_hours:g} h is applications that go out earlier, on their own: {apps}"
+        )
+    if rest_total > 0:
+        others = some(rest, 2)
+        parts.append(
+            f"{rest_total:g} h is the rest of the plan, which shares those weeks with the "
+            "preparation" + (f" (the largest: {others})" if others else "")
+        )
+    said = parts[0] if len(parts) == 1 else "; ".join(parts[:-1]) + "; and " + parts[-1]
     return (
         f"Why the first application round starts only in week {week}: Anders's advice is a "
-        f"couple of months of upskilling, then apply, and again some months later. Before it, "
-        f"this plan puts {total:g} h of the preparation the round should not go without (the "
-        f"largest: {named}): at {budget(plan.hours_per_week)} h a week that alone is "
-        f"{alone} weeks, so the round goes out when it is done, not half-prepared after two "
+        f"couple of months of upskilling, then apply, and again some months later. Weeks "
+        f"1–{week - 1} hold {sum(held.values()):g} h of planned work (of the {room:g} h they "
+        f"have at your hours): {said}. The preparation alone would take {alone} weeks at "
+        f"{budget(plan.hours_per_week)} h a week; shared with the rest, it runs to week "
+        f"{week - 1}, so the round goes out when it is done, not half-prepared after two "
         f"months. More hours a week bring it sooner (`upskill replan --hours N`)."
     )
+
+
+def goal_after_said(plan: Any, catalog: Any) -> str | None:
+    """The target role's own deliverable when it belongs in a week after the plan's end (a
+    PhD applicant's submissions in week 48 of a 40-week plan), said under the milestones,
+    not only at the foot of "Did not fit" (text audit 11, finding 8)."""
+    if catalog is None:
+        return None
+    for item_id, week in after_the_plan(plan):
+        item = catalog.items.get(item_id)
+        if week is None or item is None or plan.profile.target_role not in item.goal_for:
+            continue
+        return (
+            f"{clean(item.title, one_line=True)} is not in this plan: it belongs in week {week} "
+            f"(from {plan.week_start(week).isoformat()}), {week - plan.weeks} weeks after this "
+            f"{plan.weeks}-week plan ends, and the weeks above prepare for it. "
+            f"`upskill replan --weeks {week}` takes the plan up to it."
+        )
+    return None
 
 
 COURSE_HOURS = 15  # a course this long runs a few hours a week (the planner's focus_hours)
@@ -1001,25 +1074,31 @@ def _in_sentence(text: str) -> str:
     return text[0].lower() + text[1:] if text[1:2].islower() else text
 
 
-# How far into a step a week gets, in words: the nearest of these shares, said as where to
-# stop in that step (text audit 10: "(about half of it by the end of the week)" under a
-# list of steps left "it" to be the list, the last step or the whole task).
-_SHARES = (
-    (0.25, "stop about a quarter of the way through this step"),
-    (1 / 3, "stop about a third of the way through this step"),
-    (0.5, "stop about halfway through this step"),
-    (2 / 3, "stop about two thirds of the way through this step"),
-    (0.75, "stop about three quarters of the way through this step"),
-    (0.9, "stop when this step is nearly done"),
-)
+def _about(hours: float) -> str:
+    """Hours to the nearest quarter, at least a quarter: a step's share is an estimate."""
+    return f"{max(0.25, round(hours * 4) / 4):g}"
 
 
-def steps_now(part: Any, hours: float, steps: Sequence[str]) -> list[str]:
+def next_part_week(plan: Any, t: Any) -> int | None:
+    """The week of the next part of a task split over weeks (None if this is its last)."""
+    return min((x.week for x in plan.tasks if x.id == t.id and x.week > t.week), default=None)
+
+
+def steps_now(
+    part: Any,
+    hours: float,
+    steps: Sequence[str],
+    *,
+    week: int | None = None,
+    later: int | None = None,
+) -> list[str]:
     """Which of an item's ``steps`` a part of ``hours`` covers (all of them for a whole task).
 
     The steps share the item's hours equally, and each belongs to the part that holds its
     middle; a part that holds no step's middle starts or keeps going with the step it spends
-    most on (and says which). So every week of a split item says what to do in it.
+    most on (and says which). So every week of a split item says what to do in it. A step
+    the week does not finish says how many of its hours this week holds and when it goes on
+    (``later``, the week of the next part, after this ``week``).
     """
     if not steps:
         return []
@@ -1027,16 +1106,22 @@ def steps_now(part: Any, hours: float, steps: Sequence[str]) -> list[str]:
         return list(steps)
     size = part.total / len(steps)
     start, end = part.through - hours, part.through
+    if later is None:
+        when = f"in part {part.number + 1}"
+    elif week is not None and later == week + 1:
+        when = "next week"
+    else:
+        when = f"in week {later}"
 
     def how_far(i: int) -> str:
-        """How far into step ``i`` the week gets, if it does not finish it: each week of a
-        long step has its own finish line, in words a person can check (a third, half), not
-        a percentage of a problem set."""
+        """How far into step ``i`` the week gets, if it does not finish it: its hours this
+        week out of the step's, and when it goes on, which a person can check (text audit 11,
+        finding 5: "two thirds of the way through" fine-tuning a model is not a finish line)."""
         if (i + 1) * size <= end + 1e-9:
             return ""
-        done = (end - i * size) / size
-        _, words = min(_SHARES, key=lambda share: abs(share[0] - done))
-        return f" ({words})"
+        here = min(end, (i + 1) * size) - max(start, i * size)
+        said = f"about {_about(here)} h of this step's {_about(size)} h this week"
+        return f" ({said}; it goes on {when})"
 
     def middles(lo: float, hi: float) -> list[int]:
         """The steps whose middle falls in the hours (lo, hi]: the steps said there."""
@@ -1052,7 +1137,10 @@ def steps_now(part: Any, hours: float, steps: Sequence[str]) -> list[str]:
         step that itself starts something read "finish: start one of the labs" (text audit
         8), so the week says "(the rest of it)" or "(continued; ...)" behind the step."""
         far = how_far(i)
-        return f"{steps[i]} (continued; {far[2:]}" if far else f"{steps[i]} (the rest of it)"
+        if far:
+            return f"{steps[i]} (continued; {far[2:]}"
+        left = (i + 1) * size - start
+        return f"{steps[i]} (the rest of it, about {_about(left)} h)"
 
     # A step the week before started without finishing it is finished or kept going this
     # week, not started again.
@@ -1061,12 +1149,14 @@ def steps_now(part: Any, hours: float, steps: Sequence[str]) -> list[str]:
         begun = most(part.previous, start)
     mine = middles(start, end)
     if mine:
-        return [going_on(i) if i == begun else steps[i] + how_far(i) for i in mine]
+        out = [going_on(i) if i == begun else steps[i] + how_far(i) for i in mine]
+        if len(out) > 1:  # (only the last can go on: which one it is, said plainly)
+            out[-1] = out[-1].replace(" of this step's ", " of this last step's ")
+        return out
     i = most(start, end)
     if start <= i * size + 1e-9:  # its first week: how far it gets says it goes on later
         return [steps[i] + how_far(i)]
-    far = how_far(i)
-    return [f"{steps[i]} (continued; {far[2:] if far else 'finish it this week)'}"]
+    return [going_on(i)]
 
 
 MAX_CORE_NAMED = 3  # core tasks named for a roadmap the person left out
@@ -1086,7 +1176,16 @@ def left_out_roadmaps_said(
     left = [r for r in DEFAULT_ROADMAPS.get(profile.target_role, ()) if r not in profile.roadmaps]
     if not left:
         return None
-    said = ", ".join(left)
+    # Said plainly, the point first (text audit 11, finding 14: "roadmaps", "network" and
+    # "there" buried the referral ask): which track the person left out, that plans for
+    # their role include it, what it holds for them, what it costs this plan, the way back.
+    words = {roadmap: name for roadmap, name, _ in TRACKS}
+    named_left = " and ".join(f"{words.get(r, r)} (`{r}`)" for r in left)
+    role = profile.target_role
+    said = (
+        f"You chose to leave out {named_left}; plans for your target role ({role}) include "
+        f"{'it' if len(left) == 1 else 'them'} by default."
+    )
     core: list[str] = []
     if catalog is not None:
         from upskill.planner import not_for
@@ -1101,14 +1200,10 @@ def left_out_roadmaps_said(
     if core:
         named = ", ".join(f"\u201c{t}\u201d" for t in core[:MAX_CORE_NAMED])
         more = len(core) - MAX_CORE_NAMED
-        said += f", whose core work for you includes {named}" + (
+        said += f" Its core work for you includes {named}" + (
             f" and {more} more" if more > 0 else ""
         )
-    said = (
-        f"Left out by your choice of roadmaps, though plans for your target role "
-        f"({profile.target_role}) have them by default: {said} "
-        f"(`upskill roadmaps show {left[0]}` lists its work)."
-    )
+        said += f" (`upskill roadmaps show {left[0]}` lists it)."
     pushed = _what_it_costs(plan, catalog, left, md) if plan is not None and catalog else None
     if pushed:
         said = f"{said} {pushed}"
@@ -1144,8 +1239,8 @@ def _what_it_costs(plan: Any, catalog: Any, left: Sequence[str], md: bool) -> st
                 continue
             why = missed.why_for(plan.profile.background).split(". ")[0].rstrip(".")
             said = (
-                f"Your \u201c{item.title}\u201d would come after \u201c{missed.title}\u201d "
-                f"there. {why}."
+                f"Without it, your \u201c{item.title}\u201d goes out without "
+                f"\u201c{missed.title}\u201d before it. {why}."
             )
             return _md_escape(said) if md else clean(said, one_line=True)
     return None
@@ -1255,7 +1350,9 @@ def week_table(
         if extra is not None:
             if extra.topic:
                 label.append(f"\nthis week: {clean(extra.topic, one_line=True)}")
-            doing = steps_now(part, t.hours, extra.steps)
+            doing = steps_now(
+                part, t.hours, extra.steps, week=t.week, later=next_part_week(plan, t)
+            )
             if doing:
                 said = steps_label(part, doing)
                 label.append(f"\n{said}{clean(join_steps(doing), one_line=True)}")
@@ -1322,7 +1419,13 @@ def next_steps(plan: Any, count: int = 5) -> list[str]:
             u.reason.startswith("waits for") and not (waits and waits.group(1) in out)
         )
         spare = u.reason.startswith(  # not needed at all
-            ("optional", "an alternative to", "it is language-model work", "it builds on")
+            (
+                "the roadmap treats it as optional",
+                "matters only for",
+                "an alternative to",
+                "it is language-model work",
+                "it builds on",
+            )
         )
         if item_id not in out and not later and not spare:
             out.append(item_id)
@@ -1438,9 +1541,17 @@ def hours_said(
     )
     hours = _within_a_year(left, plan.hours_per_week)
     if hours is not None:  # the hours are the first decision, put first (rv82, rv83)
+        # ... said as the decision first, then the figures one to a sentence (text audit
+        # 11, finding 15: the point sat behind three qualifying clauses)
+        pace = f" ({_how_long(weeks)})" if _how_long(weeks) else ""
+        end = plan.week_end(1)
         return (
-            f"First decision, by the end of week 1 ({plan.week_end(1).isoformat()}): {need} "
-            f"(`upskill replan --hours {hours} --weeks {YEAR}`). "
+            f"First decision, by the end of week 1 ({end:%A} {end.day} {end:%B}, "
+            f"{end.isoformat()}): how many hours a week you can give. The core work for your "
+            f"target ({plan.profile.target_role}) comes to about {left:.0f} h more, by the "
+            f"roadmaps' own estimates of the work the documents name. At "
+            f"{budget(plan.hours_per_week)} h a week that is about {weeks} weeks{pace}; at "
+            f"{hours} h a week, within a year (`upskill replan --hours {hours} --weeks {YEAR}`). "
             f"These {plan.weeks} weeks hold the cheapest first moves, not the path to the "
             f"role; {then}"
         )
@@ -1473,19 +1584,24 @@ def core_share_said(plan: Any, catalog: Any = None, total_said: bool = False) ->
 _NUMBERS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
+def _how_long(weeks: int) -> str:
+    """Many weeks said plainly, once weeks stop meaning much (111 weeks: "about two
+    years"); "" under half a year."""
+    if weeks < 26:
+        return ""
+    if weeks < 78:
+        return f"about {round(weeks * 7 / 30.44)} months"
+    years = round(weeks / YEAR)
+    return f"about {_NUMBERS[years - 1] if years <= len(_NUMBERS) else str(years)} years"
+
+
 def _far_off(weeks: int, left: float) -> str:
     """How far off the role is at this pace, said plainly once weeks stop meaning much
     (111 weeks: "about two years away at this pace"), and, when that is over a year, the
     weekly hours that would bring it within one (222 h: about 5 h a week)."""
     if weeks < 26:
         return ""
-    if weeks < 78:
-        months = round(weeks * 7 / 30.44)
-        said = f", which puts the role about {months} months away at this pace"
-    else:
-        years = round(weeks / YEAR)
-        number = _NUMBERS[years - 1] if years <= len(_NUMBERS) else str(years)
-        said = f", which puts the role about {number} years away at this pace"
+    said = f", which puts the role {_how_long(weeks)} away at this pace"
     if weeks > YEAR:
         said += f"; about {math.ceil(left / YEAR)} h a week would bring it within a year"
     return said
@@ -1665,6 +1781,7 @@ def plan_markdown(
     if steps:
         lines.extend(["Milestones:", "", *(f"- {_md_escape(x)}" for x in steps), ""])
         for timing in (
+            goal_after_said(plan, catalog),
             round_timing_said(plan, catalog),
             round_after_said(plan, catalog),
             collaboration_timing_said(plan, catalog),
@@ -1720,7 +1837,13 @@ def plan_markdown(
             if detail is not None:
                 if detail.topic:
                     lines.append(f"  - This week: {_md_escape(detail.topic)}")
-                doing = steps_now(parts.get(id(t)), t.hours, detail.steps)
+                doing = steps_now(
+                    parts.get(id(t)),
+                    t.hours,
+                    detail.steps,
+                    week=t.week,
+                    later=next_part_week(plan, t),
+                )
                 if doing:
                     said = steps_label(parts.get(id(t)), doing)
                     lines.append(f"  - {said[0].upper()}{said[1:]}{_md_escape(join_steps(doing))}")

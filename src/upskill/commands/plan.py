@@ -89,6 +89,7 @@ def plan_cmd(
         if said is not None:
             console.print(said, soft_wrap=True)
         for timing in (
+            render.goal_after_said(plan, catalog),
             render.round_timing_said(plan, catalog),
             render.round_after_said(plan, catalog),
             render.collaboration_timing_said(plan, catalog),
