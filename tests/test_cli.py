@@ -708,6 +708,11 @@ def test_a_late_first_round_says_why(home: Path) -> None:
     lines = run("export", "--format", "markdown").stdout.splitlines()
     said = next(x for x in lines if x.startswith("Why the first application round"))
     assert f"starts only in week {week}:" in said
+    # ... without arguing against the advice it cites (rv98: "the plan argues against the
+    # document's central timing advice ... 'not half-prepared after two months'"): it says
+    # how to apply sooner instead
+    assert "half-prepared" not in said
+    assert "To apply sooner, as Anders advises, give more hours a week" in said
     assert f"Weeks 1–{week - 1} hold {held:g} h of planned work" in said
     assert f": {total:g} h is the preparation the round should not go without" in said
     assert f"the largest: {cat.items[largest].title} ({hours[largest]:g} h)" in said

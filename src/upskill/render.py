@@ -849,8 +849,9 @@ def round_timing_said(plan: Any, catalog: Any) -> str | None:
         f"1–{week - 1} hold {sum(held.values()):g} h of planned work (of the {room:g} h they "
         f"have at your hours): {said}. The preparation alone would take {alone} weeks at "
         f"{budget(plan.hours_per_week)} h a week; shared with the rest, it runs to week "
-        f"{week - 1}, so the round goes out when it is done, not half-prepared after two "
-        f"months. More hours a week bring it sooner (`upskill replan --hours N`)."
+        f"{week - 1}, and the round goes out once it is done. To apply sooner, as Anders "
+        f"advises, give more hours a week (`upskill replan --hours N`), or send a first few "
+        f"applications earlier with what you have and count this round as your second."
     )
 
 
