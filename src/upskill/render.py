@@ -758,6 +758,17 @@ def money_said(plan: Any, catalog: Any = None) -> str | None:
 PREP_MONTHS_MIN = 4  # an application round that waits this many weeks of upskilling or more
 
 
+def _first_round(spans: dict[str, tuple[int, int, str]], catalog: Any) -> tuple[int, str] | None:
+    """The plan's first application round that waits for "a couple of months" of
+    preparation: its first week and id (None if the plan has none)."""
+    rounds = [
+        (first, i)
+        for i, (first, _, _) in spans.items()
+        if i in catalog.items and (catalog.items[i].after_prep_weeks or 0) >= PREP_MONTHS_MIN
+    ]
+    return min(rounds) if rounds else None
+
+
 def round_timing_said(plan: Any, catalog: Any) -> str | None:
     """Why the first application round comes when it does, when that is well past "a couple
     of months of upskilling" (rv92, rv93: "week 20 is close to the six months Anders warns
@@ -766,14 +777,10 @@ def round_timing_said(plan: Any, catalog: Any) -> str | None:
     if catalog is None:
         return None
     spans = _spans(plan)
-    rounds = [
-        (first, i)
-        for i, (first, _, _) in spans.items()
-        if i in catalog.items and (catalog.items[i].after_prep_weeks or 0) >= PREP_MONTHS_MIN
-    ]
-    if not rounds:
+    first_round = _first_round(spans, catalog)
+    if first_round is None:
         return None
-    week, round_id = min(rounds)
+    week, round_id = first_round
     months = catalog.items[round_id].after_prep_weeks
     working = sum(1 for n in range(1, week) if plan.budget(n) > 0)
     if working <= months * 1.5:
@@ -935,14 +942,10 @@ def round_after_said(plan: Any, catalog: Any) -> str | None:
     if catalog is None:
         return None
     spans = _spans(plan)
-    rounds = [
-        (first, i)
-        for i, (first, _, _) in spans.items()
-        if i in catalog.items and (catalog.items[i].after_prep_weeks or 0) >= PREP_MONTHS_MIN
-    ]
-    if not rounds:
+    first_round = _first_round(spans, catalog)
+    if first_round is None:
         return None
-    week, round_id = min(rounds)
+    week, round_id = first_round
     later = [
         a
         for a in catalog.after(round_id)
