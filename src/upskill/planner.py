@@ -107,6 +107,10 @@ class Policy:
     size_exponent: float = 0.85
     interest_factor: float = 2.5  # an item tagged with one of the person's interests
     goal_factor: float = 1.5  # a signature goal of the person's target role
+    # Work a short runway pulls to the front (the runway plan, the first messages, the paid
+    # post at a local lab) is worth more to someone whose money runs out: the podcast's
+    # advice for that case is to talk to people and take the paid lab post, not to study more.
+    urgent_factor: float = 3.0
     goal_support_factor: float = 1.5  # what a signature goal comes `after`
     track_slack: float = 0.05  # a track this far behind its share of the work catches up
     # How much a track matters for a target role (multiplies value).
@@ -476,6 +480,7 @@ def candidates(
             factor = weights.get(roadmap_id, 1.0)
             factor *= policy.interest_factor if liked else 1.0
             factor *= policy.goal_factor if goal else 1.0
+            factor *= policy.urgent_factor if unit.urgent else 1.0
             unit.value = value_of(unit, policy) * factor
             units.append(unit)
     # A signature build the person is already past (GPT-2 from scratch, for someone rated 4
