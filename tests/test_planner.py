@@ -2361,3 +2361,24 @@ def test_a_short_runway_asks_the_labs_nearby_early(path: Path) -> None:
     week = week_of(plan, "network.local-labs")
     assert week is not None, [u.reason for u in plan.unscheduled if u.id == "network.local-labs"]
     assert week <= end // 2, (week, end)
+
+
+@pytest.mark.parametrize("path", RUNWAY_PEOPLE, ids=lambda p: p.name)
+def test_a_short_runway_sends_its_job_round_before_the_money_runs_out(path: Path) -> None:
+    """The chemistry postdoc (four months of money, gone in week 18) sent his first round in
+    week 18, behind his courses: a round for someone whose first break is a job goes out with
+    at least a week to spare, what it cannot go without ahead of the rest (cmp150: preferred
+    for him by both reviewers; a student's first break is an internship, and her round keeps
+    its place behind her research)."""
+    from upskill.render import _months_after
+    from upskill.schema import STUDENTS
+
+    profile = load_answers(path)
+    start = profile.start_date or MONDAY
+    plan = build_plan(profile, catalog(), start)
+    assert profile.runway_months is not None
+    end = (_months_after(start, profile.runway_months) - start).days // 7 + 1
+    first = week_of(plan, "interviewing.first-applications", last=False)
+    if profile.background in STUDENTS or first is None:
+        pytest.skip("a student's first break is an internship; or no job round")
+    assert first < end - 1, (first, end)

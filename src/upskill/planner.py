@@ -291,6 +291,9 @@ class Unit:
     lead_weeks: int = 0  # done this many weeks before what needs it
     within_weeks: int | None = None  # setup: due by this week of the plan
     urgent: bool = False  # a short runway pulls it to the front
+    # A job round that must go out before the money does, for someone whose first break is a
+    # job (a student's is an internship): what it cannot go without goes ahead of other work.
+    runway_round: bool = False
     busy_weeks: frozenset[int] = frozenset()  # recurring: weeks that already hold one
     # recurring work sized as a share of the week (the collaboration put first): a block of
     # the week's main work, not practice, so not held to the habits' share
@@ -470,6 +473,11 @@ def candidates(
                 ),
                 shared=item.week_share is not None,
                 urgent=on_short_runway(runway, item),
+            )
+            unit.runway_round = (
+                unit.urgent
+                and item.after_prep_weeks is not None
+                and profile.background not in STUDENTS
             )
             if item.deadline:
                 unit.deadline = item.deadline
@@ -663,6 +671,7 @@ class Planner:
         self._pre: dict[str, list[str]] = {}
         self.deadline_chain: set[str] = set()  # what a deadline needs: soft order yields
         self.soft_yields: set[str] = set()  # ... and applications after their preparation
+        self.runway_needs: set[str] = set()  # what a short runway's job round needs
         self.first_moves: set[str] = set()  # quick goals and their chains: ahead of the rest
         self.setup_moves: set[str] = set()  # ... and setup that only pays early, within a share
         self.needed: set[str] = set()  # what an application round cannot go without
@@ -1148,6 +1157,8 @@ class Planner:
             if u.after_prep_weeks is not None:
                 for p in self.before(u.id):
                     self.needed |= self._closure(p)
+                    if u.runway_round:  # (what it needs goes ahead of other due work)
+                        self.runway_needs |= self._closure(p)
                 for p in [*self.before(u.id), *self.waits_for.get(u.id, [])]:
                     self.essentials |= self._closure(p)
                     self.essentials_of.setdefault(u.id, set()).update(self._closure(p))
@@ -1834,6 +1845,7 @@ class Planner:
                 not (uid in self.deadline_chain and self.latest_start.get(uid, FOREVER) <= w.week),
                 # then a short runway's first moves and quick goals
                 not (self.by_id[uid].urgent or uid in self.first_moves),
+                uid not in self.runway_needs,  # then what a short runway's job round needs
                 # then a goal a small step away, follow-ups whose timing is the point (a week
                 # after the asks), an ask that needs weeks to work (a referral), the work that
                 # follows a yes and a round that is ready
