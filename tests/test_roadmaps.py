@@ -668,3 +668,34 @@ def test_a_postdoc_is_not_asked_whether_they_are_new_to_research() -> None:
     ask = items["network.ask-for-opportunities"].done_when_for("phd-or-postdoc")
     assert "if you are at a university or can visit one" not in ask
     assert "at your own university first" in ask
+
+
+def test_text_audit_12_wording_in_the_roadmaps() -> None:
+    """Text audit 12, findings 1, 2, 9, 10, 11 and 12: a finish line does not lean on work
+    the plan may put later or skip (the translation table, your own GPT-2 build, the
+    conversation log, the behavioural stories, the statement's outline), and Anders's 50-50
+    split is not offered to a software engineer as a story "like yours"."""
+    items = load_catalog(None).items
+    outreach = items["network.first-outreach"].done_when_for("phd-or-postdoc")
+    assert "needs no full translation table first" in outreach
+    assert "high-performance computing" in outreach  # (Anders's own example)
+    papers = items["ml-devloop.transformer-papers"]
+    assert "from-scratch build" not in papers.steps[0]
+    assert "nanoGPT's model.py" in papers.steps[0]
+    assert "need no build of your own" in papers.done_when
+    insider = items["network.insider-contact"].done_when
+    assert "noted in your conversation log" not in insider
+    assert "once you have started it" in insider
+    loop = items["interviewing.mock-loop"]
+    assert "if you have none written, first note six two-line ones" in loop.done_when
+    assert "reread or jot down your stories" in loop.steps[0]
+    skills = items["interviewing.role-skill-map"]
+    for role in ("research-engineer", "ml-engineer"):
+        said = skills.done_when_for("undergrad", role=role)
+        assert "like yours" not in said
+        assert "found that coding was his gap" in said
+    engineer = skills.done_when_for("software-engineer", role="ml-engineer")
+    assert "coming from software engineering, that is usually ML" in engineer
+    letters = items["phd-applications.ask-letters"].done_when
+    assert "a draft or bullet points of your statement" not in letters
+    assert "a draft if you have one" in letters
