@@ -454,6 +454,18 @@ def test_finish_lines_and_resources_are_said_to_the_person(home: Path) -> None:
     assert "transformer-circuits.pub" not in out
     markdown = run("export", "--format", "markdown").stdout
     assert "while you are enrolled, mostly internships" in markdown
+    # ... and, having given no runway, no money clause (text audit 12, finding 5), which a
+    # master's student whose money runs out within the year hears as hers, jobs first
+    assert "your money runs" not in markdown.lower()
+    assert "under a year of money" not in markdown
+    init_example("masters-short-runway.toml", "--force")
+    out = " ".join(run("explain", "interviewing.target-list").stdout.split())
+    assert "your money runs out within the year, so jobs for your target role first" in out
+    assert "if your money" not in out
+    markdown = " ".join(run("export", "--format", "markdown").stdout.split())
+    assert "your money runs out within the year, so jobs for your target role first" in markdown
+    assert "Beyond the documents: Starting with your own advisor" in markdown
+    assert "Asking an open-source maintainer" not in markdown
 
 
 def test_a_finish_line_is_said_for_the_persons_target_role(home: Path) -> None:

@@ -9,6 +9,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from upskill.schema import SHORT_RUNWAY_MONTHS
+
 if TYPE_CHECKING:  # roadmaps bring pydantic: only the commands that show roadmaps load it
     from upskill.roadmaps import Catalog
 
@@ -222,6 +224,7 @@ def plan_details(catalog: Any, plan: Any) -> dict[str, Detail]:
         profile.quick,
         profile.target_role,
         covered,
+        profile.runway_months,
     )
     held: dict[str, str | None] = {}  # (said where the item begins: its first task)
     for t in plan.tasks:
@@ -316,10 +319,12 @@ def details(
     quick: bool = False,
     role: str = "",
     covered: frozenset[str] = frozenset(),
+    runway: float | None = None,
 ) -> dict[str, Detail]:
     """Finish line and resources of each item id the catalog knows, as said to the
-    person's ``background``, ``interests`` (and how to point it at those interests) and
-    target ``role``, in its quick version in a very short plan."""
+    person's ``background``, ``interests`` (and how to point it at those interests), target
+    ``role`` and ``runway`` (months of money, if given), in its quick version in a very short
+    plan."""
     from upskill.planner import POLICY  # (the catalog is loaded by now: no start-up cost)
 
     out: dict[str, Detail] = {}
@@ -331,7 +336,7 @@ def details(
         resources = item.resources_for(interests, role)
         link = (resources[0].title, resources[0].url) if resources else None
         steps, tags = tuple(item.steps), tuple(item.tags)
-        done_when = item.done_when_for(background, quick, role)
+        done_when = item.done_when_for(background, quick, role, runway)
         more = tuple((r.title, r.url) for r in resources[1:])
         # (work timed this close after what it follows is a follow-up, as the planner says)
         timed = bool(item.wait_weeks) and item.wait_weeks <= POLICY.follow_wait_weeks
@@ -347,7 +352,7 @@ def details(
             tuple(catalog.prerequisites(item_id)) if timed else (),
             (item.wait_weeks or 0) if timed else 0,
             topic_of(item, tid, covered) or _past_the_topics(item, tid, covered),
-            item.beyond,
+            item.beyond_for(background),
         )
     return out
 
@@ -698,7 +703,7 @@ def _months_after(start: dt.date, months: float) -> dt.date:
     return dt.date(year, month, day) + dt.timedelta(days=round((months - whole) * 30.44))
 
 
-MONEY_SHORT_MONTHS = 12  # money that runs out within the year, as the roadmaps say it
+MONEY_SHORT_MONTHS = SHORT_RUNWAY_MONTHS  # money that runs out within the year
 
 
 def money_said(plan: Any, catalog: Any = None) -> str | None:
