@@ -1576,14 +1576,15 @@ def test_the_core_hours_are_said_to_be_the_roadmaps_estimates(home: Path) -> Non
             "ml-devloop.ml-implementation-drills",
             r"needs 3 h a week for 6 weeks; ([\d.]+) h of the plan are still unplanned beyond "
             r"the share of each week kept free for overruns, but only \d+ of the weeks after "
-            r"what it builds on have 3 h free and a free task slot \(weeks [\d, …]+\), too few "
+            r"what it builds on have 3 h free and a free task slot \(weeks [\d, –]+"
+            r"(?: and [\d–]+)?\), too few "
             r"for its 6 weeks",
         ),
         (
             ROOT / "benchmarks" / "people" / "undergrad-research-engineer.toml",
             "research.first-blog-post",
             r"needs 7 h; ([\d.]+) h of the plan are still unplanned beyond the share of each "
-            r"week kept free for overruns, but the weeks with 1.5 h free \(weeks 1, 2\) already "
+            r"week kept free for overruns, but the weeks with 1.5 h free \(weeks 1 and 2\) already "
             r"hold as many tasks as a week takes at your hours",
         ),
     ],
