@@ -733,7 +733,24 @@ def test_a_late_first_round_says_why(home: Path) -> None:
     parts = [float(x) for x in re.findall(r"([\d.]+) h is ", said)]
     assert len(parts) == 3
     assert sum(parts) == pytest.approx(held)  # (the parts add up to the weeks' hours)
-    assert "is applications that go out earlier, on their own: Apply to a structured" in said
+    # ... and an application that goes on into the round's weeks is said as a start, not as
+    # one that goes out earlier (text audit 12, finding 6)
+    last = max(
+        w["week"]
+        for w in plan["weeks"]
+        for t in w["tasks"]
+        if t["id"] == "network.structured-programme"
+    )
+    if last < week:
+        assert "is applications that go out earlier, on their own: Apply to a structured" in said
+    else:
+        start = firsts["network.structured-programme"]
+        span = f"week {start}" if start == week - 1 else f"weeks {start}–{week - 1}"
+        assert (
+            f"h is the start of Apply to a structured programme, residency or fellowship "
+            f"({span}; its applications go out in weeks {week}–{last}, alongside the round)"
+        ) in said
+        assert "go out earlier" not in said
     assert f"alone would take {math.ceil(total / 15)} weeks at 15 h a week" in said
     assert f"shared with the rest, it runs to week {week - 1}" in said
     assert math.ceil(total / 15) > 8  # ... more than a couple of months: why it is said
@@ -1974,3 +1991,36 @@ def test_light_and_empty_weeks_say_what_did_not_fit_offers_them(person: Path, ho
         if trailing:
             assert int(trailing[2]) == int(trailing[1]) + 1, line
             assert f"## Week {trailing[2]} " not in top  # (no section: said with its dates)
+
+
+def test_a_late_round_after_the_money_runs_out_says_to_apply_sooner(home: Path) -> None:
+    """Text audit 12, finding 7: the chemistry postdoc's round starts in week 18, the week his
+    four months of money run out, and the paragraph on why it starts then offered applying
+    sooner as an option for anyone. With the money gone by the round, it says so and what to
+    do: a first few applications by the first runway check."""
+    markdown = person_markdown("chemistry-postdoc-four-months-runway.toml")
+    money = next(x for x in markdown.splitlines() if x.startswith("Money: "))
+    said = next(x for x in markdown.splitlines() if x.startswith("Why the first application"))
+    found = re.search(r"in week (\d+) of this plan", money), re.search(r"only in week (\d+):", said)
+    assert found[0] is not None, money
+    assert found[1] is not None, said
+    end, week = int(found[0][1]), int(found[1][1])
+    assert end <= week + 1, (end, week)  # (the case this test is about)
+    assert "To apply sooner, as Anders advises" not in said
+    check = 0
+    for line in markdown.split("## Did not fit")[0].splitlines():
+        heading = re.match(r"## Week (\d+) ", line)
+        check = int(heading[1]) if heading else check
+        if "(`network.runway-checkpoint`" in line:
+            break
+    assert 0 < check < week, check
+    assert f"Your money runs out in week {end}, " in said, said
+    assert said.endswith(
+        "unless you can give more hours a week (`upskill replan --hours N`), send a first few "
+        f"applications by week {check}, your first runway check, with what you have, and "
+        "count this round as your second."
+    ), said
+    # ... and someone whose money lasts past the round keeps the option as it was
+    markdown = person_markdown("postdoc-research-engineer.toml", EXAMPLES)
+    said = next(x for x in markdown.splitlines() if x.startswith("Why the first application"))
+    assert "To apply sooner, as Anders advises, give more hours a week" in said

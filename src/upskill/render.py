@@ -840,14 +840,24 @@ def round_timing_said(plan: Any, catalog: Any) -> str | None:
 
     parts = [f"{total:g} h is the preparation the round should not go without (the largest: "]
     parts[0] += f"{some(hours, 3)})"
-    if applied:
+    # An application that goes on into the round's weeks does not go out earlier: its start
+    # is said as a start (text audit 12, finding 6: "applications that go out earlier" of
+    # a week that only chose the programmes, whose applications went out with the round).
+    earlier = [(first, i) for first, i in applied if spans[i][1] < week]
+    if earlier:
         apps = ", ".join(
-            f"{clean(catalog.items[i].title)} ({_weeks_said(first, min(spans[i][1], week - 1))})"
-            for first, i in applied
+            f"{clean(catalog.items[i].title)} ({_weeks_said(first, spans[i][1])})"
+            for first, i in earlier
         )
-        parts.append(
-            f"{applied_hours:g} h is applications that go out earlier, on their own: {apps}"
-        )
+        hours_out = sum(held[i] for _, i in earlier)
+        parts.append(f"{hours_out:g} h is applications that go out earlier, on their own: {apps}")
+    for first, i in applied:
+        if spans[i][1] >= week:
+            parts.append(
+                f"{held[i]:g} h is the start of {clean(catalog.items[i].title)} "
+                f"({_weeks_said(first, week - 1)}; its applications go out in "
+                f"{_weeks_said(week, spans[i][1])}, alongside the round)"
+            )
     if rest_total > 0:
         others = some(rest, 2)
         parts.append(
@@ -861,9 +871,50 @@ def round_timing_said(plan: Any, catalog: Any) -> str | None:
         f"1–{week - 1} hold {sum(held.values()):g} h of planned work (of the {room:g} h they "
         f"have at your hours): {said}. The preparation alone would take {alone} weeks at "
         f"{budget(plan.hours_per_week)} h a week; shared with the rest, it runs to week "
-        f"{week - 1}, and the round goes out once it is done. To apply sooner, as Anders "
-        f"advises, give more hours a week (`upskill replan --hours N`), or send a first few "
-        f"applications earlier with what you have and count this round as your second."
+        f"{week - 1}, and the round goes out once it is done. "
+        + _sooner_said(plan, catalog, spans, week, round_id)
+    )
+
+
+def _sooner_said(
+    plan: Any, catalog: Any, spans: dict[str, tuple[int, int, str]], week: int, round_id: str
+) -> str:
+    """How to apply sooner than a late first round: an option, as Anders advises; or, when
+    the person's money runs out before the round is out, what they need to do (text audit
+    12, finding 7: a round starting in the week the money runs out, with applying sooner
+    offered as an option for anyone)."""
+    months = plan.profile.runway_months
+    end = (
+        (_months_after(plan.start, months) - plan.start).days // 7 + 1
+        if months is not None
+        else None
+    )
+    if end is None or end > spans[round_id][1]:
+        return (
+            "To apply sooner, as Anders advises, give more hours a week (`upskill replan "
+            "--hours N`), or send a first few applications earlier with what you have and count "
+            "this round as your second."
+        )
+    when = (
+        "before this round starts"
+        if end < week
+        else "the week this round starts"
+        if end == week
+        else "while this round goes out"
+    )
+    checks = sorted(  # (a runway task timed from another: a check of the money left)
+        first
+        for i, (first, _, _) in spans.items()
+        if i in catalog.items
+        and catalog.items[i].only_if_runway_under is not None
+        and catalog.items[i].wait_weeks
+        and first < week
+    )
+    by = f"by week {checks[0]}, your first runway check" if checks else "in the coming weeks"
+    return (
+        f"Your money runs out in week {end}, {when}, so do not wait for it: unless you can "
+        "give more hours a week (`upskill replan --hours N`), send a first few applications "
+        f"{by}, with what you have, and count this round as your second."
     )
 
 
