@@ -318,15 +318,15 @@ def test_light_weeks_at_the_end_are_said_to_be_light(example: str, home: Path) -
         light = numbers[index]
     terminal = run("plan", "--all").stdout
     markdown = run("plan", "--format", "markdown", "--all").stdout
-    said = "light: none of the work left over fits there well"
+    said = re.compile(r"(Week \d+ is|From week \d+ the weeks are) light[:,]")
     ends = "The planned work ends in week"
     terminal = " ".join(terminal.split())
     if light is None or light == 1:
-        assert said not in terminal
+        assert not said.search(terminal)
         assert ends not in terminal
-        assert said not in markdown
+        assert not said.search(markdown)
         return
-    line = next((x for x in markdown.splitlines() if said in x or ends in x), "")
+    line = next((x for x in markdown.splitlines() if said.match(x) or ends in x), "")
     assert line, "the markdown does not say the last weeks are light"
     last = max(w["week"] for w in weeks if w["tasks"])
     assert f"week {last if last < light else light}" in line.lower(), line
@@ -454,6 +454,18 @@ def test_finish_lines_and_resources_are_said_to_the_person(home: Path) -> None:
     assert "transformer-circuits.pub" not in out
     markdown = run("export", "--format", "markdown").stdout
     assert "while you are enrolled, mostly internships" in markdown
+    # ... and, having given no runway, no money clause (text audit 12, finding 5), which a
+    # master's student whose money runs out within the year hears as hers, jobs first
+    assert "your money runs" not in markdown.lower()
+    assert "under a year of money" not in markdown
+    init_example("masters-short-runway.toml", "--force")
+    out = " ".join(run("explain", "interviewing.target-list").stdout.split())
+    assert "your money runs out within the year, so jobs for your target role first" in out
+    assert "if your money" not in out
+    markdown = " ".join(run("export", "--format", "markdown").stdout.split())
+    assert "your money runs out within the year, so jobs for your target role first" in markdown
+    assert "Beyond the documents: Starting with your own advisor" in markdown
+    assert "Asking an open-source maintainer" not in markdown
 
 
 def test_a_finish_line_is_said_for_the_persons_target_role(home: Path) -> None:
@@ -721,7 +733,24 @@ def test_a_late_first_round_says_why(home: Path) -> None:
     parts = [float(x) for x in re.findall(r"([\d.]+) h is ", said)]
     assert len(parts) == 3
     assert sum(parts) == pytest.approx(held)  # (the parts add up to the weeks' hours)
-    assert "is applications that go out earlier, on their own: Apply to a structured" in said
+    # ... and an application that goes on into the round's weeks is said as a start, not as
+    # one that goes out earlier (text audit 12, finding 6)
+    last = max(
+        w["week"]
+        for w in plan["weeks"]
+        for t in w["tasks"]
+        if t["id"] == "network.structured-programme"
+    )
+    if last < week:
+        assert "is applications that go out earlier, on their own: Apply to a structured" in said
+    else:
+        start = firsts["network.structured-programme"]
+        span = f"week {start}" if start == week - 1 else f"weeks {start}–{week - 1}"
+        assert (
+            f"h is the start of Apply to a structured programme, residency or fellowship "
+            f"({span}; its applications go out in weeks {week}–{last}, alongside the round)"
+        ) in said
+        assert "go out earlier" not in said
     assert f"alone would take {math.ceil(total / 15)} weeks at 15 h a week" in said
     assert f"shared with the rest, it runs to week {week - 1}" in said
     assert math.ceil(total / 15) > 8  # ... more than a couple of months: why it is said
@@ -1564,14 +1593,15 @@ def test_the_core_hours_are_said_to_be_the_roadmaps_estimates(home: Path) -> Non
             "ml-devloop.ml-implementation-drills",
             r"needs 3 h a week for 6 weeks; ([\d.]+) h of the plan are still unplanned beyond "
             r"the share of each week kept free for overruns, but only \d+ of the weeks after "
-            r"what it builds on have 3 h free and a free task slot \(weeks [\d, …]+\), too few "
+            r"what it builds on have 3 h free and a free task slot \(weeks [\d, –]+"
+            r"(?: and [\d–]+)?\), too few "
             r"for its 6 weeks",
         ),
         (
             ROOT / "benchmarks" / "people" / "undergrad-research-engineer.toml",
             "research.first-blog-post",
             r"needs 7 h; ([\d.]+) h of the plan are still unplanned beyond the share of each "
-            r"week kept free for overruns, but the weeks with 1.5 h free \(weeks 1, 2\) already "
+            r"week kept free for overruns, but the weeks with 1.5 h free \(weeks 1 and 2\) already "
             r"hold as many tasks as a week takes at your hours",
         ),
     ],
@@ -1809,10 +1839,13 @@ def test_empty_weeks_and_the_weeks_after_the_last_task_say_why(home: Path) -> No
     left-over work is grouped under the names the top of the plan uses."""
     markdown = person_markdown("undergrad-phd.toml", EXAMPLES)
     assert "\n_Nothing planned._\n" not in markdown.split("(holidays)", 1)[0].split("## Week 2 ")[1]
-    assert (
-        '_Nothing planned: none of the work left over is planned here ("Did not fit" gives '
-        "each item's reason). Use the week to apply, follow up and keep your habits._"
-    ) in markdown
+    # ... and what "Did not fit" offers those weeks (text audit 12, finding 3)
+    empty = next(x for x in markdown.splitlines() if x.startswith("_Nothing planned: "))
+    assert empty.startswith(
+        "_Nothing planned: left free for applying, follow-ups and interviews; if they leave time, "
+    ), empty
+    assert "\u201cScope a small research project\u201d (4 h)" in empty, empty
+    assert empty.endswith('from "Did not fit" can go here._'), empty
     assert "\nWeek 48 is time off, with nothing planned.\n" in markdown
     left = markdown.split("## Did not fit", 1)[1]
     headings = re.findall(r"^### (.+) \([\d.]+ h\)$", left, re.M)
@@ -1899,3 +1932,95 @@ def test_the_roles_own_deliverable_after_the_plan_is_said_under_the_milestones(
     )
     # a plan whose role's deliverable is in it says nothing of the kind
     assert "is not in this plan: it belongs" not in person_markdown("evenings-engineer.toml")
+
+
+PEOPLE = sorted([*EXAMPLES.glob("*.toml"), *(ROOT / "benchmarks" / "people").glob("*.toml")])
+
+
+@pytest.mark.parametrize("person", PEOPLE, ids=lambda p: p.stem)
+def test_light_and_empty_weeks_say_what_did_not_fit_offers_them(person: Path, home: Path) -> None:
+    """Text audit 12, finding 3: "Week 40 is light: none of the work left over fits there
+    well" and "Nothing planned: none of the work left over is planned here" above a "Did not
+    fit" that offered those very weeks ("the room left over afterwards (weeks 25, 29, 40) is
+    not refilled: you can add it there"), and "the planned work ends in week 51: nothing left
+    over fits the weeks after it" beside "weeks 46, 50, 51, 52" for a week 52 with no
+    section. The notes name what "Did not fit" offers those weeks, and only that."""
+    markdown = person_markdown(person.name, person.parent)
+    top, left = (
+        markdown.split("## Did not fit", 1) if "## Did not fit" in markdown else (markdown, "")
+    )
+    offered: dict[str, set[int]] = {}  # title -> the weeks its reason offers
+    for line in left.splitlines():
+        entry = re.match(r"- (.+?) \(`[^`]+`, [^)]*\): (.*)$", line)
+        if entry is None:
+            continue
+        reason = entry[2]
+        if "is not refilled" in reason:
+            room = reason.split("afterwards", 1)[1]
+        elif "too few for its" in reason and "free task slot (" in reason:
+            room = reason.split("free task slot", 1)[1]
+        else:
+            continue
+        found = render.weeks_read(room)
+        assert found, reason
+        offered[entry[1]] = set(found)
+    notes: list[tuple[set[int], str]] = []
+    week = 0
+    for line in top.splitlines():
+        heading = re.match(r"## Week (\d+) ", line)
+        if heading:
+            week = int(heading[1])
+        elif line.startswith("_Nothing planned"):
+            notes.append(({week}, line))
+        light = re.match(r"(?:Week|From week) (\d+) (?:is|the weeks are) light", line)
+        ends = re.match(r"The planned work ends in week (\d+)", line)
+        if light or ends:
+            first = int(light[1]) if light else int(ends[1]) + 1
+            notes.append((set(range(first, 200)), line))
+    for scope, line in notes:
+        due = {t for t, weeks in offered.items() if weeks & scope}
+        named = set(re.findall("\u201c(.+?)\u201d", line))
+        if due:
+            assert "none of the work left over" not in line, (line, due)
+            assert "nothing left over fits" not in line, (line, due)
+            assert named, (line, due)
+        assert named <= set(offered), (line, named - set(offered))
+        for title in named:
+            assert offered[title] & scope, (line, title, offered[title])
+        trailing = re.match(r"The planned work ends in week (\d+); week (\d+) \(([\d-]+) – ", line)
+        if trailing:
+            assert int(trailing[2]) == int(trailing[1]) + 1, line
+            assert f"## Week {trailing[2]} " not in top  # (no section: said with its dates)
+
+
+def test_a_late_round_after_the_money_runs_out_says_to_apply_sooner(home: Path) -> None:
+    """Text audit 12, finding 7: the chemistry postdoc's round starts in week 18, the week his
+    four months of money run out, and the paragraph on why it starts then offered applying
+    sooner as an option for anyone. With the money gone by the round, it says so and what to
+    do: a first few applications by the first runway check."""
+    markdown = person_markdown("chemistry-postdoc-four-months-runway.toml")
+    money = next(x for x in markdown.splitlines() if x.startswith("Money: "))
+    said = next(x for x in markdown.splitlines() if x.startswith("Why the first application"))
+    found = re.search(r"in week (\d+) of this plan", money), re.search(r"only in week (\d+):", said)
+    assert found[0] is not None, money
+    assert found[1] is not None, said
+    end, week = int(found[0][1]), int(found[1][1])
+    assert end <= week + 1, (end, week)  # (the case this test is about)
+    assert "To apply sooner, as Anders advises" not in said
+    check = 0
+    for line in markdown.split("## Did not fit")[0].splitlines():
+        heading = re.match(r"## Week (\d+) ", line)
+        check = int(heading[1]) if heading else check
+        if "(`network.runway-checkpoint`" in line:
+            break
+    assert 0 < check < week, check
+    assert f"Your money runs out in week {end}, " in said, said
+    assert said.endswith(
+        "unless you can give more hours a week (`upskill replan --hours N`), send a first few "
+        f"applications by week {check}, your first runway check, with what you have, and "
+        "count this round as your second."
+    ), said
+    # ... and someone whose money lasts past the round keeps the option as it was
+    markdown = person_markdown("postdoc-research-engineer.toml", EXAMPLES)
+    said = next(x for x in markdown.splitlines() if x.startswith("Why the first application"))
+    assert "To apply sooner, as Anders advises, give more hours a week" in said

@@ -344,6 +344,7 @@ def test_no_text_a_person_reads_names_a_task_by_its_id(roadmap_id: str) -> None:
             *item.why_by_background.values(),
             *item.done_when_by_background.values(),
             *item.done_when_by_role.values(),
+            *item.done_when_short_runway.values(),
             item.quick_done_when,
             *item.steps,
         ):
@@ -444,6 +445,86 @@ def test_the_finish_line_is_the_quick_one_then_the_backgrounds_then_the_roles() 
     assert item.done_when_for("software-engineer") == "default"
     assert item.done_when_for("phd-or-postdoc", role="ml-engineer") == "for a postdoc"
     assert item.done_when_for("phd-or-postdoc", quick=True, role="ml-engineer") == "quick"
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "ok"),
+    [
+        ("done_when_short_runway", '{ grad-student = "Jobs first: your money runs out." }', True),
+        ("done_when_short_runway", '{ student = "Not a background." }', False),
+        ("done_when_short_runway", '{ undergrad = "" }', False),
+        ("beyond_by_background", '{ grad-student = "Your advisor first is ours." }', True),
+        ("beyond_by_background", '{ student = "Not a background." }', False),
+        ("beyond_by_background", '{ undergrad = "%s" }' % ("x" * 201), False),  # (as `beyond`)
+    ],
+)
+def test_short_runway_finish_lines_and_beyond_notes_name_real_backgrounds(
+    tmp_path: Path, key: str, value: str, ok: bool
+) -> None:
+    validates_with(tmp_path, key, value, ok)
+
+
+def test_a_money_clause_is_said_only_to_a_short_runway_and_as_theirs() -> None:
+    """Text audit 12, finding 5: a PhD student who gave no runway was told "with under a year
+    of money", "if your money runs short", "if your money runs out within the year"; a
+    master's student whose money does run out got "mostly internships" first. The finish line
+    for a runway under a year says the money clause as the person's; nobody else hears it."""
+    from upskill.models import Item
+
+    item = Item.model_validate(
+        {
+            "id": "a",
+            "title": "A",
+            "hours": 2,
+            "kind": "write",
+            "done_when": "default",
+            "done_when_by_background": {"grad-student": "for a student"},
+            "done_when_short_runway": {"grad-student": "for a student short of money"},
+            "quick_hours": 1,
+            "quick_done_when": "quick",
+        }
+    )
+    assert item.done_when_for("grad-student") == "for a student"  # (no runway given)
+    assert item.done_when_for("grad-student", runway=12) == "for a student"
+    assert item.done_when_for("grad-student", runway=11.5) == "for a student short of money"
+    assert item.done_when_for("undergrad", runway=3) == "default"
+    assert item.done_when_for("grad-student", quick=True, runway=3) == "quick"
+    items = load_catalog(None).items
+    money = ("money", "runs short", "runway")
+    for item_id, background in (
+        ("network.research-internship", "undergrad"),
+        ("network.research-internship", "grad-student"),
+        ("network.local-labs", "grad-student"),
+        ("interviewing.target-list", "grad-student"),
+        ("interviewing.target-list", "undergrad"),
+    ):
+        said = items[item_id].done_when_for(background, role="research-scientist")
+        assert not any(word in said for word in money), (item_id, background, said)
+        short = items[item_id].done_when_for(background, role="research-scientist", runway=5)
+        assert "your money runs out within the year" in short.lower(), (item_id, background)
+        assert "if your money" not in short.lower()
+    jobs = items["interviewing.target-list"].done_when_for("grad-student", runway=5)
+    assert jobs.index("jobs for your target role first") < jobs.index("internships")
+
+
+def test_a_note_beyond_the_documents_describes_the_finish_line_shown_with_it() -> None:
+    """Text audit 12, finding 8: a student's ask goes to their advisor first, and an
+    undergraduate's research programmes say nothing of who is admitted outside a degree, yet
+    the notes under them spoke of maintainers and of schemes outside a degree."""
+    items = load_catalog(None).items
+    ask = items["network.ask-for-opportunities"]
+    student = ask.beyond_for("grad-student") or ""
+    assert "maintainer" not in student
+    assert "advisor" in student
+    assert "advisor" in ask.done_when_for("grad-student")
+    assert "maintainer" in (ask.beyond_for("phd-or-postdoc") or "")
+    assert "maintainer" in ask.quick_done_when  # (the note under the quick version too)
+    programmes = items["phd-applications.research-programmes"]
+    for background in ("undergrad", "grad-student"):
+        assert "outside a degree" not in (programmes.beyond_for(background) or "")
+        assert "outside a degree" not in programmes.done_when_for(background)
+    assert "outside a degree" in programmes.done_when_for("software-engineer")
+    assert "outside a degree" in (programmes.beyond_for("software-engineer") or "")
 
 
 def test_interest_advice_names_the_interests_unless_the_item_is_about_one() -> None:
@@ -627,10 +708,11 @@ def test_text_audit_11_wording_in_the_roadmaps() -> None:
     or "a technique you learned here"."""
     items = load_catalog(None).items
     for item in items.values():
-        if item.beyond:
-            # (a sentence that says what is added: "X is the roadmap's ...; Anders says Y")
-            assert re.match(r"[^;]*\b(is|are)\b", item.beyond), (item.id, item.beyond)
-            assert "anyone else this task" not in item.beyond
+        for beyond in (item.beyond, *item.beyond_by_background.values()):
+            if beyond:
+                # (a sentence that says what is added: "X is the roadmap's ...; Anders says Y")
+                assert re.match(r"[^;]*\b(is|are)\b", beyond), (item.id, beyond)
+                assert "anyone else this task" not in beyond
     assert "The three-pass reading method itself." not in {x.beyond for x in items.values()}
     notes = {
         "network.ask-for-opportunities": "Lambert asked professors directly",
@@ -639,8 +721,8 @@ def test_text_audit_11_wording_in_the_roadmaps() -> None:
         "interviewing.human-mock": "the documents say Anders practised with AI interviewers",
         "phd-applications.research-programmes": "which admit people outside a degree",
     }
-    for item_id, said in notes.items():
-        assert said in (items[item_id].beyond or ""), item_id
+    for item_id, said in notes.items():  # (as said to an engineer: text audit 12 for students)
+        assert said in (items[item_id].beyond_for("software-engineer") or ""), item_id
     riss = next(
         r
         for r in items["phd-applications.research-programmes"].resources
@@ -668,3 +750,34 @@ def test_a_postdoc_is_not_asked_whether_they_are_new_to_research() -> None:
     ask = items["network.ask-for-opportunities"].done_when_for("phd-or-postdoc")
     assert "if you are at a university or can visit one" not in ask
     assert "at your own university first" in ask
+
+
+def test_text_audit_12_wording_in_the_roadmaps() -> None:
+    """Text audit 12, findings 1, 2, 9, 10, 11 and 12: a finish line does not lean on work
+    the plan may put later or skip (the translation table, your own GPT-2 build, the
+    conversation log, the behavioural stories, the statement's outline), and Anders's 50-50
+    split is not offered to a software engineer as a story "like yours"."""
+    items = load_catalog(None).items
+    outreach = items["network.first-outreach"].done_when_for("phd-or-postdoc")
+    assert "needs no full translation table first" in outreach
+    assert "high-performance computing" in outreach  # (Anders's own example)
+    papers = items["ml-devloop.transformer-papers"]
+    assert "from-scratch build" not in papers.steps[0]
+    assert "nanoGPT's model.py" in papers.steps[0]
+    assert "need no build of your own" in papers.done_when
+    insider = items["network.insider-contact"].done_when
+    assert "noted in your conversation log" not in insider
+    assert "once you have started it" in insider
+    loop = items["interviewing.mock-loop"]
+    assert "if you have none written, first note six two-line ones" in loop.done_when
+    assert "reread or jot down your stories" in loop.steps[0]
+    skills = items["interviewing.role-skill-map"]
+    for role in ("research-engineer", "ml-engineer"):
+        said = skills.done_when_for("undergrad", role=role)
+        assert "like yours" not in said
+        assert "found that coding was his gap" in said
+    engineer = skills.done_when_for("software-engineer", role="ml-engineer")
+    assert "coming from software engineering, that is usually ML" in engineer
+    letters = items["phd-applications.ask-letters"].done_when
+    assert "a draft or bullet points of your statement" not in letters
+    assert "a draft if you have one" in letters

@@ -14,7 +14,15 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from upskill.schema import BACKGROUNDS, INTEREST_NAMES, KINDS, PRIORITIES, ROLES, SKILLS
+from upskill.schema import (
+    BACKGROUNDS,
+    INTEREST_NAMES,
+    KINDS,
+    PRIORITIES,
+    ROLES,
+    SHORT_RUNWAY_MONTHS,
+    SKILLS,
+)
 
 
 def _one_of(allowed: tuple[str, ...], what: str) -> Callable[[str], str]:
@@ -102,6 +110,10 @@ class Item(_Strict):
     # The finish line as said to people aiming at a target role, instead of `done_when`
     # (an ML engineer's options list has no PhD programmes); a background's wins over it.
     done_when_by_role: dict[Role, NonEmpty] = {}
+    # ... and as said to people of a background whose money runs out within the year (a
+    # runway under SHORT_RUNWAY_MONTHS): the money clause that is theirs, said as theirs,
+    # and kept from everyone else (a funded PhD student told "if your money runs short").
+    done_when_short_runway: dict[Background, NonEmpty] = {}
     # Lands once the person's core preparation is done, after at most this many weeks of it.
     after_prep_weeks: Annotated[int, Field(ge=0, le=520)] | None = None
     # At least this many weeks after its prerequisites are finished (re-apply ~6 months on).
@@ -148,6 +160,9 @@ class Item(_Strict):
     covers: list[Annotated[str, Field(min_length=1, max_length=120)]] = []
     # What the item adds beyond the source documents, said in the plan under its source.
     beyond: Annotated[str, Field(min_length=1, max_length=200)] | None = None
+    # ... as said to a background whose finish line differs (a student's ask goes to their
+    # advisor first, not to a maintainer), instead of `beyond`.
+    beyond_by_background: dict[Background, Annotated[str, Field(min_length=1, max_length=200)]] = {}
 
     @field_validator("for_interests")
     @classmethod
@@ -205,12 +220,23 @@ class Item(_Strict):
         """The rationale as said to someone with this background."""
         return self.why_by_background.get(background, self.why)
 
-    def done_when_for(self, background: str, quick: bool = False, role: str = "") -> str:
+    def beyond_for(self, background: str) -> str | None:
+        """What the item adds beyond the documents, as said to someone with this background."""
+        return self.beyond_by_background.get(background, self.beyond)
+
+    def done_when_for(
+        self, background: str, quick: bool = False, role: str = "", runway: float | None = None
+    ) -> str:
         """The finish line as said to someone with this background aiming at this target
-        ``role`` (its quick version's, in a very short plan): the quick version first, then
-        the background's, then the role's, then `done_when`."""
+        ``role`` (its quick version's, in a very short plan), with ``runway`` months of money
+        (None: not given): the quick version first, then the background's for a runway under
+        a year, then the background's, then the role's, then `done_when`."""
         if quick and self.quick_done_when:
             return self.quick_done_when
+        if runway is not None and runway < SHORT_RUNWAY_MONTHS:
+            short = self.done_when_short_runway.get(background)
+            if short is not None:
+                return short
         if background in self.done_when_by_background:
             return self.done_when_by_background[background]
         return self.done_when_by_role.get(role, self.done_when)

@@ -86,6 +86,7 @@ if TYPE_CHECKING:  # roadmaps bring pydantic; the planner only reads them
 CENTI = 100
 FOREVER = 1 << 30
 MIN_HABIT_WEEKS = 3  # a habit cut short runs at least this many weeks, or not at all
+_LATE_HABIT = "a weekly habit starting in week "  # (the reason, read again in `left_out`)
 CLOSURE_SAMPLE = 32  # units of a prerequisite chain walked to rank it (all, to take it;
 # the longest chain in the shipped roadmaps has 26, so there the sample is the whole chain)
 # Weekly habits the refill brings back: the ones that get the person in front of people
@@ -613,6 +614,37 @@ def week_hours(
         total = profile.week_budget(first, today)
         out.append(math.floor(total * keep * CENTI / 25 + 1e-6) * 25)  # quarter hours
     return out
+
+
+def weeks_named(weeks: Sequence[int]) -> str:
+    """Weeks in words, every one of them, runs of three or more as a range: "week 17",
+    "weeks 25, 29 and 40", "weeks 38–42 and 45" (render reads them back: `weeks_read`)."""
+    runs: list[tuple[int, int]] = []
+    for w in sorted(set(weeks)):
+        if runs and w == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], w)
+        else:
+            runs.append((w, w))
+    parts: list[str] = []
+    for a, b in runs:
+        if b - a >= 2:
+            parts.append(f"{a}–{b}")
+        else:
+            parts.extend(str(w) for w in range(a, b + 1))
+    if len(parts) == 1 and "–" not in parts[0]:
+        return f"week {parts[0]}"
+    return "weeks " + (", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0])
+
+
+def _free_in(room: Mapping[int, int], weeks: Sequence[int]) -> str:
+    """The hours free in ``weeks`` (hundredths in ``room``): "1.5 h free", "4 h free each",
+    "10.75 h free in all"."""
+    hours = [room[w] / CENTI for w in weeks]
+    if len(hours) == 1:
+        return f"{hours[0]:g} h free"
+    if min(hours) == max(hours):
+        return f"{hours[0]:g} h free each"
+    return f"{sum(hours):g} h free in all"
 
 
 class Planner:
@@ -1756,7 +1788,7 @@ class Planner:
             if late:
                 self.reasons.setdefault(
                     uid,
-                    f"a weekly habit starting in week {w.week} would run fewer than "
+                    f"{_LATE_HABIT}{w.week} would run fewer than "
                     f"{MIN_HABIT_WEEKS} weeks before the plan ends",
                 )
             starting = uid not in self.finished and (
@@ -2838,6 +2870,9 @@ class Planner:
                     if blocked
                     else self._free_but_not_there(u, free, count, why)
                 )
+            if free >= 25 and self._started_late_no_more(u, reason, placed_done):
+                count = len(left[u.id])
+                reason = self._free_but_not_there(u, free, count, self._kept_out(u, placed_done))
             follows = self._follows_after_the_plan(u, placed_done)
             if u.id in self.short_of and not self.reasons.get(u.id) and follows is None:
                 reason = self._short_said(u, free, total, placed_done)
@@ -2849,6 +2884,21 @@ class Planner:
             else:
                 out.append(Unscheduled(u.id, u.size / CENTI, reason))
         return out
+
+    def _started_late_no_more(self, u: Unit, reason: str, placed: set[str]) -> bool:
+        """Is ``reason`` a habit's "starting in week N would run too few weeks" that the
+        finished weeks contradict: an earlier week after what it builds on now has its hours
+        and a free task slot (the work that held those weeks was taken out afterwards; text
+        audit 12, finding 3: "starting in week 47" beside two empty weeks 45 and 46)?"""
+        if u.occurrences is None or not reason.startswith(_LATE_HABIT):
+            return False
+        late = int(reason[len(_LATE_HABIT) :].split(" ", 1)[0])
+        load, _, open_slot, _, _ = self._finished_weeks()
+        done = [self.finished[p] for p in self.before(u.id) if p in self.finished]
+        ready = max([self.first_week, u.earliest_week, *(d + 1 for d in done if d > 0)])
+        return any(
+            self.cap[w] - load[w] >= u.size and open_slot[w] for w in range(ready, late)
+        ) and all(p in placed for p in self.prerequisites(u.id))
 
     def _short_said(self, u: Unit, free: int, total: int, placed: set[str]) -> str:
         """Why work left out when the plan's hours were shared out is still out of the
@@ -3036,18 +3086,16 @@ class Planner:
                 f"{piece / CENTI:g} h free beside its other tasks (the most is {max(most, 0):g} h)"
             )
         slots = [w for w in spare if open_slot[w]]
-        listed = ", ".join(str(w) for w in spare[:4]) + (" …" if len(spare) > 4 else "")
         if not slots:
             return (
-                f"the weeks with {piece / CENTI:g} h free (weeks {listed}) already hold as many "
-                "tasks as a week takes at your hours"
+                f"the weeks with {piece / CENTI:g} h free ({weeks_named(spare)}) already hold as "
+                "many tasks as a week takes at your hours"
             )
-        free_weeks = ", ".join(str(w) for w in slots[:4]) + (" …" if len(slots) > 4 else "")
         if u.occurrences is not None and len(slots) < len(u.occurrences):
             return (
-                f"only {len(slots)} of the weeks after what it builds on have "
-                f"{u.size / CENTI:g} h free and a free task slot (weeks {free_weeks}), too few "
-                f"for its {len(u.occurrences)} weeks"
+                f"only {len(slots)} of the weeks after what it builds on "
+                f"{'has' if len(slots) == 1 else 'have'} {u.size / CENTI:g} h free and a free "
+                f"task slot ({weeks_named(slots)}), too few for its {len(u.occurrences)} weeks"
             )
         if u.occurrences is not None:
             shared = [
@@ -3058,9 +3106,32 @@ class Planner:
                     "in the weeks with room, weekly habits already take "
                     f"{self.policy.habit_share:.0%} of the week, the most they may"
                 )
+        took = "more valuable work took the hours when the plan was shared out, and the room left"
+        if u.occurrences is not None:  # (each of these weeks has a week's worth free)
+            named = weeks_named(slots)
+            return f"{took} over afterwards ({named}) is not refilled: you can add it there"
+        # The room said with its hours, and what it holds of this (text audit 12, finding 4:
+        # "(weeks 17) ... you can add it there" for 4 h, where week 17 had 1.5 h free).
+        room = {w: self.cap[w] - load[w] for w in slots}
+        whole = [w for w in slots if room[w] >= u.size]
+        if len(whole) == 1:
+            return (
+                f"{took} over afterwards is not refilled: it fits whole in {weeks_named(whole)} "
+                f"({_free_in(room, whole)}), where you can add it"
+            )
+        if whole:
+            least = min(room[w] for w in whole) / CENTI
+            return (
+                f"{took} over afterwards is not refilled: it fits whole in any of "
+                f"{weeks_named(whole)} (each with at least {least:g} h free), where you can add it"
+            )
+        total = sum(room.values())
+        said = f"{weeks_named(slots)}, {_free_in(room, slots)}"
+        if total >= u.size:
+            return f"{took} over afterwards ({said}) is not refilled: you can spread it over them"
         return (
-            "more valuable work took the hours when the plan was shared out, and the room "
-            f"left over afterwards (weeks {free_weeks}) is not refilled: you can add it there"
+            f"{took} over afterwards ({said}) is not refilled: you can start it there and "
+            "finish it after the plan"
         )
 
     # ------------------------------------------------------------------ all of it

@@ -9,6 +9,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from upskill.schema import SHORT_RUNWAY_MONTHS
+
 if TYPE_CHECKING:  # roadmaps bring pydantic: only the commands that show roadmaps load it
     from upskill.roadmaps import Catalog
 
@@ -222,6 +224,7 @@ def plan_details(catalog: Any, plan: Any) -> dict[str, Detail]:
         profile.quick,
         profile.target_role,
         covered,
+        profile.runway_months,
     )
     held: dict[str, str | None] = {}  # (said where the item begins: its first task)
     for t in plan.tasks:
@@ -316,10 +319,12 @@ def details(
     quick: bool = False,
     role: str = "",
     covered: frozenset[str] = frozenset(),
+    runway: float | None = None,
 ) -> dict[str, Detail]:
     """Finish line and resources of each item id the catalog knows, as said to the
-    person's ``background``, ``interests`` (and how to point it at those interests) and
-    target ``role``, in its quick version in a very short plan."""
+    person's ``background``, ``interests`` (and how to point it at those interests), target
+    ``role`` and ``runway`` (months of money, if given), in its quick version in a very short
+    plan."""
     from upskill.planner import POLICY  # (the catalog is loaded by now: no start-up cost)
 
     out: dict[str, Detail] = {}
@@ -331,7 +336,7 @@ def details(
         resources = item.resources_for(interests, role)
         link = (resources[0].title, resources[0].url) if resources else None
         steps, tags = tuple(item.steps), tuple(item.tags)
-        done_when = item.done_when_for(background, quick, role)
+        done_when = item.done_when_for(background, quick, role, runway)
         more = tuple((r.title, r.url) for r in resources[1:])
         # (work timed this close after what it follows is a follow-up, as the planner says)
         timed = bool(item.wait_weeks) and item.wait_weeks <= POLICY.follow_wait_weeks
@@ -347,7 +352,7 @@ def details(
             tuple(catalog.prerequisites(item_id)) if timed else (),
             (item.wait_weeks or 0) if timed else 0,
             topic_of(item, tid, covered) or _past_the_topics(item, tid, covered),
-            item.beyond,
+            item.beyond_for(background),
         )
     return out
 
@@ -698,7 +703,7 @@ def _months_after(start: dt.date, months: float) -> dt.date:
     return dt.date(year, month, day) + dt.timedelta(days=round((months - whole) * 30.44))
 
 
-MONEY_SHORT_MONTHS = 12  # money that runs out within the year, as the roadmaps say it
+MONEY_SHORT_MONTHS = SHORT_RUNWAY_MONTHS  # money that runs out within the year
 
 
 def money_said(plan: Any, catalog: Any = None) -> str | None:
@@ -835,14 +840,24 @@ def round_timing_said(plan: Any, catalog: Any) -> str | None:
 
     parts = [f"{total:g} h is the preparation the round should not go without (the largest: "]
     parts[0] += f"{some(hours, 3)})"
-    if applied:
+    # An application that goes on into the round's weeks does not go out earlier: its start
+    # is said as a start (text audit 12, finding 6: "applications that go out earlier" of
+    # a week that only chose the programmes, whose applications went out with the round).
+    earlier = [(first, i) for first, i in applied if spans[i][1] < week]
+    if earlier:
         apps = ", ".join(
-            f"{clean(catalog.items[i].title)} ({_weeks_said(first, min(spans[i][1], week - 1))})"
-            for first, i in applied
+            f"{clean(catalog.items[i].title)} ({_weeks_said(first, spans[i][1])})"
+            for first, i in earlier
         )
-        parts.append(
-            f"{applied_hours:g} h is applications that go out earlier, on their own: {apps}"
-        )
+        hours_out = sum(held[i] for _, i in earlier)
+        parts.append(f"{hours_out:g} h is applications that go out earlier, on their own: {apps}")
+    for first, i in applied:
+        if spans[i][1] >= week:
+            parts.append(
+                f"{held[i]:g} h is the start of {clean(catalog.items[i].title)} "
+                f"({_weeks_said(first, week - 1)}; its applications go out in "
+                f"{_weeks_said(week, spans[i][1])}, alongside the round)"
+            )
     if rest_total > 0:
         others = some(rest, 2)
         parts.append(
@@ -856,9 +871,50 @@ def round_timing_said(plan: Any, catalog: Any) -> str | None:
         f"1–{week - 1} hold {sum(held.values()):g} h of planned work (of the {room:g} h they "
         f"have at your hours): {said}. The preparation alone would take {alone} weeks at "
         f"{budget(plan.hours_per_week)} h a week; shared with the rest, it runs to week "
-        f"{week - 1}, and the round goes out once it is done. To apply sooner, as Anders "
-        f"advises, give more hours a week (`upskill replan --hours N`), or send a first few "
-        f"applications earlier with what you have and count this round as your second."
+        f"{week - 1}, and the round goes out once it is done. "
+        + _sooner_said(plan, catalog, spans, week, round_id)
+    )
+
+
+def _sooner_said(
+    plan: Any, catalog: Any, spans: dict[str, tuple[int, int, str]], week: int, round_id: str
+) -> str:
+    """How to apply sooner than a late first round: an option, as Anders advises; or, when
+    the person's money runs out before the round is out, what they need to do (text audit
+    12, finding 7: a round starting in the week the money runs out, with applying sooner
+    offered as an option for anyone)."""
+    months = plan.profile.runway_months
+    end = (
+        (_months_after(plan.start, months) - plan.start).days // 7 + 1
+        if months is not None
+        else None
+    )
+    if end is None or end > spans[round_id][1]:
+        return (
+            "To apply sooner, as Anders advises, give more hours a week (`upskill replan "
+            "--hours N`), or send a first few applications earlier with what you have and count "
+            "this round as your second."
+        )
+    when = (
+        "before this round starts"
+        if end < week
+        else "the week this round starts"
+        if end == week
+        else "while this round goes out"
+    )
+    checks = sorted(  # (a runway task timed from another: a check of the money left)
+        first
+        for i, (first, _, _) in spans.items()
+        if i in catalog.items
+        and catalog.items[i].only_if_runway_under is not None
+        and catalog.items[i].wait_weeks
+        and first < week
+    )
+    by = f"by week {checks[0]}, your first runway check" if checks else "in the coming weeks"
+    return (
+        f"Your money runs out in week {end}, {when}, so do not wait for it: unless you can "
+        "give more hours a week (`upskill replan --hours N`), send a first few applications "
+        f"{by}, with what you have, and count this round as your second."
     )
 
 
@@ -1611,23 +1667,141 @@ def _far_off(weeks: int, left: float) -> str:
     return said
 
 
-def light_said(plan: Any) -> str | None:
-    """What the light weeks at the end of a plan are for, if there are any."""
+@dataclass(frozen=True)
+class Offer:
+    """Left-out work whose reason in "Did not fit" offers it weeks of the plan with room."""
+
+    item_id: str
+    hours: float  # in all, or a week's for a weekly habit
+    weekly: bool
+    weeks: frozenset[int]
+    how: str  # "whole", "part" (spread over the weeks, or started there) or "first weeks"
+
+
+_WEEKS_SAID = re.compile(  # "week 17", "weeks 25, 29 and 40", "weeks 46 and 50–52"
+    r"weeks? (\d+(?:–\d+)?(?![\d.])(?:(?:, | and )\d+(?:–\d+)?(?![\d.]))*)"
+)
+
+
+def weeks_read(text: str) -> frozenset[int]:
+    """The weeks the first "week N" or "weeks N, M and K–L" in ``text`` names (the planner
+    says them so: `upskill.planner.weeks_named`), or none."""
+    found = _WEEKS_SAID.search(text)
+    if found is None:
+        return frozenset()
+    return frozenset(
+        w
+        for a, b in re.findall(r"(\d+)(?:–(\d+))?", found[1])
+        for w in range(int(a), int(b or a) + 1)
+    )
+
+
+def offers(plan: Any) -> list[Offer]:
+    """The left-out work that "Did not fit" says can go in weeks with room (the room left
+    over afterwards, not refilled; a habit's weeks with its hours free), read from its
+    reasons, most valuable first: what the notes on light and empty weeks name, so that they
+    and "Did not fit" say the same (text audit 12, finding 3)."""
+    out: list[Offer] = []
+    seen: set[str] = set()
+    for u in plan.unscheduled:
+        item_id, weekly = u.id.split("@", 1)[0], "@" in u.id
+        if item_id in seen:
+            continue
+        seen.add(item_id)
+        if "is not refilled" in u.reason:
+            room = u.reason.split("afterwards", 1)[-1]
+            how = "whole" if "fits whole in" in room or weekly else "part"
+        elif "and a free task slot (" in u.reason and "too few for its" in u.reason:
+            room, how = u.reason.split("free task slot", 1)[1], "first weeks"
+        else:
+            continue
+        weeks = weeks_read(room)
+        if weeks:
+            out.append(Offer(item_id, u.hours, weekly, weeks, how))
+    return out
+
+
+def offers_said(
+    found: Sequence[Offer], catalog: Any = None, most: int = 3, one_week: bool = False
+) -> str:
+    """Up to ``most`` offers in words, by title where the ``catalog`` knows it:
+    "“Read: lessons ...” (2 h), part of “Break a training run ...” (8 h in all) or the first
+    weeks of “Weekly: implement ...” (3 h a week)"; for ``one_week``, a habit's first week."""
+
+    def name(o: Offer) -> str:
+        item = catalog.items.get(o.item_id) if catalog is not None else None
+        title = f"\u201c{clean(item.title, one_line=True)}\u201d" if item is not None else o.item_id
+        if o.how == "first weeks":
+            if one_week:
+                return f"the first week of {title} ({o.hours:g} h)"
+            return f"the first weeks of {title} ({o.hours:g} h a week)"
+        if o.weekly:
+            return f"{title} ({o.hours:g} h a week)"
+        if o.how == "part":
+            return f"part of {title} ({o.hours:g} h in all)"
+        return f"{title} ({o.hours:g} h)"
+
+    names = [name(o) for o in found[:most]]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def _free_hours(plan: Any, week: int) -> float:
+    """The hours of ``week`` beyond its tasks and the share kept free for overruns, as the
+    planner counts them ("Did not fit" says them so)."""
+    from upskill.planner import week_hours
+
+    cap: float = week_hours(plan.profile, plan.start, plan.weeks)[week] / 100
+    return max(round(cap - sum(float(t.hours) for t in plan.tasks_in(week)), 2), 0.0)
+
+
+LEFT_FREE = (  # (the light weeks' free hours: what "Did not fit" offers them)
+    'from "Did not fit", {} can go there, if applying, follow-ups and interviews leave the time.'
+)
+
+
+def light_said(plan: Any, catalog: Any = None) -> str | None:
+    """What the light weeks at the end of a plan are for, if there are any: the work "Did
+    not fit" offers them, if any (text audit 12, finding 3: "none of the work left over fits
+    there well" above a "Did not fit" that said "you can add it there" of those weeks)."""
     week = light_from(plan)
     if week is None:
         return None
     last = max((t.week for t in plan.tasks), default=0)
+    rest = range(max(last, week - 1) + 1, plan.weeks + 1)
+    there = [o for o in offers(plan) if any(w >= week for w in o.weeks)]
     if last < week:
-        return (  # (not "nothing more is worth it": what did not fit is listed, with why)
-            f"The planned work ends in week {last}: nothing left over fits the weeks after it "
-            "well (each item left out is listed with its reason). Use them to apply, follow "
-            "up and keep your habits."
+        if not there:
+            return (  # (not "nothing more is worth it": what did not fit is listed, with why)
+                f"The planned work ends in week {last}: nothing left over fits the weeks after "
+                "it well (each item left out is listed with its reason). Use them to apply, "
+                "follow up and keep your habits."
+            )
+        first, end = plan.week_start(rest[0]), plan.week_end(rest[-1])
+        span = (
+            f"week {rest[0]} ({first.isoformat()} – {end.isoformat()}) is"
+            if len(rest) == 1
+            else f"weeks {rest[0]}–{rest[-1]} ({first.isoformat()} – {end.isoformat()}) are"
+        )
+        free = _free_hours(plan, rest[0])
+        each = "" if len(rest) == 1 else " a week"
+        return (
+            f"The planned work ends in week {last}; {span} left free, with about {free:g} h"
+            f"{each} beyond the share kept for overruns: "
+            + LEFT_FREE.format(offers_said(there, catalog, one_week=len(rest) == 1))
         )
     when = f"Week {week} is" if week == plan.weeks else f"From week {week} the weeks are"
-    return (
-        f"{when} light: none of the work left over fits there well. "
-        "Use the free hours to apply, follow up and keep your habits going."
-    )
+    if not there:
+        return (
+            f"{when} light: none of the work left over fits there well. "
+            "Use the free hours to apply, follow up and keep your habits going."
+        )
+    if week == plan.weeks:
+        free = _free_hours(plan, week)
+        when += f" light, with about {free:g} h free beyond the share kept for overruns"
+    else:
+        when += " light"
+    said = offers_said(there, catalog, one_week=week == plan.weeks)
+    return f"{when}: " + LEFT_FREE.format(said)
 
 
 def after_the_plan_said(
@@ -1882,9 +2056,9 @@ def plan_markdown(
                     if detail.beyond:  # (said where the source is: an honest attribution)
                         lines.append(f"  - Beyond the documents: {_md_escape(detail.beyond)}")
         if not tasks:
-            lines.append(_nothing_planned(plan, n))
+            lines.append(_nothing_planned(plan, n, catalog))
         lines.append("")
-    light = light_said(plan) if weeks is None else None
+    light = light_said(plan, catalog) if weeks is None else None
     if light is None and weeks is None:
         light = rest_said(plan)
     if light is not None:
@@ -1930,11 +2104,20 @@ def plan_markdown(
     return "\n".join(lines)
 
 
-def _nothing_planned(plan: Any, week: int) -> str:
+def _nothing_planned(plan: Any, week: int, catalog: Any = None) -> str:
     """What an empty week says: time off needs no word; a week with hours says what they are
-    for (text audit 10: two blank 12-hour weeks with no reason given)."""
+    for (text audit 10: two blank 12-hour weeks with no reason given), and what "Did not
+    fit" offers it (text audit 12, finding 3: "none of the work left over is planned here"
+    beside "Scope a small research project ... you can add it there")."""
     if plan.budget(week) <= 0:
         return "_Nothing planned._"
+    there = [o for o in offers(plan) if week in o.weeks]
+    if there:
+        return (
+            "_Nothing planned: left free for applying, follow-ups and interviews; if they "
+            f"leave time, {_md_escape(offers_said(there, catalog, one_week=True))} from "
+            '"Did not fit" can go here._'
+        )
     why = (
         ' none of the work left over is planned here ("Did not fit" gives each item\'s reason).'
         if plan.unscheduled
@@ -2018,7 +2201,7 @@ md_escape = _md_escape  # text on one line, safe in Markdown
 def plan_footer(console: Any, plan: Any, full: bool, catalog: Any = None) -> None:
     """Where the plan's work ends, what to do next, and (``full``) all that did not fit;
     with the ``catalog``, how far a plan far too small for the role's core work falls short."""
-    light = light_said(plan)
+    light = light_said(plan, catalog)
     if light is not None:
         console.print(light)
     if not plan.unscheduled:

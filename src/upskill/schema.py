@@ -66,6 +66,9 @@ ROADMAP_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 HOURS = (1, 80)
 WEEKS = (1, 156)
 RUNWAY = (0, 600)
+# Money that runs out within the year: the runway under which the plan says money that is
+# short is the person's (its money line, and a finish line's `done_when_short_runway`).
+SHORT_RUNWAY_MONTHS = 12
 RATING = (0, 4)
 # What each rating means, as the questionnaire asks it and the plan says it back.
 RATINGS = (

@@ -94,8 +94,9 @@ def explain(
     if pointed:
         console.print(f"For your interests: {pointed}")
     console.print(f"Source: {item.source or '(not given)'}")
-    if item.beyond:
-        console.print(f"Beyond the documents: {item.beyond}")
+    beyond = item.beyond_for(plan.profile.background) if plan is not None else item.beyond
+    if beyond:
+        console.print(f"Beyond the documents: {beyond}")
     ours = plan is not None and (
         any(t.item_id == item_id for t in plan.tasks)
         or any(u.id.split("@", 1)[0] == item_id for u in plan.unscheduled)
@@ -129,7 +130,12 @@ def explain(
             + "; ".join(f"{n}. {subject}" for n, subject in enumerate(item.topics, 1))
         )
     done_when = (
-        item.done_when_for(plan.profile.background, plan.profile.quick, plan.profile.target_role)
+        item.done_when_for(
+            plan.profile.background,
+            plan.profile.quick,
+            plan.profile.target_role,
+            plan.profile.runway_months,
+        )
         if plan is not None
         else item.done_when
     )
