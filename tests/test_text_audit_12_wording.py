@@ -3,7 +3,7 @@ the markdown of the example and benchmark people. Every one of these changed tex
 
 from __future__ import annotations
 
-from functools import lru_cache
+import json
 from pathlib import Path
 
 from tests.conftest import EXAMPLES, run_here
@@ -12,9 +12,8 @@ from upskill.roadmaps import load_catalog
 PEOPLE = Path(__file__).resolve().parent.parent / "benchmarks" / "people"
 
 
-@lru_cache(maxsize=None)
 def markdown_of(answers: Path) -> str:
-    """The markdown plan of one answers file, made in the test's home, its lines joined."""
+    """The markdown plan of one answers file, made in the test's home."""
     made = run_here("init", "--answers", str(answers), "--force")
     assert made.returncode == 0, made.stderr
     exported = run_here("export", "--format", "markdown")
@@ -35,3 +34,27 @@ def test_the_track_record_audit_does_not_assume_a_shortlist() -> None:
     assert "track-record-audit" in shortlist.prerequisites
     assert "minimum GPA" in shortlist.done_when
     assert any("minimum GPA" in step for step in shortlist.steps)
+
+
+def test_a_weekly_habit_in_the_rest_of_the_plan_is_given_its_full_hours() -> None:
+    """Finding 14: "the rest of the plan ... (the largest: Weekly interview problems ...
+    (22 h))" for the postdoc, whose weeks before the round hold 24 h of it: its first week is
+    counted as preparation. The figure is the habit's full hours, with that share said."""
+    run_here("init", "--answers", str(EXAMPLES / "postdoc-research-engineer.toml"), "--force")
+    plan = json.loads(run_here("plan", "--format", "json", "--all").stdout)
+    habit, round_id = "coding.weekly-problems", "interviewing.first-applications"
+    week = min(w["week"] for w in plan["weeks"] for t in w["tasks"] if t["id"] == round_id)
+    held = [
+        t["hours"]
+        for w in plan["weeks"]
+        for t in w["tasks"]
+        if t["id"].split("@")[0] == habit and w["week"] < week
+    ]
+    assert len(held) > 1
+    markdown = run_here("export", "--format", "markdown").stdout
+    said = next(x for x in markdown.splitlines() if x.startswith("Why the first application"))
+    rest = said.split("h is the rest of the plan")[1]
+    assert (
+        f"Weekly interview problems: blind, study the solution, redo ({sum(held):g} h, "
+        f"{held[0]:g} h of it counted as preparation above)"
+    ) in rest

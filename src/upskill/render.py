@@ -831,7 +831,15 @@ def round_timing_said(plan: Any, catalog: Any) -> str | None:
 
     def some(of: dict[str, float], n: int) -> str:
         top = sorted((i for i in of if of[i] > 0), key=lambda i: (-of[i], i))[:n]
-        return ", ".join(f"{clean(catalog.items[i].title)} ({of[i]:g} h)" for i in top)
+        return ", ".join(f"{clean(catalog.items[i].title)} ({said_hours(of, i)})" for i in top)
+
+    def said_hours(of: dict[str, float], i: str) -> str:
+        # A weekly habit's first week is preparation, its later weeks the rest: said of the
+        # rest, its full hours and that share, so the figure matches its weeks (text audit 12,
+        # finding 14: "30 h" for a habit whose weeks hold 32 h).
+        if of is rest and hours.get(i, 0.0) > 0:
+            return f"{held[i]:g} h, {hours[i]:g} h of it counted as preparation above"
+        return f"{of[i]:g} h"
 
     parts = [f"{total:g} h is the preparation the round should not go without (the largest: "]
     parts[0] += f"{some(hours, 3)})"
