@@ -58,3 +58,15 @@ def test_a_weekly_habit_in_the_rest_of_the_plan_is_given_its_full_hours() -> Non
         f"Weekly interview problems: blind, study the solution, redo ({sum(held):g} h, "
         f"{held[0]:g} h of it counted as preparation above)"
     ) in rest
+
+
+def test_the_weeks_a_deferred_piece_would_hold_the_round_back_match_the_arithmetic() -> None:
+    """Finding 15: "about 2 weeks at 25 h a week (26 h ...)" is about one week."""
+    from upskill.render import weeks_of_work
+
+    assert weeks_of_work(26, 25) == "about a week"
+    assert weeks_of_work(26, 8) == "3–4 weeks"
+    assert weeks_of_work(33, 8) == "about 4 weeks"
+    markdown = markdown_of(EXAMPLES / "masters-short-runway.toml")
+    said = next(x for x in markdown.splitlines() if x.startswith("After the first round"))
+    assert "would hold the round back by 1–2 weeks (41 h, with what it builds on, at 25 h" in said

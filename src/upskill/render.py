@@ -988,7 +988,7 @@ def round_after_said(plan: Any, catalog: Any) -> str | None:
     named = ", ".join(
         f"{clean(catalog.items[a].title)} ({_weeks_said(spans[a][0], spans[a][1])})" for a in later
     )
-    held = math.ceil(total / plan.hours_per_week)
+    held = weeks_of_work(total, plan.hours_per_week)
     follow = sorted(
         (spans[i][0], i)
         for i in spans
@@ -1008,14 +1008,26 @@ def round_after_said(plan: Any, catalog: Any) -> str | None:
         if follow
         else f"{they} go{'es' if one else ''} into the next round"
     )
-    weeks = "week" if held == 1 else "weeks"
     built = f", with what {they} build{'s' if one else ''} on" if extra else ""
     return (
         f"After the first round, not before it: {named}. The round would like {them} done "
-        f"first, but put first {they} would hold the round back about {held} {weeks} at "
-        f"{budget(plan.hours_per_week)} h a week ({total:g} h{built}), so the round goes out with "
-        f"what it cannot go without, and {serves}."
+        f"first, but put first {they} would hold the round back by {held} ({total:g} h{built}, "
+        f"at {budget(plan.hours_per_week)} h a week), so the round goes out with what it cannot "
+        f"go without, and {serves}."
     )
+
+
+def weeks_of_work(hours: float, per_week: float) -> str:
+    """How many weeks ``hours`` of work take at ``per_week``, as the arithmetic says it (text
+    audit 12, finding 15: "about 2 weeks" for 26 h at 25 h a week): "about a week", "about 4
+    weeks" near a whole number, else the two whole numbers around it ("3–4 weeks")."""
+    weeks = hours / per_week
+    near = round(weeks)
+    if near >= 1 and abs(weeks - near) <= 0.2:
+        return "about a week" if near == 1 else f"about {near} weeks"
+    if weeks < 1:
+        return "less than a week"
+    return f"{math.floor(weeks)}–{math.ceil(weeks)} weeks"
 
 
 GIST_CLAUSE = 100  # a finish line's opening clause is said whole up to this many characters
