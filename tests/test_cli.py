@@ -1796,17 +1796,17 @@ def test_a_habit_shorter_than_its_topics_says_where_the_other_topics_are(home: P
     markdown = person_markdown("masters-short-runway.toml", EXAMPLES)
     # (text audit 11, finding 9: "16 topics" beside "its 8 weeks for you" did not add up:
     # the topics and the weeks are said as two counts, the weeks split as "Did not fit" has them)
-    said = next(x for x in markdown.splitlines() if "It has 16 weekly topics and 8 weeks" in x)
-    assert "and 8 weeks for you, 4 of them in your plan, one topic a week: " in said, said
+    # (text audit 12, finding 16: one count to a clause, not three in one sentence)
+    said = next(x for x in markdown.splitlines() if "It has 16 weekly topics, one a week." in x)
+    assert "Your plan does the first 4: Array / String, Hashmap, " in said, said
     assert said.endswith(
-        '; its other 4 weeks are under "Did not fit", and its last 8 topics fall beyond those '
-        "weeks."
+        '. Its next 4 weeks are under "Did not fit", and its last 8 topics come after those.'
     ), said
     assert "kept to 4 of its 8 weeks" in markdown.split("## Did not fit", 1)[1]
     markdown = person_markdown("phd-student-no-network.toml", EXAMPLES)
-    said = next(x for x in markdown.splitlines() if "It has 16 weekly topics and 8 weeks" in x)
-    assert "for you, all 8 in your plan, one topic a week: " in said, said
-    assert said.endswith("; its other 8 topics fall beyond those weeks."), said
+    said = next(x for x in markdown.splitlines() if "It has 16 weekly topics, one a week." in x)
+    assert "Your plan does the first 8: " in said, said
+    assert said.endswith(". Its last 8 topics come after those weeks."), said
     assert "not in this plan" not in markdown
 
 

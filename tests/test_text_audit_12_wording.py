@@ -70,3 +70,29 @@ def test_the_weeks_a_deferred_piece_would_hold_the_round_back_match_the_arithmet
     markdown = markdown_of(EXAMPLES / "masters-short-runway.toml")
     said = next(x for x in markdown.splitlines() if x.startswith("After the first round"))
     assert "would hold the round back by 1–2 weeks (41 h, with what it builds on, at 25 h" in said
+
+
+def test_a_habit_shorter_than_its_topics_says_one_count_at_a_time() -> None:
+    """Finding 16: "It has 16 weekly topics and 8 weeks for you, 4 of them in your plan, one
+    topic a week: ...; its other 4 weeks are under ..." packed three counts into a sentence.
+    The topics, the weeks in the plan and the weeks left out are said one at a time, also
+    when the plan's weeks are not the habit's first ones (after a replan)."""
+    from types import SimpleNamespace
+
+    from upskill.render import topics_held
+
+    item = SimpleNamespace(topics=[f"Section: T{k}" for k in range(1, 6)])
+    plan = SimpleNamespace(
+        tasks=[SimpleNamespace(item_id="c.h", id=f"c.h@{k}") for k in (1, 3)],
+        unscheduled=[SimpleNamespace(id="c.h@4")],
+    )
+    assert topics_held(plan, "c.h", item, frozenset()) == (
+        "It has 5 weekly topics, one a week. Your plan does 2 of them: T1, T3. Its other week "
+        'is under "Did not fit", and 2 more topics come after it.'
+    )
+    plan.tasks.insert(1, SimpleNamespace(item_id="c.h", id="c.h@2"))
+    plan.unscheduled = []
+    assert topics_held(plan, "c.h", item, frozenset()) == (
+        "It has 5 weekly topics, one a week. Your plan does the first 3: T1, T2, T3. Its last 2 "
+        "topics come after those weeks."
+    )

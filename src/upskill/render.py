@@ -267,16 +267,26 @@ def topics_held(plan: Any, item_id: str, item: Any, covered: frozenset[str]) -> 
         return (
             f'{said}; {others}, with {with_}, {"is" if left == 1 else "are"} under "Did not fit".'
         )
+    # The topics, the weeks in the plan and the weeks left out, one count to a clause (text
+    # audit 12, finding 16: "It has 16 weekly topics and 8 weeks for you, 4 of them in your
+    # plan, ..." packed three counts into one sentence).
     past = len(topics) - weeks
-    fall = "topic falls" if past == 1 else f"{past} topics fall"
-    some = f"{len(numbers)} of them" if left else f"all {weeks}"
-    said = (
-        f"It has {len(topics)} weekly topics and {weeks} weeks for you, {some} in your plan, "
-        f"one topic a week: {shown}"
+    in_order = held == list(range(1, len(held) + 1))
+    which = f"the first {len(held)}" if in_order else f"{len(held)} of them"
+    said = f"It has {len(topics)} weekly topics, one a week. Your plan does {which}: {shown}."
+    last = (
+        ("its last topic" if past == 1 else f"its last {past} topics")
+        if in_order
+        else ("1 more topic" if past == 1 else f"{past} more topics")
     )
+    come = "comes" if past == 1 else "come"
     if left:
-        return f'{said}; {others} under "Did not fit", and its last {fall} beyond those weeks.'
-    return f"{said}; its other {fall} beyond those weeks."
+        week_s = "week is" if left == 1 else f"{left} weeks are"
+        return (
+            f'{said} Its {"next" if in_order else "other"} {week_s} under "Did not fit", and '
+            f"{last} {come} after {'it' if left == 1 else 'those'}."
+        )
+    return f"{said} {last[0].upper()}{last[1:]} {come} after those weeks."
 
 
 def topic_names(topics: Sequence[str]) -> list[str]:
