@@ -810,7 +810,20 @@ def test_a_late_collaboration_ask_says_why(home: Path) -> None:
     assert max(max(weeks[a]) for a in before) == week - 1
     lines = run("export", "--format", "markdown").stdout.splitlines()
     said = next(x for x in lines if x.startswith("Why the ask for a research collaboration"))
-    assert f"comes in week {week}:" in said
+    last = max(weeks[ask])
+    # ... said with the weeks the ask takes and when the work starts (text audit 12, finding
+    # 17: "comes in week 15 ... the work can start the week after a yes" for an ask that goes
+    # on into week 16 and a setup in the week of the follow-up)
+    assert (f"comes in week {week}:" if last == week else f"goes out in weeks {week}–{last}:") in (
+        said
+    )
+    assert "the week after a yes" not in said
+    follow, setup = (
+        min(weeks["research.collaboration-agreed"]),
+        min(weeks["research.collaboration-kickoff"]),
+    )
+    assert f"the shared setup starts in week {setup}" in said.replace("The shared", "the shared")
+    assert f"week {follow}" in said.split("This plan times the ask")[1]
     assert "after classes and papers on his own, through an introduction from his advisor" in said
     for a in before:
         first, last = min(weeks[a]), max(weeks[a])

@@ -902,6 +902,10 @@ def goal_after_said(plan: Any, catalog: Any) -> str | None:
 COURSE_HOURS = 15  # a course this long runs a few hours a week (the planner's focus_hours)
 
 
+# The follow-up of the collaboration asks and the project's shared setup, in that order.
+_COLLABORATION_NEXT = ("research.collaboration-agreed", "research.collaboration-kickoff")
+
+
 def collaboration_timing_said(plan: Any, catalog: Any) -> str | None:
     """Why the ask for a research collaboration comes when it does, when that is well past its
     first weeks (rv92, rv93: "move the collaborator ask to weeks 2-3"): Lambert's collaboration
@@ -942,12 +946,31 @@ def collaboration_timing_said(plan: Any, catalog: Any) -> str | None:
         for _, i in beside
     )
     also = f" The longer courses go on beside the work: {courses}." if courses else ""
+    # When the ask goes out and when the work starts, as the weeks have them (text audit 12,
+    # finding 17: "comes in week 15 ... so that the work can start the week after a yes" for
+    # an ask finished in week 16 and a setup in week 17, the week of the follow-up).
+    last = spans[ask][1]
+    comes = f"comes in week {week}" if last == week else f"goes out in weeks {week}–{last}"
+    follow, kickoff = (spans.get(i) for i in _COLLABORATION_NEXT)
+    own = "(on your own if no one has said yes yet)"
+    if kickoff is None:
+        start = ""
+    elif follow is not None and follow[0] == kickoff[0]:
+        start = (
+            f" The shared setup starts in week {kickoff[0]}, when the first replies are due {own}."
+        )
+    elif follow is not None and follow[0] < kickoff[0]:
+        start = (
+            f" The first replies are due by your follow-up in week {follow[0]}, and the shared "
+            f"setup starts in week {kickoff[0]} {own}."
+        )
+    else:
+        start = f" The shared setup starts in week {kickoff[0]} {own}."
     return (
-        f"Why the ask for a research collaboration comes in week {week}: Lambert kept asking "
-        f"for opportunities from his first months{early}; his collaboration came months "
-        "later, after classes and papers on his own, through an introduction from his advisor. "
-        "This plan times the ask so that the work can start the week after a yes, once what "
-        f"the work needs is done: {named}.{also}"
+        f"Why the ask for a research collaboration {comes}: Lambert kept asking for "
+        f"opportunities from his first months{early}; his collaboration came months later, "
+        "after classes and papers on his own, through an introduction from his advisor. This "
+        f"plan times the ask for when what the work needs is done: {named}.{start}{also}"
     )
 
 
