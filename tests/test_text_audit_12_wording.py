@@ -96,3 +96,14 @@ def test_a_habit_shorter_than_its_topics_says_one_count_at_a_time() -> None:
         "It has 5 weekly topics, one a week. Your plan does the first 3: T1, T2, T3. Its last 2 "
         "topics come after those weeks."
     )
+
+
+def test_the_statement_length_is_not_put_in_gleaves_mouth() -> None:
+    """Finding 18: "(often one or two pages: reviewers skim, Gleave warns)" read as if Gleave
+    set the statement's length; his "one or two pages" is the CV's. What he says of the
+    statement is that reviewers give a whole application about eight minutes."""
+    draft = load_catalog(None).items["phd-applications.sop-draft"]
+    assert "reviewers skim, Gleave warns" not in draft.done_when
+    assert "Gleave notes that reviewers give a whole application" in draft.done_when
+    assert "about eight minutes" in draft.done_when
+    assert not any("two pages" in step for step in draft.steps)
