@@ -107,3 +107,13 @@ def test_the_statement_length_is_not_put_in_gleaves_mouth() -> None:
     assert "Gleave notes that reviewers give a whole application" in draft.done_when
     assert "about eight minutes" in draft.done_when
     assert not any("two pages" in step for step in draft.steps)
+
+
+def test_the_ai_safety_camp_note_says_what_gleave_says() -> None:
+    """Finding 19: "Gleave: best if you are already in a PhD" is stronger than his "a good
+    option if you're already in a PhD program and looking to shift your agenda more towards
+    a safety focus", and dropped the condition."""
+    items = load_catalog(None).items
+    camp = next(r for x in items.values() for r in x.resources if "AI Safety Camp" in r.title)
+    assert "best if" not in camp.title
+    assert "a good option for PhD students shifting their agenda toward safety" in camp.title
