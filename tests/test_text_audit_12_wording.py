@@ -117,3 +117,15 @@ def test_the_ai_safety_camp_note_says_what_gleave_says() -> None:
     camp = next(r for x in items.values() for r in x.resources if "AI Safety Camp" in r.title)
     assert "best if" not in camp.title
     assert "a good option for PhD students shifting their agenda toward safety" in camp.title
+
+
+def test_the_time_split_trigger_is_said_to_be_the_roadmaps() -> None:
+    """Finding 20: "If coding is under 40% of the two, one ML course ... is marked skipped"
+    under Anders alone read as his advice; he says he would now split closer to 50-50."""
+    check = load_catalog(None).items["ml-devloop.time-split-check"]
+    assert "under 40%" in check.done_when
+    assert check.beyond is not None
+    assert "The 40% trigger" in check.beyond
+    assert "closer to 50-50" in check.beyond
+    markdown = markdown_of(PEOPLE / "chemistry-postdoc-four-months-runway.toml")
+    assert "Beyond the documents: The 40% trigger" in markdown
