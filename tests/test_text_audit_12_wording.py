@@ -129,3 +129,14 @@ def test_the_time_split_trigger_is_said_to_be_the_roadmaps() -> None:
     assert "closer to 50-50" in check.beyond
     markdown = markdown_of(PEOPLE / "chemistry-postdoc-four-months-runway.toml")
     assert "Beyond the documents: The 40% trigger" in markdown
+
+
+def test_the_event_follow_up_says_the_plan_cannot_know_the_event_date() -> None:
+    """Finding 21: the booking is for "an event in the coming months", but the follow-up said
+    "if your event is not over by this week", three weeks on, as if it would be. It says the
+    plan cannot know the date and that the task moves to the week after the event."""
+    follow_up = load_catalog(None).items["network.event-follow-up"]
+    for text in (follow_up.done_when, follow_up.why):
+        assert "cannot know" in text
+        assert "the week after your event" in text
+    assert "if your event is not over by this week" not in follow_up.done_when
