@@ -140,3 +140,13 @@ def test_the_event_follow_up_says_the_plan_cannot_know_the_event_date() -> None:
         assert "cannot know" in text
         assert "the week after your event" in text
     assert "if your event is not over by this week" not in follow_up.done_when
+
+
+def test_the_retrospective_does_not_count_the_weeks_since_applying() -> None:
+    """Finding 22: "This week, two weeks after applying" in a week three weeks after the
+    chemistry postdoc's first applications: the retrospective waits at least two weeks after
+    the round, and may come later, so it says no exact count."""
+    retro = load_catalog(None).items["interviewing.interview-retrospective"]
+    assert retro.wait_weeks == 2
+    assert "two weeks after applying" not in retro.done_when
+    assert retro.done_when.startswith("This week, a few weeks after your first applications")
