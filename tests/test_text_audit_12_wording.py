@@ -150,3 +150,15 @@ def test_the_retrospective_does_not_count_the_weeks_since_applying() -> None:
     assert retro.wait_weeks == 2
     assert "two weeks after applying" not in retro.done_when
     assert retro.done_when.startswith("This week, a few weeks after your first applications")
+
+
+def test_an_undergraduate_is_not_asked_whether_they_are_at_a_university() -> None:
+    """Finding 23: "(if you are at a university or can visit one)" to an undergraduate; the
+    postdoc's version already says "(at your own university first, or one you can visit)"."""
+    ask = load_catalog(None).items["network.ask-for-opportunities"]
+    said = ask.done_when_for("undergrad")
+    assert "if you are at a university or can visit one" not in said
+    assert "(at your own university first, or one you can visit)" in said
+    markdown = markdown_of(PEOPLE / "undergrad-research-engineer.toml")
+    assert "(at your own university first, or one you can visit)" in markdown
+    assert "if you are at a university or can visit one" not in markdown
