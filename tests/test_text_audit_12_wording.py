@@ -162,3 +162,17 @@ def test_an_undergraduate_is_not_asked_whether_they_are_at_a_university() -> Non
     markdown = markdown_of(PEOPLE / "undergrad-research-engineer.toml")
     assert "(at your own university first, or one you can visit)" in markdown
     assert "if you are at a university or can visit one" not in markdown
+
+
+def test_the_runway_note_earns_its_citation_of_gleave() -> None:
+    """Finding 24: the runway note cited Gleave, who does not discuss runway, for every
+    reader; only the PhD clauses drew on him. Each version now says what he adds: lab
+    residencies, a particularly good option with an unusual background."""
+    plan = load_catalog(None).items["network.runway-plan"]
+    assert "Adam Gleave" in plan.source
+    for background in ("phd-or-postdoc", "software-engineer", "grad-student", "undergrad"):
+        for role in ("research-engineer", "research-scientist"):
+            said = plan.done_when_for(background, role=role)
+            assert "lab residency, which Gleave calls a particularly good option" in said
+    markdown = markdown_of(PEOPLE / "chemistry-postdoc-four-months-runway.toml")
+    assert "a PhD in another field" in markdown
