@@ -176,3 +176,46 @@ def test_the_runway_note_earns_its_citation_of_gleave() -> None:
             assert "lab residency, which Gleave calls a particularly good option" in said
     markdown = markdown_of(PEOPLE / "chemistry-postdoc-four-months-runway.toml")
     assert "a PhD in another field" in markdown
+
+
+def test_a_student_with_a_supervisor_hears_of_the_supervisor_not_a_collaborator() -> None:
+    """Finding 25: an undergraduate applying to PhDs asks one professor to supervise a project
+    (week 1); the project's first weeks told him "attach it to your next follow-up to the
+    researchers you asked" and spoke of a collaborator. In a plan holding the supervision
+    request's follow-up, those finish lines speak of the supervisor; the PhD student who asked
+    researchers to collaborate keeps the collaborator's."""
+    items = load_catalog(None).items
+    supervisor = "phd-applications.supervisor-agreed"
+    for item_id in (
+        "research.collaboration-kickoff",
+        "research.collaboration-sprint",
+        "research.collaboration-weekly",
+    ):
+        item = items[item_id]
+        said = item.done_when_for("undergrad", role="phd-applicant", held={supervisor})
+        assert "No supervisor yet" in said, item_id
+        assert "the professor (or postdoc) you asked" in said, item_id
+        assert "collaborator" not in said, item_id
+        assert "researchers you asked" not in said, item_id
+        assert item.done_when_for("undergrad", role="phd-applicant") == item.done_when
+        # (a quick version still wins, as it does over every variant)
+        quick = item.model_copy(update={"quick_hours": 0.5, "quick_done_when": "quick"})
+        assert quick.done_when_for("undergrad", quick=True, held={supervisor}) == "quick"
+    jordan = markdown_of(EXAMPLES / "undergrad-phd.toml")
+    assert "No supervisor yet: take the project you proposed in your request" in jordan
+    assert "attach it to your next follow-up to the researchers you asked" not in jordan
+    assert "with a collaborator, send a written agenda" not in jordan
+    lee = markdown_of(EXAMPLES / "phd-student-no-network.toml")
+    assert "No supervisor yet" not in lee
+    assert "attach it to your next follow-up to the researchers you asked" in lee
+
+
+def test_a_finish_line_for_a_plan_holding_an_item_names_a_real_item(tmp_path: Path) -> None:
+    """`done_when_with` keys are full ids of loaded items, checked like prerequisites."""
+    from tests.test_roadmaps import validates_with
+
+    good = '{ "phd-applications.supervisor-agreed" = "With your supervisor." }'
+    validates_with(tmp_path, "done_when_with", good, True)
+    validates_with(tmp_path, "done_when_with", '{ "research.no-such-item" = "x" }', False)
+    validates_with(tmp_path, "done_when_with", '{ "supervisor-agreed" = "x" }', False)
+    validates_with(tmp_path, "done_when_with", '{ "research.collaboration-kickoff" = "" }', False)

@@ -222,6 +222,7 @@ def plan_details(catalog: Any, plan: Any) -> dict[str, Detail]:
         profile.quick,
         profile.target_role,
         covered,
+        frozenset(t.item_id for t in plan.tasks),
     )
     held: dict[str, str | None] = {}  # (said where the item begins: its first task)
     for t in plan.tasks:
@@ -326,10 +327,12 @@ def details(
     quick: bool = False,
     role: str = "",
     covered: frozenset[str] = frozenset(),
+    held: frozenset[str] = frozenset(),
 ) -> dict[str, Detail]:
     """Finish line and resources of each item id the catalog knows, as said to the
     person's ``background``, ``interests`` (and how to point it at those interests) and
-    target ``role``, in its quick version in a very short plan."""
+    target ``role``, in its quick version in a very short plan, and as said in a plan that
+    holds the items ``held``."""
     from upskill.planner import POLICY  # (the catalog is loaded by now: no start-up cost)
 
     out: dict[str, Detail] = {}
@@ -341,7 +344,7 @@ def details(
         resources = item.resources_for(interests, role)
         link = (resources[0].title, resources[0].url) if resources else None
         steps, tags = tuple(item.steps), tuple(item.tags)
-        done_when = item.done_when_for(background, quick, role)
+        done_when = item.done_when_for(background, quick, role, held)
         more = tuple((r.title, r.url) for r in resources[1:])
         # (work timed this close after what it follows is a follow-up, as the planner says)
         timed = bool(item.wait_weeks) and item.wait_weeks <= POLICY.follow_wait_weeks

@@ -129,7 +129,12 @@ def explain(
             + "; ".join(f"{n}. {subject}" for n, subject in enumerate(item.topics, 1))
         )
     done_when = (
-        item.done_when_for(plan.profile.background, plan.profile.quick, plan.profile.target_role)
+        item.done_when_for(
+            plan.profile.background,
+            plan.profile.quick,
+            plan.profile.target_role,
+            {t.item_id for t in plan.tasks},
+        )
         if plan is not None
         else item.done_when
     )
