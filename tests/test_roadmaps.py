@@ -345,6 +345,7 @@ def test_no_text_a_person_reads_names_a_task_by_its_id(roadmap_id: str) -> None:
             *item.done_when_by_background.values(),
             *item.done_when_by_role.values(),
             *item.done_when_short_runway.values(),
+            *item.done_when_with.values(),
             item.quick_done_when,
             *item.steps,
         ):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -43,6 +43,7 @@ Priority = Annotated[str, AfterValidator(_one_of(PRIORITIES, "priority"))]
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 PREREQ_PATTERN = r"^([a-z0-9][a-z0-9_-]*\.)?[a-z0-9][a-z0-9_-]*$"
+FULL_ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*\.[a-z0-9][a-z0-9_-]*$"
 _MONTH_DAY = re.compile(r"^(\d\d)-(\d\d)$")
 
 Hours = Annotated[float, Field(gt=0, le=1000, allow_inf_nan=False)]
@@ -114,6 +115,10 @@ class Item(_Strict):
     # runway under SHORT_RUNWAY_MONTHS): the money clause that is theirs, said as theirs,
     # and kept from everyone else (a funded PhD student told "if your money runs short").
     done_when_short_runway: dict[Background, NonEmpty] = {}
+    # The finish line in a plan that holds one of these items (full ids), instead of any but
+    # the quick version: the project's first weeks for a student who asked a professor to
+    # supervise it speak of that supervisor, not of a collaborator (text audit 12, 25).
+    done_when_with: dict[Annotated[str, Field(pattern=FULL_ID_PATTERN)], NonEmpty] = {}
     # Lands once the person's core preparation is done, after at most this many weeks of it.
     after_prep_weeks: Annotated[int, Field(ge=0, le=520)] | None = None
     # At least this many weeks after its prerequisites are finished (re-apply ~6 months on).
@@ -225,14 +230,23 @@ class Item(_Strict):
         return self.beyond_by_background.get(background, self.beyond)
 
     def done_when_for(
-        self, background: str, quick: bool = False, role: str = "", runway: float | None = None
+        self,
+        background: str,
+        quick: bool = False,
+        role: str = "",
+        runway: float | None = None,
+        held: Collection[str] = (),
     ) -> str:
         """The finish line as said to someone with this background aiming at this target
-        ``role`` (its quick version's, in a very short plan), with ``runway`` months of money
-        (None: not given): the quick version first, then the background's for a runway under
-        a year, then the background's, then the role's, then `done_when`."""
+        ``role``, with ``runway`` months of money (None: not given), in a plan that holds the
+        items ``held`` (its quick version's, in a very short plan): the quick version first,
+        then the one for an item held, then the background's for a runway under a year, then
+        the background's, then the role's, then `done_when`."""
         if quick and self.quick_done_when:
             return self.quick_done_when
+        for other, said in self.done_when_with.items():
+            if other in held:
+                return said
         if runway is not None and runway < SHORT_RUNWAY_MONTHS:
             short = self.done_when_short_runway.get(background)
             if short is not None:

@@ -225,6 +225,7 @@ def plan_details(catalog: Any, plan: Any) -> dict[str, Detail]:
         profile.target_role,
         covered,
         profile.runway_months,
+        frozenset(t.item_id for t in plan.tasks),
     )
     held: dict[str, str | None] = {}  # (said where the item begins: its first task)
     for t in plan.tasks:
@@ -270,16 +271,26 @@ def topics_held(plan: Any, item_id: str, item: Any, covered: frozenset[str]) -> 
         return (
             f'{said}; {others}, with {with_}, {"is" if left == 1 else "are"} under "Did not fit".'
         )
+    # The topics, the weeks in the plan and the weeks left out, one count to a clause (text
+    # audit 12, finding 16: "It has 16 weekly topics and 8 weeks for you, 4 of them in your
+    # plan, ..." packed three counts into one sentence).
     past = len(topics) - weeks
-    fall = "topic falls" if past == 1 else f"{past} topics fall"
-    some = f"{len(numbers)} of them" if left else f"all {weeks}"
-    said = (
-        f"It has {len(topics)} weekly topics and {weeks} weeks for you, {some} in your plan, "
-        f"one topic a week: {shown}"
+    in_order = held == list(range(1, len(held) + 1))
+    which = f"the first {len(held)}" if in_order else f"{len(held)} of them"
+    said = f"It has {len(topics)} weekly topics, one a week. Your plan does {which}: {shown}."
+    last = (
+        ("its last topic" if past == 1 else f"its last {past} topics")
+        if in_order
+        else ("1 more topic" if past == 1 else f"{past} more topics")
     )
+    come = "comes" if past == 1 else "come"
     if left:
-        return f'{said}; {others} under "Did not fit", and its last {fall} beyond those weeks.'
-    return f"{said}; its other {fall} beyond those weeks."
+        week_s = "week is" if left == 1 else f"{left} weeks are"
+        return (
+            f'{said} Its {"next" if in_order else "other"} {week_s} under "Did not fit", and '
+            f"{last} {come} after {'it' if left == 1 else 'those'}."
+        )
+    return f"{said} {last[0].upper()}{last[1:]} {come} after those weeks."
 
 
 def topic_names(topics: Sequence[str]) -> list[str]:
@@ -320,11 +331,12 @@ def details(
     role: str = "",
     covered: frozenset[str] = frozenset(),
     runway: float | None = None,
+    held: frozenset[str] = frozenset(),
 ) -> dict[str, Detail]:
     """Finish line and resources of each item id the catalog knows, as said to the
     person's ``background``, ``interests`` (and how to point it at those interests), target
     ``role`` and ``runway`` (months of money, if given), in its quick version in a very short
-    plan."""
+    plan, and as said in a plan that holds the items ``held``."""
     from upskill.planner import POLICY  # (the catalog is loaded by now: no start-up cost)
 
     out: dict[str, Detail] = {}
@@ -336,7 +348,7 @@ def details(
         resources = item.resources_for(interests, role)
         link = (resources[0].title, resources[0].url) if resources else None
         steps, tags = tuple(item.steps), tuple(item.tags)
-        done_when = item.done_when_for(background, quick, role, runway)
+        done_when = item.done_when_for(background, quick, role, runway, held)
         more = tuple((r.title, r.url) for r in resources[1:])
         # (work timed this close after what it follows is a follow-up, as the planner says)
         timed = bool(item.wait_weeks) and item.wait_weeks <= POLICY.follow_wait_weeks
@@ -836,7 +848,15 @@ def round_timing_said(plan: Any, catalog: Any) -> str | None:
 
     def some(of: dict[str, float], n: int) -> str:
         top = sorted((i for i in of if of[i] > 0), key=lambda i: (-of[i], i))[:n]
-        return ", ".join(f"{clean(catalog.items[i].title)} ({of[i]:g} h)" for i in top)
+        return ", ".join(f"{clean(catalog.items[i].title)} ({said_hours(of, i)})" for i in top)
+
+    def said_hours(of: dict[str, float], i: str) -> str:
+        # A weekly habit's first week is preparation, its later weeks the rest: said of the
+        # rest, its full hours and that share, so the figure matches its weeks (text audit 12,
+        # finding 14: "30 h" for a habit whose weeks hold 32 h).
+        if of is rest and hours.get(i, 0.0) > 0:
+            return f"{held[i]:g} h, {hours[i]:g} h of it counted as preparation above"
+        return f"{of[i]:g} h"
 
     parts = [f"{total:g} h is the preparation the round should not go without (the largest: "]
     parts[0] += f"{some(hours, 3)})"
@@ -940,6 +960,10 @@ def goal_after_said(plan: Any, catalog: Any) -> str | None:
 COURSE_HOURS = 15  # a course this long runs a few hours a week (the planner's focus_hours)
 
 
+# The follow-up of the collaboration asks and the project's shared setup, in that order.
+_COLLABORATION_NEXT = ("research.collaboration-agreed", "research.collaboration-kickoff")
+
+
 def collaboration_timing_said(plan: Any, catalog: Any) -> str | None:
     """Why the ask for a research collaboration comes when it does, when that is well past its
     first weeks (rv92, rv93: "move the collaborator ask to weeks 2-3"): Lambert's collaboration
@@ -980,12 +1004,31 @@ def collaboration_timing_said(plan: Any, catalog: Any) -> str | None:
         for _, i in beside
     )
     also = f" The longer courses go on beside the work: {courses}." if courses else ""
+    # When the ask goes out and when the work starts, as the weeks have them (text audit 12,
+    # finding 17: "comes in week 15 ... so that the work can start the week after a yes" for
+    # an ask finished in week 16 and a setup in week 17, the week of the follow-up).
+    last = spans[ask][1]
+    comes = f"comes in week {week}" if last == week else f"goes out in weeks {week}–{last}"
+    follow, kickoff = (spans.get(i) for i in _COLLABORATION_NEXT)
+    own = "(on your own if no one has said yes yet)"
+    if kickoff is None:
+        start = ""
+    elif follow is not None and follow[0] == kickoff[0]:
+        start = (
+            f" The shared setup starts in week {kickoff[0]}, when the first replies are due {own}."
+        )
+    elif follow is not None and follow[0] < kickoff[0]:
+        start = (
+            f" The first replies are due by your follow-up in week {follow[0]}, and the shared "
+            f"setup starts in week {kickoff[0]} {own}."
+        )
+    else:
+        start = f" The shared setup starts in week {kickoff[0]} {own}."
     return (
-        f"Why the ask for a research collaboration comes in week {week}: Lambert kept asking "
-        f"for opportunities from his first months{early}; his collaboration came months "
-        "later, after classes and papers on his own, through an introduction from his advisor. "
-        "This plan times the ask so that the work can start the week after a yes, once what "
-        f"the work needs is done: {named}.{also}"
+        f"Why the ask for a research collaboration {comes}: Lambert kept asking for "
+        f"opportunities from his first months{early}; his collaboration came months later, "
+        "after classes and papers on his own, through an introduction from his advisor. This "
+        f"plan times the ask for when what the work needs is done: {named}.{start}{also}"
     )
 
 
@@ -1036,7 +1079,7 @@ def round_after_said(plan: Any, catalog: Any) -> str | None:
     named = ", ".join(
         f"{clean(catalog.items[a].title)} ({_weeks_said(spans[a][0], spans[a][1])})" for a in later
     )
-    held = math.ceil(total / plan.hours_per_week)
+    held = weeks_of_work(total, plan.hours_per_week)
     follow = sorted(
         (spans[i][0], i)
         for i in spans
@@ -1056,14 +1099,26 @@ def round_after_said(plan: Any, catalog: Any) -> str | None:
         if follow
         else f"{they} go{'es' if one else ''} into the next round"
     )
-    weeks = "week" if held == 1 else "weeks"
     built = f", with what {they} build{'s' if one else ''} on" if extra else ""
     return (
         f"After the first round, not before it: {named}. The round would like {them} done "
-        f"first, but put first {they} would hold the round back about {held} {weeks} at "
-        f"{budget(plan.hours_per_week)} h a week ({total:g} h{built}), so the round goes out with "
-        f"what it cannot go without, and {serves}."
+        f"first, but put first {they} would hold the round back by {held} ({total:g} h{built}, "
+        f"at {budget(plan.hours_per_week)} h a week), so the round goes out with what it cannot "
+        f"go without, and {serves}."
     )
+
+
+def weeks_of_work(hours: float, per_week: float) -> str:
+    """How many weeks ``hours`` of work take at ``per_week``, as the arithmetic says it (text
+    audit 12, finding 15: "about 2 weeks" for 26 h at 25 h a week): "about a week", "about 4
+    weeks" near a whole number, else the two whole numbers around it ("3–4 weeks")."""
+    weeks = hours / per_week
+    near = round(weeks)
+    if near >= 1 and abs(weeks - near) <= 0.2:
+        return "about a week" if near == 1 else f"about {near} weeks"
+    if weeks < 1:
+        return "less than a week"
+    return f"{math.floor(weeks)}–{math.ceil(weeks)} weeks"
 
 
 GIST_CLAUSE = 100  # a finish line's opening clause is said whole up to this many characters

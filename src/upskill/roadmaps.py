@@ -134,6 +134,7 @@ def check_graph(loaded: list[tuple[Roadmap, str]]) -> list[str]:
                 ("prerequisites", item.prerequisites),
                 ("after", item.after),
                 ("prepares_for", item.prepares_for),
+                ("done_when_with", list(item.done_when_with)),
             ):
                 for ref in refs:
                     full = qualify(ref, roadmap.id)

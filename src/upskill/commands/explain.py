@@ -134,7 +134,8 @@ def explain(
             plan.profile.background,
             plan.profile.quick,
             plan.profile.target_role,
-            plan.profile.runway_months,
+            runway=plan.profile.runway_months,
+            held={t.item_id for t in plan.tasks},
         )
         if plan is not None
         else item.done_when
