@@ -619,8 +619,15 @@ def week_hours(
 def weeks_named(weeks: Sequence[int]) -> str:
     """Weeks in words, every one of them, runs of three or more as a range: "week 17",
     "weeks 25, 29 and 40", "weeks 38–42 and 45" (render reads them back: `weeks_read`)."""
+    return _weeks_named(tuple(sorted(set(weeks))))
+
+
+@functools.lru_cache(maxsize=256)
+def _weeks_named(weeks: tuple[int, ...]) -> str:
+    """`weeks_named` of sorted distinct weeks (the reasons of a long plan's left-out items
+    name the same free weeks again and again)."""
     runs: list[tuple[int, int]] = []
-    for w in sorted(set(weeks)):
+    for w in weeks:
         if runs and w == runs[-1][1] + 1:
             runs[-1] = (runs[-1][0], w)
         else:
