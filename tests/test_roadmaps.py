@@ -7,6 +7,7 @@ import json
 import re
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -421,25 +422,33 @@ def test_a_finish_line_by_role_names_real_roles(tmp_path: Path, value: str, ok: 
     validates_with(tmp_path, "done_when_by_role", value, ok)
 
 
-def test_the_finish_line_is_the_quick_one_then_the_backgrounds_then_the_roles() -> None:
-    """Text audit 10: an ML engineer's options list offered PhD programmes "if you aim at
-    research roles". A finish line for the target role replaces `done_when`; one for the
-    person's background wins over it (a postdoc's list is a postdoc's whatever the role),
-    and the quick version of a very short plan wins over both."""
+def finish_lines(**variants: Any) -> Any:
+    """An item with a default finish line, a quick version and the ``variants`` given."""
     from upskill.models import Item
 
-    item = Item.model_validate(
+    return Item.model_validate(
         {
             "id": "a",
             "title": "A",
             "hours": 2,
             "kind": "write",
             "done_when": "default",
-            "done_when_by_role": {"ml-engineer": "for an ML engineer"},
-            "done_when_by_background": {"phd-or-postdoc": "for a postdoc"},
             "quick_hours": 1,
             "quick_done_when": "quick",
+            **variants,
         }
+    )
+
+
+def test_the_finish_line_is_the_quick_one_then_the_backgrounds_then_the_roles() -> None:
+    """Text audit 10: an ML engineer's options list offered PhD programmes "if you aim at
+    research roles". A finish line for the target role replaces `done_when`; one for the
+    person's background wins over it (a postdoc's list is a postdoc's whatever the role),
+    and the quick version of a very short plan wins over both."""
+
+    item = finish_lines(
+        done_when_by_role={"ml-engineer": "for an ML engineer"},
+        done_when_by_background={"phd-or-postdoc": "for a postdoc"},
     )
     assert item.done_when_for("software-engineer", role="ml-engineer") == "for an ML engineer"
     assert item.done_when_for("software-engineer", role="research-scientist") == "default"
@@ -470,20 +479,10 @@ def test_a_money_clause_is_said_only_to_a_short_runway_and_as_theirs() -> None:
     of money", "if your money runs short", "if your money runs out within the year"; a
     master's student whose money does run out got "mostly internships" first. The finish line
     for a runway under a year says the money clause as the person's; nobody else hears it."""
-    from upskill.models import Item
 
-    item = Item.model_validate(
-        {
-            "id": "a",
-            "title": "A",
-            "hours": 2,
-            "kind": "write",
-            "done_when": "default",
-            "done_when_by_background": {"grad-student": "for a student"},
-            "done_when_short_runway": {"grad-student": "for a student short of money"},
-            "quick_hours": 1,
-            "quick_done_when": "quick",
-        }
+    item = finish_lines(
+        done_when_by_background={"grad-student": "for a student"},
+        done_when_short_runway={"grad-student": "for a student short of money"},
     )
     assert item.done_when_for("grad-student") == "for a student"  # (no runway given)
     assert item.done_when_for("grad-student", runway=12) == "for a student"
