@@ -10,9 +10,11 @@ the default start, so any build can be measured the same way. The plans are scor
 the roadmaps of this checkout (their priorities and signature goals), so an older build is
 judged by today's content. Figures per example:
 
-- goals: the week each signature goal of the person's role lands (its last part), "-" if never;
+- goals: the week each signature goal of the person's role lands (its last part), "-" if never,
+  and the week of a first shot at the round (`first_shot_for`) where the plan has one;
 - practice: a timed assessment, a mock interview and the stories all finished before the week
-  of the first application round (or already known); "n/a" when no round is planned;
+  of the first application round or its first shot (or already known); "n/a" when no round is
+  planned;
 - core: the share of the person's core items (those they need) that are scheduled;
 - value: value scheduled of the value available (each item's value as the planner weighs it);
 - code/ML: hours in coding, interviewing and open source against hours in the ML devloop;
@@ -57,6 +59,7 @@ ASSESSMENT = ("coding.first-online-assessment",)
 MOCKS = ("interviewing.first-mocks", "interviewing.weekly-mock-interview")
 STORIES = ("interviewing.behavioural-stories",)
 APPLY = "interviewing.first-applications"
+SHOT = "interviewing.first-shot"  # a first shot at that round, when the round comes late
 
 
 def default_exe() -> str:
@@ -106,7 +109,13 @@ def score(data: dict[str, Any], example: Path) -> dict[str, str]:
         dt.date.fromisoformat(data["weeks"][0]["start"]) if data["weeks"] else dt.date(2026, 11, 30)
     )
     selection = candidates(profile, catalog, start)
-    units = {u.id: u for u in selection.units}
+    # (a first shot is a conditional move, not a need: counted only where the plan has it)
+    units = {
+        u.id: u
+        for u in selection.units
+        if u.first_shot_for is None
+        or any(t["id"] == u.id for w in data["weeks"] for t in w["tasks"])
+    }
     known = set(selection.known)
     budget = float(profile.hours_per_week)
 
@@ -130,8 +139,10 @@ def score(data: dict[str, Any], example: Path) -> dict[str, str]:
     if APPLY in units and not any(g.startswith("first-applications") for g in goals):
         goals.append(f"first-applications {('w' + str(last[APPLY])) if APPLY in last else '-'}")
 
+    if SHOT in first:
+        goals.append(f"first-shot w{first[SHOT]}")
     if APPLY in first:
-        week = first[APPLY]
+        week = min(first[APPLY], first.get(SHOT, first[APPLY]))
 
         def before(ids: tuple[str, ...]) -> bool:
             return any(i in known or (i in first and first[i] < week) for i in ids) or not any(

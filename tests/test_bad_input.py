@@ -614,6 +614,11 @@ def test_a_dangling_prerequisite_is_named(home: Path, ref: str, says: str) -> No
     assert message == f"{path}: items[0] (a).prerequisites: {says}"
 
 
+def test_a_first_shot_at_no_round_is_named(home: Path) -> None:
+    path, message = _roadmap_error(home, HEAD + item("a") + 'first_shot_for = "coding.nope"\n')
+    assert message == f"{path}: items[0] (a).first_shot_for: 'coding.nope' points to no item"
+
+
 def test_a_user_roadmap_reusing_a_built_in_id_is_reported(home: Path) -> None:
     text = HEAD.replace('id = "mine"', 'id = "coding"') + item("a")
     path, message = _roadmap_error(home, text)

@@ -2058,3 +2058,27 @@ def test_a_late_round_after_the_money_runs_out_says_to_apply_sooner(home: Path) 
     markdown = person_markdown("postdoc-research-engineer.toml", EXAMPLES)
     said = next(x for x in markdown.splitlines() if x.startswith("Why the first application"))
     assert "To apply sooner, as Anders advises, give more hours a week" in said
+
+
+def test_a_first_shot_reads_as_one_and_its_absence_is_explained(home: Path) -> None:
+    """With the round late, the plan shows the first shot and names the round the second;
+    with the round on time, `explain` says the planner's rule instead of "not selected"."""
+    people = EXAMPLES.parent / "benchmarks" / "people"
+    answers = people / "data-scientist-12h-research-engineer.toml"
+    assert run("init", "--answers", str(answers)).returncode == 0
+    text = run("plan", "--all", "--format", "markdown").stdout
+    assert re.search(r"- weeks? [0-9–]+: Apply at the two-month mark, with what you have", text)
+    assert re.search(r"- weeks? [0-9–]+: First application round \(your second shot\)", text)
+    said = run("explain", "interviewing.first-applications").stdout
+    assert "Your second shot" in " ".join(said.split())
+
+    assert (
+        run("init", "--answers", str(EXAMPLES / "strong-everywhere.toml"), "--force").returncode
+        == 0
+    )
+    run("plan")
+    out = run("explain", "interviewing.first-shot")
+    assert out.returncode == 0
+    said = " ".join(out.stdout.split())
+    assert "Not in your plan: a first shot goes in only when “First application round”" in said
+    assert "not selected" not in said

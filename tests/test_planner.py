@@ -144,6 +144,10 @@ def check_invariants(
             if weeks:
                 first[uid] = last[uid] = min(weeks)  # dependents wait for the first one
             continue
+        if unit.first_shot_for is not None and uid not in parts:
+            # A first shot goes in only when its round comes late: out, it is no work left out.
+            assert uid not in unscheduled, uid
+            continue
         assert (uid in parts) != (uid in unscheduled), uid
         if uid not in parts:
             continue
@@ -201,6 +205,17 @@ def check_invariants(
             done = [last[p] for p in unit.prerequisites if p in last]
             if done:
                 assert first[uid] >= max(done) + unit.wait_weeks, (uid, done, first[uid])
+
+    # A first shot goes out well before the round it is a first shot at, which the plan holds
+    # and calls the second shot.
+    for uid, unit in units.items():
+        round_id = unit.first_shot_for
+        if round_id is None or uid not in first:
+            continue
+        assert round_id in first, (uid, "a first shot at a round that is not in the plan")
+        assert first[round_id] - first[uid] >= POLICY.first_shot_gap_weeks, (uid, first)
+        titles = {t.title for t in plan.tasks if t.item_id == round_id}
+        assert all(title.endswith("(your second shot)") for title in titles), titles
 
     # Optional work matching no interest is never chosen for itself.
     needed_by = {p for u in units.values() if u.id in parts for p in u.prerequisites}
@@ -2463,3 +2478,70 @@ def test_a_habit_is_not_said_to_start_too_late_beside_empty_weeks_before() -> No
     assert "a weekly habit starting in week" not in said, said
     assert "free task slot" in said, said
     assert set(empty) <= set(weeks_in(said)), (empty, said)
+
+
+PEOPLE_DIR = EXAMPLES.parent / "benchmarks" / "people"
+
+
+def people_plan(name: str) -> tuple[Profile, Plan]:
+    profile = load_answers(PEOPLE_DIR / name)
+    return profile, build_plan(profile, catalog(), profile.start_date or MONDAY)
+
+
+@pytest.mark.parametrize(
+    "person",
+    [
+        "data-scientist-12h-research-engineer.toml",
+        "backend-engineer-10h-research-engineer.toml",
+        "chemistry-postdoc-12h-research-engineer.toml",
+    ],
+)
+def test_a_round_that_comes_late_gets_a_first_shot_at_two_months(person: str) -> None:
+    """Two paired blind reviews (stop 44): the full round, prepared in full, goes out six
+    months in; Anders: "spend a couple of months upskilling and then apply, and if it doesn't
+    work out, then come back again in a few months". A first shot goes out soon after the
+    couple of months, with the practice before it, and the round is the second shot."""
+    profile, plan = people_plan(person)
+    known = set(candidates(profile, catalog(), plan.start).known)
+    shot = week_of(plan, "interviewing.first-shot", last=False)
+    full = week_of(plan, "interviewing.first-applications", last=False)
+    assert shot is not None
+    assert full is not None
+    working = [w for w in range(1, plan.weeks + 1) if plan.budget(w) > 0]
+    # soon after a couple of months: within the weeks the round may take before it is late
+    assert working.index(shot) + 1 <= math.ceil(8 * POLICY.prep_calendar_factor) + (
+        POLICY.first_shot_late_weeks
+    ), shot
+    assert full - shot >= POLICY.first_shot_gap_weeks
+    for practice in (
+        "coding.first-online-assessment",
+        "interviewing.first-mocks",
+        "interviewing.behavioural-stories",
+    ):
+        if practice in known:
+            continue
+        done = week_of(plan, practice)
+        assert done is not None, practice
+        assert done < shot, (practice, done, shot)
+    assert {t.title for t in plan.tasks if t.item_id == "interviewing.first-applications"} == {
+        "First application round (your second shot)"
+    }
+
+
+def test_a_round_on_time_is_the_first_shot() -> None:
+    """Someone strong everywhere sends the full round within a couple of months: no first shot,
+    and nothing left out for it."""
+    _, plan = plan_for("strong-everywhere.toml")
+    assert week_of(plan, "interviewing.first-applications") is not None
+    assert week_of(plan, "interviewing.first-shot") is None
+    assert all(u.id != "interviewing.first-shot" for u in plan.unscheduled)
+
+
+def test_a_first_shot_does_not_cost_the_person_their_own_work() -> None:
+    """cmp1, cmp2 (stop 44), both for the plan without it: on 26 weeks, Sam's first shot would
+    have pushed his interpretability reading out of the plan and GPT-2 to its last weeks. His
+    round stays his first shot, and his goal and interests' work stay in."""
+    _, plan = plan_for("postdoc-research-engineer.toml")
+    assert week_of(plan, "interviewing.first-shot") is None
+    assert week_of(plan, "ml-devloop.interp-reading") is not None
+    assert week_of(plan, "ml-devloop.gpt2-from-scratch") is not None

@@ -121,6 +121,9 @@ class Item(_Strict):
     done_when_with: dict[Annotated[str, Field(pattern=FULL_ID_PATTERN)], NonEmpty] = {}
     # Lands once the person's core preparation is done, after at most this many weeks of it.
     after_prep_weeks: Annotated[int, Field(ge=0, le=520)] | None = None
+    # A first shot at that round (an id): in a plan only when the round, prepared in full,
+    # would go out well after its couple of months; then this goes out then, with what is done.
+    first_shot_for: Annotated[str, Field(pattern=PREREQ_PATTERN)] | None = None
     # At least this many weeks after its prerequisites are finished (re-apply ~6 months on).
     wait_weeks: Annotated[int, Field(ge=1, le=520)] | None = None
     # Done at least this many weeks before what needs it (a referral takes time to arrange).

@@ -157,6 +157,11 @@ class Policy:
     focus_hours: float = 15.0  # one item this long at a time: a big thing is not run beside another
     urgent_share: float = 0.7  # work due soon is assumed to get this share of a week
     short_runway_factor: float = 0.5  # a short runway shortens the wait before applying
+    # A first shot (`first_shot_for`) at a round that comes late goes in if it lands within
+    # this many working weeks after the round's couple of months (its after_prep_weeks, times
+    # prep_calendar_factor) and at least first_shot_gap_weeks before the round.
+    first_shot_late_weeks: int = 5
+    first_shot_gap_weeks: int = 6
     prep_pace_hours: float = 13.5  # "a couple of months" of upskilling, at hours a week
     prep_calendar_factor: float = 1.5  # ... and at most this many times those weeks of work
     urgent_prep_weeks: float = 3.0  # ...and what it would like done first goes first if this short
@@ -295,6 +300,8 @@ class Unit:
     # A job round that must go out before the money does, for someone whose first break is a
     # job (a student's is an internship): what it cannot go without goes ahead of other work.
     runway_round: bool = False
+    # A first shot at this round (full id): goes in only when the round comes late (`place`).
+    first_shot_for: str | None = None
     busy_weeks: frozenset[int] = frozenset()  # recurring: weeks that already hold one
     # recurring work sized as a share of the week (the collaboration put first): a block of
     # the week's main work, not practice, so not held to the habits' share
@@ -468,6 +475,15 @@ def candidates(
                 wait_weeks=item.wait_weeks or 0,
                 lead_weeks=item.lead_weeks or 0,
                 within_weeks=item.within_weeks,
+                first_shot_for=(
+                    (
+                        item.first_shot_for
+                        if "." in item.first_shot_for
+                        else f"{roadmap_id}.{item.first_shot_for}"
+                    )
+                    if item.first_shot_for
+                    else None
+                ),
                 elsewhere=elsewhere,
                 aside=bool(
                     interests and item.tags and item.kind == "build" and not liked and not goal
@@ -711,6 +727,7 @@ class Planner:
         self.deadline_chain: set[str] = set()  # what a deadline needs: soft order yields
         self.soft_yields: set[str] = set()  # ... and applications after their preparation
         self.runway_needs: set[str] = set()  # what a short runway's job round needs
+        self.shot_needs: set[str] = set()  # what a first shot at a round needs
         self.first_moves: set[str] = set()  # quick goals and their chains: ahead of the rest
         self.setup_moves: set[str] = set()  # ... and setup that only pays early, within a share
         self.needed: set[str] = set()  # what an application round cannot go without
@@ -1198,6 +1215,8 @@ class Planner:
                     self.needed |= self._closure(p)
                     if u.runway_round:  # (what it needs goes ahead of other due work)
                         self.runway_needs |= self._closure(p)
+                    if u.first_shot_for is not None:  # (and a first shot's, of the rest)
+                        self.shot_needs |= self._closure(p)
                 for p in [*self.before(u.id), *self.waits_for.get(u.id, [])]:
                     self.essentials |= self._closure(p)
                     self.essentials_of.setdefault(u.id, set()).update(self._closure(p))
@@ -1933,6 +1952,7 @@ class Planner:
             return (
                 not started,  # work already started goes on before new work starts
                 uid not in self.needed,  # what an application round cannot go without
+                uid not in self.shot_needs,  # (a first shot's first)
                 uid not in self.essentials,  # ... and the preparation it waits for
                 uid not in self.first_posts,  # (of that, the post on the build first, while fresh)
                 self.due.get(uid, FOREVER),
@@ -3193,6 +3213,54 @@ class Planner:
         return Placement(self.tasks, self.left_out())
 
 
+def _first_week(planner: Planner, uid: str) -> int | None:
+    """The first week ``uid`` (or an occurrence of it) has in the planner's tasks."""
+    weeks = [t.week for t in planner.tasks if t.id.split("@", 1)[0] == uid]
+    return min(weeks) if weeks else None
+
+
+def _working_weeks_to(planner: Planner, uid: str) -> int:
+    """Weeks with time to work from the plan's first week to the week ``uid`` starts."""
+    week = _first_week(planner, uid) or FOREVER
+    return sum(
+        1 for w in range(planner.first_week, min(week, planner.horizon + 1)) if planner.cap[w] > 0
+    )
+
+
+def _round_is_late(planner: Planner, round_id: str, policy: Policy) -> bool:
+    """Does ``round_id`` go out well after its couple of months of preparation (more working
+    weeks before it than `prep_calendar_factor` times its `after_prep_weeks`)?"""
+    if _first_week(planner, round_id) is None:
+        return False
+    months = planner.by_id[round_id].after_prep_weeks or 0
+    return _working_weeks_to(planner, round_id) > math.ceil(months * policy.prep_calendar_factor)
+
+
+def _weeks_ahead(planner: Planner, shot: str, round_id: str) -> int | None:
+    """Weeks from the first shot to the round it goes ahead of (None: the shot is not in)."""
+    first = _first_week(planner, shot)
+    if first is None:
+        return None
+    return (_first_week(planner, round_id) or FOREVER) - first
+
+
+def _drop_unscheduled(planner: Planner, uid: str) -> None:
+    """Take ``uid`` off the placement's list of work left out."""
+    placement = planner.placement
+    placement.unscheduled = [u for u in placement.unscheduled if u.id != uid]
+
+
+def first_shot_rule(round_title: str, policy: Policy = POLICY) -> str:
+    """Why a first shot at a round is not in a plan: the rule `place` applies, in words."""
+    return (
+        f"a first shot goes in only when “{round_title}”, prepared in full, would go out "
+        "well after a couple of months of preparation, and only if it can then go out soon "
+        f"after them, at least {policy.first_shot_gap_weeks} weeks before the round, without "
+        "pushing your signature goals or the work for your interests out of the plan; in "
+        "this plan that round is your first shot"
+    )
+
+
 @gc_paused
 def place(
     units: Sequence[Unit],
@@ -3234,9 +3302,45 @@ def place(
         planner.placement = planner.run()
         return planner
 
-    planner = attempt(True)
+    # A first shot at a round (`first_shot_for`) is held back unless that round comes late.
+    shots = {u.id: u.first_shot_for for u in units if u.first_shot_for is not None}
+    held = {shot: "" for shot in shots}
+    planner = attempt(True, held)
     if planner.late:  # a deadline missed for the sake of order: order yields, once
-        planner = attempt(False)
+        planner = attempt(False, held)
+    # "Spend a couple of months upskilling and then apply, and if it doesn't work out, come
+    # back again in a few months" (Anders): when the round, prepared in full, would go out
+    # well after its couple of months, a first shot goes out then, with what is done, and
+    # the round, a few months on, is the second; if the shot cannot go out well before the
+    # round, or costs the plan a deadline, the round is the first shot after all.
+    for shot, round_id in shots.items():
+        if _round_is_late(planner, round_id, policy):
+            trial = {k: v for k, v in held.items() if k != shot}
+            again = attempt(planner.order_for_deadlines, trial)
+            ahead = _weeks_ahead(again, shot, round_id)
+            on_time = (
+                _working_weeks_to(again, shot)
+                <= math.ceil(
+                    (again.by_id[shot].after_prep_weeks or 0) * policy.prep_calendar_factor
+                )
+                + policy.first_shot_late_weeks
+            )
+            # ... and not with the person's own work: their signature goals and the work for
+            # their interests stay in the plan (Sam's interpretability reading, on 26 weeks,
+            # is not its price; cmp1, cmp2 of stop 44)
+            own_kept = all(
+                uid in again.parts
+                for uid in planner.parts
+                if planner.by_id[uid].goal or planner.by_id[uid].liked
+            )
+            if (
+                ahead is not None
+                and ahead >= policy.first_shot_gap_weeks
+                and on_time
+                and own_kept
+                and not again.late
+            ):
+                planner, held = again, trial
     # A build whose write-up did not fit (the reproduction without its post): a writing habit
     # that ran beside it gives way, once, if that lets the write-up in and nothing else out
     # ("Blogging and open-sourcing your code is a great way to build up a portfolio", Gleave).
@@ -3246,11 +3350,18 @@ def place(
             continue
         again = attempt(
             planner.order_for_deadlines,
-            {habit: f"its weeks go to finishing {build} and writing it up ({write_up})"},
+            {**held, habit: f"its weeks go to finishing {build} and writing it up ({write_up})"},
         )
         kept = set(planner.parts) - {habit}  # ... and nothing else gives way with it
         if write_up in again.parts and kept <= set(again.parts) and not again.late:
             planner = again
+    for shot, round_id in shots.items():
+        if shot in held:  # not work left out, but a rule that did not apply: `explain` says it
+            _drop_unscheduled(planner, shot)
+        else:  # the round is no longer the person's first
+            for t in planner.tasks:
+                if t.id.split("@", 1)[0] == round_id:
+                    t.title = f"{t.title} (your second shot)"
     return planner.placement
 
 

@@ -135,6 +135,7 @@ def check_graph(loaded: list[tuple[Roadmap, str]]) -> list[str]:
                 ("after", item.after),
                 ("prepares_for", item.prepares_for),
                 ("done_when_with", list(item.done_when_with)),
+                ("first_shot_for", [item.first_shot_for] if item.first_shot_for else []),
             ):
                 for ref in refs:
                     full = qualify(ref, roadmap.id)

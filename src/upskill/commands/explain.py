@@ -86,7 +86,7 @@ def explain(
         if not any(t.item_id == item_id for t in plan.tasks) and not any(
             u.id.split("@", 1)[0] == item_id for u in plan.unscheduled
         ):
-            console.print(f"Not in your plan: {_why_not(plan.profile, item_id, item)}.")
+            console.print(f"Not in your plan: {_why_not(plan.profile, item_id, item, catalog)}.")
         _show_records(console, plan, task_id)
     why = item.why_for(plan.profile.background) if plan is not None else item.why
     console.print(f"Why: {why or '(not given)'}")
@@ -227,14 +227,18 @@ def _standing(plan: Any, catalog: Any, item_id: str) -> str:
         if other != left[0].reason and other in catalog.items:  # the plan has another way
             return f"covered by {other}, {_standing(plan, catalog, other)}"
         return "did not fit"
-    why = _why_not(plan.profile, item_id, catalog.items[item_id])
+    why = _why_not(plan.profile, item_id, catalog.items[item_id], catalog)
     return "you know this already: " + why if why.startswith("you rated") else "not in your plan"
 
 
-def _why_not(profile: Any, item_id: str, item: Any) -> str:
+def _why_not(profile: Any, item_id: str, item: Any, catalog: Any) -> str:
     """Why the planner left a roadmap item out of this person's plan (the planner's own rule)."""
-    from upskill.planner import exclusion
+    from upskill.planner import exclusion, first_shot_rule
+    from upskill.roadmaps import qualify
 
-    return exclusion(profile, item, item_id.split(".", 1)[0]) or (
-        "it was not selected when the plan was made (replan to pick up roadmap changes)"
-    )
+    roadmap_id = item_id.split(".", 1)[0]
+    out = exclusion(profile, item, roadmap_id)
+    if out is None and item.first_shot_for:  # (in a plan only when its round comes late)
+        round_id = qualify(item.first_shot_for, roadmap_id)
+        out = first_shot_rule(catalog.items[round_id].title)
+    return out or "it was not selected when the plan was made (replan to pick up roadmap changes)"
