@@ -2537,10 +2537,11 @@ def test_a_round_on_time_is_the_first_shot() -> None:
     assert all(u.id != "interviewing.first-shot" for u in plan.unscheduled)
 
 
-def test_a_first_shot_does_not_cost_the_person_their_own_work() -> None:
-    """cmp1, cmp2 (stop 44), both for the plan without it: on 26 weeks, Sam's first shot would
-    have pushed his interpretability reading out of the plan and GPT-2 to its last weeks. His
-    round stays his first shot, and his goal and interests' work stay in."""
+def test_a_round_some_four_months_away_is_the_first_shot() -> None:
+    """cmp1, cmp2 (stop 44), both for the plan without it: Sam's round goes out 17 working
+    weeks in, and a first shot at week 12 would have pushed GPT-2 to the plan's last weeks and
+    his interpretability reading out. Only a round about as late as the six months Anders
+    warns against (`first_shot_round_weeks`) gets one; his goal and interests' work stay in."""
     _, plan = plan_for("postdoc-research-engineer.toml")
     assert week_of(plan, "interviewing.first-shot") is None
     assert week_of(plan, "ml-devloop.interp-reading") is not None

@@ -161,6 +161,10 @@ class Policy:
     # this many working weeks after the round's couple of months (its after_prep_weeks, times
     # prep_calendar_factor) and at least first_shot_gap_weeks before the round.
     first_shot_late_weeks: int = 5
+    # ... when the round, prepared in full, would go out after this many working weeks or more:
+    # about five months of work, close to the six Anders warns against (cmp1, cmp2 of stop 44:
+    # the shot was preferred for rounds 21-26 working weeks away, not for Sam's at 17)
+    first_shot_round_weeks: int = 20
     first_shot_gap_weeks: int = 6
     prep_pace_hours: float = 13.5  # "a couple of months" of upskilling, at hours a week
     prep_calendar_factor: float = 1.5  # ... and at most this many times those weeks of work
@@ -3228,12 +3232,11 @@ def _working_weeks_to(planner: Planner, uid: str) -> int:
 
 
 def _round_is_late(planner: Planner, round_id: str, policy: Policy) -> bool:
-    """Does ``round_id`` go out well after its couple of months of preparation (more working
-    weeks before it than `prep_calendar_factor` times its `after_prep_weeks`)?"""
+    """Does ``round_id`` go out about as late as the six months of upskilling Anders warns
+    against (`first_shot_round_weeks` working weeks or more before it)?"""
     if _first_week(planner, round_id) is None:
         return False
-    months = planner.by_id[round_id].after_prep_weeks or 0
-    return _working_weeks_to(planner, round_id) > math.ceil(months * policy.prep_calendar_factor)
+    return _working_weeks_to(planner, round_id) >= policy.first_shot_round_weeks
 
 
 def _weeks_ahead(planner: Planner, shot: str, round_id: str) -> int | None:
@@ -3254,10 +3257,11 @@ def first_shot_rule(round_title: str, policy: Policy = POLICY) -> str:
     """Why a first shot at a round is not in a plan: the rule `place` applies, in words."""
     return (
         f"a first shot goes in only when “{round_title}”, prepared in full, would go out "
-        "well after a couple of months of preparation, and only if it can then go out soon "
-        f"after them, at least {policy.first_shot_gap_weeks} weeks before the round, without "
-        "pushing your signature goals or the work for your interests out of the plan; in "
-        "this plan that round is your first shot"
+        f"{policy.first_shot_round_weeks} working weeks in or later (close to the six months "
+        "of upskilling Anders warns against), and only if it can then go out soon after a "
+        f"couple of months, at least {policy.first_shot_gap_weeks} weeks before the round, "
+        "without pushing a signature goal out of the plan; in this plan that round is your "
+        "first shot"
     )
 
 
@@ -3310,9 +3314,10 @@ def place(
         planner = attempt(False, held)
     # "Spend a couple of months upskilling and then apply, and if it doesn't work out, come
     # back again in a few months" (Anders): when the round, prepared in full, would go out
-    # well after its couple of months, a first shot goes out then, with what is done, and
-    # the round, a few months on, is the second; if the shot cannot go out well before the
-    # round, or costs the plan a deadline, the round is the first shot after all.
+    # close to six months in, a first shot goes out after the couple of months, with what is
+    # done, and the round, a few months on, is the second; if the shot cannot go out soon
+    # after those months and well before the round, or costs the plan a deadline or a
+    # signature goal, the round is the first shot after all.
     for shot, round_id in shots.items():
         if _round_is_late(planner, round_id, policy):
             trial = {k: v for k, v in held.items() if k != shot}
@@ -3325,14 +3330,8 @@ def place(
                 )
                 + policy.first_shot_late_weeks
             )
-            # ... and not with the person's own work: their signature goals and the work for
-            # their interests stay in the plan (Sam's interpretability reading, on 26 weeks,
-            # is not its price; cmp1, cmp2 of stop 44)
-            own_kept = all(
-                uid in again.parts
-                for uid in planner.parts
-                if planner.by_id[uid].goal or planner.by_id[uid].liked
-            )
+            # ... and not with a signature goal: each stays in the plan
+            own_kept = all(uid in again.parts for uid in planner.parts if planner.by_id[uid].goal)
             if (
                 ahead is not None
                 and ahead >= policy.first_shot_gap_weeks
