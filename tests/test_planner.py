@@ -2546,3 +2546,34 @@ def test_a_round_some_four_months_away_is_the_first_shot() -> None:
     assert week_of(plan, "interviewing.first-shot") is None
     assert week_of(plan, "ml-devloop.interp-reading") is not None
     assert week_of(plan, "ml-devloop.gpt2-from-scratch") is not None
+
+
+def test_a_replan_keeps_a_first_shot_as_decided() -> None:
+    """A replan works from fewer weeks: the rule might no longer call the round late. The shot
+    the person was shown stays theirs (placed, or listed as not fitting: never gone without a
+    word), and once it is sent the round stays the second shot."""
+    from upskill.progress import replan
+
+    _, plan = people_plan("data-scientist-12h-research-engineer.toml")
+    shot = week_of(plan, "interviewing.first-shot")
+    assert shot is not None
+    # Everything up to and including the shot's week done as planned; replan from the next.
+    for t in plan.tasks:
+        if t.week <= shot:
+            t.status = "done"
+    after = replan(plan, catalog(), plan.week_start(shot + 1), today=plan.week_start(shot + 1))
+    titles = {t.title for t in after.plan.tasks if t.item_id == "interviewing.first-applications"}
+    assert titles == {"First application round (your second shot)"}
+    # Early on, at half the hours: the shot no longer fits, and says so.
+    _, plan = people_plan("data-scientist-12h-research-engineer.toml")
+    start = plan.week_start(3)
+    squeezed = replan(plan, catalog(), start, hours=6, today=start).plan
+    placed = week_of(squeezed, "interviewing.first-shot")
+    listed = [u for u in squeezed.unscheduled if u.id == "interviewing.first-shot"]
+    assert (placed is not None) != bool(listed)
+    if placed is None:
+        assert not any(
+            t.title.endswith("(your second shot)")
+            for t in squeezed.tasks
+            if t.item_id == "interviewing.first-applications"
+        )

@@ -306,6 +306,8 @@ class Unit:
     runway_round: bool = False
     # A first shot at this round (full id): goes in only when the round comes late (`place`).
     first_shot_for: str | None = None
+    # ... decided already: the shot was in the plan a replan starts from, so it stays
+    first_shot_kept: bool = False
     busy_weeks: frozenset[int] = frozenset()  # recurring: weeks that already hold one
     # recurring work sized as a share of the week (the collaboration put first): a block of
     # the week's main work, not practice, so not held to the habits' share
@@ -3217,6 +3219,9 @@ class Planner:
         return Placement(self.tasks, self.left_out())
 
 
+SECOND_SHOT = " (your second shot)"  # the round's title, in a plan with a first shot at it
+
+
 def _first_week(planner: Planner, uid: str) -> int | None:
     """The first week ``uid`` (or an occurrence of it) has in the planner's tasks."""
     weeks = [t.week for t in planner.tasks if t.id.split("@", 1)[0] == uid]
@@ -3308,7 +3313,8 @@ def place(
 
     # A first shot at a round (`first_shot_for`) is held back unless that round comes late.
     shots = {u.id: u.first_shot_for for u in units if u.first_shot_for is not None}
-    held = {shot: "" for shot in shots}
+    kept_shots = {u.id for u in units if u.first_shot_for is not None and u.first_shot_kept}
+    held = {shot: "" for shot in shots if shot not in kept_shots}
     planner = attempt(True, held)
     if planner.late:  # a deadline missed for the sake of order: order yields, once
         planner = attempt(False, held)
@@ -3319,6 +3325,8 @@ def place(
     # after those months and well before the round, or costs the plan a deadline or a
     # signature goal, the round is the first shot after all.
     for shot, round_id in shots.items():
+        if shot in kept_shots:
+            continue
         if _round_is_late(planner, round_id, policy):
             trial = {k: v for k, v in held.items() if k != shot}
             again = attempt(planner.order_for_deadlines, trial)
@@ -3357,10 +3365,10 @@ def place(
     for shot, round_id in shots.items():
         if shot in held:  # not work left out, but a rule that did not apply: `explain` says it
             _drop_unscheduled(planner, shot)
-        else:  # the round is no longer the person's first
+        elif shot in planner.parts:  # the round is no longer the person's first
             for t in planner.tasks:
-                if t.id.split("@", 1)[0] == round_id:
-                    t.title = f"{t.title} (your second shot)"
+                if t.id.split("@", 1)[0] == round_id and not t.title.endswith(SECOND_SHOT):
+                    t.title += SECOND_SHOT
     return planner.placement
 
 

@@ -496,7 +496,8 @@ def replan(
     written in the plan (a person's hand edit is their estimate) scale like any other.
     What was recorded on a task (note, evidence, real hours) moves with it.
     """
-    from upskill.planner import Unit, candidates, centi, place
+    from upskill.planner import SECOND_SHOT, Unit, candidates, centi, place
+    from upskill.roadmaps import qualify
 
     old = plan.profile
     new = profile if profile is not None else old
@@ -648,6 +649,19 @@ def replan(
             scale(unit, unit.size / 100, unit.size / 100, None)
         units.append(unit)
 
+    # A first shot the plan holds is decided: it stays (placed, or listed as not fitting),
+    # whatever the weeks left would say now, and once sent its round is the second shot.
+    shot_rounds = {
+        qualify(shot, t.item_id.split(".", 1)[0])
+        for t in plan.tasks
+        if t.status == "done"
+        and t.item_id in catalog.items
+        and (shot := catalog.items[t.item_id].first_shot_for)
+    }
+    for unit in units:
+        unit.first_shot_kept = unit.first_shot_for is not None and unit.id in present
+        if unit.id in shot_rounds and not unit.title.endswith(SECOND_SHOT):
+            unit.title += SECOND_SHOT
     satisfied = set(selection.known)
     finished = {t.item_id: t.week for t in kept if t.status != "todo"}
     used: dict[int, int] = {}
