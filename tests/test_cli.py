@@ -2063,8 +2063,7 @@ def test_a_late_round_after_the_money_runs_out_says_to_apply_sooner(home: Path) 
 def test_a_first_shot_reads_as_one_and_its_absence_is_explained(home: Path) -> None:
     """With the round late, the plan shows the first shot and names the round the second;
     with the round on time, `explain` says the planner's rule instead of "not selected"."""
-    people = EXAMPLES.parent / "benchmarks" / "people"
-    answers = people / "data-scientist-12h-research-engineer.toml"
+    answers = EXAMPLES / "data-scientist-research-engineer.toml"
     assert run("init", "--answers", str(answers)).returncode == 0
     text = run("plan", "--all", "--format", "markdown").stdout
     assert re.search(r"- weeks? [0-9–]+: Apply at the two-month mark, with what you have", text)

@@ -2491,7 +2491,7 @@ def people_plan(name: str) -> tuple[Profile, Plan]:
 @pytest.mark.parametrize(
     "person",
     [
-        "data-scientist-12h-research-engineer.toml",
+        "data-scientist-research-engineer.toml",
         "backend-engineer-10h-research-engineer.toml",
         "chemistry-postdoc-12h-research-engineer.toml",
     ],
@@ -2554,7 +2554,7 @@ def test_a_replan_keeps_a_first_shot_as_decided() -> None:
     word), and once it is sent the round stays the second shot."""
     from upskill.progress import replan
 
-    _, plan = people_plan("data-scientist-12h-research-engineer.toml")
+    _, plan = plan_for("data-scientist-research-engineer.toml")
     shot = week_of(plan, "interviewing.first-shot")
     assert shot is not None
     # Everything up to and including the shot's week done as planned; replan from the next.
@@ -2565,7 +2565,7 @@ def test_a_replan_keeps_a_first_shot_as_decided() -> None:
     titles = {t.title for t in after.plan.tasks if t.item_id == "interviewing.first-applications"}
     assert titles == {"First application round (your second shot)"}
     # Early on, at half the hours: the shot no longer fits, and says so.
-    _, plan = people_plan("data-scientist-12h-research-engineer.toml")
+    _, plan = plan_for("data-scientist-research-engineer.toml")
     start = plan.week_start(3)
     squeezed = replan(plan, catalog(), start, hours=6, today=start).plan
     placed = week_of(squeezed, "interviewing.first-shot")
