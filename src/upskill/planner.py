@@ -60,6 +60,11 @@ exact and the output is byte-stable. It works in named phases, each a method of 
    A build whose write-up did not fit after it (a reproduction in the last weeks): the least
    valuable writing habit beside it that nobody must do gives way and the plan is made once
    more, kept if the write-up then fits and nothing else is lost.
+   A round that, prepared in full, would go out close to the six months of upskilling
+   Anders warns against (`first_shot_for`): the plan is made once more with a first shot at
+   it, kept if the shot goes out soon after the round's couple of months, at least six weeks
+   before the round (then titled the second shot), with no signature goal lost; otherwise
+   the shot is not in the plan and not listed as left out (a replan keeps a shot it holds).
 
 What is left out is reported most valuable first, each with its reason; ``Planner.available_week``
 is the one rule for when an item may go into a week.
@@ -416,6 +421,8 @@ def candidates(
             f"roadmaps: unknown roadmap {unknown[0]!r}; "
             f"available: {', '.join(catalog.roadmaps)} (see `upskill roadmaps`)"
         )
+    from upskill.roadmaps import qualify  # (loaded with the catalog)
+
     interests = {i.lower() for i in profile.interests}
     runway = profile.runway_months
     weights = policy.role_weights.get(profile.target_role, {})
@@ -481,15 +488,9 @@ def candidates(
                 wait_weeks=item.wait_weeks or 0,
                 lead_weeks=item.lead_weeks or 0,
                 within_weeks=item.within_weeks,
-                first_shot_for=(
-                    (
-                        item.first_shot_for
-                        if "." in item.first_shot_for
-                        else f"{roadmap_id}.{item.first_shot_for}"
-                    )
-                    if item.first_shot_for
-                    else None
-                ),
+                first_shot_for=qualify(item.first_shot_for, roadmap_id)
+                if item.first_shot_for
+                else None,
                 elsewhere=elsewhere,
                 aside=bool(
                     interests and item.tags and item.kind == "build" and not liked and not goal
