@@ -2066,7 +2066,7 @@ def test_a_first_shot_reads_as_one_and_its_absence_is_explained(home: Path) -> N
     answers = EXAMPLES / "data-scientist-research-engineer.toml"
     assert run("init", "--answers", str(answers)).returncode == 0
     text = run("plan", "--all", "--format", "markdown").stdout
-    assert re.search(r"- weeks? [0-9–]+: Apply at the two-month mark, with what you have", text)
+    assert re.search(r"- weeks? [0-9–]+: First shot: apply with what you have", text)
     assert re.search(r"- weeks? [0-9–]+: First application round \(your second shot\)", text)
     said = run("explain", "interviewing.first-applications").stdout
     assert "Your second shot" in " ".join(said.split())

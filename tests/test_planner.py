@@ -2517,7 +2517,6 @@ def test_a_round_that_comes_late_gets_a_first_shot_at_two_months(person: str) ->
         "coding.first-online-assessment",
         "interviewing.first-mocks",
         "interviewing.behavioural-stories",
-        "interviewing.ml-coding-questions",
     ):
         if practice in known:
             continue
