@@ -122,7 +122,7 @@ class Item(_Strict):
     # Lands once the person's core preparation is done, after at most this many weeks of it.
     after_prep_weeks: Annotated[int, Field(ge=0, le=520)] | None = None
     # A first shot at that round (an id): in a plan only when the round, prepared in full,
-    # would go out well after its couple of months; then this goes out then, with what is done.
+    # would go out close to six months in; then this goes out after a couple of months.
     first_shot_for: Annotated[str, Field(pattern=PREREQ_PATTERN)] | None = None
     # At least this many weeks after its prerequisites are finished (re-apply ~6 months on).
     wait_weeks: Annotated[int, Field(ge=1, le=520)] | None = None

@@ -421,8 +421,6 @@ def candidates(
             f"roadmaps: unknown roadmap {unknown[0]!r}; "
             f"available: {', '.join(catalog.roadmaps)} (see `upskill roadmaps`)"
         )
-    from upskill.roadmaps import qualify  # (loaded with the catalog)
-
     interests = {i.lower() for i in profile.interests}
     runway = profile.runway_months
     weights = policy.role_weights.get(profile.target_role, {})
@@ -488,9 +486,7 @@ def candidates(
                 wait_weeks=item.wait_weeks or 0,
                 lead_weeks=item.lead_weeks or 0,
                 within_weeks=item.within_weeks,
-                first_shot_for=qualify(item.first_shot_for, roadmap_id)
-                if item.first_shot_for
-                else None,
+                first_shot_for=catalog.first_shot_for(full),
                 elsewhere=elsewhere,
                 aside=bool(
                     interests and item.tags and item.kind == "build" and not liked and not goal

@@ -497,7 +497,6 @@ def replan(
     What was recorded on a task (note, evidence, real hours) moves with it.
     """
     from upskill.planner import SECOND_SHOT, Unit, candidates, centi, place
-    from upskill.roadmaps import qualify
 
     old = plan.profile
     new = profile if profile is not None else old
@@ -652,12 +651,10 @@ def replan(
     # A first shot the plan holds is decided: it stays (placed, or listed as not fitting),
     # whatever the weeks left would say now, and once sent its round is the second shot.
     shot_rounds = {
-        qualify(shot, t.item_id.split(".", 1)[0])
+        catalog.first_shot_for(t.item_id)
         for t in plan.tasks
-        if t.status == "done"
-        and t.item_id in catalog.items
-        and (shot := catalog.items[t.item_id].first_shot_for)
-    }
+        if t.status == "done" and t.item_id in catalog.items
+    } - {None}
     for unit in units:
         unit.first_shot_kept = unit.first_shot_for is not None and unit.id in present
         if unit.id in shot_rounds and not unit.title.endswith(SECOND_SHOT):

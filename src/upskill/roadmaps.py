@@ -55,6 +55,11 @@ class Catalog:
         """The full ids of the items this one comes after when both are in a plan."""
         return _qualified(full_id, self.items[full_id].after)
 
+    def first_shot_for(self, full_id: str) -> str | None:
+        """The full id of the round an item is a first shot at (`first_shot_for`), or None."""
+        ref = self.items[full_id].first_shot_for
+        return qualify(ref, full_id.split(".", 1)[0]) if ref else None
+
     def prepares_for(self, full_id: str) -> list[str]:
         """The full ids of the work this drill prepares for (`prepares_for`)."""
         return _qualified(full_id, self.items[full_id].prepares_for)

@@ -234,11 +234,9 @@ def _standing(plan: Any, catalog: Any, item_id: str) -> str:
 def _why_not(profile: Any, item_id: str, item: Any, catalog: Any) -> str:
     """Why the planner left a roadmap item out of this person's plan (the planner's own rule)."""
     from upskill.planner import exclusion, first_shot_rule
-    from upskill.roadmaps import qualify
 
-    roadmap_id = item_id.split(".", 1)[0]
-    out = exclusion(profile, item, roadmap_id)
-    if out is None and item.first_shot_for:  # (in a plan only when its round comes late)
-        round_id = qualify(item.first_shot_for, roadmap_id)
+    out = exclusion(profile, item, item_id.split(".", 1)[0])
+    round_id = catalog.first_shot_for(item_id)
+    if out is None and round_id is not None:  # (in a plan only when its round comes late)
         out = first_shot_rule(catalog.items[round_id].title)
     return out or "it was not selected when the plan was made (replan to pick up roadmap changes)"
