@@ -217,6 +217,31 @@ def check_invariants(
         titles = {t.title for t in plan.tasks if t.item_id == round_id}
         assert all(title.endswith("(your second shot)") for title in titles), titles
 
+    # One build of some weeks at a time: a build does not start while another is unfinished
+    # (a build with a deadline, or the work that follows someone's yes, does not wait).
+    def project(uid: str) -> bool:
+        unit = units[uid]
+        return (
+            unit.kind == "build"
+            and unit.occurrences is None
+            and unit.size >= round(POLICY.project_hours * CENTI)
+        )
+
+    def waits_for_no_one(uid: str) -> bool:
+        unit = units[uid]
+        yes = any(
+            0 < units[p].wait_weeks <= POLICY.follow_wait_weeks
+            and units[p].size <= round(POLICY.small_item * CENTI)
+            for p in unit.prerequisites
+            if p in units
+        )
+        return unit.deadline_week is not None or yes
+
+    builds = sorted((first[u], u) for u in first if project(u))
+    for (start_a, a), (start_b, b) in itertools.combinations(builds, 2):
+        if start_a < start_b and not waits_for_no_one(b):
+            assert last[a] <= start_b, ("two builds at once", a, (start_a, last[a]), b, start_b)
+
     # Optional work matching no interest is never chosen for itself.
     needed_by = {p for u in units.values() if u.id in parts for p in u.prerequisites}
     # Practice too late to help is left out: a drill or reading of ordinary priority that only

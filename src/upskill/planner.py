@@ -159,6 +159,9 @@ class Policy:
     first_move_share: float = 0.6  # a goal whose chain takes at most this share of a week
     quick_goal_hours: float = 30.0  # a signature build whose whole chain is this much work
     setup_share: float = 0.25  # setup that only pays early takes at most this share of a week
+    # A build this long (a fine-tuned model, a reproduction) runs one at a time with another:
+    # Anders regrets "too many small research projects" at once (cmp11, cmp12)
+    project_hours: float = 8.0
     focus_hours: float = 15.0  # one item this long at a time: a big thing is not run beside another
     urgent_share: float = 0.7  # work due soon is assumed to get this share of a week
     short_runway_factor: float = 0.5  # a short runway shortens the wait before applying
@@ -721,6 +724,7 @@ class Planner:
         self.small = centi(policy.small_item)
         self.floor = centi(policy.block_floor)  # (the packer asks for these thousands of times)
         self.focus = centi(policy.focus_hours)
+        self._project_size = centi(policy.project_hours)
         self._blocks = (  # the block of a long item, and of a long course
             max(int(self.typical * policy.block_share), self.floor, self.block_min),
             max(int(self.typical * policy.course_share), self.floor, self.block_min),
@@ -1865,17 +1869,30 @@ class Planner:
         return left < wanted
 
     def crowded(self, uid: str) -> bool:
-        """Would starting ``uid`` run two big pieces of work side by side? One at a time
-        (deadline work excepted: a date does not wait; nor does someone's yes)."""
-        course = self._course(uid)  # a course paced by its lectures runs beside one project
-        return (
-            self.by_id[uid].deadline_week is None
-            and uid not in self.prompt  # nor does the work after a yes
-            and self._big(uid)
-            and any(
-                self._big(i) and self._course(i) == course for i in self.in_progress if i != uid
-            )
-        )
+        """Would starting ``uid`` run two big pieces of work side by side, or two builds of
+        some weeks? One at a time (deadline work excepted: a date does not wait; nor does
+        someone's yes)."""
+        if self.by_id[uid].deadline_week is not None or uid in self.prompt:
+            return False
+        going = [i for i in self.in_progress if i != uid]
+        if self._big(uid):
+            course = self._course(uid)  # a course paced by its lectures runs beside one project
+            if any(self._big(i) and self._course(i) == course for i in going):
+                return True
+        # ... and a fine-tuned model is not begun beside the language model being pretrained:
+        # one build finished, then the next (Anders: "I tried to do too many small research
+        # projects")
+        return self._project(uid) and any(self._project(i) for i in going)
+
+    def _one_at_a_time(self, uid: str) -> bool:
+        """A build of some weeks that waits for another to finish (`crowded`)."""
+        u = self.by_id[uid]
+        return self._project(uid) and u.deadline_week is None and uid not in self.prompt
+
+    def _project(self, uid: str) -> bool:
+        """A build of some weeks (`Policy.project_hours` or more, not a weekly habit)."""
+        u = self.by_id[uid]
+        return u.kind == "build" and u.occurrences is None and u.total >= self._project_size
 
     def must_start(self, uid: str, week: int) -> bool:
         """Must ``uid`` start by ``week`` to be done when due (or it has a deadline)?"""
@@ -2605,6 +2622,12 @@ class Planner:
         for u in self.units:
             if u.id in starts:
                 bound(u.after, starts[u.id])
+        # ... and a build of some weeks goes in only where no other runs (`crowded`)
+        builds: list[tuple[int, int]] = []
+        for uid, indices in self.parts.items():
+            kept = [self.tasks[i].week for i in indices if i not in drop]
+            if kept and self._project(uid):
+                builds.append((min(kept), max(kept)))
         for week in range(self.first_week, self.horizon + 1):
             if not waiting:
                 break
@@ -2639,6 +2662,12 @@ class Planner:
                     and self.is_ready(u.id, week)
                     else None
                 )
+                if blocks and self._one_at_a_time(u.id):
+                    span = (blocks[0][0], blocks[-1][0])
+                    if any(a < span[1] and span[0] < b for a, b in builds):
+                        blocks = None
+                    else:
+                        builds.append(span)
                 if blocks:
                     self.parts[u.id] = []
                     numbers = iter(u.occurrences or ())
