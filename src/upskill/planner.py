@@ -1872,17 +1872,22 @@ class Planner:
         """Would starting ``uid`` run two big pieces of work side by side, or two builds of
         some weeks? One at a time (deadline work excepted: a date does not wait; nor does
         someone's yes)."""
-        if self.by_id[uid].deadline_week is not None or uid in self.prompt:
+        big, project = self._big(uid), self._project(uid)
+        if not (big or project) or self.by_id[uid].deadline_week is not None:
+            return False  # (most work is neither: the packer asks this thousands of times)
+        if uid in self.prompt:
             return False
-        going = [i for i in self.in_progress if i != uid]
-        if self._big(uid):
-            course = self._course(uid)  # a course paced by its lectures runs beside one project
-            if any(self._big(i) and self._course(i) == course for i in going):
+        # A course paced by its lectures runs beside one project; a fine-tuned model is not
+        # begun beside the language model being pretrained: one build finished, then the next
+        # (Anders: "I tried to do too many small research projects").
+        course = big and self._course(uid)
+        for i in self.in_progress:
+            if i != uid and (
+                (big and self._big(i) and self._course(i) == course)
+                or (project and self._project(i))
+            ):
                 return True
-        # ... and a fine-tuned model is not begun beside the language model being pretrained:
-        # one build finished, then the next (Anders: "I tried to do too many small research
-        # projects")
-        return self._project(uid) and any(self._project(i) for i in going)
+        return False
 
     def _one_at_a_time(self, uid: str) -> bool:
         """A build of some weeks that waits for another to finish (`crowded`)."""
