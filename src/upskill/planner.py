@@ -2252,6 +2252,8 @@ class Planner:
         after its release."""
         u = self.by_id[uid]
         if u.id in self.waits_for:  # a round waits for its preparation, a few weeks at most:
+            if any(a in self.first_posts and a in self.in_progress for a in self.waits_for[uid]):
+                return True  # (and for the post on the build it shows, once begun: cmp17)
             release = self.release.get(uid, self.first_week)  # half its upskilling, at most
             wait = min(self.policy.prep_grace_weeks, math.ceil((release - self.first_week) / 2))
             wait += self.longer_wait.get(uid, 0)
