@@ -159,8 +159,8 @@ class Policy:
     first_move_share: float = 0.6  # a goal whose chain takes at most this share of a week
     quick_goal_hours: float = 30.0  # a signature build whose whole chain is this much work
     setup_share: float = 0.25  # setup that only pays early takes at most this share of a week
-    # A build this long (a fine-tuned model, a reproduction) runs one at a time with another:
-    # Anders regrets "too many small research projects" at once (cmp11, cmp12)
+    # Builds this long (a fine-tuned model, a reproduction) run one at a time: Anders regrets
+    # "too many small research projects" (cmp11, cmp12)
     project_hours: float = 8.0
     focus_hours: float = 15.0  # one item this long at a time: a big thing is not run beside another
     urgent_share: float = 0.7  # work due soon is assumed to get this share of a week
@@ -1873,10 +1873,8 @@ class Planner:
         some weeks? One at a time (deadline work excepted: a date does not wait; nor does
         someone's yes)."""
         big, project = self._big(uid), self._project(uid)
-        if not (big or project) or self.by_id[uid].deadline_week is not None:
+        if not (big or project) or not self._takes_its_turn(uid):
             return False  # (most work is neither: the packer asks this thousands of times)
-        if uid in self.prompt:
-            return False
         # A course paced by its lectures runs beside one project; a fine-tuned model is not
         # begun beside the language model being pretrained: one build finished, then the next
         # (Anders: "I tried to do too many small research projects").
@@ -1889,10 +1887,10 @@ class Planner:
                 return True
         return False
 
-    def _one_at_a_time(self, uid: str) -> bool:
-        """A build of some weeks that waits for another to finish (`crowded`)."""
-        u = self.by_id[uid]
-        return self._project(uid) and u.deadline_week is None and uid not in self.prompt
+    def _takes_its_turn(self, uid: str) -> bool:
+        """Does ``uid`` wait for big work in progress (`crowded`)? Not work with a deadline:
+        a date does not wait; nor does the work after someone's yes."""
+        return self.by_id[uid].deadline_week is None and uid not in self.prompt
 
     def _project(self, uid: str) -> bool:
         """A build of some weeks (`Policy.project_hours` or more, not a weekly habit)."""
@@ -2669,7 +2667,7 @@ class Planner:
                     and self.is_ready(u.id, week)
                     else None
                 )
-                if blocks and self._one_at_a_time(u.id):
+                if blocks and self._project(u.id) and self._takes_its_turn(u.id):
                     span = (blocks[0][0], blocks[-1][0])
                     if any(a < span[1] and span[0] < b for a, b in builds):
                         blocks = None
