@@ -590,6 +590,20 @@ def test_explain_says_why_an_item_is_not_in_the_plan(home: Path) -> None:
     assert "you rated data_structures 4, and it is needed below" in known.stdout
 
 
+def test_an_application_a_rating_skips_is_not_called_a_basic(home: Path) -> None:
+    """The strong engineer, rated 4 in deep learning, applies to research-engineering roles
+    directly: the infrastructure applications are a route for engineers still growing their
+    ML, not a basic he knows, so the plan does not count them among his skipped basics."""
+    init_example("strong-everywhere.toml")
+    said = run("explain", "interviewing.infra-applications").stdout
+    assert "you rated deep_learning 4, and it is for people rated below 3" in said
+    assert "needed below" not in said
+    assert "Skill: deep_learning, for those rated below 3" in said
+    plan = run("export", "--format", "markdown").stdout
+    line = next(x for x in plan.splitlines() if x.startswith("- interviewing (you rated"))
+    assert "deep learning" not in line.split("basics skipped", 1)[1], line
+
+
 def test_the_readme_profile_example_is_a_valid_answers_file(tmp_path: Path, home: Path) -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     block = re.search(r"## The profile \(answers file\).*?```toml\n(.*?)```", readme, re.DOTALL)

@@ -407,6 +407,8 @@ def not_for(profile: Profile, item: Any) -> str | None:
         )
     if item.skill is not None and item.level is not None:
         rating = profile.rating(item.skill)
+        if rating >= item.level and item.kind == "apply":  # (not a basic: a route for some)
+            return f"you rated {item.skill} {rating}, and it is for people rated below {item.level}"
         if rating >= item.level:
             return f"you rated {item.skill} {rating}, and it is needed below {item.level}"
     return None

@@ -595,8 +595,10 @@ def track_lines(plan: Any, catalog: Any) -> list[str]:
                 continue
             if full in spans:
                 (applications if kinds[full] == "apply" else work).append(spans[full])
-            elif item.priority != "optional" and (
-                (not_for(profile, item) or "").startswith("you rated")
+            elif (
+                item.priority != "optional"
+                and item.kind != "apply"  # (an application a rating skips is not a basic)
+                and (not_for(profile, item) or "").startswith("you rated")
             ):
                 known += 1  # a basic the person's rating makes unnecessary (as `candidates`)
                 if item.skill not in gated:

@@ -110,7 +110,8 @@ def explain(
         where = f"week {week} of your plan" if week <= plan.weeks else "after your plan ends"
         console.print(f"Deadline: {due:%d %b %Y} ({where}); check each programme's own date.")
     if item.skill:
-        level = f", needed while your rating is below {item.level}" if item.level else ""
+        needed = "for those rated" if item.kind == "apply" else "needed while your rating is"
+        level = f", {needed} below {item.level}" if item.level else ""
         console.print(f"Skill: {item.skill}{level}")
     prereqs = catalog.prerequisites(item_id)
     if plan is not None:  # where each stands for this person: planned, known, or missing
