@@ -692,10 +692,13 @@ def test_a_round_does_not_wait_for_a_long_build_that_is_not_the_persons_goal() -
     arena = week_of(engineer, "ml-devloop.arena-basics")
     assert arena is not None
     assert arena < applied, (arena, applied)
-    # within the first half of his working weeks (his two weeks off do not count), and the
-    # weeks ARENA chapter 0 takes at his hours
+    # His first applications (a first shot at the round, once the round comes late: stop 46,
+    # cmp25, cmp26) go out within the first half of his working weeks (his two weeks off do
+    # not count), and the weeks ARENA chapter 0 takes at his hours
+    shot = week_of(engineer, "interviewing.first-shot", last=False)
+    first = min(applied, shot or applied)
     hours = week_hours(profile, profile.start_date or MONDAY, profile.weeks)
-    working = sum(1 for h in hours[1:applied] if h > 0)
+    working = sum(1 for h in hours[1:first] if h > 0)
     extra = math.ceil(catalog().items["ml-devloop.arena-basics"].hours / profile.hours_per_week)
     half = math.ceil(sum(1 for h in hours[1:] if h > 0) / 2)
     assert working <= half + extra, (applied, working, half, extra)
@@ -2542,6 +2545,28 @@ def test_a_round_that_comes_late_gets_a_first_shot_at_two_months(person: str) ->
         POLICY.first_shot_late_weeks
     ), shot  # (the working weeks before it)
     assert full - shot >= POLICY.first_shot_gap_weeks
+    assert_practice_before(profile, plan, shot)
+    assert {t.title for t in plan.tasks if t.item_id == "interviewing.first-applications"} == {
+        "First application round (your second shot)"
+    }
+
+
+def test_a_round_ready_weeks_after_the_shot_waits_months_after_it() -> None:
+    """The ML engineer's round, prepared in full, goes out 21 working weeks in; a first shot
+    after his couple of months lands in week 18, and his round would then have followed four
+    weeks later, so the shot was dropped. "Come back again in a few months" (Anders): the
+    round, his second shot, now waits six weeks after the first (stop 46, cmp25 and cmp26:
+    both reviewers for, slightly: "applying after a couple of months, two shots")."""
+    profile, plan = plan_for("swe-to-ml.toml")
+    shot = week_of(plan, "interviewing.first-shot", last=False)
+    full = week_of(plan, "interviewing.first-applications", last=False)
+    assert shot is not None
+    assert full is not None
+    assert full - shot >= POLICY.first_shot_gap_weeks, (shot, full)
+    working = [w for w in range(1, plan.weeks + 1) if plan.budget(w) > 0]
+    assert working.index(shot) <= math.ceil(8 * POLICY.prep_calendar_factor) + (
+        POLICY.first_shot_late_weeks
+    ), shot
     assert_practice_before(profile, plan, shot)
     assert {t.title for t in plan.tasks if t.item_id == "interviewing.first-applications"} == {
         "First application round (your second shot)"

@@ -167,7 +167,8 @@ class Policy:
     short_runway_factor: float = 0.5  # a short runway shortens the wait before applying
     # A first shot (`first_shot_for`) at a round that comes late goes in if it lands within
     # this many working weeks after the round's couple of months (its after_prep_weeks, times
-    # prep_calendar_factor) and at least first_shot_gap_weeks before the round.
+    # prep_calendar_factor); the round, the second shot, then waits at least
+    # first_shot_gap_weeks after it (Anders: "come back again in a few months").
     first_shot_late_weeks: int = 5
     # ... when the round, prepared in full, would go out after this many working weeks or more:
     # about five months of work, close to the six Anders warns against (cmp1, cmp2 of stop 44:
@@ -3297,9 +3298,9 @@ def first_shot_rule(round_title: str, policy: Policy = POLICY) -> str:
         f"a first shot goes in only when “{round_title}”, prepared in full, would go out "
         f"{policy.first_shot_round_weeks} working weeks in or later (close to the six months "
         "of upskilling Anders warns against), and only if it can then go out soon after a "
-        f"couple of months, at least {policy.first_shot_gap_weeks} weeks before the round, "
-        "without pushing a signature goal out of the plan; in this plan that round is your "
-        "first shot"
+        f"couple of months (the round then waits at least {policy.first_shot_gap_weeks} weeks "
+        "after it) without pushing a signature goal out of the plan; in this plan that round "
+        "is your first shot"
     )
 
 
@@ -3325,9 +3326,17 @@ def place(
     """
     capacity = week_hours(profile, start, horizon or profile.weeks, today, policy)
 
-    def attempt(order_for_deadlines: bool, held_back: Mapping[str, str] | None = None) -> Planner:
+    def attempt(
+        order_for_deadlines: bool,
+        held_back: Mapping[str, str] | None = None,
+        not_before: Mapping[str, int] | None = None,
+    ) -> Planner:
+        copies = [u.copy() for u in units]  # the phases change their own copies
+        for u in copies:
+            if not_before and u.id in not_before:
+                u.earliest_week = max(u.earliest_week, not_before[u.id])
         planner = Planner(
-            [u.copy() for u in units],  # the phases change their own copies
+            copies,
             capacity,
             budget=float(profile.hours_per_week),
             first_week=first_week,
@@ -3364,6 +3373,16 @@ def place(
             trial = {k: v for k, v in held.items() if k != shot}
             again = attempt(planner.order_for_deadlines, trial)
             ahead = _weeks_ahead(again, shot, round_id)
+            sent = _first_week(again, shot)
+            if ahead is not None and sent is not None and ahead < policy.first_shot_gap_weeks:
+                # "... and if it doesn't work out, come back again in a few months": the
+                # round, now the second shot, waits that long after the first
+                again = attempt(
+                    planner.order_for_deadlines,
+                    trial,
+                    {round_id: sent + policy.first_shot_gap_weeks},
+                )
+                ahead = _weeks_ahead(again, shot, round_id)
             on_time = (
                 _working_weeks_to(again, shot)
                 <= math.ceil(
