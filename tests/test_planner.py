@@ -1766,13 +1766,22 @@ def test_the_collaboration_block_is_not_cut_short_for_the_habits_share() -> None
 def test_the_preparation_for_a_rounds_interviews_is_not_kept_waiting() -> None:
     """The engineer's preparation for the interviews his round brings came six weeks after
     it: a blog post begun before the round kept its blocks first. A follow-up whose timing is
-    the point goes before started work's next block."""
+    the point goes before started work's next block, unless that work is for a deadline: since
+    stop 46 his round is a second shot, and the weeks after it hold his paper for the
+    workshop deadline (already due), which goes first by design."""
     plan = build_plan(engineer_aiming_at_research(), catalog(), MONDAY)
     sent = week_of(plan, "interviewing.first-applications")
     prep = week_of(plan, "interviewing.interview-prep-sprint", last=False)
     assert sent is not None
     assert prep is not None
-    assert prep <= sent + 2, (sent, prep)
+    deadline_work = {"research.collaboration-paper", "research.workshop-submission"}
+    for week in range(sent + 3, prep):  # (two weeks' grace, then only a deadline holds it)
+        assert any(t.item_id in deadline_work for t in plan.tasks if t.week == week), (
+            sent,
+            prep,
+            week,
+        )
+    assert prep <= sent + 6, (sent, prep)
 
 
 def test_a_short_runway_does_not_hold_its_round_for_a_signature_build() -> None:
@@ -2571,6 +2580,30 @@ def test_a_round_ready_weeks_after_the_shot_waits_months_after_it() -> None:
     assert {t.title for t in plan.tasks if t.item_id == "interviewing.first-applications"} == {
         "First application round (your second shot)"
     }
+
+
+@pytest.mark.parametrize(
+    "person",
+    [
+        "data-scientist-research-engineer.toml",
+        "backend-engineer-10h-research-engineer.toml",
+        "chemistry-postdoc-12h-research-engineer.toml",
+        "engineer-to-research-scientist.toml",
+    ],
+)
+def test_a_first_shot_knows_the_labs_it_applies_to(person: str) -> None:
+    """cmp29, cmp30 (stop 46; twelve verdicts for, none against): the notes on each lab's
+    work came weeks after the first shot, before only the full round. They are done before
+    the shot too, beside the resume review and the practice."""
+    _, plan = people_plan(person)
+    shot = week_of(plan, "interviewing.first-shot", last=False)
+    assert shot is not None
+    notes = week_of(plan, "interviewing.lab-research-notes")
+    assert notes is not None
+    assert notes < shot, (notes, shot)
+    review = week_of(plan, "interviewing.resume-friend-review")
+    assert review is not None
+    assert review < shot, (review, shot)
 
 
 def test_a_round_on_time_is_the_first_shot() -> None:
