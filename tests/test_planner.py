@@ -2606,6 +2606,34 @@ def test_a_first_shot_knows_the_labs_it_applies_to(person: str) -> None:
     assert review < shot, (review, shot)
 
 
+@pytest.mark.parametrize(
+    "person",
+    [
+        *sorted(p.name for p in EXAMPLES.glob("*.toml")),
+        *sorted(f"people/{p.name}" for p in PEOPLE_DIR.glob("*.toml")),
+    ],
+)
+def test_the_coding_basics_come_before_the_practice_built_on_them(person: str) -> None:
+    """cmp31-cmp34 (stop 46): the weekly interview problems skip the sections the
+    arrays-and-strings and hash-map drills work through, yet began before them ("Two
+    Pointers" a week before "Arrays and strings"). Where a plan holds both, the drills come
+    first. (The data-structures lectures after big-O too was liked, but it moved a chemistry
+    postdoc's first outreach from week 7 to 14 and her second runway check past her money.)"""
+    if person.startswith("people/"):
+        _, plan = people_plan(person.split("/", 1)[1])
+    else:
+        _, plan = plan_for(person)
+    for later, first in (
+        ("coding.weekly-problems", "coding.arrays-strings"),
+        ("coding.weekly-problems", "coding.hashmaps"),
+    ):
+        start = week_of(plan, later, last=False)
+        done = week_of(plan, first)
+        if start is None or done is None:
+            continue
+        assert done < start, (later, start, first, done)
+
+
 def test_a_round_on_time_is_the_first_shot() -> None:
     """Someone strong everywhere sends the full round within a couple of months: no first shot,
     and nothing left out for it."""
