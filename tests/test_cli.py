@@ -836,6 +836,25 @@ def test_what_the_first_round_goes_out_without_is_said(home: Path) -> None:
     )
 
 
+def test_what_a_second_shot_goes_out_without_is_said(home: Path) -> None:
+    """With a first shot, the plan's first application is the shot, which never waited for
+    GPT-2; the ML engineer's full round, his second shot, would like it done first and goes
+    out without it, and the plan still says so, of that round."""
+    init_example("swe-to-ml.toml")
+    plan = json.loads(run("plan", "--format", "json", "--all").stdout)
+    weeks: dict[str, list[int]] = {}
+    for w in plan["weeks"]:
+        for t in w["tasks"]:
+            weeks.setdefault(t["id"].split("@")[0], []).append(w["week"])
+    assert "interviewing.first-shot" in weeks
+    gpt2 = weeks["ml-devloop.gpt2-from-scratch"]
+    assert min(gpt2) > min(weeks["interviewing.first-applications"])
+    lines = run("export", "--format", "markdown").stdout.splitlines()
+    said = next(x for x in lines if "not before it: " in x)
+    assert said.startswith("After your second shot, not before it: Build GPT-2 from scratch")
+    assert f"(weeks {min(gpt2)}–{max(gpt2)})" in said
+
+
 def test_a_late_collaboration_ask_says_why(home: Path) -> None:
     """The PhD student's ask for a collaboration (week 15, not the first weeks: rv92, rv93)
     says why: Lambert's collaboration came after months of classes and papers, and the ask

@@ -1047,6 +1047,10 @@ def round_after_said(plan: Any, catalog: Any) -> str | None:
     if first_round is None:
         return None
     week, round_id = first_round
+    which = "the first round"
+    full = catalog.first_shot_for(round_id)
+    if full is not None and full in spans:  # a first shot: what the full round goes without
+        week, round_id, which = spans[full][0], full, "your second shot"
     later = [
         a
         for a in catalog.after(round_id)
@@ -1103,7 +1107,7 @@ def round_after_said(plan: Any, catalog: Any) -> str | None:
     )
     built = f", with what {they} build{'s' if one else ''} on" if extra else ""
     return (
-        f"After the first round, not before it: {named}. The round would like {them} done "
+        f"After {which}, not before it: {named}. The round would like {them} done "
         f"first, but put first {they} would hold the round back by {held} ({total:g} h{built}, "
         f"at {budget(plan.hours_per_week)} h a week), so the round goes out with what it cannot "
         f"go without, and {serves}."
