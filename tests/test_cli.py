@@ -855,6 +855,20 @@ def test_what_a_second_shot_goes_out_without_is_said(home: Path) -> None:
     assert f"(weeks {min(gpt2)}–{max(gpt2)})" in said
 
 
+def test_a_short_runway_keeps_applying_to_paid_posts_first(home: Path) -> None:
+    """rv6, rv6b (stop 46): the master's student with five months of money kept sending one
+    application a week to any opening; "start applying for paid jobs" was both reviewers'
+    first change. Her weekly application goes to a paid post first; an employed engineer's
+    says nothing of money."""
+    init_example("masters-short-runway.toml")
+    said = " ".join(run("explain", "interviewing.rolling-applications@1").stdout.split())
+    assert "as your money runs out within the year, to a paid post first" in said
+    init_example("postdoc-research-engineer.toml", "--force")
+    said = " ".join(run("explain", "interviewing.rolling-applications@1").stdout.split())
+    assert "Done when: This week one more application sent, to an opening" in said
+    assert "money" not in said.split("Done when:", 1)[1]
+
+
 def test_a_late_collaboration_ask_says_why(home: Path) -> None:
     """The PhD student's ask for a collaboration (week 15, not the first weeks: rv92, rv93)
     says why: Lambert's collaboration came after months of classes and papers, and the ask
