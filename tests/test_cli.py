@@ -836,16 +836,22 @@ def test_what_the_first_round_goes_out_without_is_said(home: Path) -> None:
     )
 
 
-def test_what_a_second_shot_goes_out_without_is_said(home: Path) -> None:
-    """With a first shot, the plan's first application is the shot, which never waited for
-    GPT-2; the ML engineer's full round, his second shot, would like it done first and goes
-    out without it, and the plan still says so, of that round."""
-    init_example("swe-to-ml.toml")
+def item_weeks() -> dict[str, list[int]]:
+    """The weeks each item of the current plan (`plan --format json --all`) has tasks in."""
     plan = json.loads(run("plan", "--format", "json", "--all").stdout)
     weeks: dict[str, list[int]] = {}
     for w in plan["weeks"]:
         for t in w["tasks"]:
             weeks.setdefault(t["id"].split("@")[0], []).append(w["week"])
+    return weeks
+
+
+def test_what_a_second_shot_goes_out_without_is_said(home: Path) -> None:
+    """With a first shot, the plan's first application is the shot, which never waited for
+    GPT-2; the ML engineer's full round, his second shot, would like it done first and goes
+    out without it, and the plan still says so, of that round."""
+    init_example("swe-to-ml.toml")
+    weeks = item_weeks()
     assert "interviewing.first-shot" in weeks
     gpt2 = weeks["ml-devloop.gpt2-from-scratch"]
     assert min(gpt2) > min(weeks["interviewing.first-applications"])
@@ -876,11 +882,7 @@ def test_a_late_collaboration_ask_says_why(home: Path) -> None:
     before it; the long courses that go on beside the work are named as such. A plan without
     such an ask says nothing of it."""
     init_example("phd-student-no-network.toml")
-    plan = json.loads(run("plan", "--format", "json", "--all").stdout)
-    weeks: dict[str, list[int]] = {}
-    for w in plan["weeks"]:
-        for t in w["tasks"]:
-            weeks.setdefault(t["id"].split("@")[0], []).append(w["week"])
+    weeks = item_weeks()
     ask = "research.find-collaborator"
     week = min(weeks[ask])
     cat = load_catalog(None)
