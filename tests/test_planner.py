@@ -2613,6 +2613,51 @@ def test_a_first_shot_knows_the_labs_it_applies_to(person: str) -> None:
         *sorted(f"people/{p.name}" for p in PEOPLE_DIR.glob("*.toml")),
     ],
 )
+def test_a_replan_before_the_start_with_nothing_done_keeps_the_plan(person: str) -> None:
+    """A replan with nothing done and every week still ahead is the same plan: the planner
+    sees the same work in the same order (stop 47: three of the eight examples changed, the
+    ML engineer's round three weeks earlier, his shot three weeks later, as the replan ranked
+    the work by its weeks in the old plan instead of the planner's own order)."""
+    from upskill.progress import replan
+
+    if person.startswith("people/"):
+        _, plan = people_plan(person.split("/", 1)[1])
+    else:
+        _, plan = plan_for(person)
+    eve = plan.start - dt.timedelta(days=1)
+    again = replan(plan, catalog(), eve, today=eve).plan
+    assert sorted((t.id, t.week, t.hours) for t in again.tasks) == sorted(
+        (t.id, t.week, t.hours) for t in plan.tasks
+    )
+    assert [u.id for u in again.unscheduled] == [u.id for u in plan.unscheduled]
+
+
+def test_a_replan_keeps_the_second_shot_months_after_the_first() -> None:
+    """The few months between the shot and the round hold in a replan too, where the shot the
+    person was shown is kept as decided: after getting a week ahead (stop 47: shot in week 20,
+    round in week 23)."""
+    from upskill.progress import replan
+
+    _, plan = plan_for("swe-to-ml.toml")
+    today = plan.week_start(4)
+    for t in plan.tasks:
+        if t.week <= 6:
+            t.status, t.done_on = "done", today
+    ahead = replan(plan, catalog(), today, today=today).plan
+    shot = week_of(ahead, "interviewing.first-shot", last=False)
+    full = week_of(ahead, "interviewing.first-applications", last=False)
+    assert shot is not None
+    assert full is not None
+    assert full - shot >= POLICY.first_shot_gap_weeks, (shot, full)
+
+
+@pytest.mark.parametrize(
+    "person",
+    [
+        *sorted(p.name for p in EXAMPLES.glob("*.toml")),
+        *sorted(f"people/{p.name}" for p in PEOPLE_DIR.glob("*.toml")),
+    ],
+)
 def test_the_coding_basics_come_before_the_practice_built_on_them(person: str) -> None:
     """cmp31-cmp34 (stop 46): the weekly interview problems skip the sections the
     arrays-and-strings and hash-map drills work through, yet began before them ("Two

@@ -3357,9 +3357,26 @@ def place(
     shots = {u.id: u.first_shot_for for u in units if u.first_shot_for is not None}
     kept_shots = {u.id for u in units if u.first_shot_for is not None and u.first_shot_kept}
     held = {shot: "" for shot in shots if shot not in kept_shots}
+    holds: dict[str, int] = {}  # a round's earliest week, a few months after its shot
     planner = attempt(True, held)
     if planner.late:  # a deadline missed for the sake of order: order yields, once
         planner = attempt(False, held)
+    # A shot already decided (kept by a replan) holds its round back the same few months.
+    for shot, round_id in shots.items():
+        if shot not in kept_shots:
+            continue
+        sent, ahead = _first_week(planner, shot), _weeks_ahead(planner, shot, round_id)
+        for _ in range(3):  # the shot itself may move a week when the round waits
+            if ahead is None or sent is None or ahead >= policy.first_shot_gap_weeks:
+                break
+            if _first_week(planner, round_id) is None:
+                break
+            trial_holds = {**holds, round_id: sent + policy.first_shot_gap_weeks}
+            again = attempt(planner.order_for_deadlines, held, trial_holds)
+            if again.late:
+                break
+            planner, holds = again, trial_holds
+            sent, ahead = _first_week(planner, shot), _weeks_ahead(planner, shot, round_id)
     # "Spend a couple of months upskilling and then apply, and if it doesn't work out, come
     # back again in a few months" (Anders): when the round, prepared in full, would go out
     # close to six months in, a first shot goes out after the couple of months, with what is
@@ -3371,17 +3388,15 @@ def place(
             continue
         if _round_is_late(planner, round_id, policy):
             trial = {k: v for k, v in held.items() if k != shot}
-            again = attempt(planner.order_for_deadlines, trial)
+            again = attempt(planner.order_for_deadlines, trial, holds)
             ahead = _weeks_ahead(again, shot, round_id)
             sent = _first_week(again, shot)
+            trial_holds = holds
             if ahead is not None and sent is not None and ahead < policy.first_shot_gap_weeks:
                 # "... and if it doesn't work out, come back again in a few months": the
                 # round, now the second shot, waits that long after the first
-                again = attempt(
-                    planner.order_for_deadlines,
-                    trial,
-                    {round_id: sent + policy.first_shot_gap_weeks},
-                )
+                trial_holds = {**holds, round_id: sent + policy.first_shot_gap_weeks}
+                again = attempt(planner.order_for_deadlines, trial, trial_holds)
                 ahead = _weeks_ahead(again, shot, round_id)
             on_time = (
                 _working_weeks_to(again, shot)
@@ -3399,7 +3414,7 @@ def place(
                 and own_kept
                 and not again.late
             ):
-                planner, held = again, trial
+                planner, held, holds = again, trial, trial_holds
     # A build whose write-up did not fit (the reproduction without its post): a writing habit
     # that ran beside it gives way, once, if that lets the write-up in and nothing else out
     # ("Blogging and open-sourcing your code is a great way to build up a portfolio", Gleave).
@@ -3410,6 +3425,7 @@ def place(
         again = attempt(
             planner.order_for_deadlines,
             {**held, habit: f"its weeks go to finishing {build} and writing it up ({write_up})"},
+            holds,
         )
         kept = set(planner.parts) - {habit}  # ... and nothing else gives way with it
         if write_up in again.parts and kept <= set(again.parts) and not again.late:

@@ -604,13 +604,11 @@ def replan(
         for u in plan.unscheduled
         if u.note or u.evidence or u.spent_hours is not None
     }
-    order = 0
     busy: dict[str, set[int]] = {}
     for t in kept:
         if t.occurrence is not None:
             busy.setdefault(t.item_id, set()).add(t.week)
-    for item_id, entry in present.items():
-        order += 1
+    for order, (item_id, entry) in enumerate(present.items(), start=1):
         base = fresh.get(item_id)
         task = entry["task"]
         if base is None:
@@ -618,10 +616,9 @@ def replan(
                 orphans.append(item_id)
             title = task.title if task is not None else catalog_title(catalog, item_id)
             kind = task.kind if task is not None else catalog_kind(catalog, item_id)
-            unit = Unit(item_id, item_id.split(".", 1)[0], title, kind, 1, order)
+            unit = Unit(item_id, item_id.split(".", 1)[0], title, kind, 1, 1_000_000 + order)
         else:
-            unit = base
-            unit.order = order
+            unit = base  # keeps its place in the planner's order, as when the plan was made
         unit.touched = item_id in touched
         if entry["occurrences"]:
             unit.occurrences = sorted(set(entry["occurrences"]))
@@ -642,8 +639,6 @@ def replan(
     for uid, unit in fresh.items():
         if uid in present or uid in before or uid in kept_items:
             continue
-        order += 1
-        unit.order = order
         if unit.occurrences is None:
             scale(unit, unit.size / 100, unit.size / 100, None)
         units.append(unit)
