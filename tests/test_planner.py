@@ -477,9 +477,11 @@ def test_someone_strong_applies_in_the_first_weeks_and_a_beginner_after_preparin
     working = sum(1 for h in hours[1:early] if h > 0)
     half = math.ceil(sum(1 for h in hours[1:] if h > 0) / 2)
     assert working <= half, (early, working)
+    # (five weeks after it since stop 47: without his six weekly mocks, cmp39 and cmp40 for,
+    # his interviewer setup and first mocks come after his public questions, a week later)
     built = week_of(strong, "ml-devloop.capstone-project")
     assert built is not None
-    assert built < early <= built + 4, (built, early)
+    assert built < early <= built + 5, (built, early)
     assert later is not None
     assert later > early
     # after the preparation the round cannot go without (resume, lab notes, mocks, stories, a
@@ -686,9 +688,12 @@ def test_a_round_does_not_wait_for_a_long_build_that_is_not_the_persons_goal() -
     assert applied is not None
     assert course is not None
     assert course < applied, (course, applied)
-    for later in ("ml-devloop.gpt2-from-scratch", "ml-devloop.arena-optim-backprop"):
-        start = week_of(engineer, later, last=False)
-        assert start is None or start > applied, (later, start, applied)
+    gpt2 = week_of(engineer, "ml-devloop.gpt2-from-scratch", last=False)
+    assert gpt2 is None or gpt2 > applied, (gpt2, applied)
+    # (ARENA's optimiser notebook may begin in a free week before the round, since his six
+    # weekly mocks left the plan in stop 47, but the round does not wait for it)
+    optim = week_of(engineer, "ml-devloop.arena-optim-backprop")
+    assert optim is None or optim > applied, (optim, applied)
     arena = week_of(engineer, "ml-devloop.arena-basics")
     assert arena is not None
     assert arena < applied, (arena, applied)
@@ -1200,9 +1205,10 @@ def test_a_build_is_written_up_when_a_habit_beside_it_can_give_way() -> None:
     fit, while four skill posts ran beside it (Gleave: the write-up and the open code are
     what make a reproduction a portfolio piece). The habit gives way, and says why. (Since
     his LLM capstone comes first, cmp95, and his infrastructure applications, cmp103, this
-    happens at 9 h a week over 28 weeks.)"""
+    happens at 7 h a week over 34 weeks; at 9 h over 28, until his six weekly mocks left the
+    plan in stop 47, cmp39 and cmp40, and the post fitted without the habit giving way.)"""
     profile, _ = plan_for("strong-everywhere.toml")
-    plan = build_plan(profile.replace(weeks=28, hours_per_week=9), catalog(), MONDAY)
+    plan = build_plan(profile.replace(weeks=34, hours_per_week=7), catalog(), MONDAY)
     built = week_of(plan, "research.reproduce-paper")
     post = week_of(plan, "research.reproduction-post")
     assert built is not None
@@ -2677,6 +2683,35 @@ def test_the_coding_basics_come_before_the_practice_built_on_them(person: str) -
         if start is None or done is None:
             continue
         assert done < start, (later, start, first, done)
+
+
+@pytest.mark.parametrize(
+    "person",
+    [
+        *sorted(p.name for p in EXAMPLES.glob("*.toml")),
+        *sorted(f"people/{p.name}" for p in PEOPLE_DIR.glob("*.toml")),
+    ],
+)
+def test_someone_who_interviews_routinely_gets_a_few_mocks_not_six_more(person: str) -> None:
+    """cmp39, cmp40 (stop 47; eight verdicts of eight for, slightly): the four people who
+    rate interviewing 3 (they do it routinely), all rated 4 at coding, had six weekly mock
+    coding interviews after their first three, while their gap was ML. They keep the first
+    mocks and lose the six more; the ML engineer's ML concept drills now come before his
+    first shot (before: weeks 21-23, after it)."""
+    if person.startswith("people/"):
+        profile, plan = people_plan(person.split("/", 1)[1])
+    else:
+        profile, plan = plan_for(person)
+    weekly = week_of(plan, "interviewing.weekly-mock-interview")
+    if profile.skills.get("interviewing", 0) >= 3:
+        assert weekly is None, weekly
+        assert week_of(plan, "interviewing.first-mocks") is not None
+    if person == "swe-to-ml.toml":
+        shot = week_of(plan, "interviewing.first-shot", last=False)
+        drill = week_of(plan, "interviewing.ml-concepts-drill", last=False)
+        assert shot is not None
+        assert drill is not None
+        assert drill < shot, (drill, shot)
 
 
 def test_a_round_on_time_is_the_first_shot() -> None:
