@@ -78,7 +78,7 @@ import gc
 import heapq
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 from upskill.errors import DataError
@@ -3326,6 +3326,8 @@ def place(
     """
     capacity = week_hours(profile, start, horizon or profile.weeks, today, policy)
 
+    slack = policy.deadline_slack_weeks
+
     def attempt(
         order_for_deadlines: bool,
         held_back: Mapping[str, str] | None = None,
@@ -3344,7 +3346,7 @@ def place(
             tasks_used=tasks_used,
             satisfied=satisfied,
             finished=finished,
-            policy=policy,
+            policy=replace(policy, deadline_slack_weeks=slack),
             order_for_deadlines=order_for_deadlines,
             held_back=held_back,
             quick=profile.quick,
@@ -3361,6 +3363,19 @@ def place(
     planner = attempt(True, held)
     if planner.late:  # a deadline missed for the sake of order: order yields, once
         planner = attempt(False, held)
+    # ... and a deadline still missed (its work began just in time, and a short first week
+    # or a busy month made it late): the deadline's work starts a few weeks earlier
+    kept_slack = slack
+    for extra in (2, 4, 6):
+        if not planner.late:
+            break
+        slack = policy.deadline_slack_weeks + extra
+        again = attempt(True, held)
+        if again.late:
+            again = attempt(False, held)
+        if len(again.late) < len(planner.late):
+            planner, kept_slack = again, slack
+    slack = kept_slack  # (the attempts below start the deadline's work as this one did)
     # A shot already decided (kept by a replan) holds its round back the same few months.
     for shot, round_id in shots.items():
         if shot not in kept_shots:
