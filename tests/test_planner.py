@@ -51,6 +51,7 @@ from upskill.schema import (
 from upskill.storage import dumps_toml
 
 MONDAY = dt.date(2026, 11, 30)
+FOREVER_WEEK = 10_000
 
 
 @lru_cache(maxsize=1)
@@ -2636,6 +2637,41 @@ def test_a_replan_before_the_start_with_nothing_done_keeps_the_plan(person: str)
         (t.id, t.week, t.hours) for t in plan.tasks
     )
     assert [u.id for u in again.unscheduled] == [u.id for u in plan.unscheduled]
+
+
+@pytest.mark.parametrize(
+    "person", ["undergrad-phd.toml", "masters-short-runway.toml", "phd-student-no-network.toml"]
+)
+def test_a_replan_after_one_part_of_a_task_is_checked_off_waits_for_the_rest(
+    person: str,
+) -> None:
+    """`check` marks every part of a task, but plan.toml may be edited by hand: with the first
+    part of each split task marked done, the replan counted those tasks as finished, so what
+    needs them started before their other parts (stop 47: the undergraduate's collaboration
+    kickoff in week 4, her PyTorch basics running to week 14; 20 such starts in six plans)."""
+    from upskill.progress import replan
+
+    _, plan = plan_for(person)
+    marked: set[str] = set()
+    for t in sorted(plan.tasks, key=lambda t: t.week):
+        parts = plan.parts_of(t.id)
+        if t.occurrence is None and len(parts) > 1 and t.id not in marked and t.week <= 6:
+            marked.add(t.id)
+            t.status, t.done_on = "done", plan.week_start(t.week)
+    assert marked
+    eve = plan.start - dt.timedelta(days=1)
+    after = replan(plan, catalog(), eve, today=eve).plan
+    starts: dict[str, int] = {}
+    ends: dict[str, int] = {}
+    for t in after.tasks:
+        if t.status == "todo":
+            starts[t.item_id] = min(starts.get(t.item_id, FOREVER_WEEK), t.week)
+        if t.occurrence is None:
+            ends[t.item_id] = max(ends.get(t.item_id, 0), t.week)
+    for item, week in starts.items():
+        for pre in catalog().prerequisites(item):
+            if pre in ends:
+                assert ends[pre] <= week, (item, week, pre, ends[pre])
 
 
 def test_a_replan_keeps_the_second_shot_months_after_the_first() -> None:

@@ -655,7 +655,13 @@ def replan(
         if unit.id in shot_rounds and not unit.title.endswith(SECOND_SHOT):
             unit.title += SECOND_SHOT
     satisfied = set(selection.known)
-    finished = {t.item_id: t.week for t in kept if t.status != "todo"}
+    # ... but a task with parts still to do is not finished (one part checked off by hand):
+    # what needs it waits for the rest (a habit's first occurrence is what others wait for)
+    finished = {
+        t.item_id: t.week
+        for t in kept
+        if t.status != "todo" and (t.item_id not in present or present[t.item_id]["occurrences"])
+    }
     used: dict[int, int] = {}
     count: dict[int, int] = {}
     for t in kept:
