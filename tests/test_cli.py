@@ -1104,6 +1104,9 @@ def test_a_plan_far_too_small_for_its_role_says_so_and_what_would_reach_it(home:
     week_1 = markdown.split("## Week 1 ", 1)[1].split("## Week 2 ", 1)[0]
     first = week_1.split("\n- [", 1)[0]
     assert "First, this week: decide your weekly hours" in first
+    # ... with a finish line, as every task has (rv7b, rv8: "a real week-1 task with a
+    # finish line")
+    assert "Done when: the hours you can really give each week are written down" in first
     assert f"`upskill {command[1]}`" in first
     run(*command[1].split(), "--yes")
     assert "cheapest first moves" not in run("export", "--format", "markdown").stdout

@@ -2050,7 +2050,9 @@ def plan_markdown(
                 [
                     f"_First, this week: decide your weekly hours (the first decision above); "
                     f"if you can find {decide} h, `upskill replan --hours {decide} --weeks {YEAR}` "
-                    "makes the plan for them._",
+                    "makes the plan for them. Done when: the hours you can really give each "
+                    "week are written down, and either the plan is made again for them or "
+                    f"you keep this one on purpose, at {budget(plan.hours_per_week)} h._",
                     "",
                 ]
             )
