@@ -64,7 +64,11 @@ exact and the output is byte-stable. It works in named phases, each a method of 
    Anders warns against (`first_shot_for`): the plan is made once more with a first shot at
    it, kept if the shot goes out soon after the round's couple of months, at least six weeks
    before the round (then titled the second shot), with no signature goal lost; otherwise
-   the shot is not in the plan and not listed as left out (a replan keeps a shot it holds).
+   the shot is not in the plan and not listed as left out (a replan keeps a shot it holds,
+   and its round still waits the six weeks after it).
+   Deadline work still late once the order has yielded (a plan made late in its first week):
+   the plan is made again with the deadline's work starting two, four or six weeks earlier,
+   kept if fewer deadlines are missed.
 
 What is left out is reported most valuable first, each with its reason; ``Planner.available_week``
 is the one rule for when an item may go into a week.
