@@ -2132,10 +2132,8 @@ def test_a_first_shot_reads_as_one_and_its_absence_is_explained(home: Path) -> N
     said = run("explain", "interviewing.first-applications").stdout
     assert "Your second shot" in " ".join(said.split())
 
-    assert (
-        run("init", "--answers", str(EXAMPLES / "strong-everywhere.toml"), "--force").returncode
-        == 0
-    )
+    strong = ROOT / "benchmarks" / "people" / "strong-engineer-20h.toml"
+    assert run("init", "--answers", str(strong), "--force").returncode == 0
     run("plan")
     out = run("explain", "interviewing.first-shot")
     assert out.returncode == 0

@@ -61,7 +61,8 @@ exact and the output is byte-stable. It works in named phases, each a method of 
    valuable writing habit beside it that nobody must do gives way and the plan is made once
    more, kept if the write-up then fits and nothing else is lost.
    A round that, prepared in full, would go out close to the six months of upskilling
-   Anders warns against (`first_shot_for`): the plan is made once more with a first shot at
+   Anders warns against, or that someone ready from the start (no basics left) could send
+   in the first weeks (`first_shot_for`): the plan is made once more with a first shot at
    it, kept if the shot goes out soon after the round's couple of months, at least six weeks
    before the round (then titled the second shot), with no signature goal lost; otherwise
    the shot is not in the plan and not listed as left out (a replan keeps a shot it holds,
@@ -1397,6 +1398,16 @@ class Planner:
         tight = any(start - slack <= self.first_week for start in starts)
         setup = [] if tight else [v.id for v in chosen if v.within_weeks]
         self.setup_moves = {i for uid in setup for i in self._closure(uid)} - self.first_moves
+
+    def ready_at_once(self, round_id: str) -> bool:
+        """Is the person ready to send ``round_id`` in the first weeks: no basics left to learn
+        and the round released within urgent_prep_weeks?"""
+        release = self.release.get(round_id)
+        return (
+            release is not None
+            and release <= self.first_week + self.policy.urgent_prep_weeks
+            and not any(self._basic(self.by_id[i]) for i in self.chosen)
+        )
 
     def _basic(self, u: Unit) -> bool:
         """A basic the person lacks: a course or drill at the lowest level of a skill they
@@ -3301,10 +3312,11 @@ def first_shot_rule(round_title: str, policy: Policy = POLICY) -> str:
     return (
         f"a first shot goes in only when “{round_title}”, prepared in full, would go out "
         f"{policy.first_shot_round_weeks} working weeks in or later (close to the six months "
-        "of upskilling Anders warns against), and only if it can then go out soon after a "
-        f"couple of months (the round then waits at least {policy.first_shot_gap_weeks} weeks "
-        "after it) without pushing a signature goal out of the plan; in this plan that round "
-        "is your first shot"
+        "of upskilling Anders warns against), or when you have no basics left to learn and "
+        "could apply within weeks on the record you have, and only if it can then go out soon "
+        f"after a couple of months (the round then waits at least {policy.first_shot_gap_weeks} "
+        "weeks after it) without pushing a signature goal out of the plan; in this plan that "
+        "round is your first shot"
     )
 
 
@@ -3405,7 +3417,10 @@ def place(
     for shot, round_id in shots.items():
         if shot in kept_shots:
             continue
-        if _round_is_late(planner, round_id, policy):
+        # ... and so does someone ready from the start (no basics left, the round released in
+        # the first weeks), whose round waits for their signature build: a first wave on the
+        # record they have (cmp45, cmp46: both reviewers for the shot in week 8)
+        if _round_is_late(planner, round_id, policy) or planner.ready_at_once(round_id):
             trial = {k: v for k, v in held.items() if k != shot}
             again = attempt(planner.order_for_deadlines, trial, holds)
             ahead = _weeks_ahead(again, shot, round_id)
