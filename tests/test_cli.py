@@ -2140,3 +2140,22 @@ def test_a_first_shot_reads_as_one_and_its_absence_is_explained(home: Path) -> N
     said = " ".join(out.stdout.split())
     assert "Not in your plan: a first shot goes in only when “First application round”" in said
     assert "not selected" not in said
+
+
+def test_the_empty_last_weeks_are_named_with_their_dates(home: Path) -> None:
+    """rv8: "three plans show one week fewer than their header declares". The ML engineer's
+    plan is 40 weeks; week 39 is light and week 40 holds nothing, so it has no section. The
+    line on the light weeks names week 40 with its dates, so the count adds up."""
+    markdown = person_markdown("swe-to-ml.toml", EXAMPLES)
+    assert markdown.splitlines()[2].startswith("40 weeks from ")
+    headings = re.findall(r"^## Week (\d+) ", markdown, flags=re.M)
+    last = int(headings[-1])
+    assert last < 40, last  # (the case this test is about)
+    line = next(x for x in markdown.splitlines() if re.match(r"From week \d+ the weeks are", x))
+    begins = dt.date.fromisoformat(markdown.splitlines()[2].split()[3].rstrip(","))
+    start = begins + dt.timedelta(weeks=last)
+    end = begins + dt.timedelta(weeks=40, days=-1)
+    named = f"Week 40 ({start.isoformat()} – {end.isoformat()}) holds nothing"
+    if last < 39:
+        named = f"Weeks {last + 1}–40 ({start.isoformat()} – {end.isoformat()}) hold nothing"
+    assert named in line, line

@@ -1851,10 +1851,22 @@ def light_said(plan: Any, catalog: Any = None) -> str | None:
             + LEFT_FREE.format(offers_said(there, catalog, one_week=len(rest) == 1))
         )
     when = f"Week {week} is" if week == plan.weeks else f"From week {week} the weeks are"
+    # (the plan's last weeks hold nothing, so they have no section: said with their dates, as
+    # the header counts them; rv8: "one week fewer than the header declares")
+    hidden = ""
+    if last < plan.weeks:
+        first, end = plan.week_start(last + 1), plan.week_end(plan.weeks)
+        hidden = (
+            f" Week {last + 1} ({first.isoformat()} – {end.isoformat()}) holds nothing, so it "
+            "is not listed."
+            if last + 1 == plan.weeks
+            else f" Weeks {last + 1}–{plan.weeks} ({first.isoformat()} – {end.isoformat()}) "
+            "hold nothing, so they are not listed."
+        )
     if not there:
         return (
             f"{when} light: none of the work left over fits there well. "
-            "Use the free hours to apply, follow up and keep your habits going."
+            "Use the free hours to apply, follow up and keep your habits going." + hidden
         )
     if week == plan.weeks:
         free = _free_hours(plan, week)
@@ -1862,7 +1874,7 @@ def light_said(plan: Any, catalog: Any = None) -> str | None:
     else:
         when += " light"
     said = offers_said(there, catalog, one_week=week == plan.weeks)
-    return f"{when}: " + LEFT_FREE.format(said)
+    return f"{when}: " + LEFT_FREE.format(said) + hidden
 
 
 def after_the_plan_said(
