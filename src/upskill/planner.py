@@ -3376,9 +3376,13 @@ def place(
     kept_shots = {u.id for u in units if u.first_shot_for is not None and u.first_shot_kept}
     held = {shot: "" for shot in shots if shot not in kept_shots}
     holds: dict[str, int] = {}  # a round's earliest week, a few months after its shot
-    planner = attempt(True, held)
-    if planner.late:  # a deadline missed for the sake of order: order yields, once
-        planner = attempt(False, held)
+
+    def made() -> Planner:
+        """The plan in order; a deadline missed for the sake of order: order yields, once."""
+        first = attempt(True, held)
+        return attempt(False, held) if first.late else first
+
+    planner = made()
     # ... and a deadline still missed (its work began just in time, and a short first week
     # or a busy month made it late): the deadline's work starts a few weeks earlier
     kept_slack = slack
@@ -3386,9 +3390,7 @@ def place(
         if not planner.late:
             break
         slack = policy.deadline_slack_weeks + extra
-        again = attempt(True, held)
-        if again.late:
-            again = attempt(False, held)
+        again = made()
         if len(again.late) < len(planner.late):
             planner, kept_slack = again, slack
     slack = kept_slack  # (the attempts below start the deadline's work as this one did)
@@ -3398,9 +3400,8 @@ def place(
             continue
         sent, ahead = _first_week(planner, shot), _weeks_ahead(planner, shot, round_id)
         for _ in range(3):  # the shot itself may move a week when the round waits
+            # (no round in the plan: `ahead` is past any gap)
             if ahead is None or sent is None or ahead >= policy.first_shot_gap_weeks:
-                break
-            if _first_week(planner, round_id) is None:
                 break
             trial_holds = {**holds, round_id: sent + policy.first_shot_gap_weeks}
             again = attempt(planner.order_for_deadlines, held, trial_holds)

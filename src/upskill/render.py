@@ -1820,6 +1820,12 @@ LEFT_FREE = (  # (the light weeks' free hours: what "Did not fit" offers them)
 )
 
 
+def _weeks_dated(plan: Any, first: int, last: int) -> str:
+    """ "week 40 (2027-08-30 – 2027-09-05)" or "weeks 39–40 (2027-08-23 – 2027-09-05)"."""
+    dates = f"({plan.week_start(first).isoformat()} – {plan.week_end(last).isoformat()})"
+    return f"week {first} {dates}" if first == last else f"weeks {first}–{last} {dates}"
+
+
 def light_said(plan: Any, catalog: Any = None) -> str | None:
     """What the light weeks at the end of a plan are for, if there are any: the work "Did
     not fit" offers them, if any (text audit 12, finding 3: "none of the work left over fits
@@ -1837,12 +1843,7 @@ def light_said(plan: Any, catalog: Any = None) -> str | None:
                 "it well (each item left out is listed with its reason). Use them to apply, "
                 "follow up and keep your habits."
             )
-        first, end = plan.week_start(rest[0]), plan.week_end(rest[-1])
-        span = (
-            f"week {rest[0]} ({first.isoformat()} – {end.isoformat()}) is"
-            if len(rest) == 1
-            else f"weeks {rest[0]}–{rest[-1]} ({first.isoformat()} – {end.isoformat()}) are"
-        )
+        span = _weeks_dated(plan, rest[0], rest[-1]) + (" is" if len(rest) == 1 else " are")
         free = _free_hours(plan, rest[0])
         each = "" if len(rest) == 1 else " a week"
         return (
@@ -1855,13 +1856,11 @@ def light_said(plan: Any, catalog: Any = None) -> str | None:
     # the header counts them; rv8: "one week fewer than the header declares")
     hidden = ""
     if last < plan.weeks:
-        first, end = plan.week_start(last + 1), plan.week_end(plan.weeks)
-        hidden = (
-            f" Week {last + 1} ({first.isoformat()} – {end.isoformat()}) holds nothing, so it "
-            "is not listed."
+        empty = _weeks_dated(plan, last + 1, plan.weeks)
+        hidden = f" {empty[0].upper()}{empty[1:]} " + (
+            "holds nothing, so it is not listed."
             if last + 1 == plan.weeks
-            else f" Weeks {last + 1}–{plan.weeks} ({first.isoformat()} – {end.isoformat()}) "
-            "hold nothing, so they are not listed."
+            else "hold nothing, so they are not listed."
         )
     if not there:
         return (
