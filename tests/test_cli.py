@@ -2159,3 +2159,29 @@ def test_the_empty_last_weeks_are_named_with_their_dates(home: Path) -> None:
     if last < 39:
         named = f"Weeks {last + 1}–40 ({start.isoformat()} – {end.isoformat()}) hold nothing"
     assert named in line, line
+
+
+def test_a_command_in_the_roadmap_text_stays_code_in_markdown(home: Path) -> None:
+    """rv8: "some commands use escaped backticks (\\`upskill people add NAME\\`), so they render
+    as literal backticks rather than code". A code span the roadmap means stays code; the rest
+    of the text is still escaped."""
+    markdown = person_markdown("masters-short-runway.toml", EXAMPLES)
+    assert "`upskill people add NAME`" in markdown
+    assert "\\`" not in markdown
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        (
+            "log it with `upskill people add NAME` today",
+            "log it with `upskill people add NAME` today",
+        ),
+        ("*not bold* `code`", "\\*not bold\\* `code`"),
+        ("a lone ` tick [link](x)", "a lone \\` tick \\[link\\](x)"),
+        ("`a|b` in a table", "\\`a\\|b\\` in a table"),
+        ("`back\\slash`", "\\`back\\\\slash\\`"),
+    ],
+)
+def test_markdown_escaping_keeps_code_spans_and_nothing_else(text: str, shown: str) -> None:
+    assert render.md_escape(text) == shown

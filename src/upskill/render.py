@@ -2262,11 +2262,19 @@ def budget(hours: float) -> str:
     return f"{hours:.15g}"
 
 
+# A code span the text means (`upskill people add NAME`): kept as code, its contents as they
+# are (a backslash in a code span shows), unless they hold what a table or a span could not.
+_CODE_SPAN = re.compile(r"`([^`|\\]+)`")
+
+
 def _md_escape(text: str) -> str:
-    out = clean(text, one_line=True)
-    for ch in "\\`*_[]<>|":
-        out = out.replace(ch, "\\" + ch)
-    return out
+    """Text on one line, safe in Markdown: what would be markup is escaped, but a code span the
+    text means stays code."""
+    parts = _CODE_SPAN.split(clean(text, one_line=True))
+    for i in range(0, len(parts), 2):  # (the odd parts are code spans' contents)
+        for ch in "\\`*_[]<>|":
+            parts[i] = parts[i].replace(ch, "\\" + ch)
+    return "".join(part if i % 2 == 0 else f"`{part}`" for i, part in enumerate(parts))
 
 
 md_escape = _md_escape  # text on one line, safe in Markdown
