@@ -3301,6 +3301,18 @@ def _weeks_ahead(planner: Planner, shot: str, round_id: str) -> int | None:
     return (_first_week(planner, round_id) or FOREVER) - first
 
 
+def _builds_first(planner: Planner, round_id: str, policy: Policy) -> list[str]:
+    """The signature builds a first shot at ``round_id`` waits for: those of someone ready
+    from the start (whose round is not late for want of preparation); none for anyone else."""
+    if _round_is_late(planner, round_id, policy) or not planner.ready_at_once(round_id):
+        return []
+    return [
+        i
+        for i in sorted(planner.chosen)
+        if planner.by_id[i].goal and planner.by_id[i].kind == "build"
+    ]
+
+
 def _drop_unscheduled(planner: Planner, uid: str) -> None:
     """Take ``uid`` off the placement's list of work left out."""
     placement = planner.placement
@@ -3348,11 +3360,14 @@ def place(
         order_for_deadlines: bool,
         held_back: Mapping[str, str] | None = None,
         not_before: Mapping[str, int] | None = None,
+        waits: Mapping[str, Sequence[str]] | None = None,
     ) -> Planner:
         copies = [u.copy() for u in units]  # the phases change their own copies
         for u in copies:
             if not_before and u.id in not_before:
                 u.earliest_week = max(u.earliest_week, not_before[u.id])
+            if waits and u.id in waits:  # (what it comes after, in this attempt only)
+                u.after = [*u.after, *(w for w in waits[u.id] if w not in u.after)]
         planner = Planner(
             copies,
             capacity,
@@ -3376,6 +3391,7 @@ def place(
     kept_shots = {u.id for u in units if u.first_shot_for is not None and u.first_shot_kept}
     held = {shot: "" for shot in shots if shot not in kept_shots}
     holds: dict[str, int] = {}  # a round's earliest week, a few months after its shot
+    waits: dict[str, Sequence[str]] = {}  # a shot's wait for the build it goes out with
 
     def made() -> Planner:
         """The plan in order; a deadline missed for the sake of order: order yields, once."""
@@ -3394,62 +3410,92 @@ def place(
         if len(again.late) < len(planner.late):
             planner, kept_slack = again, slack
     slack = kept_slack  # (the attempts below start the deadline's work as this one did)
-    # A shot already decided (kept by a replan) holds its round back the same few months.
+    # A shot already decided (kept by a replan) waits for the build it would go out with, as
+    # in a new plan, and holds its round back the same few months.
     for shot, round_id in shots.items():
         if shot not in kept_shots:
             continue
+        builds = _builds_first(planner, round_id, policy)
+        if builds:
+            again = attempt(planner.order_for_deadlines, held, holds, {**waits, shot: builds})
+            if not again.late:
+                planner, waits = again, {**waits, shot: builds}
         sent, ahead = _first_week(planner, shot), _weeks_ahead(planner, shot, round_id)
         for _ in range(3):  # the shot itself may move a week when the round waits
             # (no round in the plan: `ahead` is past any gap)
             if ahead is None or sent is None or ahead >= policy.first_shot_gap_weeks:
                 break
             trial_holds = {**holds, round_id: sent + policy.first_shot_gap_weeks}
-            again = attempt(planner.order_for_deadlines, held, trial_holds)
+            again = attempt(planner.order_for_deadlines, held, trial_holds, waits)
             if again.late:
                 break
             planner, holds = again, trial_holds
             sent, ahead = _first_week(planner, shot), _weeks_ahead(planner, shot, round_id)
+
     # "Spend a couple of months upskilling and then apply, and if it doesn't work out, come
     # back again in a few months" (Anders): when the round, prepared in full, would go out
     # close to six months in, a first shot goes out after the couple of months, with what is
     # done, and the round, a few months on, is the second; if the shot cannot go out soon
     # after those months and well before the round, or costs the plan a deadline or a
     # signature goal, the round is the first shot after all.
+    def shoot(
+        planner: Planner,
+        shot: str,
+        round_id: str,
+        trial: Mapping[str, str],
+        holds: dict[str, int],
+        waits: Mapping[str, Sequence[str]],
+    ) -> tuple[Planner, dict[str, int]] | None:
+        """The plan with the first shot in it (with ``waits``) and its round's holds; None
+        if the shot would go out too late, too close to its round, or cost a deadline or a
+        signature goal."""
+        again = attempt(planner.order_for_deadlines, trial, holds, waits)
+        ahead = _weeks_ahead(again, shot, round_id)
+        sent = _first_week(again, shot)
+        trial_holds = holds
+        if ahead is not None and sent is not None and ahead < policy.first_shot_gap_weeks:
+            # "... and if it doesn't work out, come back again in a few months": the
+            # round, now the second shot, waits that long after the first
+            trial_holds = {**holds, round_id: sent + policy.first_shot_gap_weeks}
+            again = attempt(planner.order_for_deadlines, trial, trial_holds, waits)
+            ahead = _weeks_ahead(again, shot, round_id)
+        on_time = (
+            _working_weeks_to(again, shot)
+            <= math.ceil((again.by_id[shot].after_prep_weeks or 0) * policy.prep_calendar_factor)
+            + policy.first_shot_late_weeks
+        )
+        # ... and not with a signature goal: each stays in the plan
+        own_kept = all(uid in again.parts for uid in planner.parts if planner.by_id[uid].goal)
+        if (
+            ahead is not None
+            and ahead >= policy.first_shot_gap_weeks
+            and on_time
+            and own_kept
+            and not again.late
+        ):
+            return again, trial_holds
+        return None
+
     for shot, round_id in shots.items():
         if shot in kept_shots:
             continue
         # ... and so does someone ready from the start (no basics left, the round released in
-        # the first weeks), whose round waits for their signature build: a first wave on the
-        # record they have (cmp45, cmp46: both reviewers for the shot in week 8)
-        if _round_is_late(planner, round_id, policy) or planner.ready_at_once(round_id):
-            trial = {k: v for k, v in held.items() if k != shot}
-            again = attempt(planner.order_for_deadlines, trial, holds)
-            ahead = _weeks_ahead(again, shot, round_id)
-            sent = _first_week(again, shot)
-            trial_holds = holds
-            if ahead is not None and sent is not None and ahead < policy.first_shot_gap_weeks:
-                # "... and if it doesn't work out, come back again in a few months": the
-                # round, now the second shot, waits that long after the first
-                trial_holds = {**holds, round_id: sent + policy.first_shot_gap_weeks}
-                again = attempt(planner.order_for_deadlines, trial, trial_holds)
-                ahead = _weeks_ahead(again, shot, round_id)
-            on_time = (
-                _working_weeks_to(again, shot)
-                <= math.ceil(
-                    (again.by_id[shot].after_prep_weeks or 0) * policy.prep_calendar_factor
-                )
-                + policy.first_shot_late_weeks
-            )
-            # ... and not with a signature goal: each stays in the plan
-            own_kept = all(uid in again.parts for uid in planner.parts if planner.by_id[uid].goal)
-            if (
-                ahead is not None
-                and ahead >= policy.first_shot_gap_weeks
-                and on_time
-                and own_kept
-                and not again.late
-            ):
-                planner, held, holds = again, trial, trial_holds
+        # the first weeks), whose round waits for their signature build: a first wave
+        # (cmp45, cmp46: both reviewers for the shot in week 8), sent with that build behind
+        # it if the shot is still on time (cmp49 to cmp52: all four for the strong engineer's
+        # capstone done in week 8 and his shot in week 10, over a shot in week 8 with the
+        # capstone half-built; those who must learn first keep the shot without the wait)
+        late = _round_is_late(planner, round_id, policy)
+        if not late and not planner.ready_at_once(round_id):
+            continue
+        trial = {k: v for k, v in held.items() if k != shot}
+        builds = _builds_first(planner, round_id, policy)
+        for trial_waits in ([{**waits, shot: builds}] if builds else []) + [waits]:
+            tried = shoot(planner, shot, round_id, trial, holds, trial_waits)
+            if tried is not None:
+                planner, held, holds = tried[0], trial, tried[1]
+                waits = trial_waits
+                break
     # A build whose write-up did not fit (the reproduction without its post): a writing habit
     # that ran beside it gives way, once, if that lets the write-up in and nothing else out
     # ("Blogging and open-sourcing your code is a great way to build up a portfolio", Gleave).
@@ -3461,6 +3507,7 @@ def place(
             planner.order_for_deadlines,
             {**held, habit: f"its weeks go to finishing {build} and writing it up ({write_up})"},
             holds,
+            waits,
         )
         kept = set(planner.parts) - {habit}  # ... and nothing else gives way with it
         if write_up in again.parts and kept <= set(again.parts) and not again.late:
