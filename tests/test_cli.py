@@ -760,9 +760,10 @@ def test_a_late_first_round_says_why(home: Path) -> None:
     else:
         start = firsts["network.structured-programme"]
         span = f"week {start}" if start == week - 1 else f"weeks {start}–{week - 1}"
+        out = f"week {week}" if last == week else f"weeks {week}–{last}"
         assert (
             f"h is the start of Apply to a structured programme, residency or fellowship "
-            f"({span}; its applications go out in weeks {week}–{last}, alongside the round)"
+            f"({span}; its applications go out in {out}, alongside the round)"
         ) in said
         assert "go out earlier" not in said
     assert f"alone would take {math.ceil(total / 15)} weeks at 15 h a week" in said
@@ -2185,3 +2186,19 @@ def test_a_command_in_the_roadmap_text_stays_code_in_markdown(home: Path) -> Non
 )
 def test_markdown_escaping_keeps_code_spans_and_nothing_else(text: str, shown: str) -> None:
     assert render.md_escape(text) == shown
+
+
+@pytest.mark.parametrize(
+    ("text", "weeks"),
+    [
+        ("the room left over afterwards (weeks 8, 17 and 30, 5 h free in all)", {8, 17, 30}),
+        ("the room left over afterwards (week 29, 1.5 h free)", {29}),
+        ("weeks 46 and 50–52", {46, 50, 51, 52}),
+        ("weeks 25, 29 and 40, 12 h free", {25, 29, 40}),
+    ],
+)
+def test_the_weeks_a_reason_offers_are_read_without_its_hours(text: str, weeks: set[int]) -> None:
+    """The data scientist's "Did not fit" offered "weeks 8, 17 and 30, 5 h free in all",
+    read back as weeks 5, 8, 17 and 30: a holiday week's "Nothing planned" then seemed to
+    hide work that fits it."""
+    assert render.weeks_read(text) == frozenset(weeks)

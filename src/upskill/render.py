@@ -809,7 +809,7 @@ def round_timing_said(plan: Any, catalog: Any) -> str | None:
         cur = stack.pop()
         if cur not in catalog.items:
             continue
-        for ref in [*catalog.prerequisites(cur), *catalog.after(cur)]:
+        for ref in [*catalog.prerequisites(cur), *catalog.after(cur, plan.profile.background)]:
             if ref not in seen and ref in spans and spans[ref][0] < week:
                 seen.add(ref)
                 stack.append(ref)
@@ -976,8 +976,11 @@ def collaboration_timing_said(plan: Any, catalog: Any) -> str | None:
     if catalog is None or ask not in catalog.items or ask not in spans:
         return None
     week = spans[ask][0]
-    within = catalog.items[ask].within_weeks or 0
-    before = [a for a in catalog.after(ask) if a in spans and spans[a][1] < week]
+    item = catalog.items[ask]
+    within = item.within_weeks_by_background.get(plan.profile.background, item.within_weeks) or 0
+    before = [
+        a for a in catalog.after(ask, plan.profile.background) if a in spans and spans[a][1] < week
+    ]
     if week <= within + 2 or not before or max(spans[a][1] for a in before) < week - 1:
         return None
     before.sort(key=lambda a: (spans[a][0], a))
@@ -1053,7 +1056,7 @@ def round_after_said(plan: Any, catalog: Any) -> str | None:
         week, round_id, which = spans[full][0], full, "your second shot"
     later = [
         a
-        for a in catalog.after(round_id)
+        for a in catalog.after(round_id, plan.profile.background)
         if a in spans and spans[a][0] >= week and catalog.items[a].kind != "apply"
     ]
     # ... with what they build on that comes after the round too (cmp143: "the delay it
@@ -1349,7 +1352,10 @@ def _what_it_costs(plan: Any, catalog: Any, left: Sequence[str], md: bool) -> st
         item = catalog.items.get(item_id)
         if item is None:
             continue
-        for ref in [*catalog.prerequisites(item_id), *catalog.after(item_id)]:
+        for ref in [
+            *catalog.prerequisites(item_id),
+            *catalog.after(item_id, plan.profile.background),
+        ]:
             missed = catalog.items.get(ref)
             if (
                 missed is None
@@ -1740,7 +1746,8 @@ class Offer:
 
 
 _WEEKS_SAID = re.compile(  # "week 17", "weeks 25, 29 and 40", "weeks 46 and 50–52"
-    r"weeks? (\d+(?:–\d+)?(?![\d.])(?:(?:, | and )\d+(?:–\d+)?(?![\d.]))*)"
+    # (not the hours after them: "weeks 8, 17 and 30, 5 h free in all" names no week 5)
+    r"weeks? (\d+(?:–\d+)?(?![\d.]| h\b)(?:(?:, | and )\d+(?:–\d+)?(?![\d.]| h\b))*)"
 )
 
 
@@ -1957,7 +1964,10 @@ def can_slip(plan: Any, tasks: Sequence[Any], catalog: Any) -> list[str]:
         for later in (week + 1, week + 2)
         for other in plan.tasks_in(later)
         if other.item_id in catalog.items
-        for ref in (*catalog.prerequisites(other.item_id), *catalog.after(other.item_id))
+        for ref in (
+            *catalog.prerequisites(other.item_id),
+            *catalog.after(other.item_id, plan.profile.background),
+        )
     }
     out: list[str] = []
     for t in todo:
