@@ -781,3 +781,35 @@ def test_text_audit_12_wording_in_the_roadmaps() -> None:
     letters = items["phd-applications.ask-letters"].done_when
     assert "a draft or bullet points of your statement" not in letters
     assert "a draft if you have one" in letters
+
+
+def test_a_backgrounds_order_must_name_items_and_make_no_cycle(tmp_path: Path) -> None:
+    """`after_by_background` is checked like `after`: every id names a loaded item, and a
+    cycle through one background's order is refused even though nobody else's has it."""
+    text = roadmap_text("mine", [("a", []), ("b", [])])
+    text += 'after_by_background = { undergrad = ["a", "nowhere"] }\n'
+    path = write(tmp_path / "r.toml", text)
+    assert problems_of(path) == [
+        f"{path}: items[1] (b).after_by_background: 'nowhere' points to no item"
+    ]
+    text = roadmap_text("mine", [("a", ["b"]), ("b", [])])
+    text += 'after_by_background = { grad-student = ["a"] }\n'
+    path = write(tmp_path / "r2.toml", text)
+    assert problems_of(path) == [f"{path}: prerequisite cycle: mine.a -> mine.b -> mine.a"]
+
+
+def test_an_unknown_background_in_an_order_is_refused(tmp_path: Path) -> None:
+    text = roadmap_text("mine", [("a", []), ("b", [])])
+    text += 'after_by_background = { astronaut = ["a"] }\n'
+    path = write(tmp_path / "r.toml", text)
+    (line,) = problems_of(path)
+    assert line.startswith(f"{path}: items[1] (b).after_by_background"), line
+
+
+@pytest.mark.parametrize("value", ["0", "53", '"ten"'])
+def test_a_backgrounds_setup_week_is_a_week_of_the_first_year(tmp_path: Path, value: str) -> None:
+    text = roadmap_text("mine", [("a", [])])
+    text += f"within_weeks_by_background = {{ undergrad = {value} }}\n"
+    path = write(tmp_path / "r.toml", text)
+    (line,) = problems_of(path)
+    assert line.startswith(f"{path}: items[0] (a).within_weeks_by_background"), line

@@ -79,6 +79,9 @@ class Item(_Strict):
     prerequisites: list[Annotated[str, Field(pattern=PREREQ_PATTERN)]] = []
     # Soft order: when both are in the plan, these come first (never pulled in for this item).
     after: list[Annotated[str, Field(pattern=PREREQ_PATTERN)]] = []
+    # ... and as it is for people of a background, instead of `after` (a student's referral
+    # ask serves the internships they apply to first, not a job shortlist made months later).
+    after_by_background: dict[Background, list[Annotated[str, Field(pattern=PREREQ_PATTERN)]]] = {}
     # What this drill prepares for, without ordering anything: if it would only start once
     # all of these have started, it has come too late to help and is left out (micrograd after
     # the collaboration and the reproduction it should have prepared).
@@ -130,6 +133,9 @@ class Item(_Strict):
     lead_weeks: Annotated[int, Field(ge=1, le=52)] | None = None
     # Setup that only pays early: in a plan, it is done by this week (the people map).
     within_weeks: Annotated[int, Field(ge=1, le=52)] | None = None
+    # ... and for people of a background, instead of `within_weeks` (a student's referral ask
+    # is early setup for the internships; anyone else's waits for their shortlist).
+    within_weeks_by_background: dict[Background, Annotated[int, Field(ge=1, le=52)]] = {}
     # The work in order, as a few roughly equal chunks: a week holding part of a split item
     # says which of them to do.
     steps: Annotated[

@@ -63,7 +63,8 @@ exact and the output is byte-stable. It works in named phases, each a method of 
    A round that, prepared in full, would go out close to the six months of upskilling
    Anders warns against, or that someone ready from the start (no basics left) could send
    in the first weeks (`first_shot_for`): the plan is made once more with a first shot at
-   it, kept if the shot goes out soon after the round's couple of months, at least six weeks
+   it (someone ready sends it once their signature build is done, if that is still on time),
+   kept if the shot goes out soon after the round's couple of months, at least six weeks
    before the round (then titled the second shot), with no signature goal lost; otherwise
    the shot is not in the plan and not listed as left out (a replan keeps a shot it holds,
    and its round still waits the six weeks after it).
@@ -480,7 +481,7 @@ def candidates(
                 size=centi(item.hours_for(quick, profile.hours_per_week)),
                 order=order,
                 prerequisites=catalog.prerequisites(full),
-                after=catalog.after(full),
+                after=catalog.after(full, profile.background),
                 prepares_for=catalog.prepares_for(full),
                 occurrences=list(range(1, repeat + 1)) if repeat else None,
                 priority=priority,
@@ -496,7 +497,9 @@ def candidates(
                 after_prep_weeks=item.after_prep_weeks,
                 wait_weeks=item.wait_weeks or 0,
                 lead_weeks=item.lead_weeks or 0,
-                within_weeks=item.within_weeks,
+                within_weeks=item.within_weeks_by_background.get(
+                    profile.background, item.within_weeks
+                ),
                 first_shot_for=catalog.first_shot_for(full),
                 elsewhere=elsewhere,
                 aside=bool(
@@ -3453,12 +3456,14 @@ def place(
         ahead = _weeks_ahead(again, shot, round_id)
         sent = _first_week(again, shot)
         trial_holds = holds
-        if ahead is not None and sent is not None and ahead < policy.first_shot_gap_weeks:
+        for _ in range(3):  # (the shot itself may move a week when the round waits)
+            if ahead is None or sent is None or ahead >= policy.first_shot_gap_weeks:
+                break
             # "... and if it doesn't work out, come back again in a few months": the
             # round, now the second shot, waits that long after the first
             trial_holds = {**holds, round_id: sent + policy.first_shot_gap_weeks}
             again = attempt(planner.order_for_deadlines, trial, trial_holds, waits)
-            ahead = _weeks_ahead(again, shot, round_id)
+            ahead, sent = _weeks_ahead(again, shot, round_id), _first_week(again, shot)
         on_time = (
             _working_weeks_to(again, shot)
             <= math.ceil((again.by_id[shot].after_prep_weeks or 0) * policy.prep_calendar_factor)

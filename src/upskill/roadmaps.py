@@ -51,9 +51,19 @@ class Catalog:
         """The full ids of an item's prerequisites."""
         return _qualified(full_id, self.items[full_id].prerequisites)
 
-    def after(self, full_id: str) -> list[str]:
-        """The full ids of the items this one comes after when both are in a plan."""
-        return _qualified(full_id, self.items[full_id].after)
+    def after(self, full_id: str, background: str | None = None) -> list[str]:
+        """The full ids of the items this one comes after when both are in a plan: for
+        people of ``background``, if given, as `after_by_background` says for them."""
+        item = self.items[full_id]
+        if background is not None and background in item.after_by_background:
+            return _qualified(full_id, item.after_by_background[background])
+        return _qualified(full_id, item.after)
+
+    def every_after(self, full_id: str) -> list[str]:
+        """What an item comes after for anyone (`after` and every `after_by_background`)."""
+        item = self.items[full_id]
+        refs = [*item.after, *(r for refs in item.after_by_background.values() for r in refs)]
+        return _qualified(full_id, list(dict.fromkeys(refs)))
 
     def first_shot_for(self, full_id: str) -> str | None:
         """The full id of the round an item is a first shot at (`first_shot_for`), or None."""
@@ -138,6 +148,10 @@ def check_graph(loaded: list[tuple[Roadmap, str]]) -> list[str]:
             for key, refs in (
                 ("prerequisites", item.prerequisites),
                 ("after", item.after),
+                (
+                    "after_by_background",
+                    [r for said in item.after_by_background.values() for r in said],
+                ),
                 ("prepares_for", item.prepares_for),
                 ("done_when_with", list(item.done_when_with)),
                 ("first_shot_for", [item.first_shot_for] if item.first_shot_for else []),
@@ -204,7 +218,7 @@ def find_cycles(catalog: Catalog) -> list[list[str]]:
 
 
 def _edges(catalog: Catalog, full_id: str) -> list[str]:
-    edges = [*catalog.prerequisites(full_id), *catalog.after(full_id)]
+    edges = [*catalog.prerequisites(full_id), *catalog.every_after(full_id)]
     return [p for p in dict.fromkeys(edges) if p in catalog.items and p != full_id]
 
 
