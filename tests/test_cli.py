@@ -1033,7 +1033,9 @@ def test_the_markdown_says_where_the_hours_go_beside_the_ratings(home: Path) -> 
     # two hours a week for three weeks: what the plan holds, and one line for the rest
     init_example("tiny-budget.toml", "--force")
     markdown = run("export", "--format", "markdown").stdout
-    assert re.search(r"^- networking \(you rated 0\): .*; 6 h$", markdown, re.M)
+    # (five of the six hours: the sixth checks the programme deadlines, an application step)
+    assert re.search(r"^- networking \(you rated 0\): .*; 5 h$", markdown, re.M)
+    assert re.search(r"^- applications: Check the next deadlines .*; 1 h$", markdown, re.M)
     found = re.search(r"^- nothing in this plan for: (.*)$", markdown, re.M)
     assert found
     assert "ML (you rated statistics 3, ML fundamentals 1, deep learning 0)" in found.group(1)
@@ -2202,3 +2204,23 @@ def test_the_weeks_a_reason_offers_are_read_without_its_hours(text: str, weeks: 
     read back as weeks 5, 8, 17 and 30: a holiday week's "Nothing planned" then seemed to
     hide work that fits it."""
     assert render.weeks_read(text) == frozenset(weeks)
+
+
+def test_two_hours_a_week_checks_the_programme_deadlines_in_an_hour(home: Path) -> None:
+    """rv8b on two hours a week for three weeks: "replace week 3's 'Ask directly to join a
+    group or project' with a 1-hour deadline check for two fellowships or residencies ... it
+    stops a deadline in the next two months slipping past while the hours question is
+    settled". The structured programme's quick version is that check (cmp61, cmp62), under
+    its own title and finish line, without the full applications' steps."""
+    init_example("tiny-budget.toml", "--force")
+    plan = json.loads(run("plan", "--format", "json").stdout)
+    tasks = [(w["week"], t) for w in plan["weeks"] for t in w["tasks"]]
+    (week, task), *_ = [(w, t) for w, t in tasks if t["id"] == "network.structured-programme"]
+    assert task["hours"] == 1
+    assert task["title"].startswith("Check the next deadlines of two structured programmes")
+    markdown = run("export", "--format", "markdown").stdout
+    block = markdown.split(f"- [ ] {task['title']}", 1)[1].split("\n- [ ]", 1)[0]
+    assert "Done when: This week: two programmes that fit you" in block
+    assert "In order:" not in block
+    assert "This week: Choose two programmes" not in block
+    assert week <= 3

@@ -813,3 +813,11 @@ def test_a_backgrounds_setup_week_is_a_week_of_the_first_year(tmp_path: Path, va
     path = write(tmp_path / "r.toml", text)
     (line,) = problems_of(path)
     assert line.startswith(f"{path}: items[0] (a).within_weeks_by_background"), line
+
+
+def test_a_quick_title_belongs_to_a_quick_version(tmp_path: Path) -> None:
+    text = roadmap_text("mine", [("a", [])])
+    text += 'quick_title = "Check two deadlines"\n'
+    path = write(tmp_path / "r.toml", text)
+    (line,) = problems_of(path)
+    assert "quick_title is the quick version's: give quick_hours too" in line, line

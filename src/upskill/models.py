@@ -153,6 +153,9 @@ class Item(_Strict):
     # A quick version for a very short plan (a few hours in all): its hours and finish line.
     quick_hours: Hours | None = None
     quick_done_when: str = ""
+    # ... and its title, where the quick version is a different step (a deadline check in an
+    # hour, not the applications themselves).
+    quick_title: Annotated[str, Field(min_length=1, max_length=200)] | None = None
     # Recurring work that should be a real share of the week, whatever the week holds (the
     # collaboration put first): each occurrence takes at least this share of the person's
     # weekly hours, to the half hour, and never less than `hours`.
@@ -191,6 +194,8 @@ class Item(_Strict):
         recurring work."""
         if (self.quick_hours is None) != (not self.quick_done_when):
             raise ValueError("quick_hours and quick_done_when go together: give both or neither")
+        if self.quick_title is not None and self.quick_hours is None:
+            raise ValueError("quick_title is the quick version's: give quick_hours too")
         if self.week_share is not None and self.repeat is None:
             raise ValueError("week_share is for recurring work: give `repeat` too")
         if self.interest_only_for and not self.tags:
@@ -263,6 +268,10 @@ class Item(_Strict):
         if background in self.done_when_by_background:
             return self.done_when_by_background[background]
         return self.done_when_by_role.get(role, self.done_when)
+
+    def title_for(self, quick: bool = False) -> str:
+        """The title (its quick version's, in a very short plan, if it has its own)."""
+        return self.quick_title if quick and self.quick_title else self.title
 
     def hours_for(self, quick: bool = False, weekly: float | None = None) -> float:
         """The hours it takes (its quick version's, in a very short plan; at least its share

@@ -476,7 +476,7 @@ def candidates(
             unit = Unit(
                 id=full,
                 roadmap=roadmap_id,
-                title=item.title,
+                title=item.title_for(quick),
                 kind=item.kind,
                 size=centi(item.hours_for(quick, profile.hours_per_week)),
                 order=order,

@@ -347,7 +347,9 @@ def details(
             continue
         resources = item.resources_for(interests, role)
         link = (resources[0].title, resources[0].url) if resources else None
-        steps, tags = tuple(item.steps), tuple(item.tags)
+        # (a quick version is its own small step: the full version's steps are not its)
+        steps = () if quick and item.quick_hours is not None else tuple(item.steps)
+        tags = tuple(item.tags)
         done_when = item.done_when_for(background, quick, role, runway, held)
         more = tuple((r.title, r.url) for r in resources[1:])
         # (work timed this close after what it follows is a follow-up, as the planner says)
@@ -358,7 +360,7 @@ def details(
             steps,
             tags,
             item.for_these(interests),
-            item.title,
+            item.title_for(quick),
             item.source,
             more,
             tuple(catalog.prerequisites(item_id)) if timed else (),
