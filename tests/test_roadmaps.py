@@ -821,3 +821,18 @@ def test_a_quick_title_belongs_to_a_quick_version(tmp_path: Path) -> None:
     path = write(tmp_path / "r.toml", text)
     (line,) = problems_of(path)
     assert "quick_title is the quick version's: give quick_hours too" in line, line
+
+
+def test_no_step_is_waiting_on_reviewers() -> None:
+    """rv9, rv9b: "open-source tasks give 5-7 h to a final part, 'Answer any review comments',
+    whose finish line (PR opened with CI green) was already met": the steps share a task's
+    hours, so a step that waits on the maintainers got a week of its own. Answering reviews is
+    said after the finish line, outside the task, or is a task of its own."""
+    catalog = load_catalog(None)
+    waiting = [
+        (item_id, step)
+        for item_id, item in catalog.items.items()
+        for step in item.steps
+        if re.search(r"review comments|reviewers?'s? answer", step, re.I)
+    ]
+    assert not waiting, waiting
