@@ -2224,3 +2224,12 @@ def test_two_hours_a_week_checks_the_programme_deadlines_in_an_hour(home: Path) 
     assert "In order:" not in block
     assert "This week: Choose two programmes" not in block
     assert week <= 3
+
+
+def test_the_markdown_header_names_the_background(home: Path) -> None:
+    """rv9 on the strong engineer: the plan tells him "coming from software engineering" but
+    "nothing in the profile says Kai is a software engineer". The header says the background
+    the advice is fitted to, beside the hours and the target."""
+    markdown = person_markdown("strong-everywhere.toml", EXAMPLES)
+    header = markdown.splitlines()[2]
+    assert header.endswith(", 10 h/week, background: software-engineer, target: research-engineer.")

@@ -2023,7 +2023,7 @@ def plan_markdown(
     lines = [f"# upskill plan{' for ' + clean(name, one_line=True) if name else ''}", ""]
     lines.append(
         f"{plan.weeks} weeks from {plan.start.isoformat()}, {budget(plan.hours_per_week)} "
-        f"h/week, target: {plan.profile.target_role}."
+        f"h/week, background: {plan.profile.background}, target: {plan.profile.target_role}."
     )
     lines.append("")
     money = money_said(plan, catalog) if weeks is None else None
