@@ -858,7 +858,7 @@ def test_what_a_second_shot_goes_out_without_is_said(home: Path) -> None:
     assert min(gpt2) > min(weeks["interviewing.first-applications"])
     lines = run("export", "--format", "markdown").stdout.splitlines()
     said = next(x for x in lines if "not before it: " in x)
-    assert said.startswith("After your second shot, not before it: Build GPT-2 from scratch")
+    assert said.startswith("After your main round, not before it: Build GPT-2 from scratch")
     assert f"(weeks {min(gpt2)}–{max(gpt2)})" in said
 
 
@@ -2131,9 +2131,9 @@ def test_a_first_shot_reads_as_one_and_its_absence_is_explained(home: Path) -> N
     assert run("init", "--answers", str(answers)).returncode == 0
     text = run("plan", "--all", "--format", "markdown").stdout
     assert re.search(r"- weeks? [0-9–]+: First shot: apply with what you have", text)
-    assert re.search(r"- weeks? [0-9–]+: First application round \(your second shot\)", text)
+    assert re.search(r"- weeks? [0-9–]+: First application round \(after your first shot\)", text)
     said = run("explain", "interviewing.first-applications").stdout
-    assert "Your second shot" in " ".join(said.split())
+    assert "Your main round, after your first shot" in " ".join(said.split())
 
     strong = ROOT / "benchmarks" / "people" / "strong-engineer-20h.toml"
     assert run("init", "--answers", str(strong), "--force").returncode == 0

@@ -216,7 +216,7 @@ def check_invariants(
         assert round_id in first, (uid, "a first shot at a round that is not in the plan")
         assert first[round_id] - first[uid] >= POLICY.first_shot_gap_weeks, (uid, first)
         titles = {t.title for t in plan.tasks if t.item_id == round_id}
-        assert all(title.endswith("(your second shot)") for title in titles), titles
+        assert all(title.endswith("(after your first shot)") for title in titles), titles
 
     # One build of some weeks at a time: a build does not start while another is unfinished
     # (a build with a deadline, or the work that follows someone's yes, does not wait).
@@ -2573,7 +2573,7 @@ def test_a_round_that_comes_late_gets_a_first_shot_at_two_months(person: str) ->
     assert full - shot >= POLICY.first_shot_gap_weeks
     assert_practice_before(profile, plan, shot)
     assert {t.title for t in plan.tasks if t.item_id == "interviewing.first-applications"} == {
-        "First application round (your second shot)"
+        "First application round (after your first shot)"
     }
 
 
@@ -2595,7 +2595,7 @@ def test_a_round_ready_weeks_after_the_shot_waits_months_after_it() -> None:
     ), shot
     assert_practice_before(profile, plan, shot)
     assert {t.title for t in plan.tasks if t.item_id == "interviewing.first-applications"} == {
-        "First application round (your second shot)"
+        "First application round (after your first shot)"
     }
 
 
@@ -2823,7 +2823,7 @@ def test_a_replan_keeps_a_first_shot_as_decided() -> None:
             t.status = "done"
     after = replan(plan, catalog(), plan.week_start(shot + 1), today=plan.week_start(shot + 1))
     titles = {t.title for t in after.plan.tasks if t.item_id == "interviewing.first-applications"}
-    assert titles == {"First application round (your second shot)"}
+    assert titles == {"First application round (after your first shot)"}
     # Early on, at half the hours: the shot no longer fits, and says so.
     _, plan = plan_for("data-scientist-research-engineer.toml")
     start = plan.week_start(3)
@@ -2833,7 +2833,7 @@ def test_a_replan_keeps_a_first_shot_as_decided() -> None:
     assert (placed is not None) != bool(listed)
     if placed is None:
         assert not any(
-            t.title.endswith("(your second shot)")
+            t.title.endswith("(after your first shot)")
             for t in squeezed.tasks
             if t.item_id == "interviewing.first-applications"
         )

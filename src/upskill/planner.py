@@ -65,7 +65,7 @@ exact and the output is byte-stable. It works in named phases, each a method of 
    in the first weeks (`first_shot_for`): the plan is made once more with a first shot at
    it (someone ready sends it once their signature build is done, if that is still on time),
    kept if the shot goes out soon after the round's couple of months, at least six weeks
-   before the round (then titled the second shot), with no signature goal lost; otherwise
+   before the round (then titled as after the first shot), with no signature goal lost; otherwise
    the shot is not in the plan and not listed as left out (a replan keeps a shot it holds,
    and its round still waits the six weeks after it).
    Deadline work still late once the order has yielded (a plan made late in its first week):
@@ -3271,7 +3271,10 @@ class Planner:
         return Placement(self.tasks, self.left_out())
 
 
-SECOND_SHOT = " (your second shot)"  # the round's title, in a plan with a first shot at it
+# The round's title, in a plan with a first shot at it ("your second shot" before stop 48;
+# rv9: Anders's second shot is the same lab again months on, not the main round). Work done
+# keeps the title it was done under; a replan titles the rest afresh.
+SECOND_SHOT = " (after your first shot)"
 
 
 def _first_week(planner: Planner, uid: str) -> int | None:

@@ -1055,7 +1055,7 @@ def round_after_said(plan: Any, catalog: Any) -> str | None:
     which = "the first round"
     full = catalog.first_shot_for(round_id)
     if full is not None and full in spans:  # a first shot: what the full round goes without
-        week, round_id, which = spans[full][0], full, "your second shot"
+        week, round_id, which = spans[full][0], full, "your main round"
     later = [
         a
         for a in catalog.after(round_id, plan.profile.background)
