@@ -269,6 +269,10 @@ class Item(_Strict):
             return self.done_when_by_background[background]
         return self.done_when_by_role.get(role, self.done_when)
 
+    def within_weeks_for(self, background: str) -> int | None:
+        """The week this setup is due by for people of ``background`` (None: not setup)."""
+        return self.within_weeks_by_background.get(background, self.within_weeks)
+
     def title_for(self, quick: bool = False) -> str:
         """The title (its quick version's, in a very short plan, if it has its own)."""
         return self.quick_title if quick and self.quick_title else self.title

@@ -497,9 +497,7 @@ def candidates(
                 after_prep_weeks=item.after_prep_weeks,
                 wait_weeks=item.wait_weeks or 0,
                 lead_weeks=item.lead_weeks or 0,
-                within_weeks=item.within_weeks_by_background.get(
-                    profile.background, item.within_weeks
-                ),
+                within_weeks=item.within_weeks_for(profile.background),
                 first_shot_for=catalog.first_shot_for(full),
                 elsewhere=elsewhere,
                 aside=bool(

@@ -978,8 +978,7 @@ def collaboration_timing_said(plan: Any, catalog: Any) -> str | None:
     if catalog is None or ask not in catalog.items or ask not in spans:
         return None
     week = spans[ask][0]
-    item = catalog.items[ask]
-    within = item.within_weeks_by_background.get(plan.profile.background, item.within_weeks) or 0
+    within = catalog.items[ask].within_weeks_for(plan.profile.background) or 0
     before = [
         a for a in catalog.after(ask, plan.profile.background) if a in spans and spans[a][1] < week
     ]
