@@ -2465,7 +2465,8 @@ PEOPLE = sorted(
 
 def weeks_in(text: str) -> list[int]:
     """The weeks the first "week N" or "weeks N, M and K–L" in ``text`` names."""
-    number = r"\d+(?:–\d+)?(?![\d.])"  # (not the hours after them: "week 11, 1.75 h free")
+    # (not the hours after them: "week 11, 1.75 h free", "week 20, 6 h free")
+    number = r"\d+(?:–\d+)?(?![\d.]| h\b)"
     found = re.search(rf"weeks? ({number}(?:(?:, | and ){number})*)", text)
     assert found, text
     return [
@@ -2875,3 +2876,18 @@ def test_the_referral_ask_follows_the_shortlist_and_precedes_the_first_applicati
     # those go out as soon as they can)
     soon = profile.background in STUDENTS and profile.runway_months is not None
     assert not sent or asked_by < min(sent) or (soon and asked_by == min(sent)), (asked_by, sent)
+
+
+def test_skill_posts_are_for_someone_still_building_the_engineering_side() -> None:
+    """Anders's skill posts show the engineering side a research record does not. The
+    strong engineer (deep learning 4) spent 12 h on them beside his first shot (rv9: "Kai is
+    rated 4 in ML, yet weeks 12-15 spend 12 h on short posts on skills you practised. That
+    is low value"; cmp67, cmp68: both reviewers for his plan without them, with his shot,
+    his programme application and his round a week sooner)."""
+    profile, plan = plan_for("strong-everywhere.toml")
+    assert profile.rating("deep_learning") >= 4
+    assert "research.skill-posts" not in {t.item_id for t in plan.tasks}
+    assert "research.skill-posts" not in {u.id.split("@", 1)[0] for u in plan.unscheduled}
+    # ... and someone still learning deep learning, with time, keeps them
+    _, plan = people_plan("strong-engineer-20h.toml")
+    assert "research.skill-posts" in {t.item_id for t in plan.tasks}
