@@ -447,13 +447,15 @@ def test_signature_goals_land_in_the_first_part_of_the_plan() -> None:
     _, plan = plan_for("postdoc-research-engineer.toml")
     gpt2 = week_of(plan, "ml-devloop.gpt2-from-scratch")
     assert gpt2 is not None
-    # Within the first two-thirds of the weeks with time to work (the holidays are time off),
-    # and before the application round it is shown in: about half of each week goes to coding
-    # (Anders's lesson) and the round's own preparation, so the 75-hour chain to GPT-2 takes
-    # that long at 15 h a week.
+    # Within the first three quarters of the weeks with time to work (the holidays are time
+    # off), and before the application round it is shown in: about half of each week goes to
+    # coding (Anders's lesson) and the round's own preparation, so the 75-hour chain to GPT-2
+    # takes that long at 15 h a week. (Within two-thirds until stop 49: since the referral
+    # ask waits for his CV, cmp69 to cmp72, 17 verdicts for and 8 against, his plan split one
+    # to one, the CV comes first and GPT-2 ends a working week later.)
     working = [w for w in range(1, plan.weeks + 1) if plan.budget(w) > 0]
     assert len(working) < plan.weeks  # the example takes the December holidays off
-    assert working.index(gpt2) + 1 <= 2 * len(working) // 3, gpt2
+    assert working.index(gpt2) + 1 <= 3 * len(working) // 4, gpt2
     applied = week_of(plan, "interviewing.first-applications", last=False)
     assert applied is not None
     assert gpt2 < applied, (gpt2, applied)
@@ -954,9 +956,11 @@ def test_what_the_postdoc_applies_after_is_done_before_applying() -> None:
     wanted = catalog().after("interviewing.first-applications")
     placed = {w: week_of(plan, w) for w in wanted}
     assert sum(v is not None for v in placed.values()) >= 4, placed
+    started = {w: week_of(plan, w, last=False) for w in wanted}
     # The ML interview drills may run into the month after the round (its interviews come
-    # weeks later); a programme's application goes out with the round (the same week or the
-    # next, not months later); the rest is done before it.
+    # weeks later); a programme's application goes out with the round (begun the same week or
+    # the next, not months later: since the referral ask waits for his CV, stop 49, it runs
+    # into the week after that); the rest is done before it.
     drills = {"interviewing.ml-concepts-drill", "interviewing.ml-coding-questions"}
     sent_with = {"network.structured-programme"}
     late = {
@@ -964,7 +968,11 @@ def test_what_the_postdoc_applies_after_is_done_before_applying() -> None:
         for w, v in placed.items()
         if v is not None
         and (
-            v > applied + 4 if w in drills else v > applied + 1 if w in sent_with else v >= applied
+            v > applied + 4
+            if w in drills
+            else (started[w] or v) > applied + 1
+            if w in sent_with
+            else v >= applied
         )
     }
     assert not late, (applied, late)
@@ -1217,9 +1225,10 @@ def test_a_build_is_written_up_when_a_habit_beside_it_can_give_way() -> None:
     the plan, stop 47; since his first shot, cmp45 and cmp46, his reproduction no longer
     outruns its post. An engineer aiming at research showed it at 13 h over 26 weeks, and at
     15 h over 23; since his referral ask follows his shortlist, stop 48, a computer-science
-    postdoc aiming at research shows it at 15 h over 38.)"""
+    postdoc aiming at research shows it at 15 h over 38; since the referral ask waits for
+    the resume, stop 49, at 13 h over 28.)"""
     profile, _ = people_plan("cs-postdoc-research-scientist.toml")
-    plan = build_plan(profile.replace(weeks=38, hours_per_week=15), catalog(), MONDAY)
+    plan = build_plan(profile.replace(weeks=28, hours_per_week=13), catalog(), MONDAY)
     built = week_of(plan, "research.reproduce-paper")
     post = week_of(plan, "research.reproduction-post")
     assert built is not None
@@ -2606,7 +2615,6 @@ def test_a_round_ready_weeks_after_the_shot_waits_months_after_it() -> None:
         "data-scientist-research-engineer.toml",
         "backend-engineer-10h-research-engineer.toml",
         "chemistry-postdoc-12h-research-engineer.toml",
-        "engineer-to-research-scientist.toml",
     ],
 )
 def test_a_first_shot_knows_the_labs_it_applies_to(person: str) -> None:
@@ -2861,6 +2869,13 @@ def test_the_referral_ask_follows_the_shortlist_and_precedes_the_first_applicati
     shortlisted = week_of(plan, "interviewing.target-list")
     if profile.background not in STUDENTS and shortlisted is not None:
         assert shortlisted < asked, (shortlisted, asked)
+    # ... and the resume the referral would pass on (cmp69 to cmp72, stop 49: 17 verdicts
+    # for, 8 against; "asks people inside for a referral before the resume is ready")
+    resumes = ("interviewing.cv-rebrand", "interviewing.resume-tailor")
+    if profile.background not in STUDENTS:
+        for resume in resumes:
+            ready = week_of(plan, resume)
+            assert ready is None or ready < asked, (resume, ready, asked)
     applications = (
         "interviewing.first-shot",
         "interviewing.first-applications",
@@ -2889,5 +2904,5 @@ def test_skill_posts_are_for_someone_still_building_the_engineering_side() -> No
     assert "research.skill-posts" not in {t.item_id for t in plan.tasks}
     assert "research.skill-posts" not in {u.id.split("@", 1)[0] for u in plan.unscheduled}
     # ... and someone still learning deep learning, with time, keeps them
-    _, plan = people_plan("strong-engineer-20h.toml")
+    _, plan = plan_for("phd-student-no-network.toml")
     assert "research.skill-posts" in {t.item_id for t in plan.tasks}
