@@ -2906,3 +2906,26 @@ def test_skill_posts_are_for_someone_still_building_the_engineering_side() -> No
     # ... and someone still learning deep learning, with time, keeps them
     _, plan = plan_for("phd-student-no-network.toml")
     assert "research.skill-posts" in {t.item_id for t in plan.tasks}
+
+
+def test_no_first_shot_without_the_round_it_goes_ahead_of() -> None:
+    """Found by the property test (stop 49): a postdoc with 31 h a week for five weeks,
+    ready at once, had a first shot in week 4 while the round itself found no room in the
+    plan. A first shot is one only ahead of its round: without the round there is none."""
+    profile = Profile(
+        background="phd-or-postdoc",
+        target_role="research-engineer",
+        hours_per_week=31,
+        weeks=5,
+        skills={
+            "coding": 0,
+            "data_structures": 4,
+            "statistics": 0,
+            "deep_learning": 2,
+            "interviewing": 2,
+        },
+    )
+    plan = build_plan(profile, catalog(), dt.date(2026, 1, 1))
+    check_invariants(profile, plan)
+    ids = {t.item_id for t in plan.tasks}
+    assert "interviewing.first-shot" not in ids or "interviewing.first-applications" in ids

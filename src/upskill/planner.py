@@ -3475,6 +3475,7 @@ def place(
         if (
             ahead is not None
             and ahead >= policy.first_shot_gap_weeks
+            and _first_week(again, round_id) is not None  # (the round it goes ahead of stays)
             and on_time
             and own_kept
             and not again.late
@@ -3494,6 +3495,8 @@ def place(
         late = _round_is_late(planner, round_id, policy)
         if not late and not planner.ready_at_once(round_id):
             continue
+        if _first_week(planner, round_id) is None:  # (a shot at a round the plan cannot hold
+            continue  # is no first shot: a five-week plan with no room for the round)
         trial = {k: v for k, v in held.items() if k != shot}
         builds = _builds_first(planner, round_id, policy)
         for trial_waits in ([{**waits, shot: builds}] if builds else []) + [waits]:
