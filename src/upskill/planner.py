@@ -60,8 +60,8 @@ exact and the output is byte-stable. It works in named phases, each a method of 
    A build whose write-up did not fit after it (a reproduction in the last weeks): the least
    valuable writing habit beside it that nobody must do gives way and the plan is made once
    more, kept if the write-up then fits and nothing else is lost.
-   A round that, prepared in full, would go out close to the six months of upskilling
-   Anders warns against, or that someone ready from the start (no basics left) could send
+   A round that, prepared in full, would go out some four months in, well past the couple
+   of months of upskilling Anders advises, or that someone ready from the start (no basics left) could send
    in the first weeks (`first_shot_for`): the plan is made once more with a first shot at
    it (someone ready sends it once their signature build is done, if that is still on time),
    kept if the shot goes out soon after the round's couple of months, at least six weeks
@@ -177,9 +177,11 @@ class Policy:
     # first_shot_gap_weeks after it (Anders: "come back again in a few months").
     first_shot_late_weeks: int = 5
     # ... when the round, prepared in full, would go out after this many working weeks or more:
-    # about five months of work, close to the six Anders warns against (cmp1, cmp2 of stop 44:
-    # the shot was preferred for rounds 21-26 working weeks away, not for Sam's at 17)
-    first_shot_round_weeks: int = 20
+    # about four months of work, well past Anders's couple of months (cmp1, cmp2 of stop 44:
+    # the shot was preferred for rounds 21-26 working weeks away, not for Sam's at 17; 20 until
+    # stop 49, when his referral ask waits for his CV and the shot no longer costs his GPT-2
+    # its place or his reading: cmp73, cmp74, both reviewers for his, split on a CS postdoc's)
+    first_shot_round_weeks: int = 17
     first_shot_gap_weeks: int = 6
     prep_pace_hours: float = 13.5  # "a couple of months" of upskilling, at hours a week
     prep_calendar_factor: float = 1.5  # ... and at most this many times those weeks of work
@@ -745,6 +747,8 @@ class Planner:
         self.runway_needs: set[str] = set()  # what a short runway's job round needs
         self.shot_needs: set[str] = set()  # what a first shot at a round needs
         self.first_moves: set[str] = set()  # quick goals and their chains: ahead of the rest
+        # work left out whose only use is work not in the plan either: why, in words
+        self.prepares_for_none: dict[str, str] = {}
         self.setup_moves: set[str] = set()  # ... and setup that only pays early, within a share
         self.needed: set[str] = set()  # what an application round cannot go without
         self.essentials: set[str] = set()  # ... and the preparation it waits for
@@ -2576,8 +2580,12 @@ class Planner:
                     key=lambda k: self.reasons[k].startswith("an alternative to "),
                 )
                 pointless.add(uid)
-                if uid in self.parts:  # (left-out work keeps its own reason)
-                    self.reasons[uid] = f"it prepares for {first}, which is not in your plan"
+                said = f"it prepares for {first}, which is not in your plan"
+                # (left-out work keeps its own reason, but is never offered for the room left
+                # over: the ask to audit a course would be "added there" for nothing)
+                self.prepares_for_none[uid] = said
+                if uid in self.parts:
+                    self.reasons[uid] = said
                     self.short_of.pop(uid, None)
                     drop.update(self.parts.pop(uid))
                     self.finished.pop(uid, None)
@@ -3189,6 +3197,8 @@ class Planner:
                     "in the weeks with room, weekly habits already take "
                     f"{self.policy.habit_share:.0%} of the week, the most they may"
                 )
+        if u.id in self.prepares_for_none:  # (the room it could have: pointless without)
+            return self.prepares_for_none[u.id]
         took = "more valuable work took the hours when the plan was shared out, and the room left"
         if u.occurrences is not None:  # (each of these weeks has a week's worth free)
             named = weeks_named(slots)
@@ -3327,8 +3337,8 @@ def first_shot_rule(round_title: str, policy: Policy = POLICY) -> str:
     """Why a first shot at a round is not in a plan: the rule `place` applies, in words."""
     return (
         f"a first shot goes in only when “{round_title}”, prepared in full, would go out "
-        f"{policy.first_shot_round_weeks} working weeks in or later (close to the six months "
-        "of upskilling Anders warns against), or when you have no basics left to learn and "
+        f"{policy.first_shot_round_weeks} working weeks in or later (about four months, well "
+        "past the couple of months of upskilling Anders advises), or when you have no basics left to learn and "
         "could apply within weeks on the record you have, and only if it can then go out soon "
         f"after a couple of months (the round then waits at least {policy.first_shot_gap_weeks} "
         "weeks after it) without pushing a signature goal out of the plan; in this plan that "
