@@ -61,9 +61,10 @@ exact and the output is byte-stable. It works in named phases, each a method of 
    valuable writing habit beside it that nobody must do gives way and the plan is made once
    more, kept if the write-up then fits and nothing else is lost.
    A round that, prepared in full, would go out some four months in, well past the couple
-   of months of upskilling Anders advises, or that someone ready from the start (no basics left) could send
-   in the first weeks (`first_shot_for`): the plan is made once more with a first shot at
-   it (someone ready sends it once their signature build is done, if that is still on time),
+   of months of upskilling Anders advises, or that someone ready from the start (no basics
+   left) could send in the first weeks (`first_shot_for`): the plan is made once more with a
+   first shot at it (someone ready sends it once their signature build is done, if that is
+   still on time),
    kept if the shot goes out soon after the round's couple of months, at least six weeks
    before the round (then titled as after the first shot), with no signature goal lost; otherwise
    the shot is not in the plan and not listed as left out (a replan keeps a shot it holds,
@@ -3338,8 +3339,9 @@ def first_shot_rule(round_title: str, policy: Policy = POLICY) -> str:
     return (
         f"a first shot goes in only when “{round_title}”, prepared in full, would go out "
         f"{policy.first_shot_round_weeks} working weeks in or later (about four months, well "
-        "past the couple of months of upskilling Anders advises), or when you have no basics left to learn and "
-        "could apply within weeks on the record you have, and only if it can then go out soon "
+        "past the couple of months of upskilling Anders advises), or when you have no basics "
+        "left to learn and could apply within weeks on the record you have, and only if it can "
+        "then go out soon "
         f"after a couple of months (the round then waits at least {policy.first_shot_gap_weeks} "
         "weeks after it) without pushing a signature goal out of the plan; in this plan that "
         "round is your first shot"
