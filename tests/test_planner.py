@@ -2960,3 +2960,31 @@ def test_no_first_shot_without_the_round_it_goes_ahead_of() -> None:
     check_invariants(profile, plan)
     ids = {t.item_id for t in plan.tasks}
     assert "interviewing.first-shot" not in ids or "interviewing.first-applications" in ids
+
+
+@pytest.mark.parametrize("path", PEOPLE, ids=lambda p: p.name)
+def test_coding_drills_someone_lacks_come_before_the_round_not_after(path: Path) -> None:
+    """rv11, rv11b (stop 49): the postdoc's last week held "stacks and queues, debugging,
+    bit tricks", after his round, filling the room left over. A coding drill at the level of
+    someone still learning (3 or below) is preparation for the application round: the room
+    after the round is not filled with it (the review of gaps and the redo of misses, the
+    practice that follows the weekly problems, may go there)."""
+    profile = load_answers(path)
+    plan = build_plan(profile, catalog(), profile.start_date or MONDAY)
+    applied = week_of(plan, "interviewing.first-applications", last=False)
+    if applied is None:
+        pytest.skip("no job round in this plan")
+    items = catalog().items
+    late = sorted(
+        {
+            (t.week, t.item_id)
+            for t in plan.tasks
+            if t.week > applied
+            and t.item_id.startswith("coding.")
+            and "@" not in t.id
+            and items[t.item_id].kind in ("practice", "learn")
+            and items[t.item_id].level is not None
+            and (items[t.item_id].level or 0) <= 3
+        }
+    )
+    assert not late, (applied, late)

@@ -2676,7 +2676,11 @@ class Planner:
                 over = self._interviews_over(u.id, week)
                 if over is not None:
                     self.reasons[u.id] = over
-                late = self._window_passed(u.id, week) or self._prepares_too_late(u.id, week)
+                late = (
+                    self._window_passed(u.id, week)
+                    or self._prepares_too_late(u.id, week)
+                    or self._drill_after_round(u.id, week)
+                )
                 if late is not None:
                     self.reasons[u.id] = late
                 last = min(latest.get(u.id, FOREVER), u.deadline_week or FOREVER)
@@ -2839,6 +2843,36 @@ class Planner:
             left -= amount
             at += 1
         return out
+
+    def _drill_after_round(self, uid: str, week: int) -> str | None:
+        """Why a coding drill someone still lacks (a data structure, debugging: a topic at
+        level 3 or below) is not refilled into ``week``: the person's main application round
+        has gone out by then, and a drill is preparation for it, not work after it (rv11,
+        rv11b: "stacks and queues, debugging, bit tricks" in the postdoc's last week, after
+        his round). None if it may go there."""
+        u = self.by_id[uid]
+        if (
+            u.roadmap != "coding"
+            or not u.gated
+            or (u.level or 0) > 3
+            or u.occurrences is not None
+            or u.kind not in ("practice", "learn")
+            or u.touched
+            or u.goal
+            or u.liked
+        ):
+            return None
+        rounds = [
+            min(self.tasks[i].week for i in self.parts[r])
+            for r, v in self.by_id.items()
+            if v.goal and v.after_prep_weeks is not None and self.parts.get(r)
+        ]
+        if not rounds or week <= min(rounds):
+            return None
+        return (
+            "it is practice for your application round, which goes out in week "
+            f"{min(rounds)}: the weeks after it are not filled with it"
+        )
 
     def _window_passed(self, uid: str, week: int) -> str | None:
         """Why practice for a round's interviews (the mock loop) no longer fits by ``week``:
