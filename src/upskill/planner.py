@@ -64,11 +64,10 @@ exact and the output is byte-stable. It works in named phases, each a method of 
    of months of upskilling Anders advises, or that someone ready from the start (no basics
    left) could send in the first weeks (`first_shot_for`): the plan is made once more with a
    first shot at it (someone ready sends it once their signature build is done, if that is
-   still on time),
-   kept if the shot goes out soon after the round's couple of months, at least six weeks
-   before the round (then titled as after the first shot), with no signature goal lost; otherwise
-   the shot is not in the plan and not listed as left out (a replan keeps a shot it holds,
-   and its round still waits the six weeks after it).
+   still on time), kept if the shot goes out soon after the round's couple of months, at
+   least six weeks before the round (then titled as after the first shot), with no signature
+   goal lost; otherwise the shot is not in the plan and not listed as left out (a replan
+   keeps a shot it holds, and its round still waits the six weeks after it).
    Deadline work still late once the order has yielded (a plan made late in its first week):
    the plan is made again with the deadline's work starting two, four or six weeks earlier,
    kept if fewer deadlines are missed.
@@ -2661,6 +2660,13 @@ class Planner:
             kept = [self.tasks[i].week for i in indices if i not in drop]
             if kept and self._project(uid):
                 builds.append((min(kept), max(kept)))
+        # (the main round's first week, once: the refill puts no coding drill after it)
+        rounds = [
+            min(self.tasks[i].week for i in self.parts[r])
+            for r, v in self.by_id.items()
+            if v.goal and v.after_prep_weeks is not None and self.parts.get(r)
+        ]
+        main_round = min(rounds, default=None)
         for week in range(self.first_week, self.horizon + 1):
             if not waiting:
                 break
@@ -2679,7 +2685,7 @@ class Planner:
                 late = (
                     self._window_passed(u.id, week)
                     or self._prepares_too_late(u.id, week)
-                    or self._drill_after_round(u.id, week)
+                    or self._drill_after_round(u.id, week, main_round)
                 )
                 if late is not None:
                     self.reasons[u.id] = late
@@ -2844,12 +2850,14 @@ class Planner:
             at += 1
         return out
 
-    def _drill_after_round(self, uid: str, week: int) -> str | None:
+    def _drill_after_round(self, uid: str, week: int, main_round: int | None) -> str | None:
         """Why a coding drill someone still lacks (a data structure, debugging: a topic at
         level 3 or below) is not refilled into ``week``: the person's main application round
-        has gone out by then, and a drill is preparation for it, not work after it (rv11,
-        rv11b: "stacks and queues, debugging, bit tricks" in the postdoc's last week, after
-        his round). None if it may go there."""
+        went out in ``main_round``, before it, and a drill is preparation for it, not work
+        after it (rv11, rv11b: "stacks and queues, debugging, bit tricks" in the postdoc's
+        last week, after his round). None if it may go there."""
+        if main_round is None or week <= main_round:
+            return None
         u = self.by_id[uid]
         if (
             u.roadmap != "coding"
@@ -2862,16 +2870,9 @@ class Planner:
             or u.liked
         ):
             return None
-        rounds = [
-            min(self.tasks[i].week for i in self.parts[r])
-            for r, v in self.by_id.items()
-            if v.goal and v.after_prep_weeks is not None and self.parts.get(r)
-        ]
-        if not rounds or week <= min(rounds):
-            return None
         return (
             "it is practice for your application round, which goes out in week "
-            f"{min(rounds)}: the weeks after it are not filled with it"
+            f"{main_round}: the weeks after it are not filled with it"
         )
 
     def _window_passed(self, uid: str, week: int) -> str | None:
