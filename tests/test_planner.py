@@ -2988,3 +2988,20 @@ def test_coding_drills_someone_lacks_come_before_the_round_not_after(path: Path)
         }
     )
     assert not late, (applied, late)
+
+
+@pytest.mark.parametrize("path", PEOPLE, ids=lambda p: p.stem)
+def test_mock_interviews_come_before_the_early_infrastructure_applications(path: Path) -> None:
+    """rv11b (stop 49): the ML engineer applied to lab infrastructure roles in weeks 6-7, with
+    his interviewer set up in week 9 and his mocks in weeks 12-13 ("preparation comes after
+    what it prepares for"). Interviewing is a skill of its own (Anders), whichever round it is
+    for: the three mock interviews are done before those applications go out (cmp79, cmp80:
+    four verdicts of four for, for the ML engineer and an engineer at 20 h)."""
+    profile = load_answers(path)
+    plan = build_plan(profile, catalog(), profile.start_date or MONDAY)
+    infra = week_of(plan, "interviewing.infra-applications", last=False)
+    if infra is None:
+        pytest.skip("no early infrastructure applications in this plan")
+    mocks = week_of(plan, "interviewing.first-mocks")
+    assert mocks is not None
+    assert mocks < infra, (mocks, infra)
