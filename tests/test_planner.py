@@ -1231,9 +1231,10 @@ def test_a_build_is_written_up_when_a_habit_beside_it_can_give_way() -> None:
     outruns its post. An engineer aiming at research showed it at 13 h over 26 weeks, and at
     15 h over 23; since his referral ask follows his shortlist, stop 48, a computer-science
     postdoc aiming at research shows it at 15 h over 38; since the referral ask waits for
-    the resume, stop 49, at 13 h over 28.)"""
-    profile, _ = people_plan("cs-postdoc-research-scientist.toml")
-    plan = build_plan(profile.replace(weeks=28, hours_per_week=13), catalog(), MONDAY)
+    the resume, stop 49, at 13 h over 28; since the weekly applications after a round are
+    kept for a few weeks, stop 50, the engineer aiming at research at 13 h over 26.)"""
+    profile, _ = people_plan("engineer-to-research-scientist.toml")
+    plan = build_plan(profile.replace(weeks=26, hours_per_week=13), catalog(), MONDAY)
     built = week_of(plan, "research.reproduce-paper")
     post = week_of(plan, "research.reproduction-post")
     assert built is not None
@@ -3005,3 +3006,23 @@ def test_mock_interviews_come_before_the_early_infrastructure_applications(path:
     mocks = week_of(plan, "interviewing.first-mocks")
     assert mocks is not None
     assert mocks < infra, (mocks, infra)
+
+
+@pytest.mark.parametrize("path", PEOPLE, ids=lambda p: p.stem)
+def test_someone_keeps_applying_after_a_round_with_weeks_left_for_it(path: Path) -> None:
+    """rv11, rv11b (stop 49): the data scientist's round went out in weeks 25-26 of 30 and
+    the weeks after it held a capstone, a library change and a blog post, with no more
+    applications ("one round of five applications is not a search"). Where the plan has the
+    weeks for a few of them after the round, the weekly applications are in it, if only for
+    those weeks (cmp83, cmp84: nine verdicts for, none against)."""
+    profile = load_answers(path)
+    plan = build_plan(profile, catalog(), profile.start_date or MONDAY)
+    sent = week_of(plan, "interviewing.first-applications")
+    if sent is None:
+        pytest.skip("no job round in this plan")
+    wait = catalog().items["interviewing.rolling-applications"].wait_weeks or 0
+    if sent + wait + MIN_HABIT_WEEKS - 1 > plan.weeks:
+        pytest.skip("the round ends too late for a few weeks of applications after it")
+    rolling = sorted(t.week for t in plan.tasks if t.item_id == "interviewing.rolling-applications")
+    assert len(rolling) >= MIN_HABIT_WEEKS, (sent, rolling)
+    assert rolling[0] > sent, (sent, rolling)

@@ -1062,6 +1062,23 @@ class Planner:
                 group = by_id[i].group
                 if group is not None:
                     groups_taken.setdefault(group, i)
+        # One round of applications is not a search ("keep sending", Gleave; "two shots in
+        # eight months", Anders): a weekly habit of applying that its round's place in the plan
+        # would allow, but whose full run did not fit beside more valuable work, is kept for a
+        # few weeks rather than left out whole (rv11, rv11b: the data scientist's five weeks
+        # after his round went to a capstone, a library change and a blog post; cmp83, cmp84:
+        # nine verdicts for, none against). The packing finds its weeks, after the round.
+        for uid in list(self.short_of):
+            u = by_id[uid]
+            if (
+                u.kind == "apply"
+                and u.occurrences is not None
+                and all(p in chosen or p in satisfied for p in pre[uid])
+            ):
+                chosen.add(uid)
+                self.limit[uid] = min(MIN_HABIT_WEEKS, len(u.occurrences))
+                del self.short_of[uid]
+                self.reasons.pop(uid, None)
         for u in self.units:
             if u.id not in self.chosen and u.group in groups_taken and u.id not in self.satisfied:
                 taken = self.by_id[groups_taken[u.group]]
