@@ -1787,8 +1787,15 @@ def test_a_step_begun_in_an_earlier_week_says_so_after_it(home: Path) -> None:
     said = "(about 2.25 h of this step's 5.25 h this week; it goes on next week)"
     assert f"{step} {said}\n" in markdown, markdown
     assert "by the end of the week)" not in markdown
-    rest = f"{step} (the rest of it, about 3 h)"
-    assert f"{rest}\n" in markdown
+    # ... and the week that finishes it says where it began (rv12: "weeks 13 and 14 both
+    # say 'Watch or attend the logistic regression lectures'")
+    begun = re.search(
+        re.escape(f"{step} (the rest of it, about 3 h, begun in week ") + r"(\d+)\)", markdown
+    )
+    assert begun, markdown
+    rest = begun.group(0)
+    started = markdown[: markdown.index(f"{step} {said}")]
+    assert int(begun.group(1)) == int(re.findall(r"^## Week (\d+) ", started, flags=re.M)[-1])
     assert "of the way through" not in markdown
     assert "nearly done)" not in markdown
     assert "(continued; finish it this week)" not in markdown  # (said as the rest of it)
@@ -1798,7 +1805,7 @@ def test_a_step_begun_in_an_earlier_week_says_so_after_it(home: Path) -> None:
     week = int(re.findall(r"^## Week (\d+) ", before, flags=re.M)[-1])
     table = run_process("plan", "--week", str(week), "--details").stdout
     shown = " ".join(re.sub("[│┃]", " ", table).split())
-    assert "if you have one (the rest of it, about 3 h)" in shown, shown
+    assert f"if you have one (the rest of it, about 3 h, begun in week {begun.group(1)})" in shown
     assert "finish: plot" not in shown.lower()
 
 

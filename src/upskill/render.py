@@ -1209,6 +1209,11 @@ def next_part_week(plan: Any, t: Any) -> int | None:
     return min((x.week for x in plan.tasks if x.id == t.id and x.week > t.week), default=None)
 
 
+def previous_part_week(plan: Any, t: Any) -> int | None:
+    """The week of the part before this one of a task split over weeks (None: its first)."""
+    return max((x.week for x in plan.tasks if x.id == t.id and x.week < t.week), default=None)
+
+
 def steps_now(
     part: Any,
     hours: float,
@@ -1216,6 +1221,7 @@ def steps_now(
     *,
     week: int | None = None,
     later: int | None = None,
+    earlier: int | None = None,
 ) -> list[str]:
     """Which of an item's ``steps`` a part of ``hours`` covers (all of them for a whole task).
 
@@ -1223,7 +1229,9 @@ def steps_now(
     middle; a part that holds no step's middle starts or keeps going with the step it spends
     most on (and says which). So every week of a split item says what to do in it. A step
     the week does not finish says how many of its hours this week holds and when it goes on
-    (``later``, the week of the next part, after this ``week``).
+    (``later``, the week of the next part, after this ``week``); a step begun in an earlier
+    week says which (``earlier``, the week of the part before), so two weeks holding the same
+    step read as one piece of work going on, not the same work twice (rv12).
     """
     if not steps:
         return []
@@ -1262,10 +1270,12 @@ def steps_now(
         step that itself starts something read "finish: start one of the labs" (text audit
         8), so the week says "(the rest of it)" or "(continued; ...)" behind the step."""
         far = how_far(i)
+        since = f" from week {earlier}" if earlier is not None else ""
         if far:
-            return f"{steps[i]} (continued; {far[2:]}"
+            return f"{steps[i]} (continued{since}; {far[2:]}"
         left = (i + 1) * size - start
-        return f"{steps[i]} (the rest of it, about {_about(left)} h)"
+        begun = f", begun in week {earlier}" if earlier is not None else ""
+        return f"{steps[i]} (the rest of it, about {_about(left)} h{begun})"
 
     # A step the week before started without finishing it is finished or kept going this
     # week, not started again.
@@ -1479,7 +1489,12 @@ def week_table(
             if extra.topic:
                 label.append(f"\nthis week: {clean(extra.topic, one_line=True)}")
             doing = steps_now(
-                part, t.hours, extra.steps, week=t.week, later=next_part_week(plan, t)
+                part,
+                t.hours,
+                extra.steps,
+                week=t.week,
+                later=next_part_week(plan, t),
+                earlier=previous_part_week(plan, t),
             )
             if doing:
                 said = steps_label(part, doing)
@@ -2106,6 +2121,7 @@ def plan_markdown(
                     detail.steps,
                     week=t.week,
                     later=next_part_week(plan, t),
+                    earlier=previous_part_week(plan, t),
                 )
                 if doing:
                     said = steps_label(parts.get(id(t)), doing)
