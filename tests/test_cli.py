@@ -1951,6 +1951,23 @@ def test_a_plan_on_a_runway_says_when_the_money_runs_out(home: Path) -> None:
     longer = person_markdown("masters-short-runway.toml", EXAMPLES)
     line = next(x for x in longer.splitlines() if x.startswith("Money: "))
     assert "runs out around 2027-04-23, after this plan's 20 weeks." in line, line
+    # ... and her runway's note and its two checks are named there too, with their weeks
+    # (rv12: "only one runway checkpoint (week 9)"; the second was said only in week 15),
+    # not her short-runway write-up of the collaboration
+    found = re.search(r"Your runway tasks \(weeks ([\d, and]+)\)", line)
+    assert found, line
+    named = [int(w) for w in re.findall(r"\d+", found.group(1))]
+    data = json.loads(run_process("plan", "--format", "json", "--all").stdout)
+    runway = sorted(
+        {
+            w["week"]
+            for w in data["weeks"]
+            for t in w["tasks"]
+            if t["id"].startswith("network.runway-")
+        }
+    )
+    assert len(runway) == 3, runway
+    assert named == runway, (named, runway)
     assert "Money: " not in person_markdown("postdoc-research-engineer.toml", EXAMPLES)
 
 

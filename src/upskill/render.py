@@ -736,11 +736,11 @@ def money_said(plan: Any, catalog: Any = None) -> str | None:
         f"Money: with the {months:g} months of runway you gave, your money runs out around "
         f"{end.isoformat()}"
     )
+    spans = _spans(plan)
     if week > plan.weeks:
         said += f", after this plan's {plan.weeks} weeks."
     else:
         said += f", in week {week} of this plan."
-        spans = _spans(plan)
         late = [
             f"{clean(title)} ({_weeks_said(first, last)})"
             for first, last, title in milestone_spans(plan, catalog)
@@ -751,23 +751,27 @@ def money_said(plan: Any, catalog: Any = None) -> str | None:
                 " These milestones fall in that week or later, so plan for income or a paid "
                 f"fallback by then: {'; '.join(late)}."
             )
-        checks = sorted(
-            {
-                first
-                for item_id, (first, _, _) in spans.items()
-                if catalog is not None
-                and (item := catalog.items.get(item_id)) is not None
-                and item.only_if_runway_under is not None
-            }
+    # ... and the runway's own tasks, wherever the money ends (rv12: "only one runway
+    # checkpoint (week 9)" for the master's student, whose second check in week 15 was said
+    # only in its week, her money ending after the plan)
+    checks = sorted(
+        {
+            first
+            for item_id, (first, _, _) in spans.items()
+            if catalog is not None
+            and (item := catalog.items.get(item_id)) is not None
+            and item.only_if_runway_under is not None
+            and "runway" in item_id  # (the note and its checks, not a short-runway draft)
+        }
+    )
+    if checks:
+        when = ", ".join(str(w) for w in checks[:-1]) + (
+            f" and {checks[-1]}" if len(checks) > 1 else str(checks[-1])
         )
-        if checks:
-            when = ", ".join(str(w) for w in checks[:-1]) + (
-                f" and {checks[-1]}" if len(checks) > 1 else str(checks[-1])
-            )
-            said += (
-                f" Your runway tasks (week{'s' if len(checks) > 1 else ''} {when}) set the "
-                "fallback and decide when to switch to it."
-            )
+        said += (
+            f" Your runway tasks (week{'s' if len(checks) > 1 else ''} {when}) set the "
+            "fallback and decide when to switch to it."
+        )
     if months < MONEY_SHORT_MONTHS:
         said += (
             " Where a task below speaks of money that is short or runs out within the year, "
