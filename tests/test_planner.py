@@ -391,9 +391,14 @@ def plan_of(
     return build_plan(profile, catalog(), MONDAY)
 
 
-def plan_for(example: str) -> tuple[Profile, Plan]:
-    profile = load_answers(EXAMPLES / example)
+def plan_at(path: Path) -> tuple[Profile, Plan]:
+    """The profile in the answers file at ``path`` and its plan, from its own start date."""
+    profile = load_answers(path)
     return profile, build_plan(profile, catalog(), profile.start_date or MONDAY)
+
+
+def plan_for(example: str) -> tuple[Profile, Plan]:
+    return plan_at(EXAMPLES / example)
 
 
 def week_of(plan: Plan, item: str, last: bool = True) -> int | None:
@@ -2563,8 +2568,7 @@ PEOPLE_DIR = EXAMPLES.parent / "benchmarks" / "people"
 
 
 def people_plan(name: str) -> tuple[Profile, Plan]:
-    profile = load_answers(PEOPLE_DIR / name)
-    return profile, build_plan(profile, catalog(), profile.start_date or MONDAY)
+    return plan_at(PEOPLE_DIR / name)
 
 
 @pytest.mark.parametrize(
@@ -2893,8 +2897,7 @@ def test_the_referral_ask_follows_the_shortlist_and_precedes_the_first_applicati
     undergraduate)."""
     from upskill.schema import STUDENTS
 
-    profile = load_answers(path)
-    plan = build_plan(profile, catalog(), profile.start_date or MONDAY)
+    profile, plan = plan_at(path)
     asked = week_of(plan, "network.insider-contact", last=False)
     if asked is None:
         pytest.skip("no referral ask in this plan")
@@ -2970,8 +2973,7 @@ def test_coding_drills_someone_lacks_come_before_the_round_not_after(path: Path)
     someone still learning (3 or below) is preparation for the application round: the room
     after the round is not filled with it (the review of gaps and the redo of misses, the
     practice that follows the weekly problems, may go there)."""
-    profile = load_answers(path)
-    plan = build_plan(profile, catalog(), profile.start_date or MONDAY)
+    _, plan = plan_at(path)
     applied = week_of(plan, "interviewing.first-applications", last=False)
     if applied is None:
         pytest.skip("no job round in this plan")
@@ -2998,8 +3000,7 @@ def test_mock_interviews_come_before_the_early_infrastructure_applications(path:
     what it prepares for"). Interviewing is a skill of its own (Anders), whichever round it is
     for: the three mock interviews are done before those applications go out (cmp79, cmp80:
     four verdicts of four for, for the ML engineer and an engineer at 20 h)."""
-    profile = load_answers(path)
-    plan = build_plan(profile, catalog(), profile.start_date or MONDAY)
+    _, plan = plan_at(path)
     infra = week_of(plan, "interviewing.infra-applications", last=False)
     if infra is None:
         pytest.skip("no early infrastructure applications in this plan")
@@ -3015,8 +3016,7 @@ def test_someone_keeps_applying_after_a_round_with_weeks_left_for_it(path: Path)
     applications ("one round of five applications is not a search"). Where the plan has the
     weeks for a few of them after the round, the weekly applications are in it, if only for
     those weeks (cmp83, cmp84: nine verdicts for, none against)."""
-    profile = load_answers(path)
-    plan = build_plan(profile, catalog(), profile.start_date or MONDAY)
+    _, plan = plan_at(path)
     sent = week_of(plan, "interviewing.first-applications")
     if sent is None:
         pytest.skip("no job round in this plan")

@@ -1208,14 +1208,14 @@ def _about(hours: float) -> str:
     return f"{max(0.25, round(hours * 4) / 4):g}"
 
 
-def next_part_week(plan: Any, t: Any) -> int | None:
-    """The week of the next part of a task split over weeks (None if this is its last)."""
-    return min((x.week for x in plan.tasks if x.id == t.id and x.week > t.week), default=None)
-
-
-def previous_part_week(plan: Any, t: Any) -> int | None:
-    """The week of the part before this one of a task split over weeks (None: its first)."""
-    return max((x.week for x in plan.tasks if x.id == t.id and x.week < t.week), default=None)
+def part_weeks(plan: Any, t: Any) -> tuple[int | None, int | None]:
+    """The weeks of the parts before and after this one of a task split over weeks (None:
+    this is its first, or its last)."""
+    weeks = [x.week for x in plan.tasks if x.id == t.id]
+    return (
+        max((w for w in weeks if w < t.week), default=None),
+        min((w for w in weeks if w > t.week), default=None),
+    )
 
 
 def steps_now(
@@ -1492,14 +1492,8 @@ def week_table(
         if extra is not None:
             if extra.topic:
                 label.append(f"\nthis week: {clean(extra.topic, one_line=True)}")
-            doing = steps_now(
-                part,
-                t.hours,
-                extra.steps,
-                week=t.week,
-                later=next_part_week(plan, t),
-                earlier=previous_part_week(plan, t),
-            )
+            earlier, later = part_weeks(plan, t)
+            doing = steps_now(part, t.hours, extra.steps, week=t.week, later=later, earlier=earlier)
             if doing:
                 said = steps_label(part, doing)
                 label.append(f"\n{said}{clean(join_steps(doing), one_line=True)}")
@@ -2119,13 +2113,14 @@ def plan_markdown(
             if detail is not None:
                 if detail.topic:
                     lines.append(f"  - This week: {_md_escape(detail.topic)}")
+                earlier, later = part_weeks(plan, t)
                 doing = steps_now(
                     parts.get(id(t)),
                     t.hours,
                     detail.steps,
                     week=t.week,
-                    later=next_part_week(plan, t),
-                    earlier=previous_part_week(plan, t),
+                    later=later,
+                    earlier=earlier,
                 )
                 if doing:
                     said = steps_label(parts.get(id(t)), doing)
