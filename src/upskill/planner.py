@@ -2556,6 +2556,38 @@ class Planner:
             late = self._prepares_too_late(uid, begins)
             if late is not None:
                 take_out(uid, late)
+        # A foundation course the packing could start only late, so that it ends after the
+        # main application round, founds nothing that round shows (rv14,
+        # cmp95: the postdoc's intro ML course in weeks 16-26, his round in week 22, after
+        # his GPT-2): it goes, unless work in the plan builds on it, and the refill below
+        # has its weeks.
+        main_round = min(
+            (
+                min(self.tasks[i].week for i in self.parts[r])
+                for r, v in self.by_id.items()
+                if v.goal and v.after_prep_weeks is not None and self.parts.get(r)
+            ),
+            default=None,
+        )
+        for uid in [i for i in in_order if i in self.parts] if main_round is not None else []:
+            u = self.by_id[uid]
+            if (
+                u.occurrences is not None
+                or u.kind != "learn"
+                or not self._basic(u)
+                or u.touched
+                or u.goal
+                or u.liked
+                or any(k in self.parts for k in children.get(uid, []))
+            ):
+                continue
+            weeks = [self.tasks[i].week for i in self.parts[uid]]
+            if max(weeks) > main_round:
+                take_out(
+                    uid,
+                    f"it could start only in week {min(weeks)} and would end after your "
+                    f"application round (week {main_round}), which it is to prepare you for",
+                )
         # An ask or a plan made for work that is not in the plan goes too: asking to audit a
         # course that did not fit, or scoping a project that did not, prepares for nothing.
         serves = {p: list(kids) for p, kids in children.items()}  # what needs it, and
