@@ -2561,18 +2561,12 @@ class Planner:
         # cmp95: the postdoc's intro ML course in weeks 16-26, his round in week 22, after
         # his GPT-2): it goes, unless work in the plan builds on it, and the refill below
         # has its weeks.
-        main_round = min(
-            (
-                min(self.tasks[i].week for i in self.parts[r])
-                for r, v in self.by_id.items()
-                if v.goal and v.after_prep_weeks is not None and self.parts.get(r)
-            ),
-            default=None,
-        )
-        for uid in [i for i in in_order if i in self.parts] if main_round is not None else []:
+        main_round = self._main_round()
+        for uid in [i for i in in_order if i in self.parts]:
             u = self.by_id[uid]
             if (
-                u.occurrences is not None
+                main_round is None
+                or u.occurrences is not None
                 or u.kind != "learn"
                 or not self._basic(u)
                 or u.touched
@@ -2710,12 +2704,7 @@ class Planner:
             if kept and self._project(uid):
                 builds.append((min(kept), max(kept)))
         # (the main round's first week, once: the refill puts no coding drill after it)
-        rounds = [
-            min(self.tasks[i].week for i in self.parts[r])
-            for r, v in self.by_id.items()
-            if v.goal and v.after_prep_weeks is not None and self.parts.get(r)
-        ]
-        main_round = min(rounds, default=None)
+        main_round = self._main_round()
         for week in range(self.first_week, self.horizon + 1):
             if not waiting:
                 break
@@ -2793,6 +2782,17 @@ class Planner:
             waiting = still
         self.tasks = [t for i, t in enumerate(self.tasks) if i not in drop]
         self.tasks.sort(key=lambda t: t.week)
+
+    def _main_round(self) -> int | None:
+        """The first week of the person's main application round in the plan, if any."""
+        return min(
+            (
+                min(self.tasks[i].week for i in self.parts[r])
+                for r, v in self.by_id.items()
+                if v.goal and v.after_prep_weeks is not None and self.parts.get(r)
+            ),
+            default=None,
+        )
 
     def _elsewhere(self, children: Mapping[str, list[str]]) -> dict[str, str]:
         """Language-model work for someone whose named interests lie elsewhere, with what
