@@ -3424,8 +3424,9 @@ def first_shot_rule(round_title: str, policy: Policy = POLICY) -> str:
         f"a first shot goes in only when “{round_title}”, prepared in full, would go out "
         f"{policy.first_shot_round_weeks} working weeks in or later (about four months, well "
         "past the couple of months of upskilling Anders advises), or when you have no basics "
-        "left to learn and could apply within weeks on the record you have, and only if it can "
-        "then go out soon "
+        "left to learn and could apply within weeks on the record you have (unless the round "
+        "waits for a build of yours: then the round itself goes out once it is done), and only "
+        "if it can then go out soon "
         f"after a couple of months (the round then waits at least {policy.first_shot_gap_weeks} "
         "weeks after it) without pushing a signature goal out of the plan; in this plan that "
         "round is your first shot"
@@ -3595,6 +3596,16 @@ def place(
             continue  # is no first shot: a five-week plan with no room for the round)
         trial = {k: v for k, v in held.items() if k != shot}
         builds = _builds_first(planner, round_id, policy)
+        if not late and builds:
+            # ... but someone ready from the start sends the round itself once that build is
+            # done, with everything, not a first wave of three and the round six weeks on
+            # (rv14, rv14b: the strong engineer "waits until week 11" and his round until week
+            # 17; cmp101, cmp102: both for his round in weeks 13-14, with no shot before it)
+            again = attempt(planner.order_for_deadlines, held, holds, {**waits, round_id: builds})
+            own_kept = all(uid in again.parts for uid in planner.parts if planner.by_id[uid].goal)
+            if own_kept and not again.late and _first_week(again, round_id) is not None:
+                planner, waits = again, {**waits, round_id: builds}
+                continue
         for trial_waits in ([{**waits, shot: builds}] if builds else []) + [waits]:
             tried = shoot(planner, shot, round_id, trial, holds, trial_waits)
             if tried is not None:
