@@ -836,3 +836,46 @@ def test_no_step_is_waiting_on_reviewers() -> None:
         if re.search(r"review comments|reviewers?'s? answer", step, re.I)
     ]
     assert not waiting, waiting
+
+
+def test_no_item_is_for_someone_none_of_its_prerequisites_is_for() -> None:
+    """A prerequisite left out for who the person is (a role, a background, their runway, an
+    interest they did not name) counts as not needed: the other route covers it (the CV
+    rebrand or the tailored resume before a friend's review). But an item none of whose
+    prerequisites suits the person builds on nothing: stop 51 tried the reproduction for
+    engineers only, and "Open-source your reproduction properly" stayed in three research
+    scientists' plans with no reproduction to open-source (cmp97, cmp98). Ratings of 0: no
+    skill gate leaves anything out."""
+    from upskill.planner import not_for
+    from upskill.profile import Profile
+    from upskill.schema import BACKGROUNDS, ROLES
+
+    # (the portfolio page lists whatever artifacts the plan has: a short runway's posts and
+    # project stand in for the reproduction's write-up)
+    exempt = {"research.research-portfolio"}
+    cat = load_catalog(None)
+    runways = (None, 2.0, 3.5, 5.0, 6.5, 9.0, 13.0)
+    interest_sets = ((), tuple(cat.tags()))
+    found = set()
+    for role, background, runway, interests in itertools.product(
+        ROLES, BACKGROUNDS, runways, interest_sets
+    ):
+        profile = Profile(
+            background=background,
+            target_role=role,
+            hours_per_week=10,
+            weeks=26,
+            skills=dict.fromkeys(SKILLS, 0),
+            runway_months=runway,
+            interests=interests,
+        )
+        for full, item in cat.items.items():
+            pres = cat.prerequisites(full)
+            if (
+                pres
+                and full not in exempt
+                and not_for(profile, item) is None
+                and all(not_for(profile, cat.items[p]) is not None for p in pres)
+            ):
+                found.add((full, role, background, runway))
+    assert not found, sorted(found, key=str)[:5]
