@@ -1236,9 +1236,11 @@ def test_a_build_is_written_up_when_a_habit_beside_it_can_give_way() -> None:
     15 h over 23; since his referral ask follows his shortlist, stop 48, a computer-science
     postdoc aiming at research shows it at 15 h over 38; since the referral ask waits for
     the resume, stop 49, at 13 h over 28; since the weekly applications after a round are
-    kept for a few weeks, stop 50, the engineer aiming at research at 13 h over 26.)"""
-    profile, _ = people_plan("engineer-to-research-scientist.toml")
-    plan = build_plan(profile.replace(weeks=26, hours_per_week=13), catalog(), MONDAY)
+    kept for a few weeks, stop 50, the engineer aiming at research at 13 h over 26; since
+    mock interviews come just before the application, stop 51, the computer-science postdoc
+    at 13 h over 28.)"""
+    profile, _ = people_plan("cs-postdoc-research-scientist.toml")
+    plan = build_plan(profile.replace(weeks=28, hours_per_week=13), catalog(), MONDAY)
     built = week_of(plan, "research.reproduce-paper")
     post = week_of(plan, "research.reproduction-post")
     assert built is not None
@@ -3067,3 +3069,25 @@ def test_a_foundation_course_does_not_run_past_the_round_it_prepares_for(path: P
         assert last <= round_week, (item_id, last, round_week)
     if not checked:
         pytest.skip("no foundation course in this plan")
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["evenings-engineer", "cs-postdoc-research-scientist", "career-changer-12-weeks"],
+)
+def test_mock_interviews_come_in_the_weeks_just_before_the_first_application(name: str) -> None:
+    """rv12b, rv14, rv15b (stops 50, 51): mock interviews done months before the application
+    they prepare for are fresh for none of it (the evenings engineer's in weeks 27-28, his
+    round in week 37). Practice an application comes after ends at most
+    `practice_fresh_weeks` before it, when holding it back sends no application later (the
+    round itself) and keeps the plan whole (cmp111, cmp112: six verdicts of eight for)."""
+    _, plan = plan_at(PEOPLE_DIR / f"{name}.toml")
+    items = catalog().items
+    sent = min(
+        t.week
+        for t in plan.tasks
+        if items[t.item_id].kind == "apply" and t.item_id.startswith("interviewing.")
+    )
+    mocks = week_of(plan, "interviewing.first-mocks")
+    assert mocks is not None
+    assert sent - POLICY.practice_fresh_weeks <= mocks < sent, (mocks, sent)

@@ -159,6 +159,7 @@ class Policy:
     max_habits: int = 4  # ... and this many habits at once
     hours_per_habit: float = 5.0  # ... or one per this many hours of a week, if more
     habit_keep: float = 1.5  # a running habit gives way only to one this much more valuable
+    practice_fresh_weeks: int = 2  # interview practice ends at most this long before applying
     habit_free_slot: float = 0.5  # a habit this short does not count as one of the week's tasks
     goal_fraction: float = 1 / 3  # signature goals land within about the first third
     interest_fraction: float = 0.6  # ... and work for the person's interests within this share
@@ -3418,6 +3419,45 @@ def _drop_unscheduled(planner: Planner, uid: str) -> None:
     placement.unscheduled = [u for u in placement.unscheduled if u.id != uid]
 
 
+def _applications_no_later(before: Planner, after: Planner) -> bool:
+    """Does ``after`` send its first application no later than ``before``, and each of the
+    applications of ``before`` at most a week later?"""
+    sent = {a: _first_week(before, a) for a in before.parts if before.by_id[a].kind == "apply"}
+    now = {a: _first_week(after, a) for a in after.parts if after.by_id[a].kind == "apply"}
+    if any((now.get(a) or FOREVER) > (w or FOREVER) + 1 for a, w in sent.items()):
+        return False
+    first = min((w for w in sent.values() if w is not None), default=FOREVER)
+    return min((w for w in now.values() if w is not None), default=FOREVER) <= first
+
+
+def _practice_held_back(planner: Planner, policy: Policy) -> dict[str, int]:
+    """Interview practice (one-off, on the interviewing track) that the first application
+    in the plan comes after, ended more than `practice_fresh_weeks` before it: each with
+    the week it may start at the earliest, so that it ends just before that application."""
+    weeks: dict[str, list[int]] = {}
+    for t in planner.tasks:  # (the placed tasks: `parts` indexes them before the repair)
+        weeks.setdefault(t.item_id, []).append(t.week)
+    apps = [
+        (min(w), uid)
+        for uid, w in weeks.items()
+        if planner.by_id[uid].kind == "apply" and planner.by_id[uid].roadmap == "interviewing"
+    ]
+    if not apps:
+        return {}
+    sent, first = min(apps)
+    out: dict[str, int] = {}
+    for uid in planner.before(first):
+        u = planner.by_id[uid]
+        if uid not in weeks or u.kind != "practice" or u.roadmap != "interviewing":
+            continue
+        if u.occurrences is not None:
+            continue
+        span = sorted(set(weeks[uid]))
+        if sent - span[-1] > policy.practice_fresh_weeks:
+            out[uid] = max(span[0], sent - policy.practice_fresh_weeks - len(span))
+    return out
+
+
 def first_shot_rule(round_title: str, policy: Policy = POLICY) -> str:
     """Why a first shot at a round is not in a plan: the rule `place` applies, in words."""
     return (
@@ -3612,6 +3652,19 @@ def place(
                 planner, held, holds = tried[0], trial, tried[1]
                 waits = trial_waits
                 break
+    # Interview practice that an application comes after, done months before it, is fresh
+    # for none of it: it is held back to the weeks just before the application, if that
+    # sends nothing later and keeps the plan whole (rv12b, rv14, rv15b: the ML engineer's
+    # mocks in weeks 1-5, his infrastructure applications in weeks 8-9; cmp111, cmp112: six
+    # verdicts of eight for, the evenings engineer's mocks in weeks 35-36, not 27-28, before
+    # his round in week 37).
+    late_practice = _practice_held_back(planner, policy)
+    if late_practice:
+        trial_holds = {**holds, **late_practice}
+        again = attempt(planner.order_for_deadlines, held, trial_holds, waits)
+        whole = set(planner.parts) <= set(again.parts)
+        if whole and _applications_no_later(planner, again) and not again.late:
+            planner, holds = again, trial_holds
     # A build whose write-up did not fit (the reproduction without its post): a writing habit
     # that ran beside it gives way, once, if that lets the write-up in and nothing else out
     # ("Blogging and open-sourcing your code is a great way to build up a portfolio", Gleave).
