@@ -82,6 +82,7 @@ import datetime as dt
 import functools
 import gc
 import heapq
+import itertools
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -97,6 +98,7 @@ if TYPE_CHECKING:  # roadmaps bring pydantic; the planner only reads them
 CENTI = 100
 FOREVER = 1 << 30
 MIN_HABIT_WEEKS = 3  # a habit cut short runs at least this many weeks, or not at all
+MAX_PAUSE_WEEKS = 3  # work held back for freshness may not leave work paused longer than this
 _LATE_HABIT = "a weekly habit starting in week "  # (the reason, read again in `left_out`)
 CLOSURE_SAMPLE = 32  # units of a prerequisite chain walked to rank it (all, to take it;
 # the longest chain in the shipped roadmaps has 26, so there the sample is the whole chain)
@@ -3419,6 +3421,20 @@ def _drop_unscheduled(planner: Planner, uid: str) -> None:
     placement.unscheduled = [u for u in placement.unscheduled if u.id != uid]
 
 
+def _longest_pause(planner: Planner) -> int:
+    """The most working weeks between two parts of one piece of work (not a habit)."""
+    weeks: dict[str, list[int]] = {}
+    for t in planner.tasks:
+        if "@" not in t.id:
+            weeks.setdefault(t.id, []).append(t.week)
+    longest = 0
+    for parts in weeks.values():
+        parts.sort()
+        for a, b in itertools.pairwise(parts):
+            longest = max(longest, sum(1 for w in range(a + 1, b) if planner.cap[w] > 0))
+    return longest
+
+
 def _applications_no_later(before: Planner, after: Planner) -> bool:
     """Does ``after`` send its first application no later than ``before``, and each of the
     applications of ``before`` at most a week later?"""
@@ -3663,7 +3679,8 @@ def place(
         trial_holds = {**holds, **late_practice}
         again = attempt(planner.order_for_deadlines, held, trial_holds, waits)
         whole = set(planner.parts) <= set(again.parts)
-        if whole and _applications_no_later(planner, again) and not again.late:
+        paused = _longest_pause(again) > max(_longest_pause(planner), MAX_PAUSE_WEEKS)
+        if whole and _applications_no_later(planner, again) and not again.late and not paused:
             planner, holds = again, trial_holds
     # A build whose write-up did not fit (the reproduction without its post): a writing habit
     # that ran beside it gives way, once, if that lets the write-up in and nothing else out
