@@ -3421,6 +3421,11 @@ def _drop_unscheduled(planner: Planner, uid: str) -> None:
     placement.unscheduled = [u for u in placement.unscheduled if u.id != uid]
 
 
+def _goals_kept(before: Planner, after: Planner) -> bool:
+    """Does ``after`` keep every signature goal that ``before`` has in the plan?"""
+    return all(uid in after.parts for uid in before.parts if before.by_id[uid].goal)
+
+
 def _longest_pause(planner: Planner) -> int:
     """The most working weeks between two parts of one piece of work (not a habit)."""
     weeks: dict[str, list[int]] = {}
@@ -3624,7 +3629,7 @@ def place(
             + policy.first_shot_late_weeks
         )
         # ... and not with a signature goal: each stays in the plan
-        own_kept = all(uid in again.parts for uid in planner.parts if planner.by_id[uid].goal)
+        own_kept = _goals_kept(planner, again)
         if (
             ahead is not None
             and ahead >= policy.first_shot_gap_weeks
@@ -3658,7 +3663,7 @@ def place(
             # (rv14, rv14b: the strong engineer "waits until week 11" and his round until week
             # 17; cmp101, cmp102: both for his round in weeks 13-14, with no shot before it)
             again = attempt(planner.order_for_deadlines, held, holds, {**waits, round_id: builds})
-            own_kept = all(uid in again.parts for uid in planner.parts if planner.by_id[uid].goal)
+            own_kept = _goals_kept(planner, again)
             if own_kept and not again.late and _first_week(again, round_id) is not None:
                 planner, waits = again, {**waits, round_id: builds}
                 continue
