@@ -34,6 +34,9 @@ judged by today's content. Figures per example:
   whose write-up (the writing that builds on that build alone: the reproduction's post) is not;
   collab: the weeks from a collaboration's first work to its last, and the week its paper (or a
   short runway's short paper) starts, "-" if there is none.
+- churn: how far the plan moves when the person finds one more hour a week: of the items in
+  both plans, how many start more than two weeks earlier or later (fewer is steadier; the
+  planner packs week by week, so a small change early on can reshuffle the weeks after it).
 
 It prints a markdown table and exits 0; it exits 1 only if a plan could not be made.
 """
@@ -93,6 +96,32 @@ def markdown(exe: str, home: Path) -> str:
         env=env,
         check=True,
     ).stdout
+
+
+def first_weeks(data: dict[str, Any]) -> dict[str, int]:
+    """The first week of each item in a plan (a habit's first occurrence)."""
+    out: dict[str, int] = {}
+    for week in data["weeks"]:
+        for task in week.get("tasks", []):
+            out.setdefault(task["id"].split("@", 1)[0], week["week"])
+    return out
+
+
+def churn(exe: str, example: Path, data: dict[str, Any], tmp: Path) -> str:
+    """Items of ``data`` that start more than two weeks apart in the plan made with one more
+    hour a week, out of the items both plans hold."""
+    import tomllib
+
+    import tomli_w
+
+    answers = tomllib.loads(example.read_text(encoding="utf-8"))
+    answers["hours_per_week"] = answers["hours_per_week"] + 1
+    more = tmp / example.name
+    more.write_text(tomli_w.dumps(answers), encoding="utf-8")
+    before, after = first_weeks(data), first_weeks(make_plan(exe, more, tmp / "more-home"))
+    both = [i for i in before if i in after]
+    moved = sum(1 for i in both if abs(before[i] - after[i]) > 2)
+    return f"{moved}/{len(both)}"
 
 
 def score(data: dict[str, Any], example: Path) -> dict[str, str]:
@@ -316,6 +345,7 @@ def main(argv: list[str] | None = None) -> int:
         "off-int",
         "unwritten",
         "collab",
+        "churn",
     ]
     print(f"Plans from {args.exe}, scored against {ROOT / 'data' / 'roadmaps'}\n")
     print("| example | " + " | ".join(columns) + " |")
@@ -325,6 +355,7 @@ def main(argv: list[str] | None = None) -> int:
             home = Path(tmp) / "home"
             data = make_plan(args.exe, example, home)
             row = score(data, example)
+            row["churn"] = churn(args.exe, example, data, Path(tmp))
             if args.dump:
                 args.dump.mkdir(parents=True, exist_ok=True)
                 (args.dump / f"{example.stem}.md").write_text(markdown(args.exe, home))
