@@ -1454,24 +1454,32 @@ def test_a_plan_says_which_default_roadmaps_the_person_left_out(home: Path) -> N
 
 def test_weekly_problems_skip_the_sections_the_plans_own_drills_cover(home: Path) -> None:
     """A reviewer (rv79): the postdoc's week-7 weekly problems on Array / String were followed
-    by the week-8 arrays-and-strings drill, six more of the same. The weekly problems skip the
-    sections a drill in the plan works through, in the plan and in `explain`."""
+    by the week-8 arrays-and-strings drill, six more of the same; rv18 found the same of his
+    two-pointers drill in weeks 18-20, after weekly problems on both its sections in weeks
+    10-11. The weekly problems skip the sections any drill in the plan works through, in the
+    plan and in `explain`."""
     init_example("postdoc-research-engineer.toml")
     data = json.loads(run("plan", "--format", "json", "--all").stdout)
     planned = {t["id"].split("@", 1)[0] for w in data["weeks"] for t in w["tasks"]}
-    assert {"coding.arrays-strings", "coding.hashmaps", "coding.weekly-problems"} <= planned
+    drills = {"coding.arrays-strings", "coding.hashmaps", "coding.two-pointers-sliding-window"}
+    assert drills | {"coding.weekly-problems"} <= planned
     markdown = run("plan", "--format", "markdown", "--all").stdout
     said = re.findall(r"weekly-problems@(\d+)`.*\n  - This week: (.+)", markdown)
     assert len(said) >= 6, said
     topics = [topic for _, topic in said]
-    assert "Top Interview 150 section: Array / String" not in topics
-    assert "Top Interview 150 section: Hashmap" not in topics
-    assert topics[0] == "Top Interview 150 section: Two Pointers"
-    # each section once; the weeks after the last one say what to do instead (text audit 10,
-    # finding 8: two weeks of problems with no section named)
+    catalog = load_catalog(None)
+    covered = {c for i in planned for c in catalog.items[i].covers}
+    for section in ("Array / String", "Hashmap", "Two Pointers", "Sliding Window"):
+        assert f"Top Interview 150 section: {section}" in covered
+        assert f"Top Interview 150 section: {section}" not in topics
+    # each other section once, in the list's order; the weeks after the last one say what to
+    # do instead (text audit 10, finding 8: two weeks of problems with no section named)
+    left = [t for t in catalog.items["coding.weekly-problems"].topics if t not in covered]
+    assert topics[0] == left[0] == "Top Interview 150 section: Stack"
     sections = [x for x in topics if x.startswith("Top Interview 150 section: ")]
-    assert len(set(sections)) == len(sections) == 14
-    assert topics[14:] == [render.PAST_THE_TOPICS] * (len(topics) - 14)
+    assert sections == left[: len(sections)]
+    assert len(sections) == min(len(left), len(topics))
+    assert topics[len(sections) :] == [render.PAST_THE_TOPICS] * (len(topics) - len(sections))
     assert len(topics) == 16
     number, topic = said[0]
     explained = run("explain", f"coding.weekly-problems@{number}").stdout
@@ -1617,10 +1625,8 @@ def test_each_week_of_a_course_names_its_lecture(home: Path) -> None:
     # ... and the weekly interview problems go through the Top Interview 150's sections (but
     # those his arrays-and-strings and hash-map drills work through)
     catalog = load_catalog(None)
-    covered = {
-        *catalog.items["coding.arrays-strings"].covers,
-        *catalog.items["coding.hashmaps"].covers,
-    }
+    planned = {t["id"].split("@", 1)[0] for w in data["weeks"] for t in w["tasks"]}
+    covered = {c for i in planned for c in catalog.items[i].covers}
     sections = [t for t in catalog.items["coding.weekly-problems"].topics if t not in covered]
     task = markdown.split("(`coding.weekly-problems@2`", 1)[1].split("\n- [", 1)[0]
     assert f"\n  - This week: {sections[1]}\n" in task, task
