@@ -368,6 +368,41 @@ def test_explain_gives_rationale_source_prerequisites_finish_line_and_resources(
     assert "https://" in out
 
 
+def test_explain_names_the_work_an_item_comes_after_and_where_it_stands(home: Path) -> None:
+    """rv18: the round's reason asks for "your signature ML build" first, and the reviewer
+    took it for the build that began in the round's own week. `explain` names the work in the
+    plan an item comes after, when it can (not its prerequisites, said above), with its week,
+    and says so when that work comes later in this plan."""
+    init_example("data-scientist-research-engineer.toml")
+    data = json.loads(run("plan", "--format", "json").stdout)
+    weeks: dict[str, list[int]] = {}
+    for w in data["weeks"]:
+        for t in w["tasks"]:
+            weeks.setdefault(t["id"].split("@", 1)[0], []).append(w["week"])
+    round_week = min(weeks["interviewing.first-applications"])
+    gpt2 = max(weeks["ml-devloop.gpt2-from-scratch"])
+    assert gpt2 < round_week
+    out = " ".join(run("explain", "interviewing.first-applications").stdout.split())
+    said = out.split("Comes after, where it can: ", 1)[1].split(" Steps:", 1)[0]
+    assert f"ml-devloop.gpt2-from-scratch (week {gpt2})" in said, said
+    assert "interviewing.ml-coding-questions" not in said  # (a prerequisite: "Needs first")
+    assert "later here" not in said
+    # ... and where such work comes after the round, the plan says so
+    init_example("swe-to-ml.toml", "--force")
+    data = json.loads(run("plan", "--format", "json").stdout)
+    weeks = {}
+    for w in data["weeks"]:
+        for t in w["tasks"]:
+            weeks.setdefault(t["id"].split("@", 1)[0], []).append(w["week"])
+    assert min(weeks["ml-devloop.gpt2-from-scratch"]) > min(
+        weeks["interviewing.first-applications"]
+    )
+    out = " ".join(run("explain", "interviewing.first-applications").stdout.split())
+    assert re.search(
+        r"ml-devloop\.gpt2-from-scratch \(week \d+: later here, as it did not fit before\)", out
+    ), out
+
+
 def test_explain_says_where_each_prerequisite_stands(home: Path) -> None:
     """A prerequisite missing from the plan is explained, not a riddle: someone rated 3 at
     interviewing applies without the stories exercise because they know it already."""

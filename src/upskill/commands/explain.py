@@ -117,6 +117,26 @@ def explain(
     if plan is not None:  # where each stands for this person: planned, known, or missing
         prereqs = [f"{p} ({_standing(plan, catalog, p)})" for p in prereqs]
     console.print(f"Needs first: {', '.join(prereqs) if prereqs else 'nothing'}")
+    if plan is not None:  # ... and the work in the plan it comes after, when it can (rv18:
+        # "your signature ML build" read as the build begun in the round's own week)
+        planned = {t.item_id for t in plan.tasks}
+        soft = [
+            a
+            for a in catalog.after(item_id, plan.profile.background)
+            if a in planned and a not in catalog.prerequisites(item_id)
+        ]
+        if soft:
+            starts = min((t.week for t in plan.tasks if t.item_id == item_id), default=None)
+
+            def standing(a: str) -> str:
+                begins = min(t.week for t in plan.tasks if t.item_id == a)
+                late = starts is not None and begins >= starts
+                return _standing(plan, catalog, a) + (
+                    ": later here, as it did not fit before" if late else ""
+                )
+
+            said = ", ".join(f"{a} ({standing(a)})" for a in soft)
+            console.print(f"Comes after, where it can: {said}")
     if item.steps:
         console.print("Steps: " + "; ".join(f"{n}. {step}" for n, step in enumerate(item.steps, 1)))
     if item.topics:
