@@ -501,10 +501,11 @@ def test_finish_lines_and_resources_are_said_to_the_person(home: Path) -> None:
     assert "under a year of money" not in markdown
     init_example("masters-short-runway.toml", "--force")
     out = " ".join(run("explain", "interviewing.target-list").stdout.split())
-    assert "your money runs out within the year, so jobs for your target role first" in out
+    assert "your money runs out within the year, so jobs first" in out
     assert "if your money" not in out
     markdown = " ".join(run("export", "--format", "markdown").stdout.split())
-    assert "your money runs out within the year, so jobs for your target role first" in markdown
+    assert "your money runs out within the year, so jobs first" in markdown
+    assert "research engineer posts and residencies lead" in markdown
     assert "Beyond the documents: Starting with your own advisor" in markdown
     assert "Asking an open-source maintainer" not in markdown
 
