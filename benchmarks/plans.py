@@ -158,7 +158,7 @@ def score(data: dict[str, Any], example: Path) -> dict[str, str]:
             if "@" not in t["id"]:
                 item_parts[item].append(t["hours"])
     last = {i: max(ws) for i, ws in item_weeks.items()}
-    first = {i: min(ws) for i, ws in item_weeks.items()}
+    first = first_weeks(data)
 
     goals = []
     for uid, unit in units.items():

@@ -374,11 +374,7 @@ def test_explain_names_the_work_an_item_comes_after_and_where_it_stands(home: Pa
     plan an item comes after, when it can (not its prerequisites, said above), with its week,
     and says so when that work comes later in this plan."""
     init_example("data-scientist-research-engineer.toml")
-    data = json.loads(run("plan", "--format", "json").stdout)
-    weeks: dict[str, list[int]] = {}
-    for w in data["weeks"]:
-        for t in w["tasks"]:
-            weeks.setdefault(t["id"].split("@", 1)[0], []).append(w["week"])
+    weeks = item_weeks()
     round_week = min(weeks["interviewing.first-applications"])
     gpt2 = max(weeks["ml-devloop.gpt2-from-scratch"])
     assert gpt2 < round_week
@@ -389,11 +385,7 @@ def test_explain_names_the_work_an_item_comes_after_and_where_it_stands(home: Pa
     assert "later here" not in said
     # ... and where such work comes after the round, the plan says so
     init_example("swe-to-ml.toml", "--force")
-    data = json.loads(run("plan", "--format", "json").stdout)
-    weeks = {}
-    for w in data["weeks"]:
-        for t in w["tasks"]:
-            weeks.setdefault(t["id"].split("@", 1)[0], []).append(w["week"])
+    weeks = item_weeks()
     assert min(weeks["ml-devloop.gpt2-from-scratch"]) > min(
         weeks["interviewing.first-applications"]
     )

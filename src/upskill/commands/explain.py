@@ -126,16 +126,20 @@ def explain(
             if a in planned and a not in catalog.prerequisites(item_id)
         ]
         if soft:
-            starts = min((t.week for t in plan.tasks if t.item_id == item_id), default=None)
-
-            def standing(a: str) -> str:
-                begins = min(t.week for t in plan.tasks if t.item_id == a)
-                late = starts is not None and begins >= starts
-                return _standing(plan, catalog, a) + (
-                    ": later here, as it did not fit before" if late else ""
+            begins: dict[str, int] = {}  # each item's first week
+            for t in sorted(plan.tasks, key=lambda t: t.week):
+                begins.setdefault(t.item_id, t.week)
+            starts = begins.get(item_id)
+            said = ", ".join(
+                f"{a} ({_standing(plan, catalog, a)}"
+                + (
+                    ": later here, as it did not fit before"
+                    if starts and begins[a] >= starts
+                    else ""
                 )
-
-            said = ", ".join(f"{a} ({standing(a)})" for a in soft)
+                + ")"
+                for a in soft
+            )
             console.print(f"Comes after, where it can: {said}")
     if item.steps:
         console.print("Steps: " + "; ".join(f"{n}. {step}" for n, step in enumerate(item.steps, 1)))
