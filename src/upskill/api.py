@@ -296,6 +296,50 @@ def run_check(
     )
 
 
+@dataclass
+class Added:
+    plan: Plan  # as saved
+    added: list[Task]  # the rows put in the plan (pinned), or
+    back: list[Any]  # the rows taken back out (`Unscheduled`), with --undo
+    saved: bool
+    notes: list[str] = field(default_factory=list)  # what it builds on that comes later
+
+
+def run_add(
+    home: Path,
+    item: str,
+    week: int | None = None,
+    *,
+    times: int = 1,
+    undo: bool = False,
+    today: dt.date | None = None,
+) -> Added:
+    """Put work that did not fit into the plan, in ``week`` (default: the first week from this
+    one with its hours free), pinned there so that `replan` leaves it; a weekly item's next
+    ``times`` occurrences, one a week. ``undo`` takes what was added back out, to the work
+    that did not fit, with what was recorded on it."""
+    from upskill import clock, progress, storage
+
+    if undo and (week is not None or times != 1):
+        raise UsageError("--undo takes the task back out: it goes without --week and --times")
+    today = today or clock.today()
+    if not storage.plan_path(home).exists():
+        storage.load_plan(home)  # says there is no plan, before any lock file is made
+    with storage.editing(home) as edit:
+        plan = edit.plan
+        if undo:
+            back = progress.take_back_added(plan, item)
+            added: list[Task] = []
+            notes: list[str] = []
+        else:
+            from upskill.roadmaps import load_catalog
+
+            catalog = load_catalog(home)
+            added, notes = progress.add_left_out(plan, item, week, times, catalog, today)
+            back = []
+    return Added(plan=plan, added=added, back=back, saved=edit.saved, notes=notes)
+
+
 def _covered(home: Path, plan: Plan, tasks: list[str], names: list[str]) -> Any:
     """The outreach log, once every task is an outreach task and every name is in it."""
     from upskill import storage

@@ -23,6 +23,7 @@ from upskill.commands import plan as _plan  # noqa: F401
 from upskill.commands import check as _check  # noqa: F401
 from upskill.commands import status as _status  # noqa: F401
 from upskill.commands import replan as _replan  # noqa: F401
+from upskill.commands import add as _add  # noqa: F401
 from upskill.commands import explain as _explain  # noqa: F401
 from upskill.commands import export as _export  # noqa: F401
 from upskill.commands import review as _review  # noqa: F401

@@ -3290,7 +3290,10 @@ class Planner:
         took = "more valuable work took the hours when the plan was shared out, and the room left"
         if u.occurrences is not None:  # (each of these weeks has a week's worth free)
             named = weeks_named(slots)
-            return f"{took} over afterwards ({named}) is not refilled: you can add it there"
+            return (
+                f"{took} over afterwards ({named}) is not refilled: you can add it there "
+                f"(`upskill add {u.id} --week {slots[0]}`, with --times K for K weeks)"
+            )
         # The room said with its hours, and what it holds of this (text audit 12, finding 4:
         # "(weeks 17) ... you can add it there" for 4 h, where week 17 had 1.5 h free).
         room = {w: self.cap[w] - load[w] for w in slots}
@@ -3298,13 +3301,15 @@ class Planner:
         if len(whole) == 1:
             return (
                 f"{took} over afterwards is not refilled: it fits whole in {weeks_named(whole)} "
-                f"({_free_in(room, whole)}), where you can add it"
+                f"({_free_in(room, whole)}), where you can add it "
+                f"(`upskill add {u.id} --week {whole[0]}`)"
             )
         if whole:
             least = min(room[w] for w in whole) / CENTI
             return (
                 f"{took} over afterwards is not refilled: it fits whole in any of "
-                f"{weeks_named(whole)} (each with at least {least:g} h free), where you can add it"
+                f"{weeks_named(whole)} (each with at least {least:g} h free), where you can add it "
+                f"(`upskill add {u.id} --week {whole[0]}`)"
             )
         total = sum(room.values())
         said = f"{weeks_named(slots)}, {_free_in(room, slots)}"

@@ -237,6 +237,171 @@ def unrecord_outside(plan: Plan, ids: Iterable[str]) -> list[tuple[str, bool]]:
     return list(out.items())
 
 
+def add_left_out(
+    plan: Plan, given: str, week: int | None, times: int, catalog: Any, today: dt.date
+) -> tuple[list[Task], list[str]]:
+    """Put work listed as not fitting into the plan: a pinned to-do row in ``week``, or for a
+    weekly item (its id without ``@N``) its next ``times`` left-out occurrences, one a week from
+    ``week``. With no ``week``, the first week from this one with the hours free beside its
+    tasks and the share kept free for overruns, as the plan counts them. What was
+    recorded on the row comes with it, and so does its reason (for `take_back_added`). The
+    default week also comes after the weeks of what it builds on; returned with the rows, a
+    line for each prerequisite it would come before, or that is not in the plan.
+    """
+    if not given or any(ch.isspace() or not ch.isprintable() for ch in given):
+        raise UnknownTaskError(
+            f"task id {given!r} holds spaces, a line break or other invisible characters; "
+            "type the id as `upskill plan --all` shows it"
+        )
+    if times < 1:
+        raise UsageError(f"--times {times}: give 1 or more")
+    rows = [u for u in plan.unscheduled if u.id == given]
+    if not rows:
+        rows = sorted(
+            (u for u in plan.unscheduled if u.id.split("@", 1)[0] == given and "@" in u.id),
+            key=lambda u: int(u.id.partition("@")[2]),
+        )[:times]
+    elif times > 1:
+        raise UsageError(f"--times is for a weekly task: give {given.split('@', 1)[0]}")
+    if not rows:
+        placed = sorted({t.week for t in plan.tasks if given in (t.id, t.item_id)})
+        if placed:
+            where = ", ".join(str(w) for w in placed[:5])
+            raise StateError(
+                f"{given} is already in your plan (week{'s' if len(placed) > 1 else ''} {where})"
+            )
+        raise UnknownTaskError(
+            f"{given} is not among the work that did not fit{_suggest_left_out(plan, given)}"
+        )
+    now = max(plan.week_of(today), 1)
+    if now > plan.weeks:
+        raise StateError(
+            f"your plan ended in week {plan.weeks}; `upskill replan --weeks N` goes on"
+        )
+    item_id = rows[0].id.split("@", 1)[0]
+    needs = catalog.prerequisites(item_id) if item_id in catalog.items else []
+    ends = {p: max((t.week for t in plan.tasks if t.item_id == p), default=0) for p in needs}
+    ready = max([now, *(e + 1 for e in ends.values())])
+    # (a weekly task's occurrence goes in a week that holds none of it yet)
+    held = {t.week for t in plan.tasks if t.item_id == item_id} if "@" in rows[0].id else set()
+    if week is not None:
+        if not 1 <= week <= plan.weeks:
+            raise UsageError(f"--week {week}: your plan has weeks 1 to {plan.weeks}")
+        if week < now:
+            raise UsageError(
+                f"--week {week} is over (this is week {now}): add work to this week or a later one"
+            )
+        if week in held:
+            raise StateError(f"week {week} already holds {item_id} (once a week)")
+    else:
+        load = planned_hours(plan)
+        need = rows[0].hours
+        free = [
+            w
+            for w in range(ready, plan.weeks + 1)
+            if w not in held
+            and plan.budget(w) * (1 - plan.profile.buffer) - load.get(w, 0.0) >= need - 1e-9
+        ]
+        if not free:
+            raise StateError(
+                f"no week from week {ready} on has {need:g} h free; "
+                f"give --week N to put {given} in a week of your choice"
+            )
+        week = free[0]
+    weeks = [w for w in range(week, plan.weeks + 1) if w not in held][: len(rows)]
+    if len(weeks) < len(rows):
+        raise UsageError(
+            f"{len(rows)} weeks from week {week} run past your plan's last week ({plan.weeks})"
+        )
+    added = []
+    for at, row in zip(weeks, rows, strict=True):
+        added.append(
+            Task(
+                row.id,
+                at,
+                catalog_title(catalog, item_id),
+                catalog_kind(catalog, item_id),
+                row.hours,
+                note=row.note,
+                pinned=True,
+                evidence=list(row.evidence),
+                spent_hours=row.spent_hours,
+                scaled_by=row.scaled_by,
+                unscheduled_reason=row.reason,
+            )
+        )
+    notes = []
+    for p, end in ends.items():
+        if end >= weeks[0]:
+            notes.append(f"it builds on {p}, which your plan has in week {end}")
+        elif not end and any(u.id.split("@", 1)[0] == p for u in plan.unscheduled):
+            notes.append(f"it builds on {p}, which did not fit either")
+    taken = {row.id for row in rows}
+    plan.unscheduled = [u for u in plan.unscheduled if u.id not in taken]
+    plan.tasks = sorted([*plan.tasks, *added], key=lambda t: t.week)
+    return added, notes
+
+
+def take_back_added(plan: Plan, given: str) -> list[Unscheduled]:
+    """Undo `add_left_out`: the to-do rows it added for ``given`` (a weekly item's id: all of
+    its added occurrences still to do) go back among the work that did not fit, with their
+    reason and what was recorded on them."""
+    rows = [
+        t
+        for t in plan.tasks
+        if given in (t.id, t.item_id)
+        and t.pinned
+        and not t.unplanned
+        and t.unscheduled_reason is not None
+    ]
+    if not rows:
+        raise UnknownTaskError(
+            f"{given} was not added with `upskill add`, so there is nothing to undo"
+        )
+    todo = [t for t in rows if t.status == "todo"]
+    if not todo:
+        raise StateError(
+            f"{given} is marked {rows[0].status}; `upskill check --undo {rows[0].id}` first"
+        )
+    back = [
+        Unscheduled(
+            t.id,
+            t.hours,
+            t.unscheduled_reason or "",
+            note=t.note,
+            evidence=list(t.evidence),
+            spent_hours=t.spent_hours,
+            scaled_by=t.scaled_by,
+        )
+        for t in todo
+    ]
+    gone = {id(t) for t in todo}
+    plan.tasks = [t for t in plan.tasks if id(t) not in gone]
+    plan.unscheduled = [*back, *plan.unscheduled]
+    return back
+
+
+def planned_hours(plan: Plan) -> dict[int, float]:
+    """The hours each week holds: its tasks planned there (not work done outside the plan)."""
+    out: dict[int, float] = {}
+    for t in plan.tasks:
+        if not t.unplanned and t.status != "skipped":
+            out[t.week] = round(out.get(t.week, 0.0) + t.hours, 2)
+    return out
+
+
+def _suggest_left_out(plan: Plan, given: str) -> str:
+    import difflib
+
+    left = sorted({u.id.split("@", 1)[0] for u in plan.unscheduled})
+    close = difflib.get_close_matches(given.split("@", 1)[0], left, n=3, cutoff=0.6)
+    if not close:
+        close = [c for c in left if c.endswith("." + given) or given in c][:3]
+    if close:
+        return f"; did you mean {', '.join(close)}?"
+    return "; `upskill plan --all` lists it under “Did not fit”"
+
+
 def is_outside(plan: Plan, task_id: str) -> bool:
     """Whether ``task_id`` was recorded as done outside the plan (every row of it)."""
     rows = [t for t in plan.tasks if t.id == task_id]

@@ -2255,7 +2255,9 @@ def titled_reason(reason: str, catalog: Any) -> str:
         item = catalog.items.get(match.group())
         return f"\u201c{item.title}\u201d" if item is not None else match.group()
 
-    return _ITEM_ID.sub(title, reason)
+    # (a command to type keeps its ids: "`upskill add network.public-profile --week 20`")
+    pieces = reason.split("`")
+    return "`".join(p if i % 2 else _ITEM_ID.sub(title, p) for i, p in enumerate(pieces))
 
 
 def note_line(note: str) -> str:
