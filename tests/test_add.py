@@ -63,6 +63,10 @@ def test_the_did_not_fit_hint_is_a_command_that_puts_the_work_there_and_undo_tak
     week_row = next(w for w in after["weeks"] if w["week"] == week)
     assert sum(t["hours"] for t in week_row["tasks"]) <= week_row["budget"]
 
+    told = run("explain", uid)
+    assert told.returncode == 0, told.stderr
+    assert f"You added {uid} with `upskill add`" in " ".join(told.stdout.split())
+
     replanned = run("replan", "--yes")
     assert replanned.returncode == 0, replanned.stderr
     assert _weeks_of(_plan(), uid) == [week]
