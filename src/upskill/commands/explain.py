@@ -213,11 +213,11 @@ def plan_lines(plan: Any, item_id: str) -> list[str]:
         lines.append(f"In your plan: week(s) {', '.join(map(str, weeks))}; {status}.")
         added = [t for t in planned if t.pinned and t.unscheduled_reason]
         if added:
-            ids = ", ".join(dict.fromkeys(t.id for t in added))
+            names = ", ".join(dict.fromkeys(t.id for t in added))
             had = clean(added[0].unscheduled_reason or "", one_line=True)
             lines.append(
-                f"You added {ids} with `upskill add` (pinned; `upskill add --undo` takes it out); "
-                f"the planner had left it out: {had}."
+                f"You added {names} with `upskill add` (pinned; `upskill add --undo` takes it "
+                f"out); the planner had left it out: {had}."
             )
     for t in rows:
         if t.unplanned and t.status == "done" and t.done_on is not None:
