@@ -158,6 +158,7 @@ def test_bad_requests_say_so_in_one_line_and_leave_the_plan_as_it_was(home: Path
         (("add", "network.public-profile", "--undo"), 1, "nothing to undo"),
         (("add", "network.public-profile", "--undo", "--week", "3"), 2, "--undo"),
         (("add", "network.weekly-outreach@15", "--times", "2"), 2, "--times is for a weekly"),
+        (("add", "network.public-profile", "--times", "2"), 2, "is done once"),
         (("add", "bad id"), 1, "spaces"),
     ]
     for args, code, said in cases:

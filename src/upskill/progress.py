@@ -261,8 +261,10 @@ def add_left_out(
             (u for u in plan.unscheduled if u.id.split("@", 1)[0] == given and "@" in u.id),
             key=lambda u: int(u.id.partition("@")[2]),
         )[:times]
-    elif times > 1:
+    elif times > 1 and "@" in given:
         raise UsageError(f"--times is for a weekly task: give {given.split('@', 1)[0]}")
+    elif times > 1:
+        raise UsageError(f"--times is for a weekly task; {given} is done once")
     if not rows:
         placed = sorted({t.week for t in plan.tasks if given in (t.id, t.item_id)})
         if placed:
