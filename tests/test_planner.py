@@ -416,6 +416,24 @@ def assert_done_before(plan: Plan, items: tuple[str, ...], week: int) -> None:
         assert done < week, (item, done, week)
 
 
+def test_the_submission_of_a_short_runways_report_may_go_out_on_your_own_site() -> None:
+    """rv18, rv20b, rv22b: the master's student with five months of money was told to "Submit
+    to a workshop or post a preprint" eleven weeks after her first ask; her finish line already
+    allowed the report on her own site, and now her task's title says so too (`title_with`),
+    while a plan without the short report keeps the submission's own title."""
+    short = (
+        "Put the short report out: a preprint, a workshop due inside your runway, or your own site"
+    )
+    _, plan = plan_for("masters-short-runway.toml")
+    assert "research.collaboration-short-draft" in {t.item_id for t in plan.tasks}
+    titles = {t.title for t in plan.tasks if t.item_id == "research.workshop-submission"}
+    assert titles == {short}, titles
+    _, other = plan_for("phd-student-no-network.toml")
+    assert "research.collaboration-short-draft" not in {t.item_id for t in other.tasks}
+    titles = {t.title for t in other.tasks if t.item_id == "research.workshop-submission"}
+    assert titles == {"Submit to a workshop or post a preprint"}, titles
+
+
 @pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.toml")))
 def test_examples_keep_every_rule(example: str) -> None:
     profile, plan = plan_for(example)

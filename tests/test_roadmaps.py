@@ -819,6 +819,13 @@ def test_a_backgrounds_setup_week_is_a_week_of_the_first_year(tmp_path: Path, va
     assert line.startswith(f"{path}: items[0] (a).within_weeks_by_background"), line
 
 
+def test_a_title_for_a_plan_holding_an_item_names_an_item_that_exists(tmp_path: Path) -> None:
+    text = roadmap_text("mine", [("a", [])])
+    text += 'title_with = { "mine.nope" = "A, said beside nope" }\n'
+    path = write(tmp_path / "r.toml", text)
+    assert problems_of(path) == [f"{path}: items[0] (a).title_with: 'mine.nope' points to no item"]
+
+
 def test_a_quick_title_belongs_to_a_quick_version(tmp_path: Path) -> None:
     text = roadmap_text("mine", [("a", [])])
     text += 'quick_title = "Check two deadlines"\n'

@@ -122,6 +122,12 @@ class Item(_Strict):
     # the quick version: the project's first weeks for a student who asked a professor to
     # supervise it speak of that supervisor, not of a collaborator (text audit 12, 25).
     done_when_with: dict[Annotated[str, Field(pattern=FULL_ID_PATTERN)], NonEmpty] = {}
+    # ... and the title (a submission whose report may go out on one's own site, in a plan
+    # whose report is the short one of a short runway).
+    title_with: dict[
+        Annotated[str, Field(pattern=FULL_ID_PATTERN)],
+        Annotated[str, Field(min_length=1, max_length=200)],
+    ] = {}
     # Lands once the person's core preparation is done, after at most this many weeks of it.
     after_prep_weeks: Annotated[int, Field(ge=0, le=520)] | None = None
     # A first shot at that round (an id): in a plan only when the round, prepared in full,
@@ -273,9 +279,15 @@ class Item(_Strict):
         """The week this setup is due by for people of ``background`` (None: not setup)."""
         return self.within_weeks_by_background.get(background, self.within_weeks)
 
-    def title_for(self, quick: bool = False) -> str:
-        """The title (its quick version's, in a very short plan, if it has its own)."""
-        return self.quick_title if quick and self.quick_title else self.title
+    def title_for(self, quick: bool = False, held: Collection[str] = ()) -> str:
+        """The title (its quick version's, in a very short plan, if it has its own; else the
+        one for an item the plan holds, ``held``)."""
+        if quick and self.quick_title:
+            return self.quick_title
+        for other, said in self.title_with.items():
+            if other in held:
+                return said
+        return self.title
 
     def hours_for(self, quick: bool = False, weekly: float | None = None) -> float:
         """The hours it takes (its quick version's, in a very short plan; at least its share

@@ -302,6 +302,7 @@ class Unit:
     prerequisites: list[str] = field(default_factory=list)
     after: list[str] = field(default_factory=list)  # soft: first, when both are in the plan
     prepares_for: list[str] = field(default_factory=list)  # too late once these have started
+    title_with: Mapping[str, str] = field(default_factory=dict)  # its title beside these
     occurrences: list[int] | None = None  # recurring: the occurrence numbers still to place
     value: float = 1.0  # for the whole unit (all its occurrences)
     priority: str = "normal"
@@ -488,6 +489,7 @@ def candidates(
                 prerequisites=catalog.prerequisites(full),
                 after=catalog.after(full, profile.background),
                 prepares_for=catalog.prepares_for(full),
+                title_with=dict(item.title_with) if not quick else {},
                 occurrences=list(range(1, repeat + 1)) if repeat else None,
                 priority=priority,
                 group=item.group,
@@ -3708,6 +3710,13 @@ def place(
         kept = set(planner.parts) - {habit}  # ... and nothing else gives way with it
         if write_up in again.parts and kept <= set(again.parts) and not again.late:
             planner = again
+    # A title said for a plan that holds another item (the short report's submission, which
+    # may go out on the person's own site) is its title once that item is in the plan.
+    for t in planner.tasks:
+        for other, said in planner.by_id[t.id.split("@", 1)[0]].title_with.items():
+            if other in planner.parts:
+                t.title = said
+                break
     for shot, round_id in shots.items():
         if shot in held:  # not work left out, but a rule that did not apply: `explain` says it
             _drop_unscheduled(planner, shot)

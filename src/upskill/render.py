@@ -360,7 +360,7 @@ def details(
             steps,
             tags,
             item.for_these(interests),
-            item.title_for(quick),
+            item.title_for(quick, held),
             item.source,
             more,
             tuple(catalog.prerequisites(item_id)) if timed else (),

@@ -154,6 +154,7 @@ def check_graph(loaded: list[tuple[Roadmap, str]]) -> list[str]:
                 ),
                 ("prepares_for", item.prepares_for),
                 ("done_when_with", list(item.done_when_with)),
+                ("title_with", list(item.title_with)),
                 ("first_shot_for", [item.first_shot_for] if item.first_shot_for else []),
             ):
                 for ref in refs:

@@ -57,8 +57,11 @@ def explain(
     console = make_console()
     from rich.markup import escape
 
-    console.print(f"[bold]{escape(clean(item.title))}[/bold] ({item_id})", markup=True)
     quick = plan is not None and plan.profile.quick and item.quick_hours is not None
+    # (the title the plan gives it: its quick version's, or the one for an item it holds)
+    in_plan = frozenset(t.item_id for t in plan.tasks) if plan is not None else frozenset()
+    title = item.title_for(quick, in_plan)
+    console.print(f"[bold]{escape(clean(title))}[/bold] ({item_id})", markup=True)
     repeat = item.repeat
     if plan is not None and repeat:
         from upskill.planner import habit_weeks
