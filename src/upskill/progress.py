@@ -30,11 +30,7 @@ def resolve_ids(
     week = plan.week_of(today)
     resolved: list[str] = []
     for given in ids:
-        if not given or any(ch.isspace() or not ch.isprintable() for ch in given):
-            raise UnknownTaskError(
-                f"task id {given!r} holds spaces, a line break or other invisible characters; "
-                "type the id as `upskill plan` shows it"
-            )
+        _check_typed(given, "`upskill plan`")
         if given in known:
             resolved.append(given)
             continue
@@ -248,11 +244,7 @@ def add_left_out(
     default week also comes after the weeks of what it builds on; returned with the rows, a
     line for each prerequisite it would come before, or that is not in the plan.
     """
-    if not given or any(ch.isspace() or not ch.isprintable() for ch in given):
-        raise UnknownTaskError(
-            f"task id {given!r} holds spaces, a line break or other invisible characters; "
-            "type the id as `upskill plan --all` shows it"
-        )
+    _check_typed(given, "`upskill plan --all`")
     if times < 1:
         raise UsageError(f"--times {times}: give 1 or more")
     rows = [u for u in plan.unscheduled if u.id == given]
@@ -272,9 +264,9 @@ def add_left_out(
             raise StateError(
                 f"{given} is already in your plan (week{'s' if len(placed) > 1 else ''} {where})"
             )
-        raise UnknownTaskError(
-            f"{given} is not among the work that did not fit{_suggest_left_out(plan, given)}"
-        )
+        left = {u.id.split("@", 1)[0] for u in plan.unscheduled}
+        hint = _suggest(plan, given.split("@", 1)[0], among=left, otherwise=LISTED_HINT)
+        raise UnknownTaskError(f"{given} is not among the work that did not fit{hint}")
     now = max(plan.week_of(today), 1)
     if now > plan.weeks:
         raise StateError(
@@ -392,33 +384,43 @@ def planned_hours(plan: Plan) -> dict[int, float]:
     return out
 
 
-def _suggest_left_out(plan: Plan, given: str) -> str:
-    import difflib
-
-    left = sorted({u.id.split("@", 1)[0] for u in plan.unscheduled})
-    close = difflib.get_close_matches(given.split("@", 1)[0], left, n=3, cutoff=0.6)
-    if not close:
-        close = [c for c in left if c.endswith("." + given) or given in c][:3]
-    if close:
-        return f"; did you mean {', '.join(close)}?"
-    return "; `upskill plan --all` lists it under “Did not fit”"
-
-
 def is_outside(plan: Plan, task_id: str) -> bool:
     """Whether ``task_id`` was recorded as done outside the plan (every row of it)."""
     rows = [t for t in plan.tasks if t.id == task_id]
     return bool(rows) and all(t.unplanned for t in rows)
 
 
-def _suggest(plan: Plan, given: str, catalog: Any | None = None) -> str:
+LISTED_HINT = "; `upskill plan --all` lists it under \u201cDid not fit\u201d"
+
+
+def _check_typed(given: str, shown_by: str) -> None:
+    """A task id as typed: one without spaces or invisible characters (as ``shown_by`` shows)."""
+    if not given or any(ch.isspace() or not ch.isprintable() for ch in given):
+        raise UnknownTaskError(
+            f"task id {given!r} holds spaces, a line break or other invisible characters; "
+            f"type the id as {shown_by} shows it"
+        )
+
+
+def _suggest(
+    plan: Plan,
+    given: str,
+    catalog: Any | None = None,
+    among: Iterable[str] | None = None,
+    otherwise: str = "; see `upskill plan --all`",
+) -> str:
+    """ "; did you mean ...?" with the ids close to ``given``: ``among`` these, else the plan's
+    and the catalog's; ``otherwise`` when none is."""
     import difflib
 
-    known = {t.id for t in plan.tasks} | {t.item_id for t in plan.tasks}
-    candidates = sorted(known | set(catalog.items if catalog is not None else ()))
+    if among is None:
+        known = {t.id for t in plan.tasks} | {t.item_id for t in plan.tasks}
+        among = known | set(catalog.items if catalog is not None else ())
+    candidates = sorted(among)
     close = difflib.get_close_matches(given, candidates, n=3, cutoff=0.6)
     if not close:
         close = [c for c in candidates if c.endswith("." + given) or given in c][:3]
-    return f"; did you mean {', '.join(close)}?" if close else "; see `upskill plan --all`"
+    return f"; did you mean {', '.join(close)}?" if close else otherwise
 
 
 def checklist(plan: Plan, week: int) -> tuple[list[Task], list[Task]]:
