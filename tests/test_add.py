@@ -102,26 +102,24 @@ def test_with_no_week_the_work_goes_to_the_first_week_with_room_after_what_it_bu
 def test_a_weekly_task_goes_in_once_a_week_in_weeks_that_hold_none_of_it(home: Path) -> None:
     _init(EXAMPLES / "postdoc-research-engineer.toml")
     plan = _plan()
-    assert not _weeks_of(plan, "network.weekly-outreach")
-    done = run("add", "network.weekly-outreach", "--week", "16", "--times", "3")
+    assert not _weeks_of(plan, "coding.dsa-course")
+    done = run("add", "coding.dsa-course", "--week", "16", "--times", "3")
     assert done.returncode == 0, done.stderr
     after = _plan()
-    assert _weeks_of(after, "network.weekly-outreach") == [16, 17, 18]
-    ids = sorted(
-        t["id"] for w in after["weeks"] for t in w["tasks"] if "weekly-outreach" in t["id"]
-    )
+    assert _weeks_of(after, "coding.dsa-course") == [16, 17, 18]
+    ids = sorted(t["id"] for w in after["weeks"] for t in w["tasks"] if "dsa-course" in t["id"])
     assert ids == [
-        "network.weekly-outreach@1",
-        "network.weekly-outreach@2",
-        "network.weekly-outreach@3",
+        "coding.dsa-course@1",
+        "coding.dsa-course@2",
+        "coding.dsa-course@3",
     ]
-    clash = run("add", "network.weekly-outreach", "--week", "17")
+    clash = run("add", "coding.dsa-course", "--week", "17")
     assert clash.returncode == 1
     assert clash.stderr.count("\n") == 1
     assert "already holds" in clash.stderr
-    undone = run("add", "network.weekly-outreach", "--undo")
+    undone = run("add", "coding.dsa-course", "--undo")
     assert undone.returncode == 0, undone.stderr
-    assert not _weeks_of(_plan(), "network.weekly-outreach")
+    assert not _weeks_of(_plan(), "coding.dsa-course")
 
 
 def test_a_note_written_on_left_out_work_comes_with_it_and_goes_back_with_it(home: Path) -> None:

@@ -691,7 +691,10 @@ def test_the_gpt2_build_follows_the_person_not_the_catalogue() -> None:
     """Anders: build GPT-2 if you want to work with language models. A robotics PhD
     applicant does not build it before their applications go in; an alignment researcher,
     and the research engineer it is a signature goal of, has it before the plan's last two
-    weeks; an ML engineer, whose signature build is a fine-tuned model, applies first."""
+    weeks; an ML engineer builds it after the model they fine-tune and before their main
+    round (cmp130, cmp131: both reviewers for, "A sends its main round out in weeks 26-27
+    without GPT-2"), unless their money runs out within the year: then their applications
+    keep going instead (the chemistry postdoc with four months, both reviewers against)."""
     _, robotics = plan_for("undergrad-phd.toml")
     submitted = week_of(robotics, "phd-applications.submit-applications")
     gpt2 = week_of(robotics, "ml-devloop.gpt2-from-scratch", last=False)
@@ -709,28 +712,37 @@ def test_the_gpt2_build_follows_the_person_not_the_catalogue() -> None:
     assert applied is not None
     assert tuned is not None
     assert tuned < applied
+    assert gpt2 is not None
+    assert tuned < gpt2 < applied, (tuned, gpt2, applied)
+    _, short = people_plan("chemistry-postdoc-four-months-runway.toml")
+    applied = week_of(short, "interviewing.first-applications", last=False)
+    gpt2 = week_of(short, "ml-devloop.gpt2-from-scratch", last=False)
+    assert applied is not None
     assert gpt2 is None or gpt2 > applied, (gpt2, applied)
 
 
 def test_a_round_does_not_wait_for_a_long_build_that_is_not_the_persons_goal() -> None:
-    """GPT-2 from scratch is the research engineer's signature build, not the ML engineer's:
-    its ARENA notebooks and papers come after his round, not in front of it, and the intro ML
-    course he lacks starts before the round goes out instead. The core preparation beneath
-    the build, ARENA chapter 0, is a short step and still comes first (cmp92, both reviewers
-    clearly: "Evan Anders says he should have done the ARENA notebooks sooner"), the round
-    waiting that many weeks longer."""
+    """A long build that is not the person's goal does not hold their round back: GPT-2
+    from scratch is no goal of an ML engineer whose money runs out within the year, and his
+    round goes out before it. The intro ML course the ML engineer lacks starts before his
+    round goes out, and the core preparation beneath the build, ARENA chapter 0, is a short
+    step and still comes first (cmp92, both reviewers clearly: "Evan Anders says he should
+    have done the ARENA notebooks sooner")."""
     profile, engineer = plan_for("swe-to-ml.toml")
     applied = week_of(engineer, "interviewing.first-applications", last=False)
     course = week_of(engineer, "ml-devloop.intro-ml-part1", last=False)
     assert applied is not None
     assert course is not None
     assert course < applied, (course, applied)
-    gpt2 = week_of(engineer, "ml-devloop.gpt2-from-scratch", last=False)
-    assert gpt2 is None or gpt2 > applied, (gpt2, applied)
-    # (ARENA's optimiser notebook may begin in a free week before the round, since his six
-    # weekly mocks left the plan in stop 47, but the round does not wait for it)
+    _, short = people_plan("chemistry-postdoc-four-months-runway.toml")
+    applied_short = week_of(short, "interviewing.first-applications", last=False)
+    gpt2 = week_of(short, "ml-devloop.gpt2-from-scratch", last=False)
+    assert applied_short is not None
+    assert gpt2 is None or gpt2 > applied_short, (gpt2, applied_short)
+    # (ARENA's optimiser notebook, which his GPT-2 build comes after, ends before it)
     optim = week_of(engineer, "ml-devloop.arena-optim-backprop")
-    assert optim is None or optim > applied, (optim, applied)
+    built = week_of(engineer, "ml-devloop.gpt2-from-scratch", last=False)
+    assert optim is None or built is None or optim < built, (optim, built)
     arena = week_of(engineer, "ml-devloop.arena-basics")
     assert arena is not None
     assert arena < applied, (arena, applied)
@@ -2785,7 +2797,8 @@ def test_someone_who_interviews_routinely_gets_a_few_mocks_not_six_more(person: 
     rate interviewing 3 (they do it routinely), all rated 4 at coding, had six weekly mock
     coding interviews after their first three, while their gap was ML. They keep the first
     mocks and lose the six more; the ML engineer's ML concept drills now come before his
-    first shot (before: weeks 21-23, after it)."""
+    main round (before: weeks 21-23, after his first shot; since cmp130, his GPT-2 build
+    comes before that round and the drills after his first shot, before the round)."""
     if person.startswith("people/"):
         profile, plan = people_plan(person.split("/", 1)[1])
     else:
@@ -2795,7 +2808,7 @@ def test_someone_who_interviews_routinely_gets_a_few_mocks_not_six_more(person: 
         assert weekly is None, weekly
         assert week_of(plan, "interviewing.first-mocks") is not None
     if person == "swe-to-ml.toml":
-        shot = week_of(plan, "interviewing.first-shot", last=False)
+        shot = week_of(plan, "interviewing.first-applications", last=False)
         drill = week_of(plan, "interviewing.ml-concepts-drill", last=False)
         assert shot is not None
         assert drill is not None
@@ -3098,7 +3111,8 @@ def test_mock_interviews_come_in_the_weeks_just_before_the_first_application(nam
     they prepare for are fresh for none of it (the evenings engineer's in weeks 27-28, his
     round in week 37). Practice an application comes after ends at most
     `practice_fresh_weeks` before it, when holding it back sends no application later (the
-    round itself) and keeps the plan whole (cmp111, cmp112: six verdicts of eight for)."""
+    round itself) and keeps the plan whole (cmp111, cmp112: six verdicts of eight for), or
+    the weekly mocks carry the practice up to it without a gap."""
     _, plan = plan_at(PEOPLE_DIR / f"{name}.toml")
     items = catalog().items
     sent = min(
@@ -3108,4 +3122,16 @@ def test_mock_interviews_come_in_the_weeks_just_before_the_first_application(nam
     )
     mocks = week_of(plan, "interviewing.first-mocks")
     assert mocks is not None
-    assert sent - POLICY.practice_fresh_weeks <= mocks < sent, (mocks, sent)
+    assert mocks < sent, (mocks, sent)
+    # (the weekly mocks that follow the first three, when they run up to the application,
+    # keep the practice as fresh: the career changer's, with his weekly outreach kept up)
+    weekly = [
+        t.week
+        for t in plan.tasks
+        if t.item_id == "interviewing.weekly-mock-interview" and t.week < sent
+    ]
+    last = max([mocks, *weekly])
+    assert sent - POLICY.practice_fresh_weeks <= last, (mocks, weekly, sent)
+    assert all(
+        b - a <= POLICY.practice_fresh_weeks for a, b in itertools.pairwise([mocks, *weekly])
+    )

@@ -103,8 +103,16 @@ class Item(_Strict):
     tags: list[Annotated[str, Field(min_length=1, max_length=80)]] = []
     # How much the item matters, from how strongly the source documents stress it.
     priority: Priority = "normal"
+    # ... and `core` for someone with at least this many hours a week, for whom it is a small
+    # share of the week (the weekly outreach kept up through the applications: cmp126-129,
+    # preferred for people with 12 and 15 hours, not for those with 6 and 8)
+    core_from_hours: Annotated[float, Field(gt=0, le=168, allow_inf_nan=False)] | None = None
     # A signature goal for these target roles: the planner reaches it early when it fits.
     goal_for: list[Role] = []
+    # ... and for these roles too, unless the person's money runs out within the year: then
+    # the role's first goal is their one build (GPT-2 for an ML engineer, after the model
+    # they fine-tune; cmp130, cmp131).
+    goal_for_unless_short_runway: list[Role] = []
     # Alternatives: items sharing a group serve the same purpose; one of them suffices.
     group: Annotated[str, Field(pattern=ID_PATTERN, max_length=80)] | None = None
     # The rationale as said to a particular background, instead of `why`.
@@ -278,6 +286,20 @@ class Item(_Strict):
     def within_weeks_for(self, background: str) -> int | None:
         """The week this setup is due by for people of ``background`` (None: not setup)."""
         return self.within_weeks_by_background.get(background, self.within_weeks)
+
+    def priority_for(self, hours_per_week: float) -> str:
+        """How much the item matters for someone with ``hours_per_week``."""
+        if self.core_from_hours is not None and hours_per_week >= self.core_from_hours:
+            return "core"
+        return self.priority
+
+    def goal_of(self, role: str, runway: float | None) -> bool:
+        """Is this item a signature goal for someone aiming at ``role`` with ``runway``
+        months of money (None: not given)?"""
+        if role in self.goal_for:
+            return True
+        short = runway is not None and runway < SHORT_RUNWAY_MONTHS
+        return role in self.goal_for_unless_short_runway and not short
 
     def title_for(self, quick: bool = False, held: Collection[str] = ()) -> str:
         """The title (its quick version's, in a very short plan, if it has its own; else the

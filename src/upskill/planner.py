@@ -456,9 +456,13 @@ def candidates(
                 continue
             order += 1
             # (each read of an item's field is a model's attribute lookup: these are read once)
-            stressed, skill, level = item.priority, item.skill, item.level
+            stressed, skill, level = (
+                item.priority_for(profile.hours_per_week),
+                item.skill,
+                item.level,
+            )
             liked = serves_interests(interests, item)
-            goal = profile.target_role in item.goal_for
+            goal = item.goal_of(profile.target_role, runway)
             elsewhere = None
             if (
                 interests
@@ -573,13 +577,19 @@ def goals_stood_in_for(profile: Profile, catalog: Catalog, full_id: str) -> list
     scratch, for someone rated 4 in deep learning who is interested in LLMs)."""
     item = catalog.items[full_id]
     role = profile.target_role
-    if role in item.goal_for or not serves_interests({i.lower() for i in profile.interests}, item):
+    if item.goal_of(role, profile.runway_months) or not serves_interests(
+        {i.lower() for i in profile.interests}, item
+    ):
         return []
     chosen = profile.chosen_roadmaps()
     passed = []
     for p in catalog.prerequisites(full_id):
         goal = catalog.items.get(p)
-        if goal is None or role not in goal.goal_for or p.split(".", 1)[0] not in chosen:
+        if (
+            goal is None
+            or not goal.goal_of(role, profile.runway_months)
+            or p.split(".", 1)[0] not in chosen
+        ):
             continue
         reason = not_for(profile, goal)
         if reason is not None and reason.startswith("you rated"):

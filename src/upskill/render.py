@@ -680,7 +680,7 @@ def milestone_spans(plan: Any, catalog: Any) -> list[tuple[int, int, str]]:
         if t.status == "skipped" or item is None:
             continue
         if (
-            role not in item.goal_for
+            not item.goal_of(role, plan.profile.runway_months)
             and t.kind not in MILESTONE_KINDS
             and not stands_in_for_goal(plan.profile, catalog, t.item_id)
         ):
@@ -954,7 +954,11 @@ def goal_after_said(plan: Any, catalog: Any) -> str | None:
         return None
     for item_id, week in after_the_plan(plan):
         item = catalog.items.get(item_id)
-        if week is None or item is None or plan.profile.target_role not in item.goal_for:
+        if (
+            week is None
+            or item is None
+            or not item.goal_of(plan.profile.target_role, plan.profile.runway_months)
+        ):
             continue
         return (
             f"{clean(item.title, one_line=True)} is not in this plan: it belongs in week {week} "
@@ -1334,7 +1338,8 @@ def left_out_roadmaps_said(
             for r in left
             if r in catalog.roadmaps
             for item in catalog.roadmaps[r].items
-            if item.priority == "core" and not_for(profile, item) is None
+            if item.priority_for(profile.hours_per_week) == "core"
+            and not_for(profile, item) is None
         ]
     if core:
         named = ", ".join(f"\u201c{t}\u201d" for t in core[:MAX_CORE_NAMED])
@@ -1631,7 +1636,7 @@ def _core_left(plan: Any, catalog: Any) -> float:
     for u in plan.unscheduled:
         item_id = u.id.split("@", 1)[0]
         item = catalog.items.get(item_id)
-        if item is None or item.priority != "core":
+        if item is None or item.priority_for(plan.profile.hours_per_week) != "core":
             continue
         if item.group is not None and taken.setdefault(item.group, item_id) != item_id:
             continue
