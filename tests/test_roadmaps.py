@@ -826,6 +826,37 @@ def test_a_title_for_a_plan_holding_an_item_names_an_item_that_exists(tmp_path: 
     assert problems_of(path) == [f"{path}: items[0] (a).title_with: 'mine.nope' points to no item"]
 
 
+@pytest.mark.parametrize(
+    ("line", "key"),
+    [
+        ("core_from_hours = 0", "core_from_hours"),
+        ("core_from_hours = 200", "core_from_hours"),
+        ('goal_for_unless_short_runway = ["astronaut"]', "goal_for_unless_short_runway"),
+    ],
+)
+def test_a_priority_by_hours_and_a_goal_by_runway_are_checked(
+    tmp_path: Path, line: str, key: str
+) -> None:
+    text = roadmap_text("mine", [("a", [])]) + line + "\n"
+    path = write(tmp_path / "r.toml", text)
+    (problem,) = problems_of(path)
+    assert problem.startswith(f"{path}: items[0] (a).{key}"), problem
+
+
+def test_outreach_is_core_from_ten_hours_and_gpt2_an_ml_engineers_goal_with_time() -> None:
+    """The two keys as the built-in content uses them (cmp128-cmp131)."""
+    items = load_catalog(None).items
+    outreach = items["network.weekly-outreach"]
+    assert outreach.priority_for(8) == "high"
+    assert outreach.priority_for(10) == "core"
+    gpt2 = items["ml-devloop.gpt2-from-scratch"]
+    assert gpt2.goal_of("research-engineer", 3)
+    assert gpt2.goal_of("ml-engineer", None)
+    assert gpt2.goal_of("ml-engineer", 12)
+    assert not gpt2.goal_of("ml-engineer", 4)
+    assert not gpt2.goal_of("research-scientist", None)
+
+
 def test_a_quick_title_belongs_to_a_quick_version(tmp_path: Path) -> None:
     text = roadmap_text("mine", [("a", [])])
     text += 'quick_title = "Check two deadlines"\n'
