@@ -3421,8 +3421,9 @@ def _weeks_ahead(planner: Planner, shot: str, round_id: str) -> int | None:
 
 
 def _builds_first(planner: Planner, round_id: str, policy: Policy) -> list[str]:
-    """The signature builds a first shot at ``round_id`` waits for: those of someone ready
-    from the start (whose round is not late for want of preparation); none for anyone else."""
+    """The signature builds ``round_id`` waits for when no first shot goes ahead of it:
+    those of someone ready from the start (whose round is not late for want of
+    preparation); none for anyone else."""
     if _round_is_late(planner, round_id, policy) or not planner.ready_at_once(round_id):
         return []
     return [
@@ -3589,16 +3590,12 @@ def place(
         if len(again.late) < len(planner.late):
             planner, kept_slack = again, slack
     slack = kept_slack  # (the attempts below start the deadline's work as this one did)
-    # A shot already decided (kept by a replan) waits for the build it would go out with, as
-    # in a new plan, and holds its round back the same few months.
+    # A shot already decided (kept by a replan) goes out as in a new plan, with what the
+    # person has (someone ready from the start sends it before their build, cmp134, cmp135),
+    # and holds its round back the same few months.
     for shot, round_id in shots.items():
         if shot not in kept_shots:
             continue
-        builds = _builds_first(planner, round_id, policy)
-        if builds:
-            again = attempt(planner.order_for_deadlines, held, holds, {**waits, shot: builds})
-            if not again.late:
-                planner, waits = again, {**waits, shot: builds}
         sent, ahead = _first_week(planner, shot), _weeks_ahead(planner, shot, round_id)
         for _ in range(3):  # the shot itself may move a week when the round waits
             # (no round in the plan: `ahead` is past any gap)
@@ -3662,34 +3659,33 @@ def place(
         if shot in kept_shots:
             continue
         # ... and so does someone ready from the start (no basics left, the round released in
-        # the first weeks), whose round waits for their signature build: a first wave
-        # (cmp45, cmp46: both reviewers for the shot in week 8), sent with that build behind
-        # it if the shot is still on time (cmp49 to cmp52: all four for the strong engineer's
-        # capstone done in week 8 and his shot in week 10, over a shot in week 8 with the
-        # capstone half-built; those who must learn first keep the shot without the wait)
+        # the first weeks), whose round waits for their signature build: a first wave with
+        # what they have, before the build (cmp45, cmp46: both reviewers for the shot in week
+        # 8; rv23, rv23b, rv24, rv24b: every full review asked the strong engineer's first
+        # applications into the first month; cmp134, cmp135: both for his shot in week 8 and
+        # his round in weeks 14-15, after his capstone, over no shot and the round in weeks
+        # 13-14). (Until stop 54 the shot waited for the build, cmp49 to cmp52.)
         late = _round_is_late(planner, round_id, policy)
         if not late and not planner.ready_at_once(round_id):
             continue
         if _first_week(planner, round_id) is None:  # (a shot at a round the plan cannot hold
             continue  # is no first shot: a five-week plan with no room for the round)
         trial = {k: v for k, v in held.items() if k != shot}
+        tried = shoot(planner, shot, round_id, trial, holds, waits)
+        if tried is not None:
+            planner, held, holds = tried[0], trial, tried[1]
+            continue
         builds = _builds_first(planner, round_id, policy)
         if not late and builds:
-            # ... but someone ready from the start sends the round itself once that build is
-            # done, with everything, not a first wave of three and the round six weeks on
-            # (rv14, rv14b: the strong engineer "waits until week 11" and his round until week
-            # 17; cmp101, cmp102: both for his round in weeks 13-14, with no shot before it)
+            # If no shot can go out on time, someone ready from the start sends the round
+            # itself once that build is done, with everything, not a late first wave and the
+            # round six weeks on (rv14, rv14b: the strong engineer "waits until week 11" and
+            # his round until week 17; cmp101, cmp102: both for his round in weeks 13-14, with
+            # no shot before it)
             again = attempt(planner.order_for_deadlines, held, holds, {**waits, round_id: builds})
             own_kept = _goals_kept(planner, again)
             if own_kept and not again.late and _first_week(again, round_id) is not None:
                 planner, waits = again, {**waits, round_id: builds}
-                continue
-        for trial_waits in ([{**waits, shot: builds}] if builds else []) + [waits]:
-            tried = shoot(planner, shot, round_id, trial, holds, trial_waits)
-            if tried is not None:
-                planner, held, holds = tried[0], trial, tried[1]
-                waits = trial_waits
-                break
     # Interview practice that an application comes after, done months before it, is fresh
     # for none of it: it is held back to the weeks just before the application, if that
     # sends nothing later and keeps the plan whole (rv12b, rv14, rv15b: the ML engineer's
@@ -3702,7 +3698,17 @@ def place(
         again = attempt(planner.order_for_deadlines, held, trial_holds, waits)
         whole = set(planner.parts) <= set(again.parts)
         paused = _longest_pause(again) > max(_longest_pause(planner), MAX_PAUSE_WEEKS)
-        if whole and _applications_no_later(planner, again) and not again.late and not paused:
+        gaps = all(  # (a first shot held back a week stays months ahead of its round)
+            (_weeks_ahead(again, shot, r) or FOREVER) >= policy.first_shot_gap_weeks
+            for shot, r in shots.items()
+        )
+        if (
+            whole
+            and gaps
+            and _applications_no_later(planner, again)
+            and not again.late
+            and not paused
+        ):
             planner, holds = again, trial_holds
     # A build whose write-up did not fit (the reproduction without its post): a writing habit
     # that ran beside it gives way, once, if that lets the write-up in and nothing else out
