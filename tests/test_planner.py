@@ -1003,9 +1003,14 @@ def test_what_the_postdoc_applies_after_is_done_before_applying() -> None:
     # The ML interview drills may run into the month after the round (its interviews come
     # weeks later); a programme's application goes out with the round (begun the same week or
     # the next, not months later: since the referral ask waits for his CV, stop 49, it runs
-    # into the week after that); the rest is done before it.
+    # into the week after that); the first blog post, which the round does not wait for,
+    # is out by the round's week (stop 54, cmp138, cmp139); the rest is done before it.
     drills = {"interviewing.ml-concepts-drill", "interviewing.ml-coding-questions"}
     sent_with = {"network.structured-programme"}
+    posted = week_of(plan, "research.first-blog-post")
+    assert posted is not None
+    assert posted <= applied, (posted, applied)
+    placed.pop("research.first-blog-post", None)
     late = {
         w: v
         for w, v in placed.items()
@@ -2865,8 +2870,9 @@ def test_a_round_some_four_months_away_has_a_first_shot_before_it() -> None:
     reading, his blog post and his programme application before it (cmp73, cmp74: both
     reviewers for; four full reviewers over two stops asked for it: "the plan knows it
     departs from the key advice and leaves the fix to the user"). Since stop 51 (three timed
-    assessments, not six: cmp95 to cmp100) his blog post gives way to practice before the
-    round; his autoencoder write-up is the post. A round closer than
+    assessments, not six: cmp95 to cmp100) his blog post gave way to practice before the
+    round; since stop 54 (cmp138, cmp139: both for) the post is out by the round's week and
+    his interpretability reading, after the round, gives way to it. A round closer than
     `first_shot_round_weeks` working weeks needs no shot."""
     _, plan = plan_for("postdoc-research-engineer.toml")
     shot = week_of(plan, "interviewing.first-shot", last=False)
@@ -2875,7 +2881,7 @@ def test_a_round_some_four_months_away_has_a_first_shot_before_it() -> None:
     assert main is not None
     assert main >= shot + POLICY.first_shot_gap_weeks, (shot, main)
     for work in (
-        "ml-devloop.interp-reading",
+        "research.first-blog-post",
         "ml-devloop.gpt2-from-scratch",
         "ml-devloop.autoencoder-rebuild",
         "network.structured-programme",
@@ -2886,9 +2892,9 @@ def test_a_round_some_four_months_away_has_a_first_shot_before_it() -> None:
             begun = week_of(plan, work, last=False)
             assert begun is not None
             assert begun <= main, (work, begun, main)
-        elif work == "network.structured-programme":  # (an application: in the round's
-            assert done <= main, (work, done, main)  # week at the latest)
-        elif work != "ml-devloop.interp-reading":  # (his reading may run on beside it)
+        elif work in ("network.structured-programme", "research.first-blog-post"):
+            assert done <= main, (work, done, main)  # (in the round's week at the latest)
+        else:
             assert done < main, (work, done, main)
     assert POLICY.first_shot_round_weeks == 17
 

@@ -491,7 +491,7 @@ def candidates(
                 size=centi(item.hours_for(quick, profile.hours_per_week)),
                 order=order,
                 prerequisites=catalog.prerequisites(full),
-                after=catalog.after(full, profile.background),
+                after=after_of(catalog, full, profile),
                 prepares_for=catalog.prepares_for(full),
                 title_with=dict(item.title_with) if not quick else {},
                 occurrences=list(range(1, repeat + 1)) if repeat else None,
@@ -561,6 +561,17 @@ def candidates(
         if not by_id[uid].goal:
             by_id[uid].value *= policy.goal_support_factor
     return Selection(units, known)
+
+
+def after_of(catalog: Catalog, full_id: str, profile: Profile) -> list[str]:
+    """What ``full_id`` comes after where it can, for this person: a round on a short
+    runway does not wait for a post (cmp138, cmp139: two weeks of the master's student's
+    round were worth more than her blog before it)."""
+    after = catalog.after(full_id, profile.background)
+    item = catalog.items[full_id]
+    if item.after_prep_weeks is not None and on_short_runway(profile.runway_months, item):
+        return [a for a in after if catalog.items[a].kind != "write"]
+    return after
 
 
 def on_short_runway(runway: float | None, item: Any) -> bool:
@@ -2298,6 +2309,12 @@ class Planner:
         u = self.by_id[uid]
         return u.after_prep_weeks is not None and self.release.get(uid, FOREVER) <= week
 
+    def _post_only(self, uid: str) -> bool:
+        """Is ``uid`` a post a round would like out first but does not wait for (the first
+        blog post, due before the round, but not holding it back: cmp138, cmp139, two weeks
+        of a short runway's round were worth more than the post before it)?"""
+        return self.by_id[uid].kind == "write" and uid not in self.first_posts
+
     def _sends_too_soon(self, uid: str, w: _Week) -> bool:
         """Would a deadline's application go out before what it should hold (the paper, the
         portfolio) is finished in an earlier week, with weeks to spare? Then it waits. So does
@@ -2311,7 +2328,9 @@ class Planner:
             wait = min(self.policy.prep_grace_weeks, math.ceil((release - self.first_week) / 2))
             wait += self.longer_wait.get(uid, 0)
             return w.week < release + wait and any(
-                self.finished.get(a, w.week) >= w.week for a in self.waits_for[uid]
+                self.finished.get(a, w.week) >= w.week
+                for a in self.waits_for[uid]
+                if not self._post_only(a)
             )
         return (
             u.kind in MILESTONE_KINDS
@@ -2624,8 +2643,9 @@ class Planner:
                 )
                 and not (u.goal or u.liked or u.touched or u.within_weeks or u.deadline_week)
                 and not any(k in self.parts for k in kids)
-                and all(k in self.reasons or k not in self.chosen for k in kids)
-                and any(k in self.reasons for k in kids)
+                # (left out with a reason, or chosen and not placed: out all the same, unless
+                # it belongs after the plan's end, as a PhD applicant's December submissions)
+                and any(k in self.reasons or self._unplaced(k) for k in kids)
                 # ... when that work is the point: the one-on-ones at a conference are worth
                 # booking even if the note after them did not fit
                 and any(
@@ -2634,8 +2654,8 @@ class Planner:
             ):
                 # (named by the work that was in the plan, not by an alternative to it)
                 first = min(
-                    (k for k in kids if k in self.reasons),
-                    key=lambda k: self.reasons[k].startswith("an alternative to "),
+                    (k for k in kids if k in self.reasons or self._unplaced(k)),
+                    key=lambda k: self.reasons.get(k, "").startswith("an alternative to "),
                 )
                 pointless.add(uid)
                 said = f"it prepares for {first}, which is not in your plan"
@@ -2797,6 +2817,17 @@ class Planner:
             waiting = still
         self.tasks = [t for i, t in enumerate(self.tasks) if i not in drop]
         self.tasks.sort(key=lambda t: t.week)
+
+    def _unplaced(self, uid: str) -> bool:
+        """Was ``uid`` chosen and left out of the weeks it could go in (not work that belongs
+        after the plan's last week)?"""
+        u = self.by_id[uid]
+        return (
+            uid in self.chosen
+            and uid not in self.parts
+            and self.release.get(uid, 0) <= self.horizon
+            and (u.deadline_week is None or u.deadline_week <= self.horizon)
+        )
 
     def _main_round(self) -> int | None:
         """The first week of the person's main application round in the plan, if any."""

@@ -1063,9 +1063,11 @@ def round_after_said(plan: Any, catalog: Any) -> str | None:
     full = catalog.first_shot_for(round_id)
     if full is not None and full in spans:  # a first shot: what the full round goes without
         week, round_id, which = spans[full][0], full, "your main round"
+    from upskill.planner import after_of
+
     later = [
         a
-        for a in catalog.after(round_id, plan.profile.background)
+        for a in after_of(catalog, round_id, plan.profile)
         if a in spans and spans[a][0] >= week and catalog.items[a].kind != "apply"
     ]
     # ... with what they build on that comes after the round too (cmp143: "the delay it

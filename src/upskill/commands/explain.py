@@ -122,10 +122,12 @@ def explain(
     console.print(f"Needs first: {', '.join(prereqs) if prereqs else 'nothing'}")
     if plan is not None:  # ... and the work in the plan it comes after, when it can (rv18:
         # "your signature ML build" read as the build begun in the round's own week)
+        from upskill.planner import after_of
+
         planned = {t.item_id for t in plan.tasks}
         soft = [
             a
-            for a in catalog.after(item_id, plan.profile.background)
+            for a in after_of(catalog, item_id, plan.profile)
             if a in planned and a not in catalog.prerequisites(item_id)
         ]
         if soft:
