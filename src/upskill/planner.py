@@ -2311,8 +2311,9 @@ class Planner:
 
     def _post_only(self, uid: str) -> bool:
         """Is ``uid`` a post a round would like out first but does not wait for (the first
-        blog post, due before the round, but not holding it back: cmp138, cmp139, two weeks
-        of a short runway's round were worth more than the post before it)?"""
+        blog post: due before the round, but not holding it back; waiting, it sent the CS
+        postdoc's round two weeks later, and both reviewers of cmp138, cmp139 were against)?
+        A first post on the build the round shows (`first_posts`) is waited for."""
         return self.by_id[uid].kind == "write" and uid not in self.first_posts
 
     def _sends_too_soon(self, uid: str, w: _Week) -> bool:
