@@ -1866,10 +1866,14 @@ def light_said(plan: Any, catalog: Any = None) -> str | None:
     there = [o for o in offers(plan) if any(w >= week for w in o.weeks)]
     if last < week:
         if not there:
-            return (  # (not "nothing more is worth it": what did not fit is listed, with why)
-                f"The planned work ends in week {last}: nothing left over fits the weeks after "
-                "it well (each item left out is listed with its reason). Use them to apply, "
-                "follow up and keep your habits."
+            # (not "nothing more is worth it": what did not fit is listed, with why; the
+            # weeks after it, with no section, said with their dates, rv8)
+            hold = "holds" if len(rest) == 1 else "hold"
+            them = "it" if len(rest) == 1 else "them"
+            return (
+                f"The planned work ends in week {last}; {_weeks_dated(plan, rest[0], rest[-1])}"
+                f" {hold} nothing: nothing left over fits there well (each item left out is "
+                f"listed with its reason). Use {them} to apply, follow up and keep your habits."
             )
         span = _weeks_dated(plan, rest[0], rest[-1]) + (" is" if len(rest) == 1 else " are")
         free = _free_hours(plan, rest[0])
