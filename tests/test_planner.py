@@ -1262,6 +1262,23 @@ def test_a_research_talk_presents_the_project_written_up_before_it() -> None:
     assert draft <= talk, (draft, talk)  # (the same week: the write-up finished first)
 
 
+def test_weekly_public_questions_are_for_people_still_building_a_network() -> None:
+    """The podcast's public questions are how an outsider gets found. The strong engineer,
+    rated 3 in networking, does not post one every week for his first two months (rv24 to
+    rv26: "cut the weekly public questions"; cmp158, cmp159: three verdicts for, one the same:
+    his capstone, its post and his system design now come before his round); the PhD student
+    with no network still does."""
+    _, strong = plan_for("strong-everywhere.toml")
+    assert week_of(strong, "network.publish-questions") is None
+    round_ = week_of(strong, "interviewing.first-applications", last=False)
+    post = week_of(strong, "research.first-blog-post")
+    assert round_ is not None
+    assert post is not None
+    assert post < round_, (post, round_)
+    _, outsider = plan_for("phd-student-no-network.toml")
+    assert week_of(outsider, "network.publish-questions") is not None
+
+
 def test_a_short_runway_reaches_out_in_the_first_weeks() -> None:
     _, plan = plan_for("masters-short-runway.toml")
     outreach = week_of(plan, "network.first-outreach")
