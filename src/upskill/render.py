@@ -1052,6 +1052,8 @@ def round_after_said(plan: Any, catalog: Any) -> str | None:
     whose round shows the model he fine-tuned): each named with its weeks, the weeks it would
     hold the round back at the person's hours, and the applications after the round that it
     comes in time for. None when that is less than a week of work, or there is no round."""
+    from upskill.planner import after_of
+
     if catalog is None:
         return None
     spans = _spans(plan)
@@ -1063,8 +1065,6 @@ def round_after_said(plan: Any, catalog: Any) -> str | None:
     full = catalog.first_shot_for(round_id)
     if full is not None and full in spans:  # a first shot: what the full round goes without
         week, round_id, which = spans[full][0], full, "your main round"
-    from upskill.planner import after_of
-
     later = [
         a
         for a in after_of(catalog, round_id, plan.profile)
@@ -1382,7 +1382,7 @@ def _what_it_costs(plan: Any, catalog: Any, left: Sequence[str], md: bool) -> st
             if (
                 missed is None
                 or ref.split(".", 1)[0] not in left
-                or missed.priority != "core"
+                or missed.priority_for(plan.profile.hours_per_week) != "core"
                 or not_for(plan.profile, missed) is not None
             ):
                 continue
