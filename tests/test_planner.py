@@ -2637,7 +2637,6 @@ def test_a_habit_is_not_said_to_start_too_late_beside_empty_weeks_before() -> No
     ]
     assert empty, "the plan has no empty week any more: pick another case"
     assert "a weekly habit starting in week" not in said, said
-    assert "free task slot" in said, said
     assert set(empty) <= set(weeks_in(said)), (empty, said)
 
 
@@ -3182,3 +3181,20 @@ def test_mock_interviews_come_in_the_weeks_just_before_the_first_application(nam
     assert all(
         b - a <= POLICY.practice_fresh_weeks for a, b in itertools.pairwise([mocks, *weekly])
     )
+
+
+@pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.toml")))
+def test_a_started_course_keeps_its_weekly_block(example: str) -> None:
+    """Every full review of stops 53 to 56 quoted swe-to-ml's intro ML course at 1.5 h a week
+    over 17 weeks: once a long course has begun, each week between its first and its last
+    holds a whole course block (the lectures' pace), not the least that keeps it going."""
+    _, plan = plan_for(example)
+    items = catalog().items
+    for item_id in {t.item_id for t in plan.tasks}:
+        item = items[item_id]
+        if item.kind != "learn" or item.hours < POLICY.focus_hours:
+            continue
+        parts = sorted((t.week, t.hours) for t in plan.tasks if t.item_id == item_id)
+        for week, hours in parts[1:-1]:
+            block = max(plan.budget(week) * POLICY.course_share, POLICY.block_floor)
+            assert hours >= min(block, plan.budget(week) / 2), (item_id, parts)
