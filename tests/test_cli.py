@@ -930,6 +930,40 @@ def test_what_a_second_shot_goes_out_without_is_said(home: Path, tmp_path: Path)
     assert f"(weeks {min(sketch)}–{max(sketch)})" in said
 
 
+def test_what_is_built_after_the_main_round_is_said_to_be_for_the_next_try(home: Path) -> None:
+    """rv28 (all six reviewers): the data scientist's pretraining capstone, the strong
+    engineer's reproduction and two library changes come after the main round with nothing
+    saying why. Anders's answer is the next try: a lab looks again about six months after a
+    no if you show progress. The plan names each such build with its weeks, in the markdown
+    and in `plan --all`; not on a short runway, whose work after the round is the fallback's."""
+    init_example("data-scientist-research-engineer.toml", "--force")
+    weeks = item_weeks()
+    cat = load_catalog(None)
+    main = min(weeks["interviewing.first-applications"])
+    built = [
+        i
+        for i, w in weeks.items()
+        if min(w) > main
+        and i.split(".", 1)[0] in ("ml-devloop", "open-source", "research")
+        and cat.items[i].kind in ("build", "write")
+        and cat.items[i].repeat is None
+        and cat.items[i].hours >= 3
+        and i not in cat.after("interviewing.first-applications")
+    ]
+    assert "ml-devloop.capstone-project" in built
+    lines = run("export", "--format", "markdown").stdout.splitlines()
+    said = next(x for x in lines if x.startswith("Built after your main round"))
+    assert f"(week {main})" in said
+    for i in built:
+        first, last = min(weeks[i]), max(weeks[i])
+        span = f"week {first}" if first == last else f"weeks {first}–{last}"
+        assert f"{cat.items[i].title} ({span})" in said, i
+    assert "six months" in said
+    assert "Built after your main round" in run("plan", "--all").stdout
+    init_example("masters-short-runway.toml", "--force")
+    assert "Built after" not in run("export", "--format", "markdown").stdout
+
+
 def test_a_short_runway_keeps_applying_to_paid_posts_first(home: Path) -> None:
     """rv6, rv6b (stop 46): the master's student with five months of money kept sending one
     application a week to any opening; "start applying for paid jobs" was both reviewers'

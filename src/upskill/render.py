@@ -1128,6 +1128,58 @@ def round_after_said(plan: Any, catalog: Any) -> str | None:
     )
 
 
+# Work that shows what you can do: what a later application can link to.
+EVIDENCE_TRACKS = ("ml-devloop", "open-source", "research")
+
+
+def after_round_work_said(plan: Any, catalog: Any) -> str | None:
+    """What is built after the main application round, and what it is for (rv28: "work done
+    after the round should feed the six-month re-apply, and the plan should say so"): each
+    build or write-up that starts after the round, named with its weeks. None when nothing
+    is, or the plan has no round. (What the round would like first but goes without is
+    `round_after_said`'s, not named twice.)"""
+    from upskill.planner import after_of, on_short_runway
+
+    if catalog is None:
+        return None
+    spans = _spans(plan)
+    first_round = _first_round(spans, catalog)
+    if first_round is None:
+        return None
+    week, round_id = first_round
+    which = "the first round"
+    full = catalog.first_shot_for(round_id)
+    if full is not None and full in spans:
+        week, round_id, which = spans[full][0], full, "your main round"
+    if on_short_runway(plan.profile.runway_months, catalog.items[round_id]):
+        return None  # (money that runs out first: the work after the round is the fallback's)
+    wanted = set(after_of(catalog, round_id, plan.profile))
+    built = sorted(
+        (first, i)
+        for i, (first, _, _) in spans.items()
+        if i in catalog.items
+        and first > week
+        and i not in wanted
+        and i.split(".", 1)[0] in EVIDENCE_TRACKS
+        and catalog.items[i].kind in ("build", "write")
+        and catalog.items[i].repeat is None
+        and catalog.items[i].hours >= 3
+    )
+    if not built:
+        return None
+    named = ", ".join(
+        f"{clean(catalog.items[i].title)} ({_weeks_said(spans[i][0], spans[i][1])})"
+        for _, i in built
+    )
+    one = len(built) == 1
+    return (
+        f"Built after {which} (week {week}), for your next try: {named}. A lab will usually "
+        "look at you again about six months after a no if you can show progress (Anders): "
+        f"link {'it' if one else 'each'} from your resume and your tracker's re-apply notes "
+        "as soon as it is done, and name it in the applications that follow."
+    )
+
+
 def weeks_of_work(hours: float, per_week: float) -> str:
     """How many weeks ``hours`` of work take at ``per_week``, as the arithmetic says it (text
     audit 12, finding 15: "about 2 weeks" for 26 h at 25 h a week): "about a week", "about 4
@@ -2069,6 +2121,7 @@ def plan_markdown(
             goal_after_said(plan, catalog),
             round_timing_said(plan, catalog),
             round_after_said(plan, catalog),
+            after_round_work_said(plan, catalog),
             collaboration_timing_said(plan, catalog),
         ):
             if timing is not None:

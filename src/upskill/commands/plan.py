@@ -92,6 +92,7 @@ def plan_cmd(
             render.goal_after_said(plan, catalog),
             render.round_timing_said(plan, catalog),
             render.round_after_said(plan, catalog),
+            render.after_round_work_said(plan, catalog),
             render.collaboration_timing_said(plan, catalog),
         ):
             if timing is not None:
