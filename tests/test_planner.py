@@ -1312,9 +1312,10 @@ def test_a_build_is_written_up_when_a_habit_beside_it_can_give_way() -> None:
     the resume, stop 49, at 13 h over 28; since the weekly applications after a round are
     kept for a few weeks, stop 50, the engineer aiming at research at 13 h over 26; since
     mock interviews come just before the application, stop 51, the computer-science postdoc
-    at 13 h over 28.)"""
-    profile, _ = people_plan("cs-postdoc-research-scientist.toml")
-    plan = build_plan(profile.replace(weeks=28, hours_per_week=13), catalog(), MONDAY)
+    at 13 h over 28; since someone rated 4 in ML skips the research skill map, stop 56, the
+    engineer aiming at research at 12 h over 28.)"""
+    profile, _ = people_plan("engineer-to-research-scientist.toml")
+    plan = build_plan(profile.replace(weeks=28, hours_per_week=12), catalog(), MONDAY)
     built = week_of(plan, "research.reproduce-paper")
     post = week_of(plan, "research.reproduction-post")
     assert built is not None
@@ -3198,3 +3199,16 @@ def test_a_started_course_keeps_its_weekly_block(example: str) -> None:
         for week, hours in parts[1:-1]:
             block = max(plan.budget(week) * POLICY.course_share, POLICY.block_floor)
             assert hours >= min(block, plan.budget(week) / 2), (item_id, parts)
+
+
+def test_someone_strong_in_ml_is_not_asked_to_map_the_research_skill_sets() -> None:
+    """rv27, rv28, rv29: the strong engineer's "Map yourself against the four research skill
+    sets" in week 1 was generic filler ("research-skill maps for a strong candidate"). Gleave's
+    map tells you which skill sets your target needs and where your gaps are; rated 4 in ML
+    fundamentals, you know that already. Everyone rated lower still maps them first."""
+    _, strong = plan_for("strong-everywhere.toml")
+    assert week_of(strong, "research.skill-map") is None
+    profile, postdoc = plan_for("postdoc-research-engineer.toml")
+    assert profile.skills["ml_fundamentals"] < 4
+    mapped = week_of(postdoc, "research.skill-map")
+    assert mapped is not None and mapped <= 5, mapped
