@@ -3211,4 +3211,5 @@ def test_someone_strong_in_ml_is_not_asked_to_map_the_research_skill_sets() -> N
     profile, postdoc = plan_for("postdoc-research-engineer.toml")
     assert profile.skills["ml_fundamentals"] < 4
     mapped = week_of(postdoc, "research.skill-map")
-    assert mapped is not None and mapped <= 5, mapped
+    assert mapped is not None
+    assert mapped <= 5, mapped
