@@ -1046,6 +1046,21 @@ def collaboration_timing_said(plan: Any, catalog: Any) -> str | None:
     )
 
 
+def _main_round(
+    spans: dict[str, tuple[int, int, str]], catalog: Any
+) -> tuple[int, str, str] | None:
+    """The plan's main application round: its first week, its id and how to name it (the
+    full round after a first shot is "your main round"); None if the plan has no round."""
+    first_round = _first_round(spans, catalog)
+    if first_round is None:
+        return None
+    week, round_id = first_round
+    full = catalog.first_shot_for(round_id)
+    if full is not None and full in spans:  # a first shot: the full round is the main one
+        return spans[full][0], full, "your main round"
+    return week, round_id, "the first round"
+
+
 def round_after_said(plan: Any, catalog: Any) -> str | None:
     """What the first application round would like done first but goes out without (rv96:
     "move Build GPT-2 from scratch ahead of the week-24 application round", for an ML engineer
@@ -1057,14 +1072,10 @@ def round_after_said(plan: Any, catalog: Any) -> str | None:
     if catalog is None:
         return None
     spans = _spans(plan)
-    first_round = _first_round(spans, catalog)
-    if first_round is None:
+    main = _main_round(spans, catalog)
+    if main is None:
         return None
-    week, round_id = first_round
-    which = "the first round"
-    full = catalog.first_shot_for(round_id)
-    if full is not None and full in spans:  # a first shot: what the full round goes without
-        week, round_id, which = spans[full][0], full, "your main round"
+    week, round_id, which = main
     later = [
         a
         for a in after_of(catalog, round_id, plan.profile)
@@ -1136,21 +1147,17 @@ def after_round_work_said(plan: Any, catalog: Any) -> str | None:
     """What is built after the main application round, and what it is for (rv28: "work done
     after the round should feed the six-month re-apply, and the plan should say so"): each
     build or write-up that starts after the round, named with its weeks. None when nothing
-    is, or the plan has no round. (What the round would like first but goes without is
-    `round_after_said`'s, not named twice.)"""
+    is, or the plan has no round. (What the round would like done first is left to
+    `round_after_said`.)"""
     from upskill.planner import after_of, on_short_runway
 
     if catalog is None:
         return None
     spans = _spans(plan)
-    first_round = _first_round(spans, catalog)
-    if first_round is None:
+    main = _main_round(spans, catalog)
+    if main is None:
         return None
-    week, round_id = first_round
-    which = "the first round"
-    full = catalog.first_shot_for(round_id)
-    if full is not None and full in spans:
-        week, round_id, which = spans[full][0], full, "your main round"
+    week, round_id, which = main
     if on_short_runway(plan.profile.runway_months, catalog.items[round_id]):
         return None  # (money that runs out first: the work after the round is the fallback's)
     wanted = set(after_of(catalog, round_id, plan.profile))
