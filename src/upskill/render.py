@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -993,9 +993,7 @@ def collaboration_timing_said(plan: Any, catalog: Any) -> str | None:
     if week <= within + 2 or not before or max(spans[a][1] for a in before) < week - 1:
         return None
     before.sort(key=lambda a: (spans[a][0], a))
-    named = ", ".join(
-        f"{clean(catalog.items[a].title)} ({_weeks_said(spans[a][0], spans[a][1])})" for a in before
-    )
+    named = _named_with_weeks(catalog, spans, before)
     direct = "network.ask-for-opportunities"
     early = (
         f" (your direct ask to join a group goes out in week {spans[direct][0]})"
@@ -1013,10 +1011,7 @@ def collaboration_timing_said(plan: Any, catalog: Any) -> str | None:
         and catalog.items[i].hours >= COURSE_HOURS
         and spans[i][1] >= week
     )
-    courses = ", ".join(
-        f"{clean(catalog.items[i].title)} ({_weeks_said(spans[i][0], spans[i][1])})"
-        for _, i in beside
-    )
+    courses = _named_with_weeks(catalog, spans, [i for _, i in beside])
     also = f" The longer courses go on beside the work: {courses}." if courses else ""
     # When the ask goes out and when the work starts, as the weeks have them (text audit 12,
     # finding 17: "comes in week 15 ... so that the work can start the week after a yes" for
@@ -1046,19 +1041,32 @@ def collaboration_timing_said(plan: Any, catalog: Any) -> str | None:
     )
 
 
+def _named_with_weeks(
+    catalog: Any, spans: dict[str, tuple[int, int, str]], ids: Iterable[str]
+) -> str:
+    """Items named by title with their weeks, in the order given: "A (week 3), B (weeks 4–6)"."""
+    return ", ".join(
+        f"{clean(catalog.items[i].title)} ({_weeks_said(spans[i][0], spans[i][1])})" for i in ids
+    )
+
+
 def _main_round(
-    spans: dict[str, tuple[int, int, str]], catalog: Any
-) -> tuple[int, str, str] | None:
-    """The plan's main application round: its first week, its id and how to name it (the
-    full round after a first shot is "your main round"); None if the plan has no round."""
+    plan: Any, catalog: Any
+) -> tuple[dict[str, tuple[int, int, str]], int, str, str] | None:
+    """The plan's spans and its main application round: the round's first week, its id and
+    how to name it (the full round after a first shot is "your main round"); None without a
+    catalog or a round."""
+    if catalog is None:
+        return None
+    spans = _spans(plan)
     first_round = _first_round(spans, catalog)
     if first_round is None:
         return None
     week, round_id = first_round
     full = catalog.first_shot_for(round_id)
     if full is not None and full in spans:  # a first shot: the full round is the main one
-        return spans[full][0], full, "your main round"
-    return week, round_id, "the first round"
+        return spans, spans[full][0], full, "your main round"
+    return spans, week, round_id, "the first round"
 
 
 def round_after_said(plan: Any, catalog: Any) -> str | None:
@@ -1069,13 +1077,10 @@ def round_after_said(plan: Any, catalog: Any) -> str | None:
     comes in time for. None when that is less than a week of work, or there is no round."""
     from upskill.planner import after_of
 
-    if catalog is None:
-        return None
-    spans = _spans(plan)
-    main = _main_round(spans, catalog)
+    main = _main_round(plan, catalog)
     if main is None:
         return None
-    week, round_id, which = main
+    spans, week, round_id, which = main
     later = [
         a
         for a in after_of(catalog, round_id, plan.profile)
@@ -1107,9 +1112,7 @@ def round_after_said(plan: Any, catalog: Any) -> str | None:
     if total < plan.hours_per_week:
         return None
     later.sort(key=lambda a: (spans[a][0], a))
-    named = ", ".join(
-        f"{clean(catalog.items[a].title)} ({_weeks_said(spans[a][0], spans[a][1])})" for a in later
-    )
+    named = _named_with_weeks(catalog, spans, later)
     held = weeks_of_work(total, plan.hours_per_week)
     follow = sorted(
         (spans[i][0], i)
@@ -1123,10 +1126,7 @@ def round_after_said(plan: Any, catalog: Any) -> str | None:
     they, them = ("it", "it") if one else ("they", "them")
     serves = (
         f"{they} go{'es' if one else ''} into the applications that follow: "
-        + ", ".join(
-            f"{clean(catalog.items[i].title)} ({_weeks_said(spans[i][0], spans[i][1])})"
-            for _, i in follow
-        )
+        + _named_with_weeks(catalog, spans, [i for _, i in follow])
         if follow
         else f"{they} go{'es' if one else ''} into the next round"
     )
@@ -1151,13 +1151,10 @@ def after_round_work_said(plan: Any, catalog: Any) -> str | None:
     `round_after_said`.)"""
     from upskill.planner import after_of, on_short_runway
 
-    if catalog is None:
-        return None
-    spans = _spans(plan)
-    main = _main_round(spans, catalog)
+    main = _main_round(plan, catalog)
     if main is None:
         return None
-    week, round_id, which = main
+    spans, week, round_id, which = main
     if on_short_runway(plan.profile.runway_months, catalog.items[round_id]):
         return None  # (money that runs out first: the work after the round is the fallback's)
     wanted = set(after_of(catalog, round_id, plan.profile))
@@ -1174,10 +1171,7 @@ def after_round_work_said(plan: Any, catalog: Any) -> str | None:
     )
     if not built:
         return None
-    named = ", ".join(
-        f"{clean(catalog.items[i].title)} ({_weeks_said(spans[i][0], spans[i][1])})"
-        for _, i in built
-    )
+    named = _named_with_weeks(catalog, spans, [i for _, i in built])
     one = len(built) == 1
     return (
         f"Built after {which} (week {week}), for your next try: {named}. A lab will usually "
