@@ -2399,3 +2399,26 @@ def test_the_markdown_header_names_the_background(home: Path) -> None:
     markdown = person_markdown("strong-everywhere.toml", EXAMPLES)
     header = markdown.splitlines()[2]
     assert header.endswith(", 10 h/week, background: software-engineer, target: research-engineer.")
+
+
+def test_the_unplanned_hours_are_said_once_above_what_did_not_fit(home: Path) -> None:
+    """Full reviews, stops 53-56: "12 h of the plan are still unplanned beyond the share of
+    each week kept free for overruns" opened some twenty reasons in one plan and read as hours
+    wasted. The markdown and `plan --all` say it once, with its weekly share, above the list;
+    the JSON keeps each reason whole, as scripts read it."""
+    made = run_process("init", "--answers", str(EXAMPLES / "data-scientist-research-engineer.toml"))
+    assert made.returncode == 0, made.stderr
+    data = json.loads(run_process("plan", "--format", "json", "--all").stdout)
+    clause = "h of the plan are still unplanned beyond the share of each week kept free"
+    whole = [u["reason"] for u in data["unscheduled"] if clause in u["reason"]]
+    assert len(whole) >= 2, whole
+    free = float(whole[0].split("; ", 1)[1].split(" h ", 1)[0])
+    for shown in (
+        run_process("plan", "--format", "markdown", "--all").stdout,
+        " ".join(run_process("plan", "--all").stdout.split()),
+    ):
+        once = "still unplanned beyond the share of each week kept free for overruns"
+        assert shown.count(once) == 1, shown.count(once)
+        assert f"{free:g} h of the plan, about " in shown
+        below = shown.split(once, 1)[1]
+        assert ", but more valuable work took the hours" in below or ", but from week" in below

@@ -1604,6 +1604,34 @@ def overflow_groups(plan: Any) -> list[tuple[str, float, list[tuple[str, float, 
     ]
 
 
+_FREE_CLAUSE = re.compile(
+    r"; ([\d.]+) h of the plan are still unplanned beyond the share of each week kept free "
+    r"for overruns, but "
+)
+
+
+def free_said_once(plan: Any) -> str | None:
+    """The plan's unplanned hours, said once above "Did not fit" when several reasons would
+    each repeat them (full review, stops 53-56: "12 h of the plan are still unplanned" twenty
+    times in one plan read as hours wasted, though they are slivers spread over its weeks);
+    `shorter_reason` then leaves them out of each reason."""
+    found = [m for u in plan.unscheduled if (m := _FREE_CLAUSE.search(u.reason))]
+    if len(found) < 2:
+        return None
+    free = float(found[0].group(1))
+    weekly = free / max(plan.weeks, 1)
+    return (
+        f"{free:g} h of the plan, about {weekly:.1f} h a week, are still unplanned beyond the "
+        "share of each week kept free for overruns, in pieces too small or too late for the "
+        "work below; each item says why."
+    )
+
+
+def shorter_reason(reason: str, once: str | None) -> str:
+    """A reason without the unplanned hours when `free_said_once` says them above the list."""
+    return reason if once is None else _FREE_CLAUSE.sub(", but ", reason, count=1)
+
+
 def next_steps(plan: Any, count: int = 5) -> list[str]:
     """The first few items left out, in the planner's order: what to do next, if anything.
 
@@ -1997,13 +2025,15 @@ def task_and_left_out_ids(plan: Any) -> list[str]:
 
 def overflow_lines(plan: Any) -> list[str]:
     """Plain lines: each roadmap with its hours, then its items (recurring with their count)."""
-    lines = []
+    once = free_said_once(plan)
+    lines = [] if once is None else [clean(once, one_line=True)]
     for roadmap, hours, entries in overflow_groups(plan):
         lines.append(f"{clean(roadmap, one_line=True)} ({hours:g} h)")
         for item_id, each, n, reason in entries:
             size = f"{each:g} h × {n} weeks" if n > 1 or "@" in item_id else f"{each:g} h"
             lines.append(
-                f"  {clean(item_id, one_line=True)} ({size}): {clean(reason, one_line=True)}"
+                f"  {clean(item_id, one_line=True)} ({size}): "
+                f"{clean(shorter_reason(reason, once), one_line=True)}"
             )
     return lines
 
@@ -2248,6 +2278,10 @@ def plan_markdown(
         # A document to read, not a dump: the most valuable of each roadmap's left-over
         # work, and how much more there is (`upskill plan --all` lists all of it).
         names = {roadmap: name for roadmap, name, _ in TRACKS}  # (as the top lines say them)
+        once = free_said_once(plan)
+        if once is not None:
+            lines.append(_md_escape(once))
+            lines.append("")
         for roadmap, hours, entries in overflow_groups(plan):
             name = names.get(roadmap, roadmap)
             lines.append(f"### {_md_escape(name[0].upper() + name[1:])} ({hours:g} h)")
@@ -2256,7 +2290,7 @@ def plan_markdown(
                 size = f"{each:g} h × {count} weeks" if count > 1 else f"{each:g} h"
                 title = _md_title(item_id, info)
                 uid = clean(item_id, one_line=True).replace("`", "'")
-                said = _md_escape(titled_reason(reason, catalog))
+                said = _md_escape(titled_reason(shorter_reason(reason, once), catalog))
                 lines.append(f"- {title}(`{uid}`, {size}): {said}")
             rest = entries[MARKDOWN_OVERFLOW:]
             if rest:
