@@ -959,6 +959,10 @@ def test_what_is_built_after_the_main_round_is_said_to_be_for_the_next_try(home:
         span = f"week {first}" if first == last else f"weeks {first}–{last}"
         assert f"{cat.items[i].title} ({span})" in said, i
     assert "six months" in said
+    # rv33: "a lab will usually look at you again" overstated Anders, who said it of Anthropic
+    # and tied it to someone inside vouching for you and interviews that went reasonably
+    assert "someone inside vouches for you" in said
+    assert "usually" not in said
     assert "Built after your main round" in run("plan", "--all").stdout
     init_example("masters-short-runway.toml", "--force")
     assert "Built after" not in run("export", "--format", "markdown").stdout

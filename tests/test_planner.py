@@ -3213,3 +3213,16 @@ def test_someone_strong_in_ml_is_not_asked_to_map_the_research_skill_sets() -> N
     mapped = week_of(postdoc, "research.skill-map")
     assert mapped is not None
     assert mapped <= 5, mapped
+
+
+@pytest.mark.parametrize("person", PEOPLE)
+def test_data_structures_are_built_before_the_weekly_problems_or_not_at_all(person: str) -> None:
+    """rv32, rv33 (five of six reviewers each): the data scientist's "Build core data
+    structures yourself" came in weeks 29-30, after both application rounds and 16 weeks of
+    LeetCode. Writing the structures yourself is what lets you reach for them in the problems,
+    so it comes before the weekly problems start, or it is left out as too late to help."""
+    _, plan = plan_for(person)
+    built = week_of(plan, "coding.implement-data-structures")
+    problems = week_of(plan, "coding.weekly-problems", last=False)
+    if built is not None and problems is not None:
+        assert built < problems, (built, problems)

@@ -1174,9 +1174,11 @@ def after_round_work_said(plan: Any, catalog: Any) -> str | None:
     named = _named_with_weeks(catalog, spans, [i for _, i in built])
     one = len(built) == 1
     return (
-        f"Built after {which} (week {week}), for your next try: {named}. A lab will usually "
-        "look at you again about six months after a no if you can show progress (Anders): "
-        f"link {'it' if one else 'each'} from your resume and your tracker's re-apply notes "
+        f"Built after {which} (week {week}), for your next try: {named}. Anders came back "
+        "to Anthropic six months after a no, and believes you can try again about every six "
+        "months if you can show progress, someone inside vouches for you and your interviews "
+        f"went reasonably: link {'it' if one else 'each'} from your resume and your tracker's "
+        "re-apply notes "
         "as soon as it is done, and name it in the applications that follow."
     )
 
