@@ -385,12 +385,12 @@ def test_explain_names_the_work_an_item_comes_after_and_where_it_stands(home: Pa
     # ... and "later here" only of work after the round (his first blog post, week 30)
     for week in re.findall(r"\(week (\d+): later here", said):
         assert int(week) > round_week, (week, round_week)
-    # ... and where such work comes after the round, the plan says so (his blog post; until
-    # stop 55 the strong engineer's system design, now before his round)
-    blog = min(weeks["research.first-blog-post"])
-    assert blog > round_week
-    later = rf"research\.first-blog-post \(week {blog}: later here, as it did not fit before\)"
-    assert re.search(later, said), said
+    # ... and his first blog post, which the round would like to link to, comes before it
+    # (rv32: until stop 57 it waited for the pretraining project after the round, week 30;
+    # where such work still comes later, the evenings engineer's, `explain` says so: below)
+    blog = max(weeks["research.first-blog-post"])
+    assert blog <= round_week
+    assert f"research.first-blog-post (week {blog})" in said, said
 
 
 def test_explain_says_where_each_prerequisite_stands(home: Path) -> None:
@@ -926,8 +926,18 @@ def test_what_a_second_shot_goes_out_without_is_said(home: Path, tmp_path: Path)
     assert min(sketch) > min(weeks["interviewing.first-applications"])
     lines = run("export", "--format", "markdown").stdout.splitlines()
     said = next(x for x in lines if "not before it: " in x)
-    assert said.startswith("After your main round, not before it: ML infrastructure basics")
-    assert f"(weeks {min(sketch)}–{max(sketch)})" in said
+    assert said.startswith("After your main round, not before it: ")
+    assert (
+        f"ML infrastructure basics: sketch a training and evaluation pipeline (weeks {min(sketch)}–{max(sketch)})"
+        in said
+    )
+    # ... and `explain` of the round says where such work comes later here
+    out = " ".join(run("explain", "interviewing.first-applications").stdout.split())
+    after = out.split("Comes after, where it can: ", 1)[1].split(" Steps:", 1)[0]
+    later = re.findall(r"(\S+) \(week (\d+): later here, as it did not fit before\)", after)
+    assert later, after
+    round_week = min(weeks["interviewing.first-applications"])
+    assert all(int(w) > round_week for _, w in later), later
 
 
 def test_what_is_built_after_the_main_round_is_said_to_be_for_the_next_try(home: Path) -> None:
@@ -2426,3 +2436,19 @@ def test_the_unplanned_hours_are_said_once_above_what_did_not_fit(home: Path) ->
         assert f"{free:g} h of the plan, about " in shown
         below = shown.split(once, 1)[1]
         assert ", but more valuable work took the hours" in below or ", but from week" in below
+
+
+def test_explain_says_the_first_post_does_not_wait_for_a_build_after_the_round(home: Path) -> None:
+    """rv32: the data scientist's first post waited for his pretraining project, after his
+    round; now it goes before the round, and `explain` of the post says why that project,
+    which it would otherwise come after, comes later (not "as it did not fit before")."""
+    init_example("data-scientist-research-engineer.toml")
+    weeks = item_weeks()
+    assert max(weeks["research.first-blog-post"]) < min(weeks["ml-devloop.capstone-project"])
+    out = " ".join(run("explain", "research.first-blog-post").stdout.split())
+    said = out.split("Comes after, where it can: ", 1)[1].split(" Steps:", 1)[0]
+    last = max(weeks["ml-devloop.capstone-project"])  # (as `explain` says where it stands)
+    assert (
+        f"ml-devloop.capstone-project (week {last}: later here: it comes after your round, "
+        "and this goes before it)" in said
+    ), said

@@ -1183,6 +1183,25 @@ class Planner:
                 week += 1
             self.release[u.id] = max(u.earliest_week, week)
             self.due[u.id] = self.release[u.id]
+        # A post the round would like to link to (the first blog post) does not wait for a
+        # build that is not the person's signature work: such a build comes after the round,
+        # and the post with it would too (rv32: the data scientist's first post in week 30,
+        # after the pretraining project, his round in week 25). It is on what they built or
+        # learned by then.
+        for u in chosen:
+            if u.after_prep_weeks is None:
+                continue
+            for a in u.after:
+                v = self.by_id.get(a)
+                if v is None or a not in self.chosen or v.kind != "write" or v.occurrences:
+                    continue
+                v.after = [
+                    b
+                    for b in v.after
+                    if not (
+                        b in self.by_id and self.by_id[b].kind == "build" and not self.by_id[b].goal
+                    )
+                ]
         # What a round would like done first (the lab notes, the signature build) is due
         # before its release and it waits for it, for a few weeks at most; with a short
         # runway, only what fits in the first weeks.

@@ -135,13 +135,28 @@ def explain(
             for t in sorted(plan.tasks, key=lambda t: t.week):
                 begins.setdefault(t.item_id, t.week)
             starts = begins.get(item_id)
+            profile = plan.profile
+            # a post a round would like to link to does not wait for a build that is not the
+            # person's signature work (the planner's rule, `Planner.timing`)
+            linked = item.kind == "write" and any(
+                item_id in catalog.after(r)
+                for r, other in catalog.items.items()
+                if other.after_prep_weeks is not None and r in planned
+            )
+
+            def later(a: str) -> str:
+                other = catalog.items[a]
+                if (
+                    linked
+                    and other.kind == "build"
+                    and not other.goal_of(profile.target_role, profile.runway_months)
+                ):
+                    return ": later here: it comes after your round, and this goes before it"
+                return ": later here, as it did not fit before"
+
             said = ", ".join(
                 f"{a} ({_standing(plan, catalog, a)}"
-                + (
-                    ": later here, as it did not fit before"
-                    if starts and begins[a] >= starts
-                    else ""
-                )
+                + (later(a) if starts and begins[a] >= starts else "")
                 + ")"
                 for a in soft
             )
