@@ -3259,3 +3259,22 @@ def test_the_first_post_goes_before_the_round_not_after_a_later_build(person: st
     assert post <= round_week, (post, round_week)
     capstone = week_of(plan, "ml-devloop.capstone-project")
     assert capstone is None or capstone > round_week  # (the build still after the round)
+
+
+@pytest.mark.parametrize("person", PEOPLE)
+def test_the_last_drills_before_a_round_are_not_done_after_it(person: Path) -> None:
+    """rv32 to rv34 (four of six reviewers in rv34): "Close the gaps the assessments found" in
+    week 30 and "Practise without AI or autocomplete" in week 27, after the data scientist's
+    round in week 25 (the postdoc's gap review in weeks 24-25, after his in week 22). They
+    prepare for the round's interviews (`prepares_for`): before it, or left out as too late."""
+    _, plan = plan_for(str(person))
+    round_week = week_of(plan, "interviewing.first-applications", last=False)
+    if round_week is None:
+        return
+    for drill in (
+        "coding.gap-review",
+        "coding.redo-from-memory",
+        "interviewing.unassisted-practice",
+    ):
+        done = week_of(plan, drill)
+        assert done is None or done <= round_week, (drill, done, round_week)
