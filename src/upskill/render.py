@@ -1178,8 +1178,7 @@ def after_round_work_said(plan: Any, catalog: Any) -> str | None:
         "to Anthropic six months after a no, and believes you can try again about every six "
         "months if you can show progress, someone inside vouches for you and your interviews "
         f"went reasonably: link {'it' if one else 'each'} from your resume and your tracker's "
-        "re-apply notes "
-        "as soon as it is done, and name it in the applications that follow."
+        "re-apply notes as soon as it is done, and name it in the applications that follow."
     )
 
 
@@ -1606,7 +1605,7 @@ def overflow_groups(plan: Any) -> list[tuple[str, float, list[tuple[str, float, 
     ]
 
 
-_FREE_CLAUSE = re.compile(
+_FREE_CLAUSE = re.compile(  # (as `Planner._free_said` words it in a reason)
     r"; ([\d.]+) h of the plan are still unplanned beyond the share of each week kept free "
     r"for overruns, but "
 )
@@ -1622,8 +1621,9 @@ def free_said_once(plan: Any) -> str | None:
         return None
     free = float(found[0].group(1))
     weekly = free / max(plan.weeks, 1)
+    each = f"about {weekly:.1f} h" if weekly >= 0.1 else "under 0.1 h"
     return (
-        f"{free:g} h of the plan, about {weekly:.1f} h a week, are still unplanned beyond the "
+        f"{free:g} h of the plan, {each} a week, are still unplanned beyond the "
         "share of each week kept free for overruns, in pieces too small or too late for the "
         "work below; each item says why."
     )
