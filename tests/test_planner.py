@@ -3278,3 +3278,26 @@ def test_the_last_drills_before_a_round_are_not_done_after_it(person: Path) -> N
     ):
         done = week_of(plan, drill)
         assert done is None or done <= round_week, (drill, done, round_week)
+
+
+@pytest.mark.parametrize("person", PEOPLE)
+def test_no_coding_drill_is_added_after_the_main_round(person: Path) -> None:
+    """rv11, rv11b: stacks, debugging and bit tricks in the postdoc's last week, after his
+    round; rv35 (three of six reviewers): the data scientist's backtracking in week 30, after
+    his round in week 25. A coding drill the person lacks, at any level, is preparation for
+    the round: the weeks after it are not filled with one."""
+    _, plan = plan_for(str(person))
+    round_week = week_of(plan, "interviewing.first-applications", last=False)
+    if round_week is None:
+        return
+    items = catalog().items
+    late = [
+        t.item_id
+        for t in plan.tasks
+        if t.item_id.startswith("coding.")
+        and items[t.item_id].kind in ("practice", "learn")
+        and items[t.item_id].repeat is None
+        and week_of(plan, t.item_id, last=False) == t.week
+        and t.week > round_week
+    ]
+    assert not late, (late, round_week)

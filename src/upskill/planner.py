@@ -2972,18 +2972,18 @@ class Planner:
         return out
 
     def _drill_after_round(self, uid: str, week: int, main_round: int | None) -> str | None:
-        """Why a coding drill someone still lacks (a data structure, debugging: a topic at
-        level 3 or below) is not refilled into ``week``: the person's main application round
-        went out in ``main_round``, before it, and a drill is preparation for it, not work
-        after it (rv11, rv11b: "stacks and queues, debugging, bit tricks" in the postdoc's
-        last week, after his round). None if it may go there."""
+        """Why a coding drill someone still lacks (a data structure, debugging, backtracking)
+        is not refilled into ``week``: the person's main application round went out in
+        ``main_round``, before it, and a drill is preparation for it, not work after it (rv11,
+        rv11b: "stacks and queues, debugging, bit tricks" in the postdoc's last week, after his
+        round; rv35: three of six reviewers quoted the data scientist's backtracking in week
+        30, after his round in week 25, a topic at level 4). None if it may go there."""
         if main_round is None or week <= main_round:
             return None
         u = self.by_id[uid]
         if (
             u.roadmap != "coding"
             or not u.gated
-            or (u.level or 0) > 3
             or u.occurrences is not None
             or u.kind not in ("practice", "learn")
             or u.touched
