@@ -3301,3 +3301,21 @@ def test_no_coding_drill_is_added_after_the_main_round(person: Path) -> None:
         and t.week > round_week
     ]
     assert not late, (late, round_week)
+
+
+def test_reinforcement_learning_is_not_filler_for_someone_who_named_other_interests() -> None:
+    """rv35 (five of six reviewers): the master's student, who named alignment and
+    evaluation, had "Reinforcement learning basics" in the last two weeks of her runway. As
+    language-model work is for a roboticist, reinforcement-learning work is not filler for
+    someone who named other interests: its weeks go to other work, and "Did not fit" says why.
+    Someone who named reinforcement learning keeps it."""
+    profile, plan = plan_for("masters-short-runway.toml")
+    assert profile.interests
+    assert not {"reinforcement-learning", "robotics"} & set(profile.interests)
+    assert week_of(plan, "ml-devloop.rl-basics") is None
+    reasons = {u.id: u.reason for u in plan.unscheduled}
+    said = reasons["ml-devloop.rl-basics"]
+    assert said.startswith("it is reinforcement-learning work, and your interests are "), said
+    profile, plan = plan_for("phd-student-no-network.toml")
+    assert "reinforcement-learning" in profile.interests
+    assert week_of(plan, "ml-devloop.rl-basics") is not None

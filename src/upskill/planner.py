@@ -200,8 +200,13 @@ class Policy:
     deadline_share: float = 0.5  # ...assuming it gets this share of the pace of due work
     next_steps: int = 5  # how many left-out items the "next, in this order" list shows
     # Work for these interests ("anyone who wants to work with LLMs", Anders) is not filler
-    # for someone who named others (GPT-2 for a roboticist): its weeks go to other work.
-    language_model_tags: tuple[str, ...] = ("llms", "nlp")
+    # for someone who named others (GPT-2 for a roboticist): its weeks go to other work; nor
+    # is reinforcement-learning and robotics work (RL basics for someone who named alignment
+    # and evaluation, in the last weeks of a short runway: rv35, five of six reviewers)
+    elsewhere_tags: tuple[tuple[str, tuple[str, ...]], ...] = (
+        ("language-model work", ("llms", "nlp")),
+        ("reinforcement-learning work", ("reinforcement-learning", "robotics")),
+    )
     # Targets whose ML drills are worth what they prepare (the research, the statement), not
     # the skill itself: placed after all of it has started, such a drill is left out.
     drills_for_the_work: tuple[str, ...] = ("phd-applicant",)
@@ -334,7 +339,7 @@ class Unit:
     # the week's main work, not practice, so not held to the habits' share
     shared: bool = False
     touched: bool = False  # the person has recorded something on it (a replan carries it)
-    # language-model work for someone whose named interests lie elsewhere: why, if so
+    # work in a field the person did not name (language models for a roboticist): why, if so
     elsewhere: str | None = None
     only_where: str | None = None  # optional work for a case the plan cannot know: its tag
 
@@ -464,18 +469,21 @@ def candidates(
             liked = serves_interests(interests, item)
             goal = item.goal_of(profile.target_role, runway)
             elsewhere = None
-            if (
-                interests
-                and not liked
-                and not goal
-                and stressed != "core"
-                and {t.lower() for t in item.tags} & set(policy.language_model_tags)
+            if interests and not liked and not goal and stressed != "core" and item.tags:
+                tags = {t.lower() for t in item.tags}
                 # (language-model work is never off the interests of someone who names NLP
                 # or LLMs, whichever of the two tags the item carries)
-                and interests.isdisjoint(policy.language_model_tags)
-            ):
-                named = (INTEREST_NAMES.get(x, x.replace("-", " ")) for x in profile.interests)
-                elsewhere = f"it is language-model work, and your interests are {', '.join(named)}"
+                what = next(
+                    (
+                        said
+                        for said, family in policy.elsewhere_tags
+                        if tags & set(family) and interests.isdisjoint(family)
+                    ),
+                    None,
+                )
+                if what is not None:
+                    named = (INTEREST_NAMES.get(x, x.replace("-", " ")) for x in profile.interests)
+                    elsewhere = f"it is {what}, and your interests are {', '.join(named)}"
             only_where = next(
                 (t for t in item.tags if t in policy.only_where and t not in interests), None
             )
@@ -740,7 +748,7 @@ class Planner:
         self.order_for_deadlines = order_for_deadlines
         # Work kept out of this attempt, and why (a habit whose weeks a build's write-up needs).
         self.held_back = dict(held_back or {})
-        self.off_interest: set[str] = set()  # language-model work taken out (`_elsewhere`)
+        self.off_interest: set[str] = set()  # work outside the interests taken out (`_elsewhere`)
         self.late: set[str] = set()  # deadline work that could not be ready in time
         self.placement = Placement([], [])
         self.units = list(units)
@@ -2867,19 +2875,26 @@ class Planner:
         )
 
     def _elsewhere(self, children: Mapping[str, list[str]]) -> dict[str, str]:
-        """Language-model work for someone whose named interests lie elsewhere, with what
-        builds on it and nothing else (its write-up, its explanation), and why; not what a
-        signature goal, core work, one of their interests or work they have begun needs."""
+        """Work in a field the person did not name among their interests (language models,
+        reinforcement learning: `Policy.elsewhere_tags`), with what builds on it and nothing
+        else (its write-up, its explanation), and why; not what a signature goal, core work,
+        one of their interests or work they have begun needs."""
         out = {u.id: u.elsewhere for u in self.units if u.elsewhere and not u.touched}
         stack = list(out)
+        kind = {  # (the field, as its reason says it: "it is language-model work, and ...")
+            uid: why.split(", and your interests", 1)[0].removeprefix("it is ")
+            for uid, why in out.items()
+        }
         while stack:  # what builds on it goes with it, unless it stands on its own
-            for child in children.get(stack.pop(), []):
+            parent = stack.pop()
+            for child in children.get(parent, []):
                 v = self.by_id[child]
                 if child not in out and not (
                     v.goal or v.liked or v.touched or v.priority == "core"
                 ):
+                    kind[child] = kind[parent]  # (language-model work, as what it builds on)
                     out[child] = f"it builds on {', '.join(p for p in v.prerequisites if p in out)}"
-                    out[child] += ", language-model work outside your interests"
+                    out[child] += f", {kind[child]} outside your interests"
                     stack.append(child)
         changed = True
         while changed:  # ... and what something that stays needs, stays

@@ -1655,6 +1655,7 @@ def next_steps(plan: Any, count: int = 5) -> list[str]:
                 "matters only for",
                 "an alternative to",
                 "it is language-model work",
+                "it is reinforcement-learning work",
                 "it builds on",
             )
         )
