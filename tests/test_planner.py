@@ -3316,6 +3316,9 @@ def test_reinforcement_learning_is_not_filler_for_someone_who_named_other_intere
     reasons = {u.id: u.reason for u in plan.unscheduled}
     said = reasons["ml-devloop.rl-basics"]
     assert said.startswith("it is reinforcement-learning work, and your interests are "), said
+    # ... nor the interpretability reading that took its weeks next (rv36, three of six)
+    assert week_of(plan, "ml-devloop.interp-reading") is None
+    assert reasons["ml-devloop.interp-reading"].startswith("it is interpretability work")
     profile, plan = plan_for("phd-student-no-network.toml")
     assert "reinforcement-learning" in profile.interests
     assert week_of(plan, "ml-devloop.rl-basics") is not None

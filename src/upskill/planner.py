@@ -202,10 +202,12 @@ class Policy:
     # Work for these interests ("anyone who wants to work with LLMs", Anders) is not filler
     # for someone who named others (GPT-2 for a roboticist): its weeks go to other work; nor
     # is reinforcement-learning and robotics work (RL basics for someone who named alignment
-    # and evaluation, in the last weeks of a short runway: rv35, five of six reviewers)
+    # and evaluation, in the last weeks of a short runway: rv35, five of six reviewers), nor
+    # interpretability reading that names no other interest (its weeks then: rv36, three)
     elsewhere_tags: tuple[tuple[str, tuple[str, ...]], ...] = (
         ("language-model work", ("llms", "nlp")),
         ("reinforcement-learning work", ("reinforcement-learning", "robotics")),
+        ("interpretability work", ("interpretability",)),
     )
     # Targets whose ML drills are worth what they prepare (the research, the statement), not
     # the skill itself: placed after all of it has started, such a drill is left out.

@@ -1654,10 +1654,10 @@ def next_steps(plan: Any, count: int = 5) -> list[str]:
                 "the roadmap treats it as optional",
                 "matters only for",
                 "an alternative to",
-                "it is language-model work",
-                "it is reinforcement-learning work",
                 "it builds on",
             )
+        ) or (  # (work outside the interests the person named: `Policy.elsewhere_tags`)
+            u.reason.startswith("it is ") and " work, and your interests are " in u.reason
         )
         if item_id not in out and not later and not spare:
             out.append(item_id)
