@@ -204,10 +204,11 @@ class Policy:
     # is reinforcement-learning and robotics work (RL basics for someone who named alignment
     # and evaluation, in the last weeks of a short runway: rv35, five of six reviewers), nor
     # interpretability reading that names no other interest (its weeks then: rv36, three)
-    elsewhere_tags: tuple[tuple[str, tuple[str, ...]], ...] = (
-        ("language-model work", ("llms", "nlp")),
-        ("reinforcement-learning work", ("reinforcement-learning", "robotics")),
-        ("interpretability work", ("interpretability",)),
+    # (the last: only work tagged with nothing else, not the case for safety, which is more)
+    elsewhere_tags: tuple[tuple[str, tuple[str, ...], bool], ...] = (
+        ("language-model work", ("llms", "nlp"), False),
+        ("reinforcement-learning work", ("reinforcement-learning", "robotics"), False),
+        ("interpretability work", ("interpretability",), True),
     )
     # Targets whose ML drills are worth what they prepare (the research, the statement), not
     # the skill itself: placed after all of it has started, such a drill is left out.
@@ -478,8 +479,10 @@ def candidates(
                 what = next(
                     (
                         said
-                        for said, family in policy.elsewhere_tags
-                        if tags & set(family) and interests.isdisjoint(family)
+                        for said, family, alone in policy.elsewhere_tags
+                        if tags & set(family)
+                        and interests.isdisjoint(family)
+                        and (not alone or tags <= set(family))
                     ),
                     None,
                 )
