@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import math
 import os
@@ -1873,15 +1874,17 @@ def test_a_step_begun_in_an_earlier_week_says_so_after_it(home: Path) -> None:
     # (his project sprint's third step, begun in one week and finished in the next; until
     # stop 49 his blog post's last step, which now fits in one week, and until stop 46 the
     # programme application's step "Submit the second ...")
+    # (since stop 57 after the rest of the step before it, which that week said goes on:
+    # "then plot the first results; ...")
     step = (
-        "This week: Plot the first results; send a written agenda a day before your next"
+        "lot the first results; send a written agenda a day before your next"
         " project meeting, if you have one"
     )
     # (where to stop in that step, not "about a third of it", which text audit 10 read as
     # a third of the list, of the step or of the task; nor "about a third of the way through
     # this step", which text audit 11 could not check: the step's hours this week, and when
     # it goes on)
-    said = "(about 2.25 h of this step's 5.25 h this week; it goes on next week)"
+    said = "(about 2.25 h of this last step's 5.25 h this week; it goes on next week)"
     assert f"{step} {said}\n" in markdown, markdown
     assert "by the end of the week)" not in markdown
     # ... and the week that finishes it says where it began (rv12: "weeks 13 and 14 both
@@ -2452,3 +2455,34 @@ def test_explain_says_the_first_post_does_not_wait_for_a_build_after_the_round(h
         f"ml-devloop.capstone-project (week {last}: later here: it comes after your round, "
         "and this goes before it)" in said
     ), said
+
+
+@pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.toml")))
+def test_a_step_said_to_go_on_is_said_in_the_week_it_goes_on(example: str, home: Path) -> None:
+    """rv35, rv38: "fine-tune a pretrained model on your data (about 2 h of this last step's
+    3 h this week; it goes on next week)", and the next week said only "Watch lesson 3": the
+    rest of the step had gone missing. A step a week says goes on is in the next part's text."""
+    init_example(example)
+    lines = run("plan", "--all", "--format", "markdown").stdout.splitlines()
+    parts: dict[str, list[tuple[int, str]]] = {}
+    week = 0
+    for i, line in enumerate(lines):
+        if line.startswith("## Week "):
+            week = int(line.split()[2])
+        found = re.match(r"- \[.\] .*\(`([^`@]+)`, \w+, [\d.]+ of [\d.]+ h, part", line)
+        if found and i + 1 < len(lines) and lines[i + 1].startswith("  - This week: "):
+            parts.setdefault(found.group(1), []).append((week, lines[i + 1]))
+    checked = 0
+    for item_id, said in parts.items():
+        for (_, text), (later, after) in itertools.pairwise(said):
+            goes_on = re.search(
+                r"(?:^  - This week: |; then )([^;]+?) \(about [\d.]+ h of this (?:last )?step's [\d.]+ h this week; it goes on next week\)",
+                text,
+            )
+            if goes_on is None:
+                continue
+            checked += 1
+            step = goes_on.group(1)
+            assert step[1:] in after, (item_id, later, step, after)
+    if example.startswith("data-scientist"):
+        assert checked, parts.get("ml-devloop.fastai-course")

@@ -1346,16 +1346,24 @@ def steps_now(
     begun = None
     if part.number > 1 and not middles(part.previous, start):
         begun = most(part.previous, start)
+    # The rest of a step the week before said goes on comes first (rv35, rv38: the
+    # fine-tuning said to go on "next week" was missing from that week's text).
+    carried = int(start // size)
+    if not (start > carried * size + 1e-9 and (carried + 1) * size > start + 1e-9):
+        carried = len(steps)  # (the week begins on a step's first hour: nothing carried)
     mine = middles(start, end)
     if mine:
         out = [going_on(i) if i == begun else steps[i] + how_far(i) for i in mine]
-        if len(out) > 1:  # (only the last can go on: which one it is, said plainly)
-            out[-1] = out[-1].replace(" of this step's ", " of this last step's ")
-        return out
-    i = most(start, end)
-    if start <= i * size + 1e-9:  # its first week: how far it gets says it goes on later
-        return [steps[i] + how_far(i)]
-    return [going_on(i)]
+    else:
+        i = most(start, end)
+        # (its first week: how far it gets says it goes on later)
+        out = [steps[i] + how_far(i) if start <= i * size + 1e-9 else going_on(i)]
+        mine = [i]
+    if carried < mine[0]:
+        out.insert(0, going_on(carried))
+    if len(out) > 1:  # (only the last can go on: which one it is, said plainly)
+        out[-1] = out[-1].replace(" of this step's ", " of this last step's ")
+    return out
 
 
 MAX_CORE_NAMED = 3  # core tasks named for a roadmap the person left out
