@@ -342,8 +342,10 @@ class Unit:
     # the week's main work, not practice, so not held to the habits' share
     shared: bool = False
     touched: bool = False  # the person has recorded something on it (a replan carries it)
-    # work in a field the person did not name (language models for a roboticist): why, if so
+    # work in a field the person did not name (language models for a roboticist): why, if so,
+    # and the field as that reason names it ("language-model work")
     elsewhere: str | None = None
+    elsewhere_field: str | None = None
     only_where: str | None = None  # optional work for a case the plan cannot know: its tag
 
     @property
@@ -471,7 +473,7 @@ def candidates(
             )
             liked = serves_interests(interests, item)
             goal = item.goal_of(profile.target_role, runway)
-            elsewhere = None
+            elsewhere = what = None
             if interests and not liked and not goal and stressed != "core" and item.tags:
                 tags = {t.lower() for t in item.tags}
                 # (language-model work is never off the interests of someone who names NLP
@@ -524,6 +526,7 @@ def candidates(
                 within_weeks=item.within_weeks_for(profile.background),
                 first_shot_for=catalog.first_shot_for(full),
                 elsewhere=elsewhere,
+                elsewhere_field=what,
                 aside=bool(
                     interests and item.tags and item.kind == "build" and not liked and not goal
                 ),
@@ -2886,10 +2889,7 @@ class Planner:
         one of their interests or work they have begun needs."""
         out = {u.id: u.elsewhere for u in self.units if u.elsewhere and not u.touched}
         stack = list(out)
-        kind = {  # (the field, as its reason says it: "it is language-model work, and ...")
-            uid: why.split(", and your interests", 1)[0].removeprefix("it is ")
-            for uid, why in out.items()
-        }
+        kind = {u.id: u.elsewhere_field or "" for u in self.units if u.id in out}
         while stack:  # what builds on it goes with it, unless it stands on its own
             parent = stack.pop()
             for child in children.get(parent, []):
