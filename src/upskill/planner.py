@@ -2599,10 +2599,13 @@ class Planner:
             if u.occurrences is not None or uid not in self.parts:
                 continue
             if self.remaining[uid] > 0:
+                # (where it could start says why: its hours fit the plan, its weeks did not)
+                begins = min(self.tasks[i].week for i in self.parts[uid])
                 take_out(
                     uid,
                     f"would not be finished by week {self.horizon} beside more pressing work "
-                    f"at {per_week}",
+                    f"at {per_week}: the weeks before went to that work, and it could start "
+                    f"only in week {begins}",
                 )
             elif u.deadline_week is not None:
                 end = max(self.tasks[i].week for i in self.parts[uid])
