@@ -3322,3 +3322,29 @@ def test_reinforcement_learning_is_not_filler_for_someone_who_named_other_intere
     profile, plan = plan_for("phd-student-no-network.toml")
     assert "reinforcement-learning" in profile.interests
     assert week_of(plan, "ml-devloop.rl-basics") is not None
+
+
+@pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.toml")))
+def test_a_drill_left_out_after_the_round_names_the_last_round(example: str) -> None:
+    """A coding drill is not refilled after the person's application round, and says which:
+    with two rounds (a short runway's internships in week 3, jobs in week 10), a drill between
+    them still prepares the second, and the reason names the round by its title and week
+    (rv39: "your application round, which goes out in week 3", when it was in week 10)."""
+    profile, plan = plan_for(example)
+    rounds = {
+        u.id: week_of(plan, u.id, last=False)
+        for u in candidates(profile, catalog(), plan.start).units
+        if u.goal and u.after_prep_weeks is not None and week_of(plan, u.id) is not None
+    }
+    said = [
+        u.reason for u in plan.unscheduled if "is practice for your application round" in u.reason
+    ]
+    if not said:
+        pytest.skip("no drill left out after a round")
+    last = max(rounds.values(), key=lambda w: w or 0)
+    cat = catalog()
+    for reason in said:
+        week = int(reason.split("goes out in week ")[1].split(":")[0])
+        assert week == last, (reason, rounds)
+        title = reason.split("(“")[1].split("”)")[0]
+        assert title in {cat.items[r].title for r in rounds}, reason

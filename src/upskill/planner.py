@@ -2783,8 +2783,8 @@ class Planner:
             kept = [self.tasks[i].week for i in indices if i not in drop]
             if kept and self._project(uid):
                 builds.append((min(kept), max(kept)))
-        # (the main round's first week, once: the refill puts no coding drill after it)
-        main_round = self._main_round()
+        # (the last main round, once: the refill puts no coding drill after it)
+        last_round = max(self._main_rounds(), default=None)
         for week in range(self.first_week, self.horizon + 1):
             if not waiting:
                 break
@@ -2803,7 +2803,7 @@ class Planner:
                 late = (
                     self._window_passed(u.id, week)
                     or self._prepares_too_late(u.id, week)
-                    or self._drill_after_round(u.id, week, main_round)
+                    or self._drill_after_round(u.id, week, last_round)
                 )
                 if late is not None:
                     self.reasons[u.id] = late
@@ -2876,14 +2876,17 @@ class Planner:
 
     def _main_round(self) -> int | None:
         """The first week of the person's main application round in the plan, if any."""
-        return min(
-            (
-                min(self.tasks[i].week for i in self.parts[r])
-                for r, v in self.by_id.items()
-                if v.goal and v.after_prep_weeks is not None and self.parts.get(r)
-            ),
-            default=None,
-        )
+        rounds = self._main_rounds()
+        return min(rounds)[0] if rounds else None
+
+    def _main_rounds(self) -> list[tuple[int, str]]:
+        """The first week and id of each main application round in the plan (a student on a
+        short runway has two: internships, then jobs)."""
+        return [
+            (min(self.tasks[i].week for i in self.parts[r]), r)
+            for r, v in self.by_id.items()
+            if v.goal and v.after_prep_weeks is not None and self.parts.get(r)
+        ]
 
     def _elsewhere(self, children: Mapping[str, list[str]]) -> dict[str, str]:
         """Work in a field the person did not name among their interests (language models,
@@ -2994,15 +2997,21 @@ class Planner:
             at += 1
         return out
 
-    def _drill_after_round(self, uid: str, week: int, main_round: int | None) -> str | None:
+    def _drill_after_round(
+        self, uid: str, week: int, last_round: tuple[int, str] | None
+    ) -> str | None:
         """Why a coding drill someone still lacks (a data structure, debugging, backtracking)
-        is not refilled into ``week``: the person's main application round went out in
-        ``main_round``, before it, and a drill is preparation for it, not work after it (rv11,
-        rv11b: "stacks and queues, debugging, bit tricks" in the postdoc's last week, after his
-        round; rv35: three of six reviewers quoted the data scientist's backtracking in week
-        30, after his round in week 25, a topic at level 4). None if it may go there."""
-        if main_round is None or week <= main_round:
+        is not refilled into ``week``: the person's last main application round (its first
+        week and id) went out before it, and a drill is preparation for it, not work after it
+        (rv11, rv11b: "stacks and queues, debugging, bit tricks" in the postdoc's last week,
+        after his round; rv35: three of six reviewers quoted the data scientist's backtracking
+        in week 30, after his round in week 25, a topic at level 4). A drill between two
+        rounds still prepares the second (rv39: the master's student was told her round went
+        out in week 3, her internships, when her job round was in week 10). None if it may go
+        there."""
+        if last_round is None or week <= last_round[0]:
             return None
+        main_round, round_id = last_round
         u = self.by_id[uid]
         if (
             u.roadmap != "coding"
@@ -3015,8 +3024,8 @@ class Planner:
         ):
             return None
         return (
-            "it is practice for your application round, which goes out in week "
-            f"{main_round}: the weeks after it are not filled with it"
+            f"it is practice for your application round (“{self.by_id[round_id].title}”), "
+            f"which goes out in week {main_round}: the weeks after it are not filled with it"
         )
 
     def _window_passed(self, uid: str, week: int) -> str | None:
