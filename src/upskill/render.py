@@ -1278,6 +1278,9 @@ def part_weeks(plan: Any, t: Any) -> tuple[int | None, int | None]:
     )
 
 
+STEP_CRUMB = 0.6  # hours: the rest of a step this small is said in the week before, not after
+
+
 def steps_now(
     part: Any,
     hours: float,
@@ -1314,11 +1317,18 @@ def steps_now(
         """How far into step ``i`` the week gets, if it does not finish it: its hours this
         week out of the step's, and when it goes on, which a person can check (text audit 11,
         finding 5: "two thirds of the way through" fine-tuning a model is not a finish line)."""
-        if (i + 1) * size <= end + 1e-9:
+        if (i + 1) * size <= end + 1e-9 or _crumb(i):
             return ""
         here = min(end, (i + 1) * size) - max(start, i * size)
         said = f"about {_about(here)} h of this step's {_about(size)} h this week"
         return f" ({said}; it goes on {when})"
+
+    def _crumb(i: int) -> bool:
+        """Does step ``i`` run over this week's end by a crumb (a quarter or half an hour)?
+        Then the week says it whole: "the rest of it, about 0.25 h" the week after is noise
+        in a plan whose hours are estimates (rv39: "odd leftover pieces")."""
+        over: float = (i + 1) * size - end
+        return bool(1e-9 < over < STEP_CRUMB and i * size < end)
 
     def middles(lo: float, hi: float) -> list[int]:
         """The steps whose middle falls in the hours (lo, hi]: the steps said there."""
@@ -1337,7 +1347,7 @@ def steps_now(
         since = f" from week {earlier}" if earlier is not None else ""
         if far:
             return f"{steps[i]} (continued{since}; {far[2:]}"
-        left = (i + 1) * size - start
+        left = min((i + 1) * size, end) - start  # (a crumb beyond the week is said here)
         begun = f", begun in week {earlier}" if earlier is not None else ""
         return f"{steps[i]} (the rest of it, about {_about(left)} h{begun})"
 
@@ -1351,6 +1361,8 @@ def steps_now(
     carried = int(start // size)
     if not (start > carried * size + 1e-9 and (carried + 1) * size > start + 1e-9):
         carried = len(steps)  # (the week begins on a step's first hour: nothing carried)
+    elif (carried + 1) * size < start + STEP_CRUMB:
+        carried = len(steps)  # (a crumb of it: the week before said it whole)
     mine = middles(start, end)
     if mine:
         out = [going_on(i) if i == begun else steps[i] + how_far(i) for i in mine]
