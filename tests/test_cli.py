@@ -2486,3 +2486,31 @@ def test_a_step_said_to_go_on_is_said_in_the_week_it_goes_on(example: str, home:
             assert step[1:] in after, (item_id, later, step, after)
     if example.startswith("data-scientist"):
         assert checked, parts.get("ml-devloop.fastai-course")
+
+
+def test_interview_practice_after_an_early_round_is_said_to_be_for_its_interviews(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The PhD student's internships go out in their winter window before his mocks and his
+    timed assessment, which come in the weeks his interviews may come: `explain` of the round
+    says that of them, not "as it did not fit before", which four reviewers of rv39 read as
+    the plan admitting a wrong order. What is not interview practice keeps the plain words.
+    (Starting on 30 November, as the reviewed plans do: from a week earlier his practice waits
+    for the second round.)"""
+    monkeypatch.setenv("UPSKILL_TODAY", "2026-11-29")
+    init_example("phd-student-no-network.toml", "--force")
+    weeks = item_weeks()
+    sent = min(weeks["network.research-internship"])
+    out = " ".join(run("explain", "network.research-internship").stdout.split())
+    after = out.split("Comes after, where it can: ", 1)[1].split(" Steps:", 1)[0]
+    practice = re.findall(
+        r"(\S+) \(week (\d+): later here: practice for the interviews it brings, in the "
+        r"weeks they may come\)",
+        after,
+    )
+    assert {i for i, _ in practice} >= {"interviewing.first-mocks"}, after
+    for item, week in practice:
+        assert item.split(".")[0] in ("interviewing", "coding"), item
+        assert sent < int(week) <= sent + 8, (item, week, sent)
+    plain = re.findall(r"(\S+) \(week \d+: later here, as it did not fit before\)", after)
+    assert all(not i.startswith("coding.") for i in plain), plain

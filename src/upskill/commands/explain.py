@@ -122,7 +122,7 @@ def explain(
     console.print(f"Needs first: {', '.join(prereqs) if prereqs else 'nothing'}")
     if plan is not None:  # ... and the work in the plan it comes after, when it can (rv18:
         # "your signature ML build" read as the build begun in the round's own week)
-        from upskill.planner import after_of
+        from upskill.planner import POLICY, after_of
 
         planned = {t.item_id for t in plan.tasks}
         soft = [
@@ -152,6 +152,21 @@ def explain(
                     and not other.goal_of(profile.target_role, profile.runway_months)
                 ):
                     return ": later here: it comes after your round, and this goes before it"
+                # interview practice a round went out without (the round went early, in its
+                # window) comes in the weeks its interviews may come: the planner's rule
+                # (`Planner._owed_now`), said as such, not as a failure to fit (rv39: four
+                # reviewers read "did not fit before" as the plan admitting a wrong order)
+                if (
+                    item.after_prep_weeks is not None
+                    and other.kind == "practice"
+                    and a.split(".", 1)[0] in ("interviewing", "coding")
+                    and starts is not None
+                    and begins[a] <= starts + POLICY.interview_window
+                ):
+                    return (
+                        ": later here: practice for the interviews it brings, in the weeks "
+                        "they may come"
+                    )
                 return ": later here, as it did not fit before"
 
             said = ", ".join(
