@@ -954,7 +954,7 @@ def test_what_is_built_after_the_main_round_is_said_to_be_for_the_next_try(home:
     built = [
         i
         for i, w in weeks.items()
-        if min(w) > main
+        if (min(w) > main or (min(w) == main and cat.items[i].kind == "build"))
         and i.split(".", 1)[0] in ("ml-devloop", "open-source", "research")
         and cat.items[i].kind in ("build", "write")
         and cat.items[i].repeat is None
@@ -2447,7 +2447,9 @@ def test_explain_says_the_first_post_does_not_wait_for_a_build_after_the_round(h
     which it would otherwise come after, comes later (not "as it did not fit before")."""
     init_example("data-scientist-research-engineer.toml")
     weeks = item_weeks()
-    assert max(weeks["research.first-blog-post"]) < min(weeks["ml-devloop.capstone-project"])
+    # (done by the week the project begins: since stop 58 his ARENA notebooks come before his
+    # first shot, and the project begins in his round's week, the week the post is out)
+    assert max(weeks["research.first-blog-post"]) <= min(weeks["ml-devloop.capstone-project"])
     out = " ".join(run("explain", "research.first-blog-post").stdout.split())
     said = out.split("Comes after, where it can: ", 1)[1].split(" Steps:", 1)[0]
     last = max(weeks["ml-devloop.capstone-project"])  # (as `explain` says where it stands)

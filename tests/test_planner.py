@@ -3348,3 +3348,32 @@ def test_a_drill_left_out_after_the_round_names_the_last_round(example: str) -> 
         assert week == last, (reason, rounds)
         title = reason.split("(“")[1].split("”)")[0]
         assert title in {cat.items[r].title for r in rounds}, reason
+
+
+def test_someone_who_codes_keeps_hands_on_ml_going_before_the_first_shot() -> None:
+    """rv40: four of six reviewers' first change for the data scientist was to end his six
+    weeks without ML (weeks 8-13, all application preparation) by starting ARENA's first
+    chapter after fast.ai; cmp4: four paired reviewers of four preferred that plan, its first
+    shot three weeks later with an ARENA repository to link. Someone who already codes
+    routinely (coding 3 or more) keeps hands-on ML going every week once it must start;
+    someone whose code is the gap keeps Anders's order (cmp4, cmp5: one of four for the
+    postdoc's), and so does a PhD applicant, whose ML is timed by the research."""
+    _, omar = plan_for("data-scientist-research-engineer.toml")
+    arena = week_of(omar, "ml-devloop.arena-basics", last=False)
+    done = week_of(omar, "ml-devloop.arena-basics")
+    shot = week_of(omar, "interviewing.first-shot")
+    fastai = week_of(omar, "ml-devloop.fastai-course")
+    assert arena is not None
+    assert done is not None
+    assert shot is not None
+    assert fastai is not None
+    assert done < shot, (done, shot)
+    working = [w for w in range(fastai + 1, arena) if omar.budget(w) > 0]
+    assert len(working) <= 1, (fastai, arena)
+    profile, sam = plan_for("postdoc-research-engineer.toml")
+    assert profile.rating("coding") < POLICY.ml_thread_coding
+    sam_shot = week_of(sam, "interviewing.first-shot")
+    sam_arena = week_of(sam, "ml-devloop.arena-basics", last=False)
+    assert sam_shot is not None
+    assert sam_arena is not None
+    assert sam_arena > sam_shot, (sam_arena, sam_shot)

@@ -213,6 +213,11 @@ class Policy:
     # Targets whose ML drills are worth what they prepare (the research, the statement), not
     # the skill itself: placed after all of it has started, such a drill is left out.
     drills_for_the_work: tuple[str, ...] = ("phd-applicant",)
+    # Hands-on ML (ARENA's notebooks) keeps a block every week once it must start, before the
+    # first applications, for someone whose coding is rated at least this (cmp4: the data
+    # scientist's plan with it preferred by four of four; cmp4, cmp5: the postdoc's, whose
+    # coding is the gap, by one of four)
+    ml_thread_coding: int = 3
     # Optional work that matters only where a condition holds the plan cannot know (a UK
     # programme on the shortlist): its tag, how the condition is said, and the item where the
     # person finds out (text audit 11, finding 6: "tied to none of your interests" is no
@@ -748,11 +753,15 @@ class Planner:
         held_back: Mapping[str, str] | None = None,
         quick: bool = False,
         drills_for_the_work: bool = False,
+        ml_thread: bool = False,
     ) -> None:
         self.policy = policy
         self.quick = quick  # a very short plan: its setup is most of it, not a share of a week
         # A target whose drills are worth what they prepare (`Policy.drills_for_the_work`)
         self.drills_for_the_work = drills_for_the_work
+        # Someone who already codes routinely keeps hands-on ML going every week (`_ml_thread`);
+        # someone whose code is the gap (Anders) puts the coding first, as he advises
+        self.ml_thread = ml_thread
         self.order_for_deadlines = order_for_deadlines
         # Work kept out of this attempt, and why (a habit whose weeks a build's write-up needs).
         self.held_back = dict(held_back or {})
@@ -805,6 +814,7 @@ class Planner:
         self.prompt: set[str] = set()  # work that follows someone's yes: it starts at once
         self._weeks_read: tuple[int, WeeksRead] | None = None  # (`_finished_weeks`)
         self.ready_for_yes: set[str] = set()  # ... and what it needs, done by then
+        self.runway_short = any(u.urgent for u in self.units)  # money runs out soon
         self.quick_goals: set[str] = set()  # a signature build a few weeks away, and its chain
         self.owed: set[str] = set()  # preparation a round went out without (its window)
         self.short_after: dict[str, list[str]] = {}  # deadline work: short steps it waits for
@@ -2046,6 +2056,11 @@ class Planner:
                     or self._round_open(uid, w.week)
                 ),
                 uid not in self.setup_moves,  # then setup that only pays early, in a share
+                # then the hands-on ML work the person lacks (ARENA's notebooks), once it must
+                # start and no long course is under way: a block a week, not weeks without ML
+                # before a first shot (rv40: four of six reviewers; cmp4: the data scientist's
+                # plan with it preferred)
+                not (self._thread_on and self._ml_thread(uid, w.week)),
                 # then, in a share of the week, what a round that went out early owes its
                 # interviews while they may still come (its interview window)
                 not self._owed_now(uid, w.week),
@@ -2098,6 +2113,16 @@ class Planner:
         # Work already started and not yet placed this week keeps a slot and a block: it goes
         # on, not stalls.
         self._going = {i: self._next_block(i) for i in self.in_progress if i not in w.placed}
+        # The weekly ML thread runs for someone who codes (`ml_thread`), one long thread at a
+        # time (not beside a long course under way), not ahead of a short runway's round, and
+        # only where the work is a job's interviews: a PhD applicant's ML serves the research
+        # and is timed by it (cmp5: the undergraduate's first post moved months for it).
+        self._thread_on = (
+            self.ml_thread
+            and not self.runway_short
+            and not self.drills_for_the_work
+            and not any(self._course(i) for i in self.in_progress)
+        )
         self._going_room = sum(self._going.values())
         for uid, started in sorted(due_now, key=lambda e: (pressing(e), in_line(e))):
             self._take_due(w, uid, started)
@@ -2336,6 +2361,25 @@ class Planner:
         return self._big(uid) and any(
             r not in self.rounds_over and any(i not in self.finished for i in prep)
             for r, prep in self.essentials_of.items()
+        )
+
+    def _ml_thread(self, uid: str, week: int) -> bool:
+        """Is ``uid`` core hands-on ML practice the person lacks (ARENA's first chapter), due
+        to start by ``week``?"""
+        u = self.by_id[uid]
+        return (
+            u.roadmap == "ml-devloop"
+            and u.kind == "practice"
+            and u.gated
+            and u.priority == "core"
+            and u.occurrences is None
+            and self._big(uid)
+            and self.must_start(uid, week)
+            and not any(  # (work for a date in its window keeps its weeks)
+                i not in self.finished and self.release.get(i, 1) <= week
+                for i in self.deadline_chain
+                if i in self.chosen
+            )
         )
 
     def _within_reach(self, uid: str) -> bool:
@@ -3624,6 +3668,8 @@ def place(
     capacity = week_hours(profile, start, horizon or profile.weeks, today, policy)
 
     slack = policy.deadline_slack_weeks
+    # Hands-on ML every week (`Planner.ml_thread`), unless it costs a first shot (below)
+    thread = [profile.rating("coding") >= policy.ml_thread_coding]
 
     def attempt(
         order_for_deadlines: bool,
@@ -3651,6 +3697,7 @@ def place(
             held_back=held_back,
             quick=profile.quick,
             drills_for_the_work=profile.target_role in policy.drills_for_the_work,
+            ml_thread=thread[0],
         )
         planner.placement = planner.run()
         return planner
@@ -3761,6 +3808,14 @@ def place(
             continue  # is no first shot: a five-week plan with no room for the round)
         trial = {k: v for k, v in held.items() if k != shot}
         tried = shoot(planner, shot, round_id, trial, holds, waits)
+        if tried is None and thread[0]:
+            # ... and a first shot the weekly ML pushed too late goes out without it: "a
+            # couple of months, then apply" comes first (the evenings engineer at ten hours
+            # a week lost his shot in week 16 to ARENA's notebooks in weeks 12-15)
+            thread[0] = False
+            tried = shoot(planner, shot, round_id, trial, holds, waits)
+            if tried is None:
+                thread[0] = True
         if tried is not None:
             planner, held, holds = tried[0], trial, tried[1]
             continue

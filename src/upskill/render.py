@@ -1162,7 +1162,9 @@ def after_round_work_said(plan: Any, catalog: Any) -> str | None:
         (first, i)
         for i, (first, _, _) in spans.items()
         if i in catalog.items
-        and first > week
+        # (a build begun in the round's own week is not in it either: nothing of it is
+        # there to link to when the applications go out)
+        and (first > week or (first == week and catalog.items[i].kind == "build"))
         and i not in wanted
         and i.split(".", 1)[0] in EVIDENCE_TRACKS
         and catalog.items[i].kind in ("build", "write")
