@@ -972,7 +972,7 @@ def test_what_is_built_after_the_main_round_is_said_to_be_for_the_next_try(home:
     assert "six months" in said
     # rv33: "a lab will usually look at you again" overstated Anders, who said it of Anthropic
     # and tied it to someone inside vouching for you and interviews that went reasonably
-    assert "someone inside vouches for you" in said
+    assert "someone inside is \u201cwilling to recommend you\u201d" in said
     assert "usually" not in said
     assert "Built after your main round" in run("plan", "--all").stdout
     init_example("masters-short-runway.toml", "--force")
@@ -1515,7 +1515,8 @@ def test_a_plan_says_which_default_roadmaps_the_person_left_out(home: Path) -> N
         "Without it, your \u201cFirst shot: apply with what you have, months before the full "
         "round\u201d goes out without \u201cFind "
         "someone inside each target organisation and ask about a referral\u201d before it. "
-        "Someone inside who thinks well of you can recommend you"
+        "Someone inside who thinks you are good and is willing to recommend you \u201cgets "
+        "you past having resume auto-filtered\u201d, in Anders's words"
     )
     assert cost in line
     assert cost in " ".join(made.stdout.split())

@@ -1177,9 +1177,10 @@ def after_round_work_said(plan: Any, catalog: Any) -> str | None:
     one = len(built) == 1
     return (
         f"Built after {which} (week {week}), for your next try: {named}. Anders came back "
-        "to Anthropic six months after a no, and believes you can try again about every six "
-        "months if you can show progress, someone inside vouches for you and your interviews "
-        f"went reasonably: link {'it' if one else 'each'} from your resume and your tracker's "
+        "to Anthropic six months after a no, and believes you can \u201cpretty much try every "
+        "6 months\u201d if you show you have been improving, someone inside is \u201cwilling "
+        "to recommend you\u201d and you do not \u201ccompletely bomb\u201d your interviews: "
+        f"link {'it' if one else 'each'} from your resume and your tracker's "
         "re-apply notes as soon as it is done, and name it in the applications that follow."
     )
 
