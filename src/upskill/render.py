@@ -1320,13 +1320,13 @@ def steps_now(
         """How far into step ``i`` the week gets, if it does not finish it: its hours this
         week out of the step's, and when it goes on, which a person can check (text audit 11,
         finding 5: "two thirds of the way through" fine-tuning a model is not a finish line)."""
-        if (i + 1) * size <= end + 1e-9 or _crumb(i):
+        if (i + 1) * size <= end + 1e-9 or crumb(i):
             return ""
         here = min(end, (i + 1) * size) - max(start, i * size)
         said = f"about {_about(here)} h of this step's {_about(size)} h this week"
         return f" ({said}; it goes on {when})"
 
-    def _crumb(i: int) -> bool:
+    def crumb(i: int) -> bool:
         """Does step ``i`` run over this week's end by a crumb (a quarter or half an hour)?
         Then the week says it whole: "the rest of it, about 0.25 h" the week after is noise
         in a plan whose hours are estimates (rv39: "odd leftover pieces")."""
