@@ -2114,14 +2114,19 @@ class Planner:
         # on, not stalls.
         self._going = {i: self._next_block(i) for i in self.in_progress if i not in w.placed}
         # The weekly ML thread runs for someone who codes (`ml_thread`), one long thread at a
-        # time (not beside a long course under way), not ahead of a short runway's round, and
-        # only where the work is a job's interviews: a PhD applicant's ML serves the research
-        # and is timed by it (cmp5: the undergraduate's first post moved months for it).
+        # time (not beside a long course under way), not ahead of a short runway's round nor
+        # of work for a date in its window, and only where the work is a job's interviews: a
+        # PhD applicant's ML serves the research and is timed by it (cmp5: the
+        # undergraduate's first post moved months for it).
         self._thread_on = (
             self.ml_thread
             and not self.runway_short
             and not self.drills_for_the_work
             and not any(self._course(i) for i in self.in_progress)
+            and not any(
+                i in self.chosen and i not in self.finished and self.release.get(i, 1) <= w.week
+                for i in self.deadline_chain
+            )
         )
         self._going_room = sum(self._going.values())
         for uid, started in sorted(due_now, key=lambda e: (pressing(e), in_line(e))):
@@ -2375,11 +2380,6 @@ class Planner:
             and u.occurrences is None
             and self._big(uid)
             and self.must_start(uid, week)
-            and not any(  # (work for a date in its window keeps its weeks)
-                i not in self.finished and self.release.get(i, 1) <= week
-                for i in self.deadline_chain
-                if i in self.chosen
-            )
         )
 
     def _within_reach(self, uid: str) -> bool:
@@ -3669,7 +3669,7 @@ def place(
 
     slack = policy.deadline_slack_weeks
     # Hands-on ML every week (`Planner.ml_thread`), unless it costs a first shot (below)
-    thread = [profile.rating("coding") >= policy.ml_thread_coding]
+    thread = profile.rating("coding") >= policy.ml_thread_coding
 
     def attempt(
         order_for_deadlines: bool,
@@ -3697,7 +3697,7 @@ def place(
             held_back=held_back,
             quick=profile.quick,
             drills_for_the_work=profile.target_role in policy.drills_for_the_work,
-            ml_thread=thread[0],
+            ml_thread=thread,
         )
         planner.placement = planner.run()
         return planner
@@ -3808,14 +3808,14 @@ def place(
             continue  # is no first shot: a five-week plan with no room for the round)
         trial = {k: v for k, v in held.items() if k != shot}
         tried = shoot(planner, shot, round_id, trial, holds, waits)
-        if tried is None and thread[0]:
+        if tried is None and thread:
             # ... and a first shot the weekly ML pushed too late goes out without it: "a
             # couple of months, then apply" comes first (the evenings engineer at ten hours
-            # a week lost his shot in week 16 to ARENA's notebooks in weeks 12-15)
-            thread[0] = False
+            # a week lost his shot in week 16 to ARENA's notebooks in weeks 12-15); the
+            # attempts read `thread` when they run
+            thread = False
             tried = shoot(planner, shot, round_id, trial, holds, waits)
-            if tried is None:
-                thread[0] = True
+            thread = tried is None
         if tried is not None:
             planner, held, holds = tried[0], trial, tried[1]
             continue
