@@ -102,24 +102,24 @@ def test_with_no_week_the_work_goes_to_the_first_week_with_room_after_what_it_bu
 def test_a_weekly_task_goes_in_once_a_week_in_weeks_that_hold_none_of_it(home: Path) -> None:
     _init(EXAMPLES / "postdoc-research-engineer.toml")
     plan = _plan()
-    assert not _weeks_of(plan, "coding.dsa-course")
-    done = run("add", "coding.dsa-course", "--week", "16", "--times", "3")
+    assert not _weeks_of(plan, "ml-devloop.math-by-hand")
+    done = run("add", "ml-devloop.math-by-hand", "--week", "16", "--times", "3")
     assert done.returncode == 0, done.stderr
     after = _plan()
-    assert _weeks_of(after, "coding.dsa-course") == [16, 17, 18]
-    ids = sorted(t["id"] for w in after["weeks"] for t in w["tasks"] if "dsa-course" in t["id"])
+    assert _weeks_of(after, "ml-devloop.math-by-hand") == [16, 17, 18]
+    ids = sorted(t["id"] for w in after["weeks"] for t in w["tasks"] if "math-by-hand" in t["id"])
     assert ids == [
-        "coding.dsa-course@1",
-        "coding.dsa-course@2",
-        "coding.dsa-course@3",
+        "ml-devloop.math-by-hand@1",
+        "ml-devloop.math-by-hand@2",
+        "ml-devloop.math-by-hand@3",
     ]
-    clash = run("add", "coding.dsa-course", "--week", "17")
+    clash = run("add", "ml-devloop.math-by-hand", "--week", "17")
     assert clash.returncode == 1
     assert clash.stderr.count("\n") == 1
     assert "already holds" in clash.stderr
-    undone = run("add", "coding.dsa-course", "--undo")
+    undone = run("add", "ml-devloop.math-by-hand", "--undo")
     assert undone.returncode == 0, undone.stderr
-    assert not _weeks_of(_plan(), "coding.dsa-course")
+    assert not _weeks_of(_plan(), "ml-devloop.math-by-hand")
 
 
 def test_a_note_written_on_left_out_work_comes_with_it_and_goes_back_with_it(home: Path) -> None:

@@ -149,6 +149,12 @@ def check_invariants(
             # A first shot goes in only when its round comes late: out, it is no work left out.
             assert uid not in unscheduled, uid
             continue
+        shots = [p for p in unit.prerequisites if p in units and units[p].first_shot_for]
+        if shots and not any(p in parts for p in shots):
+            # ... nor is the look back at a shot the plan does not send
+            assert uid not in parts, uid
+            assert uid not in unscheduled, uid
+            continue
         assert (uid in parts) != (uid in unscheduled), uid
         if uid not in parts:
             continue
@@ -488,9 +494,13 @@ def test_signature_goals_land_in_the_first_part_of_the_plan() -> None:
     # ask waits for his CV, cmp69 to cmp72, 17 verdicts for and 8 against, his plan split one
     # to one, and his first shot goes out in week 12, cmp73 and cmp74, both reviewers for,
     # the CV and the shot's preparation come first and GPT-2 ends three working weeks later.)
+    # (Within four-fifths until stop 59: since then his algorithms course, Anders's advice to
+    # someone without CS courses, takes 2 h of each of his first ten working weeks, c1postdoc
+    # and c1postdocr: both paired reviewers for it, and GPT-2 ends two working weeks before
+    # the plan does.)
     working = [w for w in range(1, plan.weeks + 1) if plan.budget(w) > 0]
     assert len(working) < plan.weeks  # the example takes the December holidays off
-    assert working.index(gpt2) + 1 <= 4 * len(working) // 5, gpt2
+    assert working.index(gpt2) + 1 <= len(working) - 2, gpt2
     applied = week_of(plan, "interviewing.first-applications", last=False)
     assert applied is not None
     assert gpt2 < applied, (gpt2, applied)
@@ -536,9 +546,12 @@ def test_someone_strong_applies_in_the_first_weeks_and_a_beginner_after_preparin
     # ARENA's chapter 0 before it, optimisers included: cmp52), with weeks to spare; since
     # stop 49 (cmp73, cmp74: both reviewers for his plan with it) a first shot goes out
     # months before it, after that preparation but before the build
+    # (within six-sevenths of his weeks until stop 59; since then his algorithms course,
+    # Anders's advice for someone without CS courses, comes first, c1postdoc and c1postdocr:
+    # both paired reviewers preferred it at the cost of his round three weeks later)
     first = week_of(beginner, "interviewing.first-shot", last=False)
     assert first is not None
-    assert 8 <= first < later <= plan_weeks(beginner) * 6 // 7, (first, later)
+    assert 8 <= first < later < plan_weeks(beginner), (first, later)
 
 
 def test_a_software_engineer_new_to_ml_applies_to_lab_infrastructure_roles_at_once() -> None:
@@ -1078,8 +1091,10 @@ def test_applying_goes_on_after_the_first_round_when_weeks_have_room() -> None:
     week ... needs 15 h; only 5 h of the plan are free") while a reading filled the plan's
     last weeks; Anders: "two shots in 8 months is probably better than two in 12". The habit
     of applying, left out when the plan was chosen, comes back for the weeks in a row after
-    the round that have room for it; practice habits do not (a drill begun at the end)."""
-    _, plan = plan_for("postdoc-research-engineer.toml")
+    the round that have room for it; practice habits do not (a drill begun at the end).
+    (Since stop 59 the postdoc's round, after his algorithms course, goes out in his plan's
+    last weeks: the data scientist's shows it.)"""
+    _, plan = plan_for("data-scientist-research-engineer.toml")
     first = week_of(plan, "interviewing.first-applications")
     weeks = sorted(t.week for t in plan.tasks if t.item_id == "interviewing.rolling-applications")
     assert first is not None
@@ -1324,9 +1339,10 @@ def test_a_build_is_written_up_when_a_habit_beside_it_can_give_way() -> None:
     kept for a few weeks, stop 50, the engineer aiming at research at 13 h over 26; since
     mock interviews come just before the application, stop 51, the computer-science postdoc
     at 13 h over 28; since someone rated 4 in ML skips the research skill map, stop 56, the
-    engineer aiming at research at 12 h over 28.)"""
+    engineer aiming at research at 12 h over 28; since the look back at a first shot, stop
+    59, at 13 h over 26.)"""
     profile, _ = people_plan("engineer-to-research-scientist.toml")
-    plan = build_plan(profile.replace(weeks=28, hours_per_week=12), catalog(), MONDAY)
+    plan = build_plan(profile.replace(weeks=26, hours_per_week=13), catalog(), MONDAY)
     built = week_of(plan, "research.reproduce-paper")
     post = week_of(plan, "research.reproduction-post")
     assert built is not None
@@ -3252,7 +3268,9 @@ def test_the_first_post_goes_before_the_round_not_after_a_later_build(person: st
     his signature goal and comes after the round. The post the round would like to link to
     is on what he built or learned by then (his GPT-2 build), before the round."""
     _, plan = plan_for(person)
-    post = week_of(plan, "research.first-blog-post")
+    # (begun by the round's week: since stop 59 the backend engineer's round goes out two
+    # weeks sooner, in the week his post begins, and it no longer waits for his capstone)
+    post = week_of(plan, "research.first-blog-post", last=False)
     round_week = week_of(plan, "interviewing.first-applications", last=False)
     assert post is not None
     assert round_week is not None
@@ -3376,4 +3394,41 @@ def test_someone_who_codes_keeps_hands_on_ml_going_before_the_first_shot() -> No
     sam_arena = week_of(sam, "ml-devloop.arena-basics", last=False)
     assert sam_shot is not None
     assert sam_arena is not None
-    assert sam_arena > sam_shot, (sam_arena, sam_shot)
+    assert sam_arena >= sam_shot, (sam_arena, sam_shot)  # (in its week, since stop 59)
+
+
+@pytest.mark.parametrize("person", PEOPLE, ids=lambda p: p.stem)
+def test_a_first_shot_is_looked_back_on_before_the_main_round(person: Path) -> None:
+    """rv41: every research-engineering plan put the interview retrospective after the main
+    round, so what the first shot taught never reached it, and in Anders's account that
+    lesson is the point of applying early (he reflected on what went wrong and worked on
+    it). With a first shot, a look back at it comes a few weeks after it, before the main
+    round (c1strong, c1strongr, c2swe, c2swer: four paired reviewers of four for it); with
+    none, there is nothing to look back on (`check_invariants`)."""
+    _, plan = plan_at(person)
+    shot = week_of(plan, "interviewing.first-shot", last=False)
+    review = week_of(plan, "interviewing.first-shot-review", last=False)
+    main = week_of(plan, "interviewing.first-applications", last=False)
+    if shot is None:
+        assert review is None, review
+        return
+    if review is None:  # (left out only as work that did not fit, said so)
+        assert any(u.id == "interviewing.first-shot-review" for u in plan.unscheduled)
+        return
+    wait = catalog().items["interviewing.first-shot-review"].wait_weeks or 0
+    assert review >= shot + wait, (shot, review)
+    assert main is None or review < main, (review, main)
+
+
+def test_the_reading_a_build_stands_on_comes_just_before_the_build() -> None:
+    """rv42 (three reviewers): the data scientist read the transformer papers in weeks 11-12
+    and began GPT-2 in week 20, against the papers' own "read them before or as you start
+    it" (Anders regrets not reading them with the notebooks). Reading that only a build
+    needs is held back to the weeks just before it, when that costs the plan nothing
+    (c2data, c2datar: both paired reviewers for it)."""
+    _, plan = plan_for("data-scientist-research-engineer.toml")
+    read = week_of(plan, "ml-devloop.transformer-papers")
+    build = week_of(plan, "ml-devloop.gpt2-from-scratch", last=False)
+    assert read is not None
+    assert build is not None
+    assert read < build <= read + 1 + POLICY.reading_fresh_weeks, (read, build)

@@ -162,6 +162,7 @@ class Policy:
     hours_per_habit: float = 5.0  # ... or one per this many hours of a week, if more
     habit_keep: float = 1.5  # a running habit gives way only to one this much more valuable
     practice_fresh_weeks: int = 2  # interview practice ends at most this long before applying
+    reading_fresh_weeks: int = 2  # ... and the reading a build stands on, before the build
     habit_free_slot: float = 0.5  # a habit this short does not count as one of the week's tasks
     goal_fraction: float = 1 / 3  # signature goals land within about the first third
     interest_fraction: float = 0.6  # ... and work for the person's interests within this share
@@ -770,6 +771,13 @@ class Planner:
         self.placement = Placement([], [])
         self.units = list(units)
         self.by_id = {u.id: u for u in self.units}
+        # ... and what follows a first shot kept out (the look back at it), with it
+        self.after_shot: dict[str, str] = {}
+        for u in self.units:
+            for p in u.prerequisites:
+                if p in self.held_back and p in self.by_id and self.by_id[p].first_shot_for:
+                    self.after_shot[u.id] = p
+                    self.held_back.setdefault(u.id, "")
         self.horizon = len(capacity) - 1
         self.first_week = first_week
         used = used or {}
@@ -3630,6 +3638,28 @@ def _practice_held_back(planner: Planner, policy: Policy) -> dict[str, int]:
     return out
 
 
+def _reading_held_back(planner: Planner, policy: Policy) -> dict[str, int]:
+    """Reading (a one-off `learn` item that is not a course) that, of the work in the plan,
+    only builds need first, ended more than `reading_fresh_weeks` before the first of them
+    starts: each with the week it may start at the earliest, so that it ends just before."""
+    weeks: dict[str, list[int]] = {}
+    for t in planner.tasks:
+        weeks.setdefault(t.item_id, []).append(t.week)
+    out: dict[str, int] = {}
+    for uid, span in weeks.items():
+        u = planner.by_id[uid]
+        if u.kind != "learn" or u.occurrences is not None or planner._course(uid):
+            continue
+        users = [b for b in weeks if uid in planner.prerequisites(b)]
+        if not users or any(planner.by_id[b].kind != "build" for b in users):
+            continue
+        start = min(min(weeks[b]) for b in users)
+        ends = max(span)
+        if start - ends > policy.reading_fresh_weeks:
+            out[uid] = max(min(span), start - len(set(span)) - 1)
+    return out
+
+
 def first_shot_rule(round_title: str, policy: Policy = POLICY) -> str:
     """Why a first shot at a round is not in a plan: the rule `place` applies, in words."""
     return (
@@ -3854,6 +3884,27 @@ def place(
             and not paused
         ):
             planner, holds = again, trial_holds
+    # Reading a build stands on, done months before the build, is stale by the time it is
+    # used: it is held back to the weeks just before the build, if the build starts no later,
+    # no application goes later and the plan stays whole (rv42: the data scientist read the
+    # transformer papers in weeks 11-12 and began GPT-2 in week 20, against the papers' own
+    # "read them before or as you start it").
+    reading = _reading_held_back(planner, policy)
+    if reading:
+        trial_holds = {**holds, **reading}
+        again = attempt(planner.order_for_deadlines, held, trial_holds, waits)
+        served = [b for b in planner.parts if set(reading) & set(planner.prerequisites(b))]
+        if (
+            set(planner.parts) <= set(again.parts)
+            and _applications_no_later(planner, again)
+            and all(
+                (_first_week(again, b) or FOREVER) <= (_first_week(planner, b) or FOREVER)
+                for b in served
+            )
+            and not again.late
+            and _longest_pause(again) <= max(_longest_pause(planner), MAX_PAUSE_WEEKS)
+        ):
+            planner, holds = again, trial_holds
     # A build whose write-up did not fit (the reproduction without its post): a writing habit
     # that ran beside it gives way, once, if that lets the write-up in and nothing else out
     # ("Blogging and open-sourcing your code is a great way to build up a portfolio", Gleave).
@@ -3880,6 +3931,9 @@ def place(
     for shot, round_id in shots.items():
         if shot in held:  # not work left out, but a rule that did not apply: `explain` says it
             _drop_unscheduled(planner, shot)
+            for uid, its_shot in planner.after_shot.items():  # (and what would follow it)
+                if its_shot == shot:
+                    _drop_unscheduled(planner, uid)
         elif shot in planner.parts:  # the round is no longer the person's first
             for t in planner.tasks:
                 if t.id.split("@", 1)[0] == round_id and not t.title.endswith(SECOND_SHOT):
