@@ -3432,3 +3432,40 @@ def test_the_reading_a_build_stands_on_comes_just_before_the_build() -> None:
     assert read is not None
     assert build is not None
     assert read < build <= read + 1 + POLICY.reading_fresh_weeks, (read, build)
+
+
+@pytest.mark.parametrize("person", PEOPLE, ids=lambda p: p.stem)
+def test_the_check_that_you_can_explain_a_training_run_comes_before_an_application(
+    person: Path,
+) -> None:
+    """c3phd2, c3phdr2: the PhD student's "Explain a training run end to end" came in week 52,
+    after his last internship round in week 44 ("move the training-run check to about week
+    35"). The check is what says the devloop basics are there before applying (Anders), so
+    it prepares for the applications: it comes before one of them, or not at all."""
+    _, plan = plan_at(person)
+    check = week_of(plan, "ml-devloop.devloop-readiness", last=False)
+    if check is None:
+        return
+    rounds = catalog().items["ml-devloop.devloop-readiness"].prepares_for
+    later = [w for r in rounds if (w := week_of(plan, r, last=False)) is not None and w > check]
+    assert later, (check, rounds)
+
+
+@pytest.mark.parametrize("person", PEOPLE, ids=lambda p: p.stem)
+def test_work_too_late_to_prepare_names_the_last_thing_it_prepares_for(person: Path) -> None:
+    """The PhD student's training-run check was left out as preparing for his internship
+    applications "which start in week 7", while it also prepares for his second round in week
+    44: it is too late only once the last of them has begun, and says that one."""
+    _, plan = plan_at(person)
+    items = catalog().items
+    for u in plan.unscheduled:
+        said = re.match(r"it prepares for (\S+), which starts in week (\d+);", u.reason)
+        if said is None:
+            continue
+        item_id = u.id.split("@", 1)[0]
+        starts = [
+            w
+            for x in items[item_id].prepares_for
+            if (w := week_of(plan, x if "." in x else f"{item_id.split('.')[0]}.{x}", False))
+        ]
+        assert int(said[2]) == max(starts), (item_id, u.reason, starts)

@@ -2266,10 +2266,11 @@ class Planner:
         serves = [x for x in self.prepares.get(uid, []) if x in self.chosen]
         if not serves or not all(x in self.parts for x in serves):
             return False
-        first = min(serves, key=lambda x: (self.tasks[self.parts[x][0]].week, self.by_id[x].order))
-        starts = self.tasks[self.parts[first][0]].week
+        # (named by the last of them to start: once that has begun, it helps none of them)
+        last = max(serves, key=lambda x: (self.tasks[self.parts[x][0]].week, -self.by_id[x].order))
+        starts = self.tasks[self.parts[last][0]].week
         self.chosen.discard(uid)
-        self.reasons[uid] = self._too_late_to_prepare(first, starts)
+        self.reasons[uid] = self._too_late_to_prepare(last, starts)
         return True
 
     def _prepares_too_late(self, uid: str, week: int) -> str | None:
@@ -2286,16 +2287,15 @@ class Planner:
         }
         if not begun or any(start > week for start in begun.values()):
             return None
-        first = min(begun, key=lambda x: (begun[x], self.by_id[x].order))
-        starts = begun[first]
-        return self._too_late_to_prepare(first, starts)
+        last = max(begun, key=lambda x: (begun[x], -self.by_id[x].order))  # (as above)
+        return self._too_late_to_prepare(last, begun[last])
 
     @staticmethod
-    def _too_late_to_prepare(first: str, starts: int) -> str:
-        """Why a drill was left out: more pressing work took the weeks before what it prepares
-        for, and once that has begun the drill no longer prepares anything."""
+    def _too_late_to_prepare(last: str, starts: int) -> str:
+        """Why a drill was left out: more pressing work took the weeks before the last of what
+        it prepares for, and once that has begun the drill no longer prepares anything."""
         return (
-            f"it prepares for {first}, which starts in week {starts}; more pressing work took "
+            f"it prepares for {last}, which starts in week {starts}; more pressing work took "
             f"the weeks before that, and once that has begun this would come too late to help"
         )
 
@@ -2857,7 +2857,12 @@ class Planner:
                     or self._prepares_too_late(u.id, week)
                     or self._drill_after_round(u.id, week, last_round)
                 )
-                if late is not None:
+                # (work whose prerequisite did not fit says that, the first reason, not that
+                # it would come too late: "Explain a training run" after the lab it builds on)
+                if late is not None and all(
+                    p in self.parts or p in self.satisfied or p not in self.by_id
+                    for p in self.prerequisites(u.id)
+                ):
                     self.reasons[u.id] = late
                 last = min(latest.get(u.id, FOREVER), u.deadline_week or FOREVER)
                 blocks = (

@@ -2308,17 +2308,22 @@ def plan_markdown(
         if once is not None:
             lines.append(_md_escape(once))
             lines.append("")
+        # (what a light week's note offers is listed, wherever it ranks: the note sends the
+        # reader here for it)
+        offered = {o.item_id for o in offers(plan)}
         for roadmap, hours, entries in overflow_groups(plan):
             name = names.get(roadmap, roadmap)
             lines.append(f"### {_md_escape(name[0].upper() + name[1:])} ({hours:g} h)")
             lines.append("")
-            for item_id, each, count, reason in entries[:MARKDOWN_OVERFLOW]:
+            first = entries[:MARKDOWN_OVERFLOW]
+            first += [e for e in entries[MARKDOWN_OVERFLOW:] if e[0] in offered]
+            for item_id, each, count, reason in first:
                 size = f"{each:g} h × {count} weeks" if count > 1 else f"{each:g} h"
                 title = _md_title(item_id, info)
                 uid = clean(item_id, one_line=True).replace("`", "'")
                 said = _md_escape(titled_reason(shorter_reason(reason, once), catalog))
                 lines.append(f"- {title}(`{uid}`, {size}): {said}")
-            rest = entries[MARKDOWN_OVERFLOW:]
+            rest = [e for e in entries if e not in first]
             if rest:
                 more = round(sum(each * count for _, each, count, _ in rest), 2)
                 lines.append(
