@@ -2523,3 +2523,19 @@ def test_interview_practice_after_an_early_round_is_said_to_be_for_its_interview
         assert sent < int(week) <= sent + 8, (item, week, sent)
     plain = re.findall(r"(\S+) \(week \d+: later here, as it did not fit before\)", after)
     assert all(not i.startswith("coding.") for i in plain), plain
+
+
+def test_explain_of_the_look_back_at_a_first_shot_says_why_it_is_not_in_a_plan(
+    home: Path,
+) -> None:
+    """A plan that sends no first shot has no look back at one: `explain` says so and why
+    there is no shot, not that the plan missed a roadmap change."""
+    made = run_process("init", "--answers", str(ROOT / "benchmarks/people/evenings-engineer.toml"))
+    assert made.returncode == 0, made.stderr
+    plan = json.loads(run_process("plan", "--format", "json", "--all").stdout)
+    ids = {t["id"] for w in plan["weeks"] for t in w["tasks"]}
+    assert "interviewing.first-shot" not in ids
+    out = " ".join(run_process("explain", "interviewing.first-shot-review").stdout.split())
+    assert "Not in your plan: it follows interviewing.first-shot, and your plan sends no" in out
+    assert "a first shot goes in only when" in out
+    assert "replan to pick up roadmap changes" not in out

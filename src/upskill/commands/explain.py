@@ -307,4 +307,9 @@ def _why_not(profile: Any, item_id: str, item: Any, catalog: Any) -> str:
     round_id = catalog.first_shot_for(item_id)
     if out is None and round_id is not None:  # (in a plan only when its round comes late)
         out = first_shot_rule(catalog.items[round_id].title)
+    shot = next((p for p in catalog.prerequisites(item_id) if catalog.first_shot_for(p)), None)
+    if out is None and shot is not None:  # (the look back at a shot goes with the shot)
+        out = f"it follows {shot}, and your plan sends no first shot; " + first_shot_rule(
+            catalog.items[catalog.first_shot_for(shot) or shot].title
+        )
     return out or "it was not selected when the plan was made (replan to pick up roadmap changes)"
