@@ -3650,12 +3650,16 @@ def _reading_held_back(planner: Planner, policy: Policy) -> dict[str, int]:
     weeks: dict[str, list[int]] = {}
     for t in planner.tasks:
         weeks.setdefault(t.item_id, []).append(t.week)
+    users_of: dict[str, list[str]] = {}  # (what needs each placed item first, walked once)
+    for b in weeks:
+        for p in planner.prerequisites(b):
+            users_of.setdefault(p, []).append(b)
     out: dict[str, int] = {}
     for uid, span in weeks.items():
         u = planner.by_id[uid]
         if u.kind != "learn" or u.occurrences is not None or planner._course(uid):
             continue
-        users = [b for b in weeks if uid in planner.prerequisites(b)]
+        users = users_of.get(uid, [])
         if not users or any(planner.by_id[b].kind != "build" for b in users):
             continue
         start = min(min(weeks[b]) for b in users)
