@@ -156,8 +156,9 @@ class Item(_Strict):
         list[Annotated[str, Field(min_length=1, max_length=120)]], Field(max_length=8)
     ] = []
     # Recurring work with a different subject each week (the course's lectures): one topic
-    # per occurrence, in the order they are taken, the most important first, so a habit the
-    # plan keeps to fewer weeks still covers what matters most.
+    # per occurrence, in the order they are taken: the most important first, so a habit the
+    # plan keeps to fewer weeks still covers what matters most (a course's lectures in its
+    # teaching order instead, the least needed last).
     topics: Annotated[
         list[Annotated[str, Field(min_length=1, max_length=120)]], Field(max_length=520)
     ] = []

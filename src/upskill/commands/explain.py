@@ -186,7 +186,7 @@ def explain(
         if topic is not None:
             console.print(f"This week ({task_id}): {topic}")
         console.print(
-            "One a week, the most important first: "
+            "One a week, in this order: "
             + "; ".join(f"{n}. {subject}" for n, subject in enumerate(item.topics, 1))
         )
     done_when = (
