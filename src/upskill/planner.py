@@ -217,8 +217,10 @@ class Policy:
     # Hands-on ML (ARENA's notebooks) keeps a block every week once it must start, before the
     # first applications, for someone whose coding is rated at least this (cmp4: the data
     # scientist's plan with it preferred by four of four; cmp4, cmp5: the postdoc's, whose
-    # coding is the gap, by one of four)
-    ml_thread_coding: int = 3
+    # coding is the gap, by one of four then; stop 60, at 2 ("working: with references
+    # open"): the postdoc's by two of two, whose plan had no ML from week 9 to his first shot,
+    # and the chemistry postdoc's by one of two)
+    ml_thread_coding: int = 2
     # Optional work that matters only where a condition holds the plan cannot know (a UK
     # programme on the shortlist): its tag, how the condition is said, and the item where the
     # person finds out (text audit 11, finding 6: "tied to none of your interests" is no
@@ -760,8 +762,8 @@ class Planner:
         self.quick = quick  # a very short plan: its setup is most of it, not a share of a week
         # A target whose drills are worth what they prepare (`Policy.drills_for_the_work`)
         self.drills_for_the_work = drills_for_the_work
-        # Someone who already codes routinely keeps hands-on ML going every week (`_ml_thread`);
-        # someone whose code is the gap (Anders) puts the coding first, as he advises
+        # Someone who can code with references open keeps hands-on ML going every week
+        # (`_ml_thread`); someone who barely codes yet puts the coding first
         self.ml_thread = ml_thread
         self.order_for_deadlines = order_for_deadlines
         # Work kept out of this attempt, and why (a habit whose weeks a build's write-up needs).
