@@ -3606,6 +3606,19 @@ def _longest_pause(planner: Planner) -> int:
     return longest
 
 
+def _worth_no_less(before: Planner, after: Planner) -> bool:
+    """Does ``after`` keep every goal of ``before``, and is what it leaves out of
+    ``before`` worth no more than what it takes in (rv45: the postdoc's transformer papers
+    were read eight weeks before his GPT-2 build because holding them back let a 2 h review
+    of his outreach go, though his mock loop and a reflection on his pull request came in)?"""
+    lost = set(before.parts) - set(after.parts)
+    gained = set(after.parts) - set(before.parts)
+    if any(before.by_id[i].goal for i in lost):
+        return False
+    value = before.by_id
+    return sum(value[i].value for i in lost) <= sum(value[i].value for i in gained)
+
+
 def _applications_no_later(before: Planner, after: Planner) -> bool:
     """Does ``after`` send its first application no later than ``before``, and each of the
     applications of ``before`` at most a week later?"""
@@ -3906,7 +3919,7 @@ def place(
         again = attempt(planner.order_for_deadlines, held, trial_holds, waits)
         served = [b for b in planner.parts if set(reading) & set(planner.prerequisites(b))]
         if (
-            set(planner.parts) <= set(again.parts)
+            _worth_no_less(planner, again)
             and _applications_no_later(planner, again)
             and all(
                 (_first_week(again, b) or FOREVER) <= (_first_week(planner, b) or FOREVER)
