@@ -156,6 +156,11 @@ BASE = 'background = "undergrad"\ntarget_role = "phd-applicant"\nweeks = 10\n'
             BASE + "hours_per_week = 10\n[skills]\ncooking = 2\n",
             "skills.cooking: unknown skill (one of coding",
         ),
+        (  # (a quoted key may hold a newline: the error stays one line, the key quoted)
+            BASE + 'hours_per_week = 10\n[skills]\n"cod\\ning" = 2\n',
+            "'skills.cod\\ning': unknown skill (one of coding",
+        ),
+        (BASE + 'hours_per_week = 10\n"col\\nour" = 1\n', "'col\\nour': unknown key"),
         (
             'background = "astronaut"\ntarget_role = "phd-applicant"\nweeks = 10\nhours_per_week = 5\n',
             "background: must be one of",
@@ -180,6 +185,7 @@ def test_bad_answers_exit_1_naming_the_key(
     assert result.returncode == 1, result.stdout
     assert expected in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
+    assert all(line.startswith("upskill: error: ") for line in result.stderr.splitlines())
     assert not (home / "plan.toml").exists()
 
 
@@ -392,6 +398,19 @@ def test_explain_names_the_work_an_item_comes_after_and_where_it_stands(home: Pa
     blog = max(weeks["research.first-blog-post"])
     assert blog <= round_week
     assert f"research.first-blog-post (week {blog})" in said, said
+
+
+def test_explain_says_a_weekly_prerequisite_is_met_once_begun(home: Path) -> None:
+    """c60rd: "Needs first: network.weekly-outreach (week 25)" beside free weeks 11-12 offered
+    for the outreach review read as a contradiction. A weekly habit is met once begun (the
+    planner's rule), so `explain` names the week it begins, not its last."""
+    init_example("postdoc-research-engineer.toml")
+    weeks = item_weeks()["network.weekly-outreach"]
+    assert len(weeks) > 1
+    out = " ".join(run("explain", "network.raise-sights").stdout.split())
+    said = out.split("Needs first: ", 1)[1].split(" Done when:", 1)[0]
+    assert f"network.weekly-outreach (weekly from week {min(weeks)})" in said, said
+    assert f"(week {max(weeks)})" not in said, said
 
 
 def test_explain_says_where_each_prerequisite_stands(home: Path) -> None:

@@ -50,3 +50,11 @@ class AbortedError(UpskillError):
     """The user pressed Ctrl-C; nothing was written (exit 130)."""
 
     exit_code = 130
+
+
+def key_shown(key: object) -> str:
+    """A key as an error line names it: quoted, escapes and all, when it holds a newline or
+    another character that would not show (a TOML key may be any quoted string), so the
+    error stays one line and the key is seen."""
+    text = str(key)
+    return text if text.isprintable() and text == text.strip() and text else repr(text)

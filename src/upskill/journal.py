@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from upskill.errors import DataError
+from upskill.errors import DataError, key_shown
 from upskill.schema import HOURS, is_date, is_number
 from upskill.tomlio import file_version
 
@@ -116,7 +116,7 @@ def answers_file(data: dict[str, Any], name: str) -> dict[str, Any]:
     unknown = sorted(set(data) - set(ANSWER_KEYS))
     if unknown:
         raise DataError(
-            f"{name}: {unknown[0]}: unknown key (check the spelling; the keys are "
+            f"{name}: {key_shown(unknown[0])}: unknown key (check the spelling; the keys are "
             f"{', '.join(ANSWER_KEYS)})"
         )
     return answers_from_dict(data, name)
@@ -131,7 +131,7 @@ def journal_from_dict(data: dict[str, Any], name: str = FILE) -> Journal:
     schema = file_version(data, name, SCHEMA)
     unknown = sorted(set(data) - {"schema", "reviews"})
     if unknown:
-        raise fail(unknown[0], "unknown key (remove it or check the spelling)")
+        raise fail(key_shown(unknown[0]), "unknown key (remove it or check the spelling)")
     raw = data.get("reviews", [])
     if not isinstance(raw, list) or len(raw) > MAX_REVIEWS:
         raise fail("reviews", "must be an array of tables ([[reviews]])")
@@ -143,7 +143,7 @@ def journal_from_dict(data: dict[str, Any], name: str = FILE) -> Journal:
         extra = sorted(set(row) - set(REVIEW_KEYS))
         if extra:
             raise fail(
-                f"{where}.{extra[0]}",
+                f"{where}.{key_shown(extra[0])}",
                 f"unknown key (check the spelling; the keys are {', '.join(REVIEW_KEYS)})",
             )
         date = row.get("date")

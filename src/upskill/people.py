@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from upskill.errors import DataError, UnknownPersonError, UsageError
+from upskill.errors import DataError, UnknownPersonError, UsageError, key_shown
 from upskill.schema import is_date
 from upskill.tomlio import file_version
 
@@ -194,7 +194,7 @@ def log_from_dict(data: dict[str, Any], name: str = FILE) -> PeopleLog:
     schema = file_version(data, name, SCHEMA)
     unknown = sorted(set(data) - set(_TOP_KEYS))
     if unknown:
-        raise fail(unknown[0], "unknown key (remove it or check the spelling)")
+        raise fail(key_shown(unknown[0]), "unknown key (remove it or check the spelling)")
     raw = data.get("people", [])
     if not isinstance(raw, list) or len(raw) > MAX_PEOPLE:
         raise fail("people", "must be an array of tables ([[people]])")
@@ -208,7 +208,7 @@ def log_from_dict(data: dict[str, Any], name: str = FILE) -> PeopleLog:
         extra = sorted(set(row) - set(_PERSON_KEYS))
         if extra:
             raise fail(
-                f"{where}.{extra[0]}",
+                f"{where}.{key_shown(extra[0])}",
                 f"unknown key (remove it or check the spelling; the keys are "
                 f"{', '.join(_PERSON_KEYS)})",
             )

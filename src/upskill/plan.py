@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from upskill.errors import DataError
+from upskill.errors import DataError, key_shown
 from upskill.schema import KINDS, Profile, is_date, is_number, profile_from_dict
 
 # Schema 2 added optional task keys (note, pinned, unplanned; evidence, spent_hours, scaled_by)
@@ -400,7 +400,7 @@ def plan_from_dict(data: dict[str, Any], name: str = "plan.toml") -> Plan:
     unknown = sorted(set(data) - _TOP_KEYS)
     if unknown:
         raise fail(
-            unknown[0],
+            key_shown(unknown[0]),
             "unknown key (remove it or check the spelling; the keys are "
             f"{', '.join(sorted(_TOP_KEYS))})",
         )
@@ -448,7 +448,7 @@ def plan_from_dict(data: dict[str, Any], name: str = "plan.toml") -> Plan:
         extra = sorted(set(row) - _TASK_KEYS - _TASK_OPTIONAL)
         if extra:
             raise fail(
-                f"{where}.{extra[0]}",
+                f"{where}.{key_shown(extra[0])}",
                 "unknown key (remove it or check the spelling; a task may also have "
                 'note = "...", pinned = true, evidence = ["https://..."], spent_hours = 3.5)',
             )
@@ -548,7 +548,7 @@ def plan_from_dict(data: dict[str, Any], name: str = "plan.toml") -> Plan:
         extra = sorted(set(row) - _UNSCHEDULED_KEYS - _RECORD_KEYS)
         if extra:
             raise fail(
-                f"{where}.{extra[0]}",
+                f"{where}.{key_shown(extra[0])}",
                 "unknown key (remove it or check the spelling; the keys are id, hours, reason)",
             )
         uid, uhours, reason = row.get("id"), row.get("hours"), row.get("reason")
@@ -642,7 +642,7 @@ def _history(raw: Any, weeks: int, fail: Callable[[str, str], DataError]) -> lis
         extra = sorted(set(row) - _HISTORY_KEYS)
         if extra:
             raise fail(
-                f"{where}.{extra[0]}",
+                f"{where}.{key_shown(extra[0])}",
                 "unknown key (remove it or check the spelling; the keys are "
                 f"{', '.join(sorted(_HISTORY_KEYS))})",
             )

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, TypeGuard
 
-from upskill.errors import DataError
+from upskill.errors import DataError, key_shown
 
 SKILLS = (
     "coding",
@@ -248,6 +248,7 @@ class _Problems:
         self.lines: list[str] = []
 
     def add(self, key: str, message: str) -> None:
+        key = key_shown(key)  # (a key with a newline in it stays on its own line, quoted)
         if not any(line.startswith(f"{key}: ") for line in self.lines):
             self.lines.append(f"{key}: {message}")
 

@@ -288,7 +288,13 @@ def _standing(plan: Any, catalog: Any, item_id: str) -> str:
     weeks = sorted({t.week for t in plan.tasks if t.item_id == item_id})
     if weeks:
         done = all(t.status == "done" for t in plan.tasks if t.item_id == item_id)
-        return "done" if done else f"week {weeks[-1]}"
+        if done:
+            return "done"
+        # (a weekly habit is met once begun, as the planner has it: what needs it may come
+        # in any week after its first, so that week is the one said)
+        if catalog.items[item_id].repeat is not None and len(weeks) > 1:
+            return f"weekly from week {weeks[0]}"
+        return f"week {weeks[-1]}"
     left = [u for u in plan.unscheduled if u.id.split("@", 1)[0] == item_id]
     if left:
         other = left[0].reason.removeprefix("an alternative to ").split(",", 1)[0]
