@@ -139,6 +139,20 @@ def test_unknown_key_is_named(tmp_path: Path) -> None:
     ]
 
 
+def test_an_unknown_key_holding_a_newline_is_named_on_one_line(tmp_path: Path) -> None:
+    """A quoted TOML key may hold a newline: the problem stays one line, the key quoted."""
+    path = write(
+        tmp_path / "r.toml",
+        roadmap_text("mine", [("a", [])]).replace(
+            'kind = "learn"', 'kind = "learn"\n"hor\\nus" = 3'
+        ),
+    )
+    assert problems_of(path) == [
+        f"{path}: items[0] (a).'hor\\nus': unknown key (check the spelling; see "
+        "docs/roadmap-format.md)"
+    ]
+
+
 def test_wrong_type_is_named(tmp_path: Path) -> None:
     path = write(tmp_path / "r.toml", roadmap_text("mine", [("a", [])], hours='"three"'))
     (line,) = problems_of(path)

@@ -366,10 +366,14 @@ def format_validation_error(exc: object, data: object, unknown_key_hint: str = "
                 label = f"[{loc}]"
                 node = node[loc] if isinstance(node, list) and loc < len(node) else None
                 if isinstance(node, dict) and isinstance(node.get("id"), str):
-                    label += f" ({node['id']})"
+                    from upskill.errors import key_shown
+
+                    label += f" ({key_shown(node['id'])})"
                 parts.append(label)
             else:
-                parts.append(("." if parts else "") + str(loc))
+                from upskill.errors import key_shown
+
+                parts.append(("." if parts else "") + key_shown(loc))
                 node = node.get(loc) if isinstance(node, dict) else None
         path = "".join(parts) or "(top level)"
         if path in seen:
