@@ -14,6 +14,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from upskill.errors import key_shown
 from upskill.schema import (
     BACKGROUNDS,
     INTEREST_NAMES,
@@ -366,13 +367,9 @@ def format_validation_error(exc: object, data: object, unknown_key_hint: str = "
                 label = f"[{loc}]"
                 node = node[loc] if isinstance(node, list) and loc < len(node) else None
                 if isinstance(node, dict) and isinstance(node.get("id"), str):
-                    from upskill.errors import key_shown
-
                     label += f" ({key_shown(node['id'])})"
                 parts.append(label)
             else:
-                from upskill.errors import key_shown
-
                 parts.append(("." if parts else "") + key_shown(loc))
                 node = node.get(loc) if isinstance(node, dict) else None
         path = "".join(parts) or "(top level)"
