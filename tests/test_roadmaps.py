@@ -772,6 +772,10 @@ def test_text_audit_11_wording_in_the_roadmaps() -> None:
     assert "Make the line say you work on {interests}" in (
         items["network.name-community"].for_interests or ""
     )
+    # (rv46: "working on" interpretability, for someone rated 0 in deep learning, overstates)
+    assert "or are moving into that work if you are new to it" in (
+        items["network.name-community"].for_interests or ""
+    )
     assert not any("learned here" in t for x in items.values() for t in x.topics)
 
 
