@@ -442,9 +442,7 @@ def plan_from_dict(data: dict[str, Any], name: str = "plan.toml") -> Plan:
             )
         if isinstance(row.get("id"), str):
             # An id with a stray newline or control character is shown quoted, so it is seen.
-            raw = row["id"]
-            shown = raw if raw.isprintable() and raw == raw.strip() else repr(raw)
-            where += f" ({shown})"
+            where += f" ({key_shown(row['id'])})"
         extra = sorted(set(row) - _TASK_KEYS - _TASK_OPTIONAL)
         if extra:
             raise fail(

@@ -3611,12 +3611,11 @@ def _worth_no_less(before: Planner, after: Planner) -> bool:
     ``before`` worth no more than what it takes in (rv45: the postdoc's transformer papers
     were read eight weeks before his GPT-2 build because holding them back let a 2 h review
     of his outreach go, though his mock loop and a reflection on his pull request came in)?"""
-    lost = set(before.parts) - set(after.parts)
-    gained = set(after.parts) - set(before.parts)
-    if any(before.by_id[i].goal for i in lost):
+    if not _goals_kept(before, after):
         return False
-    value = before.by_id
-    return sum(value[i].value for i in lost) <= sum(value[i].value for i in gained)
+    units = before.by_id
+    lost = sum(units[i].value for i in set(before.parts) - set(after.parts))
+    return lost <= sum(units[i].value for i in set(after.parts) - set(before.parts))
 
 
 def _applications_no_later(before: Planner, after: Planner) -> bool:
@@ -3910,9 +3909,10 @@ def place(
             planner, holds = again, trial_holds
     # Reading a build stands on, done months before the build, is stale by the time it is
     # used: it is held back to the weeks just before the build, if the build starts no later,
-    # no application goes later and the plan stays whole (rv42: the data scientist read the
-    # transformer papers in weeks 11-12 and began GPT-2 in week 20, against the papers' own
-    # "read them before or as you start it").
+    # no application goes later and what leaves the plan is worth no more than what comes in
+    # (`_worth_no_less`; rv42: the data scientist read the transformer papers in weeks 11-12
+    # and began GPT-2 in week 20, against the papers' own "read them before or as you start
+    # it")).
     reading = _reading_held_back(planner, policy)
     if reading:
         trial_holds = {**holds, **reading}
