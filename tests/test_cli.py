@@ -1555,6 +1555,26 @@ def test_a_plan_says_which_default_roadmaps_the_person_left_out(home: Path) -> N
     assert said not in run("export", "--format", "markdown").stdout
 
 
+def test_an_ask_to_join_a_group_beside_a_supervised_project_is_for_a_second_group(
+    home: Path,
+) -> None:
+    """rv46: "'Ask directly to join a group or project' appears in week 27, long after a
+    supervisor has been arranged". In a plan that holds the supervision request's follow-up,
+    Lambert's keep-asking step is said as what it is there, the ask to a second group; the
+    PhD student with no supervisor in his plan keeps the plain ask, first to his advisor."""
+    init_example("undergrad-phd.toml")
+    jordan = run("export", "--format", "markdown").stdout
+    line = next(x for x in jordan.splitlines() if "(`network.ask-for-opportunities`" in x)
+    assert "Ask to join a second group: its reading group or a small part of a project" in line
+    assert "at least two requests sent to a second group beside your supervisor's" in jordan
+    assert "Ask directly to join a group or project" not in jordan
+    init_example("phd-student-no-network.toml", "--force")
+    lee = run("export", "--format", "markdown").stdout
+    line = next(x for x in lee.splitlines() if "(`network.ask-for-opportunities`" in x)
+    assert "Ask directly to join a group or project" in line
+    assert "second group" not in lee
+
+
 def test_weekly_problems_skip_the_sections_the_plans_own_drills_cover(home: Path) -> None:
     """A reviewer (rv79): the postdoc's week-7 weekly problems on Array / String were followed
     by the week-8 arrays-and-strings drill, six more of the same; rv18 found the same of his
