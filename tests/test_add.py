@@ -148,7 +148,7 @@ def test_bad_requests_say_so_in_one_line_and_leave_the_plan_as_it_was(home: Path
     original = path.read_bytes()
     planned = next(t["id"] for w in _plan()["weeks"] for t in w["tasks"] if "@" not in t["id"])
     cases = [
-        (("add", "network.no-such-thing"), 1, "not among the work that did not fit"),
+        (("add", "network.no-such-thing"), 1, "neither among the work that did not fit nor"),
         (("add", planned), 1, "already in your plan"),
         (("add", "network.public-profile", "--week", "99"), 2, "your plan has weeks 1 to 20"),
         (("add", "network.public-profile", "--week", "0"), 2, "your plan has weeks 1 to 20"),
@@ -180,3 +180,45 @@ def test_add_without_a_plan_says_how_to_make_one(home: Path) -> None:
     assert done.returncode != 0
     assert "upskill init" in done.stderr
     assert not (home / "plan.toml").exists()
+
+
+def test_a_step_of_a_roadmap_left_out_goes_in_alone_and_undo_takes_it_out_again(
+    home: Path,
+) -> None:
+    """The engineer who left networking out can take its referral ask alone (rv46: two of six
+    reviewers asked for it before his first shot): it lands in the week given, pinned, with
+    the item's hours; a replan keeps it; --undo takes it out of the plan, not into "Did not
+    fit", where it never was. A weekly item comes a week at a time, --times weeks of it."""
+    _init(EXAMPLES / "swe-to-ml.toml")
+    before = _plan()
+    assert not _weeks_of(before, "network.insider-contact")
+    assert all(u["id"].split("@")[0] != "network.insider-contact" for u in before["unscheduled"])
+    done = run("add", "network.insider-contact", "--week", "6")
+    assert done.returncode == 0, done.stderr
+    assert "Added network.insider-contact to week 6 (2 h)" in done.stdout
+    assert run("replan", "--yes").returncode == 0
+    after = _plan()
+    assert _weeks_of(after, "network.insider-contact") == [6]
+    task = next(
+        t for w in after["weeks"] for t in w["tasks"] if t["id"] == "network.insider-contact"
+    )
+    assert task["pinned"] is True
+    again = run("add", "network.insider-contact")
+    assert again.returncode == 1
+    assert "already in your plan (week 6)" in again.stderr
+    undone = run("add", "--undo", "network.insider-contact")
+    assert undone.returncode == 0, undone.stderr
+    assert "did not fit" not in undone.stdout
+    out = _plan()
+    assert not _weeks_of(out, "network.insider-contact")
+    assert all(u["id"].split("@")[0] != "network.insider-contact" for u in out["unscheduled"])
+    weekly = run("add", "network.weekly-outreach", "--week", "8", "--times", "2", "-f", "json")
+    assert weekly.returncode == 0, weekly.stderr
+    rows = json.loads(weekly.stdout)["added"]
+    assert [(r["id"], r["week"]) for r in rows] == [
+        ("network.weekly-outreach@1", 8),
+        ("network.weekly-outreach@2", 9),
+    ]
+    once = run("add", "network.map-people", "--times", "2")
+    assert once.returncode == 2
+    assert "is done once" in once.stderr

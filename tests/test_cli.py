@@ -1542,6 +1542,29 @@ def test_a_plan_says_which_default_roadmaps_the_person_left_out(home: Path) -> N
     # ... and how to take it back (rv83), which works as said: the referral ask is then in
     how = 'To add it back, put "network" in `roadmaps` in your profile.toml and run `upskill '
     assert how + "replan --profile` with that file." in line
+    # ... or that one step alone (rv46), in a week its lead time ahead of the shot, which
+    # works as said too: the referral ask lands there, pinned, before the shot
+    alone = re.search(r"Or add that one step alone: `upskill add (\S+) --week (\d+)`\.", line)
+    assert alone is not None, line
+    assert alone.group(1) == "network.insider-contact"
+    shot = [
+        w["week"]
+        for w in json.loads(run("plan", "--all", "--format", "json").stdout)["weeks"]
+        for t in w["tasks"]
+        if t["id"] == "interviewing.first-shot"
+    ]
+    assert shot, "no first shot in the plan"
+    assert int(alone.group(2)) == shot[0] - 3, (alone.group(2), shot)  # (its lead)
+    added = run("add", alone.group(1), "--week", alone.group(2))
+    assert added.returncode == 0, added.stderr
+    weeks = {
+        w["week"]
+        for w in json.loads(run("plan", "--all", "--format", "json").stdout)["weeks"]
+        for t in w["tasks"]
+        if t["id"] == "network.insider-contact"
+    }
+    assert weeks == {int(alone.group(2))}
+    assert run("add", "--undo", alone.group(1)).returncode == 0
     profile = home / "profile.toml"
     answers = tomllib.loads(profile.read_text(encoding="utf-8"))
     chosen = ", ".join(f'"{r}"' for r in [*answers["roadmaps"], "network"])

@@ -264,9 +264,13 @@ def add_left_out(
             raise StateError(
                 f"{given} is already in your plan (week{'s' if len(placed) > 1 else ''} {where})"
             )
+        rows = _from_roadmaps(plan, given, times, catalog)
+    if not rows:
         left = {u.id.split("@", 1)[0] for u in plan.unscheduled}
-        hint = _suggest(plan, given.split("@", 1)[0], among=left, otherwise=LISTED_HINT)
-        raise UnknownTaskError(f"{given} is not among the work that did not fit{hint}")
+        hint = _suggest(plan, given.split("@", 1)[0], among=left | set(catalog.items))
+        raise UnknownTaskError(
+            f"{given} is neither among the work that did not fit nor a roadmap item{hint}"
+        )
     now = max(plan.week_of(today), 1)
     if now > plan.weeks:
         raise StateError(
@@ -336,10 +340,31 @@ def add_left_out(
     return added, notes
 
 
+# The reason kept on a task `upskill add` took from the roadmaps, not from the work that did
+# not fit (a step of a roadmap the person left out: the referral ask without the rest of
+# networking): --undo takes it out of the plan altogether.
+FROM_ROADMAPS = "added with `upskill add` from a roadmap, not from the work that did not fit"
+
+
+def _from_roadmaps(plan: Plan, given: str, times: int, catalog: Any) -> list[Unscheduled]:
+    """Rows for a roadmap item the plan does not hold at all (one of a roadmap the person
+    left out, or one the planner did not pick for them): the item whole, or a weekly item's
+    first ``times`` weeks; none if ``given`` names no item (or names one week of it)."""
+    item = catalog.items.get(given)
+    if item is None:
+        return []
+    hours = item.hours_for(plan.profile.quick, plan.profile.hours_per_week)
+    if not item.repeat:
+        if times > 1:
+            raise UsageError(f"--times is for a weekly task; {given} is done once")
+        return [Unscheduled(given, hours, FROM_ROADMAPS)]
+    return [Unscheduled(f"{given}@{n}", hours, FROM_ROADMAPS) for n in range(1, times + 1)]
+
+
 def take_back_added(plan: Plan, given: str) -> list[Unscheduled]:
     """Undo `add_left_out`: the to-do rows it added for ``given`` (a weekly item's id: all of
     its added occurrences still to do) go back among the work that did not fit, with their
-    reason and what was recorded on them."""
+    reason and what was recorded on them; rows it took from the roadmaps leave the plan."""
     rows = [
         t
         for t in plan.tasks
@@ -371,7 +396,8 @@ def take_back_added(plan: Plan, given: str) -> list[Unscheduled]:
     ]
     gone = {id(t) for t in todo}
     plan.tasks = [t for t in plan.tasks if id(t) not in gone]
-    plan.unscheduled = [*back, *plan.unscheduled]
+    # (what came from the roadmaps leaves the plan: it never was work that did not fit)
+    plan.unscheduled = [*(u for u in back if u.reason != FROM_ROADMAPS), *plan.unscheduled]
     return back
 
 

@@ -1427,22 +1427,29 @@ def left_out_roadmaps_said(
             f" and {more} more" if more > 0 else ""
         )
         said += f" (`upskill roadmaps show {left[0]}` lists it)."
-    pushed = _what_it_costs(plan, catalog, left, md) if plan is not None and catalog else None
-    if pushed:
-        said = f"{said} {pushed}"
+    cost = _what_it_costs(plan, catalog, left, md) if plan is not None and catalog else None
+    if cost:
+        said = f"{said} {cost[0]}"
     # how to take it back, as the person would (rv83: "urge Alex to re-add at least the
-    # referral ask")
+    # referral ask"), and that one step alone (rv46: two of six reviewers of the engineer who
+    # left networking out asked for the referral ask before his first shot)
     names = ", ".join(f'"{r}"' for r in left)
-    return (
+    said = (
         f"{said} To add {'it' if len(left) == 1 else 'them'} back, put {names} in `roadmaps` in "
         "your profile.toml and run `upskill replan --profile` with that file."
     )
+    if cost:
+        said += f" Or add that one step alone: `upskill add {cost[1]} --week {cost[2]}`."
+    return said
 
 
-def _what_it_costs(plan: Any, catalog: Any, left: Sequence[str], md: bool) -> str | None:
+def _what_it_costs(
+    plan: Any, catalog: Any, left: Sequence[str], md: bool
+) -> tuple[str, str, int] | None:
     """What leaving a roadmap out costs this plan, from the documents: the first core item of
     a left-out roadmap that work in the plan would come after (the ML engineer's applications,
-    after the ask for a referral), with the first sentence of why it matters."""
+    after the ask for a referral), with the first sentence of why it matters; with that item's
+    id and the week it would go in to come before that work (its lead time ahead)."""
     from upskill.planner import not_for
 
     firsts = {t.item_id: None for t in plan.tasks}  # (in plan order, each item once)
@@ -1468,7 +1475,9 @@ def _what_it_costs(plan: Any, catalog: Any, left: Sequence[str], md: bool) -> st
                 f"Without it, your \u201c{item.title}\u201d goes out without "
                 f"\u201c{missed.title}\u201d before it. {why}."
             )
-            return _md_escape(said) if md else clean(said, one_line=True)
+            starts = min(t.week for t in plan.tasks if t.item_id == item_id)
+            week = max(1, starts - max(missed.lead_weeks or 0, 1))
+            return (_md_escape(said) if md else clean(said, one_line=True)), ref, week
     return None
 
 

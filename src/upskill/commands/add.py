@@ -23,13 +23,14 @@ def complete_left_out(incomplete: str) -> list[str]:
     return [i for i in ids if i.startswith(incomplete)]
 
 
-@app.command(short_help="Put work that did not fit into a week.")
+@app.command(short_help="Put work that did not fit (or any roadmap item) into a week.")
 def add(
     item: Annotated[
         str,
         typer.Argument(
             metavar="ID",
-            help="An id from “Did not fit” in `upskill plan --all` (a weekly one without @N).",
+            help="An id from “Did not fit” in `upskill plan --all`, or of any roadmap item "
+            "your plan does not hold (`upskill roadmaps show`); a weekly one without @N.",
             show_default=False,
             autocompletion=complete_left_out,
         ),
@@ -63,7 +64,8 @@ def add(
 
     The task is pinned there: `replan` leaves it in that week. What you recorded on it (a
     note, evidence, hours) comes with it, and --undo puts it back among the work that did not
-    fit, as it was.
+    fit, as it was. A roadmap item your plan does not hold at all (one step of a roadmap you
+    left out, such as the referral ask) is added the same way, and --undo takes it out again.
     """
     from upskill import api, clock
 
@@ -79,9 +81,16 @@ def add(
         )
         return
     if done.back:
+        from upskill.progress import FROM_ROADMAPS
+
         ids = ", ".join(u.id for u in done.back)
         they = "they are" if len(done.back) > 1 else "it is"
-        print(f"Taken back out of the plan: {ids}; {they} back among the work that did not fit.")
+        if all(u.reason == FROM_ROADMAPS for u in done.back):
+            print(f"Taken back out of the plan: {ids}.")
+        else:
+            print(
+                f"Taken back out of the plan: {ids}; {they} back among the work that did not fit."
+            )
         return
     from upskill.progress import planned_hours
 
