@@ -970,10 +970,13 @@ def goal_after_said(plan: Any, catalog: Any) -> str | None:
 
 
 COURSE_HOURS = 15  # a course this long runs a few hours a week (the planner's focus_hours)
+DRILL_HOURS = 6  # a hands-on drill this long is named beside the work it sharpens
 
 
 # The follow-up of the collaboration asks and the project's shared setup, in that order.
 _COLLABORATION_NEXT = ("research.collaboration-agreed", "research.collaboration-kickoff")
+# The project's shared setup and its first results, in that order.
+_PROJECT = ("research.collaboration-kickoff", "research.collaboration-sprint")
 
 
 def collaboration_timing_said(plan: Any, catalog: Any) -> str | None:
@@ -1013,6 +1016,33 @@ def collaboration_timing_said(plan: Any, catalog: Any) -> str | None:
     )
     courses = _named_with_weeks(catalog, spans, [i for _, i in beside])
     also = f" The longer courses go on beside the work: {courses}." if courses else ""
+    # ... and so do the deeper deep-learning drills (rv45, rv46: every reviewer of the PhD
+    # student quoted ARENA's notebooks and the broken-runs lab after his first results as out
+    # of order, without a word from the plan on why): Lambert's collaboration began on his
+    # classes' fundamentals, and he learned to experiment properly doing the research
+    drills = sorted(
+        (spans[i][0], i)
+        for i in spans
+        if i in catalog.items
+        and i.startswith("ml-devloop.")
+        and catalog.items[i].kind == "practice"
+        and catalog.items[i].skill == "deep_learning"
+        and catalog.items[i].repeat is None
+        and catalog.items[i].hours >= DRILL_HOURS
+        and _PROJECT[1] in spans
+        and spans[i][0] > spans[_PROJECT[1]][0]
+    )
+    if drills:
+        named_drills = _named_with_weeks(catalog, spans, [i for _, i in drills])
+        so = " So do the deeper" if courses else " The deeper"
+        goes = "" if courses else " go on beside the work too"
+        also += (
+            f"{so} deep-learning drills{goes}, for the project's later experiments and its "
+            f"next question rather than before its first results: {named_drills}. This "
+            "follows Lambert, who began his collaboration on the fundamentals from his classes "
+            "and learned to experiment properly later, working with his collaborator at FAIR, "
+            "rather than Anders, who wishes he had started ARENA's notebooks sooner."
+        )
     # When the ask goes out and when the work starts, as the weeks have them (text audit 12,
     # finding 17: "comes in week 15 ... so that the work can start the week after a yes" for
     # an ask finished in week 16 and a setup in week 17, the week of the follow-up).
@@ -1039,6 +1069,167 @@ def collaboration_timing_said(plan: Any, catalog: Any) -> str | None:
         "after classes and papers on his own, through an introduction from his advisor. This "
         f"plan times the ask for when what the work needs is done: {named}.{start}{also}"
     )
+
+
+PROJECT_GAP_WEEKS = 3  # first results this many weeks or more after the setup say why
+
+
+def project_timing_said(plan: Any, catalog: Any) -> str | None:
+    """Why the project's first results start weeks after its shared setup (rv45, rv46: "the
+    project stalls straight after it starts": the undergraduate's setup in week 5, her first
+    results from week 13): the first experiments wait for what they need, named with their
+    weeks, and the weekly supervisor meetings go on in between. Said only when the gap is
+    PROJECT_GAP_WEEKS or more and some of that work falls in it."""
+    if catalog is None:
+        return None
+    kickoff, sprint = _PROJECT
+    spans = _spans(plan)
+    if kickoff not in spans or sprint not in spans or sprint not in catalog.items:
+        return None
+    setup, first = spans[kickoff][1], spans[sprint][0]
+    if first - setup < PROJECT_GAP_WEEKS:
+        return None
+    wanted = [
+        *catalog.prerequisites(sprint),
+        *catalog.after(sprint, plan.profile.background),
+    ]
+    between = sorted(
+        {
+            (spans[a][0], a)
+            for a in wanted
+            if a in spans and a != kickoff and setup <= spans[a][1] < first
+        }
+    )
+    if not between:
+        return None
+    named = _named_with_weeks(catalog, spans, [a for _, a in between])
+    meetings = "phd-applications.supervisor-meetings"
+    meanwhile = (
+        " Your weekly supervisor meetings go on meanwhile, so your supervisor keeps hearing "
+        "from you while you prepare."
+        if meetings in spans and spans[meetings][0] <= setup and spans[meetings][1] >= first
+        else ""
+    )
+    return (
+        f"Why your project's first results start in week {first}, {first - setup} weeks "
+        f"after its shared setup ({_weeks_said(spans[kickoff][0], setup)}): the setup gets "
+        "the work going as soon as someone has said yes, and the first experiments wait for "
+        f"what they need, which comes in between: {named}.{meanwhile}"
+    )
+
+
+SHOT_LAST_WEEKS = 2  # what a first shot waits for, finished in these last working weeks, named
+
+
+def shot_timing_said(plan: Any, catalog: Any) -> str | None:
+    """Why a first shot goes out in its week (rv45, rv46: five of six reviewers asked the
+    strong engineer's shot into week 3, with no word from the plan on why week 8): it goes
+    once what it should not go without is done, the pieces finished in the last two working
+    weeks before it named with their weeks, and the weeks off before it are said. None
+    without a first shot, with nothing it waits for before it, or when it waits longer than
+    that for something else."""
+    if catalog is None:
+        return None
+    spans = _spans(plan)
+    shot = next((i for i in spans if i in catalog.items and catalog.items[i].first_shot_for), None)
+    if shot is None:
+        return None
+    week = spans[shot][0]
+    wanted = [*catalog.prerequisites(shot), *catalog.after(shot, plan.profile.background)]
+    before = sorted(
+        {(spans[a][1], spans[a][0], a) for a in wanted if a in spans and spans[a][1] < week}
+    )
+    working = [n for n in range(1, week) if plan.budget(n) > 0]
+    if not before or not working or before[-1][0] < working[-SHOT_LAST_WEEKS:][0]:
+        return None  # (it waits for something else too: a couple of months, a build)
+    last = [a for end, _, a in before if end >= working[-SHOT_LAST_WEEKS:][0]]
+    named = ", ".join(
+        f"\u201c{clean(catalog.items[a].title)}\u201d ({_weeks_said(spans[a][0], spans[a][1])})"
+        for a in last
+    )
+    off = [n for n in range(1, week) if plan.budget(n) <= 0]
+    rest = f"; {_weeks_said(off[0], off[-1])} are your time off" if off else ""
+    if off and len(off) != off[-1] - off[0] + 1:  # (weeks off apart: each said)
+        rest = f"; weeks {', '.join(str(n) for n in off)} are your time off"
+    if len(off) == 1:
+        rest = f"; week {off[0]} is your time off"
+    return (
+        f"Why your first shot goes out in week {week}: it goes once what it should not go "
+        f"without is done (`upskill explain {shot}` lists all of it), the last of it in the "
+        f"weeks just before: {named}{rest}."
+    )
+
+
+BUILD_GAP_WEEKS = 4  # a signature build this many working weeks after its hands-on basis
+
+
+def build_gap_said(plan: Any, catalog: Any) -> str | None:
+    """Why a signature build starts weeks after the hands-on work it builds on, when a first
+    shot goes out in between (rv45, rv46: four of twelve reviewers of the data scientist
+    asked GPT-2 straight after ARENA's chapter 0, weeks 8-10, not week 20): those weeks go
+    first to the shot and what it should not go without, and the reading the build needs
+    comes just before it. None when there is no such gap, or no shot in it."""
+    if catalog is None:
+        return None
+    spans = _spans(plan)
+    role, runway = plan.profile.target_role, plan.profile.runway_months
+    shot = next((i for i in spans if i in catalog.items and catalog.items[i].first_shot_for), None)
+    if shot is None:
+        return None
+    for build, (start, _, _) in sorted(spans.items(), key=lambda e: e[1][0]):
+        item = catalog.items.get(build)
+        if item is None or item.kind != "build" or not item.goal_of(role, runway):
+            continue
+        wanted = [*catalog.prerequisites(build), *catalog.after(build, plan.profile.background)]
+        needs = [a for a in wanted if a in spans and spans[a][1] < start]
+        hands_on = [a for a in needs if catalog.items[a].kind in ("practice", "build")]
+        if not hands_on:
+            continue
+        basis = max(hands_on, key=lambda a: spans[a][1])
+        ended = spans[basis][1]
+        working = sum(1 for n in range(ended + 1, start) if plan.budget(n) > 0)
+        if working < BUILD_GAP_WEEKS or not ended < spans[shot][0] < start:
+            continue
+        reading = sorted(
+            (a for a in needs if catalog.items[a].kind == "learn" and spans[a][0] > ended),
+            key=lambda a: spans[a][0],
+        )
+        fresh = (
+            f", and what it builds on from reading comes just before it, while fresh: "
+            f"{_named_with_weeks(catalog, spans, reading)}"
+            if reading
+            else ""
+        )
+        main = catalog.first_shot_for(shot)
+        for_round = (
+            f"; the build is done before your main round (week {spans[main][0]})"
+            if main in spans and spans[build][1] < spans[main][0]
+            else ""
+        )
+        return (
+            f"Why {clean(item.title, one_line=True)} starts in week {start}, "
+            f"{start - ended} weeks after {clean(catalog.items[basis].title, one_line=True)} "
+            f"({_weeks_said(spans[basis][0], ended)}): the weeks between go first to your "
+            f"first shot (week {spans[shot][0]}) and what it should not go without, as Anders "
+            "advises applying after a couple of months of upskilling rather than waiting for "
+            f"every build{fresh}{for_round}."
+        )
+    return None
+
+
+def timings_said(plan: Any, catalog: Any) -> list[str]:
+    """The plan's "Why ..." lines on its timing, in the order they are shown."""
+    said = (
+        goal_after_said(plan, catalog),
+        shot_timing_said(plan, catalog),
+        build_gap_said(plan, catalog),
+        round_timing_said(plan, catalog),
+        round_after_said(plan, catalog),
+        after_round_work_said(plan, catalog),
+        collaboration_timing_said(plan, catalog),
+        project_timing_said(plan, catalog),
+    )
+    return [x for x in said if x is not None]
 
 
 def _named_with_weeks(
@@ -2183,15 +2374,8 @@ def plan_markdown(
     steps = milestones(plan, catalog) if weeks is None else []
     if steps:
         lines.extend(["Milestones:", "", *(f"- {_md_escape(x)}" for x in steps), ""])
-        for timing in (
-            goal_after_said(plan, catalog),
-            round_timing_said(plan, catalog),
-            round_after_said(plan, catalog),
-            after_round_work_said(plan, catalog),
-            collaboration_timing_said(plan, catalog),
-        ):
-            if timing is not None:
-                lines.extend([timing, ""])
+        for timing in timings_said(plan, catalog):
+            lines.extend([timing, ""])
     if weeks is None:
         lines.extend(track_lines(plan, catalog))
     if info is not None and weeks is None:

@@ -88,15 +88,8 @@ def plan_cmd(
         said = render.milestones_said(plan, catalog)
         if said is not None:
             console.print(said, soft_wrap=True)
-        for timing in (
-            render.goal_after_said(plan, catalog),
-            render.round_timing_said(plan, catalog),
-            render.round_after_said(plan, catalog),
-            render.after_round_work_said(plan, catalog),
-            render.collaboration_timing_said(plan, catalog),
-        ):
-            if timing is not None:
-                console.print(timing, soft_wrap=True, markup=False)
+        for timing in render.timings_said(plan, catalog):
+            console.print(timing, soft_wrap=True, markup=False)
     if current < 1 and week is None and not show_all:
         console.print(f"Your plan starts on {plan.start:%A %d %B %Y}; here is week 1.")
     if current > plan.weeks and week is None and not show_all:
