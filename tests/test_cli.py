@@ -1725,6 +1725,27 @@ def test_an_ask_to_join_a_group_beside_a_supervised_project_is_for_a_second_grou
     assert "second group" not in lee
 
 
+def test_a_graduate_students_collaboration_block_is_the_hours_beside_the_degree(
+    home: Path,
+) -> None:
+    """rv45, rv46: every reviewer of the PhD student asked for more than 3 h a week on the
+    collaboration Lambert "prioritized ... with all I had". The plan counts only the hours he
+    gave it beside his PhD; its finish line and why say so, and to give the project his PhD
+    hours too if his advisor counts it as part of his research. The undergraduate, whose
+    project is supervised outside any degree research, is not told of a thesis."""
+    init_example("phd-student-no-network.toml")
+    said = " ".join(run("explain", "research.collaboration-weekly@1").stdout.split())
+    beside = "These are the hours beside your degree: if your advisor agrees to count the project"
+    assert beside in said.split("Done when:", 1)[1]
+    assert "Lambert's collaboration came through his advisor and became his PhD research" in said
+    lee = run("export", "--format", "markdown").stdout
+    assert beside in " ".join(lee.split())
+    init_example("undergrad-phd.toml", "--force")
+    jordan = " ".join(run("explain", "research.collaboration-weekly@1").stdout.split())
+    assert "hours beside your degree" not in jordan
+    assert "thesis or PhD" not in jordan
+
+
 def test_weekly_problems_skip_the_sections_the_plans_own_drills_cover(home: Path) -> None:
     """A reviewer (rv79): the postdoc's week-7 weekly problems on Array / String were followed
     by the week-8 arrays-and-strings drill, six more of the same; rv18 found the same of his
