@@ -1015,11 +1015,20 @@ def collaboration_timing_said(plan: Any, catalog: Any) -> str | None:
         and spans[i][1] >= week
     )
     courses = _named_with_weeks(catalog, spans, [i for _, i in beside])
-    also = f" The longer courses go on beside the work: {courses}." if courses else ""
+    # ... said as the departure from Lambert it is (rv48: "the plan cites Lambert's order while
+    # reversing it": he took his classes first), with what it saves: the ask would wait for
+    # the weeks the courses take at their pace
+    held = len({n for _, i in beside for n in range(spans[i][0], spans[i][1] + 1)})
+    also = (
+        f" The longer courses go on beside the work rather than before it, where they would "
+        f"hold the ask back by about {held} weeks (Lambert took his classes first): {courses}."
+        if courses
+        else ""
+    )
     # ... and so do the deeper deep-learning drills (rv45, rv46: every reviewer of the PhD
     # student quoted ARENA's notebooks and the broken-runs lab after his first results as out
-    # of order, without a word from the plan on why): Lambert's collaboration began on his
-    # classes' fundamentals, and he learned to experiment properly doing the research
+    # of order, without a word from the plan on why): Lambert learned to experiment properly
+    # doing the research, though Anders wishes he had started ARENA's notebooks sooner
     drills = sorted(
         (spans[i][0], i)
         for i in spans
@@ -1038,10 +1047,9 @@ def collaboration_timing_said(plan: Any, catalog: Any) -> str | None:
         goes = "" if courses else " go on beside the work too"
         also += (
             f"{so} deep-learning drills{goes}, for the project's later experiments and its "
-            f"next question rather than before its first results: {named_drills}. This "
-            "follows Lambert, who began his collaboration on the fundamentals from his classes "
-            "and learned to experiment properly later, working with his collaborator at FAIR, "
-            "rather than Anders, who wishes he had started ARENA's notebooks sooner."
+            f"next question rather than before its first results: {named_drills}. Lambert "
+            "learned to experiment properly doing the research, working with his collaborator "
+            "at FAIR, though Anders wishes he had started ARENA's notebooks sooner."
         )
     # When the ask goes out and when the work starts, as the weeks have them (text audit 12,
     # finding 17: "comes in week 15 ... so that the work can start the week after a yes" for
@@ -1442,10 +1450,17 @@ def _early_asides_cut(text: str) -> str:
     return text
 
 
-def finish_label(part: Any) -> str:
-    """How the finish line is introduced: a part before the last one is a step towards it."""
+def finish_label(part: Any, steps: bool = False) -> str:
+    """How the finish line is introduced: a part before the last one is a step towards it,
+    done this week when this week's steps (said just above it, with ``steps``) are done
+    (rv48: "in the middle weeks the finish line is an hour count rather than an outcome")."""
     if part is None or part.number == part.count:
         return "done when"
+    if steps:
+        return (
+            f"done this week: the steps above ({part.through:g} of the {part.total:g} h done "
+            f"by then); the whole task is done when, after part {part.count}"
+        )
     return (
         f"{part.through:g} of the {part.total:g} h done by the end of this week; "
         f"done when, after part {part.count}"
@@ -1784,7 +1799,9 @@ def week_table(
             if extra.for_you and id(t) in firsts:
                 label.append(f"\nfor your interests: {clean(extra.for_you, one_line=True)}")
             if extra.done_when:
-                label.append(f"\n{finish_label(part)}: {clean(extra.done_when, one_line=True)}")
+                label.append(
+                    f"\n{finish_label(part, bool(doing))}: {clean(extra.done_when, one_line=True)}"
+                )
             if extra.topics_held and id(t) in firsts:
                 label.append(f"\n{clean(extra.topics_held, one_line=True)}")
             back = back_from_time_off(plan, t, extra)
@@ -2446,7 +2463,7 @@ def plan_markdown(
                     # middle parts point back to it, so each week's new work stands out
                     # (the last part, where it is checked, says it again)
                     part = parts.get(id(t))
-                    label = finish_label(part)
+                    label = finish_label(part, bool(doing))
                     again = t.item_id in said_in and (part is None or part.number < part.count)
                     said = (
                         # ... with its opening words, so the week reads on its own
