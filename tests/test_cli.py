@@ -1752,6 +1752,23 @@ def test_an_ask_to_join_a_group_beside_a_supervised_project_is_for_a_second_grou
     assert "second group" not in lee
 
 
+def test_the_options_list_notes_each_programmes_deadline() -> None:
+    """rv46, rv48: four reviewers of the postdoc asked the residency and fellowship deadlines
+    checked in the first weeks, not at his programme applications in week 23. Every finish
+    line of the options list, the first week's task, asks for each programme's and
+    internship's next deadline, and to apply sooner than the plan's week if it closes first."""
+    item = load_catalog(None).items["network.options-list"]
+    said = [
+        item.done_when,
+        *item.done_when_by_background.values(),
+        *item.done_when_by_role.values(),
+        *item.done_when_short_runway.values(),
+    ]
+    assert len(said) >= 5
+    for text in said:
+        assert "also its next application deadline: apply before the week your plan" in text
+
+
 def test_a_graduate_students_collaboration_block_is_the_hours_beside_the_degree(
     home: Path,
 ) -> None:
