@@ -2670,6 +2670,14 @@ def test_two_hours_a_week_checks_the_programme_deadlines_in_an_hour(home: Path) 
     assert "In order:" not in block
     assert "This week: Choose two programmes" not in block
     assert week <= 3
+    # ... nor does `explain` list them (rv48: its "deadlines noted" beside the full version's
+    # "Write and submit the first application"); a plan with the full version lists them
+    explained = run("explain", "network.structured-programme").stdout
+    assert "its quick version" in explained
+    assert "Steps:" not in explained
+    assert "submit the first application" not in " ".join(explained.split())
+    init_example("postdoc-research-engineer.toml", "--force")
+    assert "Steps: 1. " in run("explain", "network.structured-programme").stdout
 
 
 def test_the_markdown_header_names_the_background(home: Path) -> None:

@@ -176,7 +176,8 @@ def explain(
                 for a in soft
             )
             console.print(f"Comes after, where it can: {said}")
-    if item.steps:
+    if item.steps and not quick:  # (a quick version is its own step: rv48 found its
+        # "deadlines noted" beside the full version's "write and submit the first application")
         console.print("Steps: " + "; ".join(f"{n}. {step}" for n, step in enumerate(item.steps, 1)))
     if item.topics:
         from upskill.render import covered_in, topic_of
