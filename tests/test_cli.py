@@ -1696,20 +1696,34 @@ def test_a_plan_says_which_default_roadmaps_the_person_left_out(home: Path) -> N
     # ... and how to take it back (rv83), which works as said: the referral ask is then in
     how = 'To add it back, put "network" in `roadmaps` in your profile.toml and run `upskill '
     assert how + "replan --profile` with that file." in line
-    # ... or that one step alone (rv46), in a week its lead time ahead of the shot, which
-    # works as said too: the referral ask lands there, pinned, before the shot
-    alone = re.search(r"Or add that one step alone: `upskill add (\S+) --week (\d+)`\.", line)
+    # ... or that one step alone (rv46), its lead time ahead of the first work in the plan
+    # that would come after it (rv49: his infrastructure applications in week 7, not his
+    # shot in week 20), in a week with hours; it works as said: the referral ask lands there
+    alone = re.search(
+        r"Or add that one step alone, ahead of the first work that would come after it "
+        r"\(week (\d+)\): `upskill add (\S+) --week (\d+)`\.",
+        line,
+    )
     assert alone is not None, line
-    assert alone.group(1) == "network.insider-contact"
-    shot = [
+    assert alone.group(2) == "network.insider-contact"
+    cat = load_catalog(None)
+    plan = json.loads(run("plan", "--all", "--format", "json").stdout)
+    after = [
         w["week"]
-        for w in json.loads(run("plan", "--all", "--format", "json").stdout)["weeks"]
+        for w in plan["weeks"]
         for t in w["tasks"]
-        if t["id"] == "interviewing.first-shot"
+        if "network.insider-contact"
+        in (
+            *cat.prerequisites(t["id"].split("@")[0]),
+            *cat.after(t["id"].split("@")[0], "software-engineer"),
+        )
     ]
-    assert shot, "no first shot in the plan"
-    assert int(alone.group(2)) == shot[0] - 3, (alone.group(2), shot)  # (its lead)
-    added = run("add", alone.group(1), "--week", alone.group(2))
+    assert int(alone.group(1)) == min(after), (alone.group(1), after)
+    week = int(alone.group(3))
+    assert week <= min(after) - 3  # (its lead)
+    working = {w["week"] for w in plan["weeks"] if w["budget"] > 0}
+    assert week == max(n for n in range(1, min(after) - 2) if n in working), week
+    added = run("add", alone.group(2), "--week", alone.group(3))
     assert added.returncode == 0, added.stderr
     weeks = {
         w["week"]
@@ -1717,8 +1731,8 @@ def test_a_plan_says_which_default_roadmaps_the_person_left_out(home: Path) -> N
         for t in w["tasks"]
         if t["id"] == "network.insider-contact"
     }
-    assert weeks == {int(alone.group(2))}
-    assert run("add", "--undo", alone.group(1)).returncode == 0
+    assert weeks == {week}
+    assert run("add", "--undo", alone.group(2)).returncode == 0
     profile = home / "profile.toml"
     answers = tomllib.loads(profile.read_text(encoding="utf-8"))
     chosen = ", ".join(f'"{r}"' for r in [*answers["roadmaps"], "network"])
@@ -1730,6 +1744,22 @@ def test_a_plan_says_which_default_roadmaps_the_person_left_out(home: Path) -> N
     assert "(`network.insider-contact`" in back
     init_example("postdoc-research-engineer.toml", "--force")
     assert said not in run("export", "--format", "markdown").stdout
+    # ... and a plan made a week later, whose holidays fall three weeks before those
+    # applications, names the working week before the holidays
+    later = {"UPSKILL_TODAY": "2026-11-29"}
+    made = run("init", "--answers", str(EXAMPLES / "swe-to-ml.toml"), "--force", env=later)
+    assert made.returncode == 0, made.stderr
+    plan = json.loads(run("plan", "--all", "--format", "json", env=later).stdout)
+    first = min(
+        w["week"]
+        for w in plan["weeks"]
+        for t in w["tasks"]
+        if t["id"] == "interviewing.infra-applications"
+    )
+    off = [w["week"] for w in plan["weeks"] if w["budget"] == 0]
+    assert first - 3 in off, (first, off)
+    shown = run("export", "--format", "markdown", env=later).stdout
+    assert f"(week {first}): `upskill add network.insider-contact --week {min(off) - 1}`." in shown
 
 
 def test_an_ask_to_join_a_group_beside_a_supervised_project_is_for_a_second_group(

@@ -1645,17 +1645,21 @@ def left_out_roadmaps_said(
         "your profile.toml and run `upskill replan --profile` with that file."
     )
     if cost:
-        said += f" Or add that one step alone: `upskill add {cost[1]} --week {cost[2]}`."
+        said += (
+            f" Or add that one step alone, ahead of the first work that would come after it "
+            f"(week {cost[3]}): `upskill add {cost[1]} --week {cost[2]}`."
+        )
     return said
 
 
 def _what_it_costs(
     plan: Any, catalog: Any, left: Sequence[str], md: bool
-) -> tuple[str, str, int] | None:
+) -> tuple[str, str, int, int] | None:
     """What leaving a roadmap out costs this plan, from the documents: the first core item of
     a left-out roadmap that work in the plan would come after (the ML engineer's applications,
     after the ask for a referral), with the first sentence of why it matters; with that item's
-    id and the week it would go in to come before that work (its lead time ahead)."""
+    id, the week it would go in (its lead time ahead of the first work in the plan that would
+    come after it) and that work's week."""
     from upskill.planner import not_for
 
     firsts = {t.item_id: None for t in plan.tasks}  # (in plan order, each item once)
@@ -1681,9 +1685,20 @@ def _what_it_costs(
                 f"Without it, your \u201c{item.title}\u201d goes out without "
                 f"\u201c{missed.title}\u201d before it. {why}."
             )
-            starts = min(t.week for t in plan.tasks if t.item_id == item_id)
+            # (the week it would go in: its lead time before the first work in the plan that
+            # would come after it, the swe-to-ml engineer's infrastructure applications in
+            # week 7 rather than his first shot in week 20 (rv49), in a week with hours)
+            bg = plan.profile.background
+            starts = min(
+                t.week
+                for t in plan.tasks
+                if t.item_id in catalog.items
+                and ref in (*catalog.prerequisites(t.item_id), *catalog.after(t.item_id, bg))
+            )
             week = max(1, starts - max(missed.lead_weeks or 0, 1))
-            return (_md_escape(said) if md else clean(said, one_line=True)), ref, week
+            while week > 1 and plan.budget(week) <= 0:
+                week -= 1
+            return (_md_escape(said) if md else clean(said, one_line=True)), ref, week, starts
     return None
 
 
