@@ -1782,6 +1782,25 @@ def test_an_ask_to_join_a_group_beside_a_supervised_project_is_for_a_second_grou
     assert "second group" not in lee
 
 
+def test_the_loss_curve_sheet_says_which_applications_it_comes_before(home: Path) -> None:
+    """rv49: "the task says 'learn it alongside ARENA and before you apply', yet it comes in
+    week 16, after the week-14 first application". A first shot goes with what the person
+    has; the sheet comes before the main round, and its why says so, as the plan holds it."""
+    init_example("data-scientist-research-engineer.toml")
+    weeks = item_weeks()
+    sheet = max(weeks["ml-devloop.loss-curve-literacy"])
+    assert (
+        min(weeks["interviewing.first-shot"])
+        < sheet
+        < min(weeks["interviewing.first-applications"])
+    )
+    said = " ".join(run("explain", "ml-devloop.loss-curve-literacy").stdout.split())
+    assert "before you apply" not in said
+    assert (
+        "before your main applications (a first shot sent sooner goes with what you have)" in said
+    )
+
+
 def test_the_options_list_notes_each_programmes_deadline() -> None:
     """rv46, rv48: four reviewers of the postdoc asked the residency and fellowship deadlines
     checked in the first weeks, not at his programme applications in week 23. Every finish
