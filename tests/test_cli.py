@@ -1801,6 +1801,38 @@ def test_the_loss_curve_sheet_says_which_applications_it_comes_before(home: Path
     )
 
 
+def test_internships_sent_before_their_practice_say_why(home: Path) -> None:
+    """rv46, rv49: "the internship applications in weeks 7-8 go out before any interview
+    preparation" (only `explain` said why). The plan's header says it: summer internships'
+    windows can close months ahead, so the applications do not wait; the practice for their
+    interviews that comes after them is named with its weeks as coming in the weeks those may
+    come, the rest as later. A plan without internships says nothing of it."""
+    init_example("phd-student-no-network.toml")
+    weeks = item_weeks()
+    sent = weeks["network.research-internship"]
+    lines = run("export", "--format", "markdown").stdout.splitlines()
+    span = f"weeks {min(sent)}–{max(sent)}" if len(set(sent)) > 1 else f"week {min(sent)}"
+    head = f"Why \u201cApply for research internships\u201d goes out in {span}, before some"
+    said = next(x for x in lines if x.startswith(head))
+    assert "their windows can close months before it, so the applications do not wait" in said
+    practice, rest = said.split("comes in the weeks those may come: ", 1)[1].split("later, as")
+    for item in ("interviewing.first-mocks", "coding.first-online-assessment"):
+        lo, hi = min(weeks[item]), max(weeks[item])
+        assert lo > max(sent)
+        assert f"({_span(lo, hi)})" in practice, item
+    notes = weeks["interviewing.lab-research-notes"]
+    assert (
+        f"Know each lab's work before its applications and interviews\u201d ({_span(min(notes), max(notes))})"
+        in rest
+    )
+    init_example("postdoc-research-engineer.toml", "--force")
+    assert "Apply for research internships" not in run("export", "--format", "markdown").stdout
+
+
+def _span(lo: int, hi: int) -> str:
+    return f"week {lo}" if lo == hi else f"weeks {lo}–{hi}"
+
+
 def test_the_options_list_notes_each_programmes_deadline() -> None:
     """rv46, rv48: four reviewers of the postdoc asked the residency and fellowship deadlines
     checked in the first weeks, not at his programme applications in week 23. Every finish

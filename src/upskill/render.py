@@ -1225,10 +1225,65 @@ def build_gap_said(plan: Any, catalog: Any) -> str | None:
     return None
 
 
+_INTERNSHIPS = "network.research-internship"  # a student's early round, for the summer
+
+
+def early_round_said(plan: Any, catalog: Any) -> str | None:
+    """Why a student's internship applications go out before some of what they would like
+    done first (rv46, rv49: "the internship applications in weeks 7-8 go out before any
+    interview preparation", which only `explain` said): most advertised internships are for
+    the summer and their windows can close months ahead, so the applications do not wait;
+    the practice for their interviews comes in the weeks those may come, the rest later,
+    each with its weeks. None without them, or with all of it before them."""
+    if catalog is None or _INTERNSHIPS not in catalog.items:
+        return None
+    spans = _spans(plan)
+    if _INTERNSHIPS not in spans:
+        return None
+    sent = spans[_INTERNSHIPS][1]
+    later = sorted(
+        (spans[a][0], a)
+        for a in catalog.after(_INTERNSHIPS, plan.profile.background)
+        if a in spans and spans[a][0] > sent
+    )
+    if not later:
+        return None
+    practice = [
+        a
+        for _, a in later
+        if a.split(".", 1)[0] in ("interviewing", "coding") and catalog.items[a].kind == "practice"
+    ]
+    rest = [a for _, a in later if a not in practice]
+    parts = []
+    if practice:
+        parts.append(
+            "the practice for their interviews comes in the weeks those may come: "
+            + _quoted_with_weeks(catalog, spans, practice)
+        )
+    if rest:
+        parts.append("later, as it did not fit before: " + _quoted_with_weeks(catalog, spans, rest))
+    title = clean(catalog.items[_INTERNSHIPS].title, one_line=True)
+    return (
+        f"Why \u201c{title}\u201d goes out in {_weeks_said(spans[_INTERNSHIPS][0], sent)}, "
+        "before some of what it would like done first: most advertised internships are for "
+        "the summer (Gleave) and their windows can close months before it, so the "
+        "applications do not wait; " + "; and ".join(parts) + "."
+    )
+
+
+def _quoted_with_weeks(catalog: Any, spans: dict[str, tuple[int, int, str]], ids: list[str]) -> str:
+    """Items named by quoted title with their weeks: "“A” (week 3), “B” (weeks 4–6)"."""
+    return ", ".join(
+        f"\u201c{clean(catalog.items[i].title)}\u201d ({_weeks_said(spans[i][0], spans[i][1])})"
+        for i in ids
+    )
+
+
 def timings_said(plan: Any, catalog: Any) -> list[str]:
     """The plan's "Why ..." lines on its timing, in the order they are shown."""
     said = (
         goal_after_said(plan, catalog),
+        early_round_said(plan, catalog),
         shot_timing_said(plan, catalog),
         build_gap_said(plan, catalog),
         round_timing_said(plan, catalog),
