@@ -2228,7 +2228,7 @@ def test_a_step_begun_in_an_earlier_week_says_so_after_it(home: Path) -> None:
     # a third of the list, of the step or of the task; nor "about a third of the way through
     # this step", which text audit 11 could not check: the step's hours this week, and when
     # it goes on)
-    said = "(about 2.25 h of this last step's 5.25 h this week; it goes on next week)"
+    said = "(about 2.25 h this week of this last step's 5.25 h; finish it next week)"
     assert f"{step} {said}\n" in markdown, markdown
     assert "by the end of the week)" not in markdown
     # ... and the week that finishes it says where it began (rv12: "weeks 13 and 14 both
@@ -2830,7 +2830,7 @@ def test_a_step_said_to_go_on_is_said_in_the_week_it_goes_on(example: str, home:
     for item_id, said in parts.items():
         for (_, text), (later, after) in itertools.pairwise(said):
             goes_on = re.search(
-                r"(?:^  - This week: |; then )([^;]+?) \(about [\d.]+ h of this (?:last )?step's [\d.]+ h this week; it goes on next week\)",
+                r"(?:^  - This week: |; then )([^;]+?) \(about [\d.]+ h this week of this (?:last )?step's [\d.]+ h; finish it next week\)",
                 text,
             )
             if goes_on is None:

@@ -578,7 +578,7 @@ def test_a_split_part_says_which_steps_it_covers() -> None:
     # week" was missing from that week's text), never as the same work twice (rv12)
     assert steps_now(Part(1, 2, 12.0, 6.0), 6.0, steps) == [
         "first",
-        "second (about 2 h of this last step's 4 h this week; it goes on in part 2)",
+        "second (about 2 h this week of this last step's 4 h; finish it in part 2)",
     ]
     assert steps_now(Part(2, 2, 12.0, 12.0), 6.0, steps) == [
         "second (the rest of it, about 2 h)",
@@ -595,16 +595,16 @@ def test_a_split_part_says_which_steps_it_covers() -> None:
     # after it ("(continued; ...)"), never as a verb before it, which read "finish: start
     # one of the labs" (text audit 8)
     assert steps_now(Part(1, 4, 12.0, 1.0), 1.0, steps) == [
-        "first (about 1 h of this step's 4 h this week; it goes on in part 2)"
+        "first (about 1 h this week of this step's 4 h; finish it in part 2)"
     ]
     assert steps_now(Part(1, 4, 12.0, 1.0), 1.0, steps, week=3, later=4) == [
-        "first (about 1 h of this step's 4 h this week; it goes on next week)"
+        "first (about 1 h this week of this step's 4 h; finish it next week)"
     ]
     assert steps_now(Part(1, 4, 12.0, 1.0), 1.0, steps, week=3, later=6) == [
-        "first (about 1 h of this step's 4 h this week; it goes on in week 6)"
+        "first (about 1 h this week of this step's 4 h; finish it in week 6)"
     ]
     assert steps_now(Part(2, 4, 12.0, 3.4), 1.5, steps) == [
-        "first (continued; about 1.5 h of this step's 4 h this week; it goes on in part 3)"
+        "first (continued; about 1.5 h this week of this step's 4 h; finish it in part 3)"
     ]
     # ... but a crumb of a step (half an hour or less) is not carried into the next week:
     # the week before says it whole, and the next starts on the next step (rv39: "odd
@@ -614,7 +614,7 @@ def test_a_split_part_says_which_steps_it_covers() -> None:
     assert steps_now(Part(2, 2, 12.0, 12.0, 7.5), 4.5, steps) == ["third"]
     assert steps_now(Part(2, 4, 12.0, 4.0), 2.0, steps) == ["first (the rest of it, about 2 h)"]
     assert steps_now(Part(3, 4, 12.0, 7.5), 1.5, ["Build", "GPT-2 in"]) == [
-        "GPT-2 in (about 1.5 h of this step's 6 h this week; it goes on in part 4)"
+        "GPT-2 in (about 1.5 h this week of this step's 6 h; finish it in part 4)"
     ]
     # a step the week before started ("first (about ...)") is finished this week, not
     # started again; a step whose first hours were not said is said plainly
@@ -623,15 +623,15 @@ def test_a_split_part_says_which_steps_it_covers() -> None:
     ]
     assert steps_now(Part(2, 4, 12.0, 6.0, 0.0), 5.0, steps) == [
         "first (the rest of it, about 3 h)",
-        "second (about 2 h of this last step's 4 h this week; it goes on in part 3)",
+        "second (about 2 h this week of this last step's 4 h; finish it in part 3)",
     ]
     assert steps_now(Part(3, 4, 12.0, 7.0, 1.0), 4.0, steps) == [
         "first (the rest of it, about 1 h)",  # (the part before said it goes on)
-        "second (about 3 h of this last step's 4 h this week; it goes on in part 4)",
+        "second (about 3 h this week of this last step's 4 h; finish it in part 4)",
     ]
     # (half an hour of it is a crumb: the part before said it whole)
     assert steps_now(Part(3, 4, 12.0, 7.0, 1.0), 3.5, steps) == [
-        "second (about 3 h of this step's 4 h this week; it goes on in part 4)",
+        "second (about 3 h this week of this step's 4 h; finish it in part 4)",
     ]
     assert steps_now(Part(2, 4, 12.0, 3.5, 1.0), 2.5, steps) == [
         "first (the rest of it, about 2.5 h)"

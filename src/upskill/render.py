@@ -1584,8 +1584,8 @@ def steps_now(
         if (i + 1) * size <= end + 1e-9 or crumb(i):
             return ""
         here = min(end, (i + 1) * size) - max(start, i * size)
-        said = f"about {_about(here)} h of this step's {_about(size)} h this week"
-        return f" ({said}; it goes on {when})"
+        said = f"about {_about(here)} h this week of this step's {_about(size)} h"
+        return f" ({said}; finish it {when})"
 
     def crumb(i: int) -> bool:
         """Does step ``i`` run over this week's end by a crumb (a quarter or half an hour)?
