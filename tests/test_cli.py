@@ -776,6 +776,45 @@ def test_each_week_of_a_split_item_says_which_of_its_steps_to_do(home: Path) -> 
                 ), (tid, line)
 
 
+@pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.toml")))
+def test_a_step_split_over_two_weeks_adds_up(home: Path, example: str) -> None:
+    """c61wpost: "week 17 leaves 1.5 h of the step (2.75 - 1.25), but week 18 says 1.25 h":
+    each week rounded its own share to the quarter hour. The week that finishes a step
+    begun the week before says the rest as what the step's hours leave after that week's."""
+    markdown = person_markdown(example, EXAMPLES)
+    week = 0
+    said: dict[tuple[str, int], str] = {}
+    task = ""
+    for line in markdown.splitlines():
+        heading = re.match(r"## Week (\d+) ", line)
+        if heading:
+            week = int(heading[1])
+        found = re.match(r"- \[[ x]\] .*\(`([^`]+)`", line)
+        if found:
+            task = found[1]
+        if line.startswith("  - This week: "):
+            said[(task, week)] = line
+    pairs = exact = 0
+    for (task, week), line in said.items():
+        begun = re.search(
+            r"\(about ([\d.]+) h this week of this (?:last )?step's ([\d.]+) h; finish it next "
+            r"week\)",
+            line,
+        )
+        after = said.get((task, week + 1), "")
+        rest = re.search(rf"\(the rest of it, about ([\d.]+) h, begun in week {week}\)", after)
+        if begun and rest:
+            pairs += 1
+            # (a crumb past a week's end, half an hour or less, is said in neither week: the
+            # week before says the step whole, the next starts on the next step)
+            gap = float(begun[2]) - float(begun[1]) - float(rest[1])
+            assert 0 <= gap <= 0.5, (task, week, line, after)
+            exact += gap == 0
+    if example == "postdoc-research-engineer.toml":
+        assert pairs >= 3, pairs
+        assert exact == pairs, (exact, pairs)  # (none of his is a crumb: each adds up)
+
+
 def first_week(plan: dict[str, Any], item_id: str) -> int:
     """The first week of ``plan --format json`` that holds part of ``item_id``."""
     return min(w["week"] for w in plan["weeks"] for t in w["tasks"] if t["id"] == item_id)

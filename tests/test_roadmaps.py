@@ -610,6 +610,17 @@ def test_a_split_part_says_which_steps_it_covers() -> None:
     # the week before says it whole, and the next starts on the next step (rv39: "odd
     # leftover pieces ... the rest of it, about 0.25 h, begun in week 22")
     assert steps_now(Part(2, 4, 12.0, 3.8), 1.5, steps) == ["first (the rest of it, about 1.5 h)"]
+    # ... and a step finished this week says as its rest what its hours leave after the
+    # hours the week before said (c61wpost: "2.75 - 1.25 leaves 1.5 h, but week 18 says
+    # 1.25 h": each week had rounded its own share)
+    assert steps_now(Part(1, 2, 8.0, 4.0), 4.0, ["a", "b", "c"]) == [
+        "a",
+        "b (about 1.25 h this week of this last step's 2.75 h; finish it in part 2)",
+    ]
+    assert steps_now(Part(2, 2, 8.0, 8.0, 0.0), 4.0, ["a", "b", "c"]) == [
+        "b (the rest of it, about 1.5 h)",  # (not 1.25: each third of 8 h rounds down)
+        "c",
+    ]
     assert steps_now(Part(1, 2, 12.0, 7.5), 7.5, steps) == ["first", "second"]
     assert steps_now(Part(2, 2, 12.0, 12.0, 7.5), 4.5, steps) == ["third"]
     assert steps_now(Part(2, 4, 12.0, 4.0), 2.0, steps) == ["first (the rest of it, about 2 h)"]

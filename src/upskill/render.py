@@ -1529,7 +1529,12 @@ def _in_sentence(text: str) -> str:
 
 def _about(hours: float) -> str:
     """Hours to the nearest quarter, at least a quarter: a step's share is an estimate."""
-    return f"{max(0.25, round(hours * 4) / 4):g}"
+    return f"{_quarter(hours):g}"
+
+
+def _quarter(hours: float) -> float:
+    """Hours to the nearest quarter, at least a quarter (as `_about` says them)."""
+    return max(0.25, round(hours * 4) / 4)
 
 
 def part_weeks(plan: Any, t: Any) -> tuple[int | None, int | None]:
@@ -1583,9 +1588,20 @@ def steps_now(
         finding 5: "two thirds of the way through" fine-tuning a model is not a finish line)."""
         if (i + 1) * size <= end + 1e-9 or crumb(i):
             return ""
-        here = min(end, (i + 1) * size) - max(start, i * size)
+        lo = max(start, i * size)
+        if lo > i * size + 1e-9 and not said_before(i):  # (what the weeks before did of it,
+            lo = i * size  # unsaid there, is said with this week's, so the weeks add up)
+        here = min(end, (i + 1) * size) - lo
         said = f"about {_about(here)} h this week of this step's {_about(size)} h"
         return f" ({said}; finish it {when})"
+
+    def said_before(i: int) -> bool:
+        """Did the part before this one name step ``i`` (a step it held less than half of, at
+        its end, goes unnamed there)?"""
+        if part.number < 2:
+            return False
+        named = middles(part.previous, start)
+        return i in named or (not named and most(part.previous, start) == i)
 
     def crumb(i: int) -> bool:
         """Does step ``i`` run over this week's end by a crumb (a quarter or half an hour)?
@@ -1612,6 +1628,11 @@ def steps_now(
         if far:
             return f"{steps[i]} (continued{since}; {far[2:]}"
         left = min((i + 1) * size, end) - start  # (a crumb beyond the week is said here)
+        if (i + 1) * size <= end + 1e-9:
+            # ... as what the step's hours leave after what the weeks before said they held,
+            # so the two add up (c61wpost: "2.75 - 1.25 leaves 1.5 h, but week 18 says 1.25")
+            done = start - i * size
+            left = max(0.25, _quarter(size) - _quarter(done))
         begun = f", begun in week {earlier}" if earlier is not None else ""
         return f"{steps[i]} (the rest of it, about {_about(left)} h{begun})"
 
