@@ -948,7 +948,7 @@ def test_what_the_first_round_goes_out_without_is_said(home: Path) -> None:
     assert "Set up a blog" not in said
     for a in later:
         first, last = min(weeks[a]), max(weeks[a])
-        span = f"week {first}" if first == last else f"weeks {first}–{last}"
+        span = _span(first, last)
         assert f"{cat.items[a].title} ({span})" in said, a
     # ... with what they build on that comes after the round too (GPT-2 on the transformer
     # papers: "the delay it quotes counts only the deferred task's own hours", cmp143)
@@ -979,6 +979,11 @@ def test_what_the_first_round_goes_out_without_is_said(home: Path) -> None:
     assert (
         "After the first round, not before it" not in run("export", "--format", "markdown").stdout
     )
+
+
+def _span(lo: int, hi: int) -> str:
+    """Weeks as the plan says them: "week 3", "weeks 4–6"."""
+    return f"week {lo}" if lo == hi else f"weeks {lo}–{hi}"
 
 
 def item_weeks() -> dict[str, list[int]]:
@@ -1046,7 +1051,7 @@ def test_what_is_built_after_the_main_round_is_said_to_be_for_the_next_try(home:
     assert f"(week {main})" in said
     for i in built:
         first, last = min(weeks[i]), max(weeks[i])
-        span = f"week {first}" if first == last else f"weeks {first}–{last}"
+        span = _span(first, last)
         assert f"{cat.items[i].title} ({span})" in said, i
     assert "six months" in said
     # rv33: "a lab will usually look at you again" overstated Anders, who said it of Anthropic
@@ -1104,7 +1109,7 @@ def test_a_late_collaboration_ask_says_why(home: Path) -> None:
     assert "after classes and papers on his own, through an introduction from his advisor" in said
     for a in before:
         first, last = min(weeks[a]), max(weeks[a])
-        span = f"week {first}" if first == last else f"weeks {first}–{last}"
+        span = _span(first, last)
         assert f"{cat.items[a].title} ({span})" in said, a
     # ... and the long courses that run beside the work, not before it, are named as such
     # (rv97: "the plan's own rationale says ... yet the classes come after the collaboration")
@@ -1126,7 +1131,7 @@ def test_a_late_collaboration_ask_says_why(home: Path) -> None:
     tail = said.split(lead, 1)[1]
     for i in beside:
         first, last = min(weeks[i]), max(weeks[i])
-        span = f"week {first}" if first == last else f"weeks {first}–{last}"
+        span = _span(first, last)
         assert f"{cat.items[i].title} ({span})" in tail, i
     # ... and so are the deeper deep-learning drills that start after the first results
     # (rv45, rv46: every reviewer of this plan quoted ARENA after the project, unexplained),
@@ -1146,7 +1151,7 @@ def test_a_late_collaboration_ask_says_why(home: Path) -> None:
     after = tail.split("So do the deeper deep-learning drills", 1)[1]
     for i in drills:
         first, last = min(weeks[i]), max(weeks[i])
-        span = f"week {first}" if first == last else f"weeks {first}–{last}"
+        span = _span(first, last)
         assert f"{cat.items[i].title} ({span})" in after, i
     assert "learned to experiment properly doing the research, working with his collab" in after
     assert "though Anders wishes he had started ARENA's notebooks sooner" in after
@@ -1183,7 +1188,7 @@ def test_a_first_shot_says_what_it_waits_for(home: Path, example: str) -> None:
     # and the rest left to `explain` (rv: "names the week-3 referral among 'the last'")
     for end, a in done:
         lo, hi = min(weeks[a]), max(weeks[a])
-        span = f"week {lo}" if lo == hi else f"weeks {lo}–{hi}"
+        span = _span(lo, hi)
         named = f"\u201c{cat.items[a].title}\u201d ({span})" in said
         assert named == (end >= working[-2]), (a, end, working[-2:])
     assert "(`upskill explain interviewing.first-shot` lists all of it)" in said
@@ -1212,7 +1217,7 @@ def test_a_signature_build_weeks_after_its_hands_on_basis_says_why(home: Path) -
     papers = weeks["ml-devloop.transformer-papers"]
     assert max(arena) < min(papers)
     assert max(papers) < min(gpt2)
-    span = f"week {min(papers)}" if len(set(papers)) == 1 else f"weeks {min(papers)}–{max(papers)}"
+    span = _span(min(papers), max(papers))
     assert f"Read the papers behind the transformer notebooks ({span})" in said
     main = min(weeks["interviewing.first-applications"])
     assert max(gpt2) < main
@@ -1246,7 +1251,7 @@ def test_first_results_weeks_after_the_project_setup_say_why(home: Path) -> None
     assert between
     for a in between:
         lo, hi = min(weeks[a]), max(weeks[a])
-        span = f"week {lo}" if lo == hi else f"weeks {lo}–{hi}"
+        span = _span(lo, hi)
         assert f"{cat.items[a].title} ({span})" in said, a
     assert "Start your project" not in said.split("in between:", 1)[1]
     assert "Your weekly supervisor meetings go on meanwhile" in said
@@ -1850,7 +1855,7 @@ def test_internships_sent_before_their_practice_say_why(home: Path) -> None:
     weeks = item_weeks()
     sent = weeks["network.research-internship"]
     lines = run("export", "--format", "markdown").stdout.splitlines()
-    span = f"weeks {min(sent)}–{max(sent)}" if len(set(sent)) > 1 else f"week {min(sent)}"
+    span = _span(min(sent), max(sent))
     head = f"Why \u201cApply for research internships\u201d goes out in {span}, before some"
     said = next(x for x in lines if x.startswith(head))
     assert "their windows can close months before it, so the applications do not wait" in said
@@ -1866,10 +1871,6 @@ def test_internships_sent_before_their_practice_say_why(home: Path) -> None:
     )
     init_example("postdoc-research-engineer.toml", "--force")
     assert "Apply for research internships" not in run("export", "--format", "markdown").stdout
-
-
-def _span(lo: int, hi: int) -> str:
-    return f"week {lo}" if lo == hi else f"weeks {lo}–{hi}"
 
 
 def test_the_options_list_notes_each_programmes_deadline() -> None:

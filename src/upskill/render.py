@@ -1139,7 +1139,7 @@ def shot_timing_said(plan: Any, catalog: Any) -> str | None:
     if catalog is None:
         return None
     spans = _spans(plan)
-    shot = next((i for i in spans if i in catalog.items and catalog.items[i].first_shot_for), None)
+    shot = _first_shot(spans, catalog)
     if shot is None:
         return None
     week = spans[shot][0]
@@ -1151,10 +1151,7 @@ def shot_timing_said(plan: Any, catalog: Any) -> str | None:
     if not before or not working or before[-1][0] < working[-SHOT_LAST_WEEKS:][0]:
         return None  # (it waits for something else too: a couple of months, a build)
     last = [a for end, _, a in before if end >= working[-SHOT_LAST_WEEKS:][0]]
-    named = ", ".join(
-        f"\u201c{clean(catalog.items[a].title)}\u201d ({_weeks_said(spans[a][0], spans[a][1])})"
-        for a in last
-    )
+    named = _quoted_with_weeks(catalog, spans, last)
     off = [n for n in range(1, week) if plan.budget(n) <= 0]
     rest = f"; {_weeks_said(off[0], off[-1])} are your time off" if off else ""
     if off and len(off) != off[-1] - off[0] + 1:  # (weeks off apart: each said)
@@ -1181,7 +1178,7 @@ def build_gap_said(plan: Any, catalog: Any) -> str | None:
         return None
     spans = _spans(plan)
     role, runway = plan.profile.target_role, plan.profile.runway_months
-    shot = next((i for i in spans if i in catalog.items and catalog.items[i].first_shot_for), None)
+    shot = _first_shot(spans, catalog)
     if shot is None:
         return None
     for build, (start, _, _) in sorted(spans.items(), key=lambda e: e[1][0]):
@@ -1269,6 +1266,11 @@ def early_round_said(plan: Any, catalog: Any) -> str | None:
         "the summer (Gleave) and their windows can close months before it, so the "
         "applications do not wait; " + "; and ".join(parts) + "."
     )
+
+
+def _first_shot(spans: dict[str, tuple[int, int, str]], catalog: Any) -> str | None:
+    """The plan's first shot at a round (`first_shot_for`), if it holds one."""
+    return next((i for i in spans if i in catalog.items and catalog.items[i].first_shot_for), None)
 
 
 def _quoted_with_weeks(catalog: Any, spans: dict[str, tuple[int, int, str]], ids: list[str]) -> str:
