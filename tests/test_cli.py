@@ -298,6 +298,101 @@ def test_markdown_writes_each_finish_line_out_once_and_again_where_it_is_checked
     assert pointed + spelled == sum(len(w["tasks"]) for w in data["weeks"])
 
 
+BLOCK_LINE = re.compile(r"\*\*(.+)\*\* \((?:(\d+) tasks, )?([\d.]+) h\)$")
+ROADMAP_BLOCKS = {  # what each roadmap's work is, as a week's blocks name it
+    "network": "People and applications",
+    "phd-applications": "People and applications",
+    "coding": "Coding and interviews",
+    "interviewing": "Coding and interviews",
+    "ml-devloop": "Machine learning",
+    "open-source": "Open source",
+    "research": "Research",
+}
+
+
+APPLICATION_PAPERS = {"cv-rebrand", "resume-tailor", "resume-friend-review", "target-list"}
+
+
+def work_of(task: dict[str, Any]) -> str:
+    """The kind of work a JSON task is: its roadmap's, but an application and what it is
+    sent with (the resume, the target list, the translated experience) go with the people
+    and applications; a workshop paper stays with its research."""
+    roadmap, name = task["id"].split("@")[0].split(".", 1)
+    papers = APPLICATION_PAPERS | {"transferable-skills"}
+    if (roadmap == "interviewing" and name in papers) or (
+        task["kind"] == "apply" and roadmap != "research"
+    ):
+        return "People and applications"
+    return ROADMAP_BLOCKS[roadmap]
+
+
+@pytest.mark.parametrize("example", EXAMPLE_FILES)
+def test_busy_weeks_come_in_blocks_of_one_kind_of_work(example: str, home: Path) -> None:
+    """A week of four tasks or more, of more than one kind of work, is laid out in blocks
+    (rv49: "week 9 packs nine separate tasks into 22.5 h"): each block a heading with its
+    tasks and hours, its tasks all of that kind (an application with the people and
+    applications), each kind in one block; the same tasks as the JSON plan, none lost or
+    doubled; the terminal shows the same blocks; the top of the plan says how many weeks
+    are laid out so. A lighter week, or one of one kind of work, has no headings."""
+    init_example(example)
+    data = json.loads(run("plan", "--format", "json", "--all").stdout)
+    markdown = run("plan", "--format", "markdown", "--all").stdout
+    sections = re.split(r"^## Week (\d+) .*$", markdown.split("## Did not fit")[0], flags=re.M)
+    shown = {int(n): body for n, body in zip(sections[1::2], sections[2::2], strict=True)}
+    blocked = []
+    for week in data["weeks"]:
+        tasks = week["tasks"]
+        kind_of = {t["id"]: work_of(t) for t in tasks}
+        kinds = set(kind_of.values())
+        heads: list[tuple[str, int, float]] = []
+        under: list[list[tuple[str, float]]] = []
+        seen: list[str] = []
+        for line in shown[week["week"]].splitlines():
+            head = BLOCK_LINE.match(line)
+            if head:
+                heads.append((head[1], int(head[2] or 1), float(head[3])))
+                under.append([])
+            task = re.match(r"- \[[ x]\] .*\(`([^`]+)`, [a-z]+, ([\d.]+)", line)
+            if task:
+                seen.append(task[1])
+                if under:
+                    under[-1].append((task[1], float(task[2])))
+        assert sorted(seen) == sorted(t["id"] for t in tasks), week["week"]
+        if len(tasks) < 4 or len(kinds) < 2:
+            assert not heads, week["week"]
+            continue
+        blocked.append(week["week"])
+        assert sorted(h[0] for h in heads) == sorted(kinds), week["week"]  # each kind once
+        assert sum(len(u) for u in under) == len(tasks)  # every task under a heading
+        # a block comes where its first task that is not a weekly habit comes (the weekly
+        # research block is the work itself); blocks of habits alone go last
+        order = [t["id"] for t in tasks]
+        first = [
+            min(
+                ((0, order.index(i)) for i, _ in members if "@" not in i or name == "Research"),
+                default=(1, order.index(members[0][0])),
+            )
+            for (name, _, _), members in zip(heads, under, strict=True)
+        ]
+        assert first == sorted(first), (week["week"], heads)
+        for (name, count, hours), members in zip(heads, under, strict=True):
+            assert {kind_of[i] for i, _ in members} == {name}, (week["week"], name)
+            assert count == len(members), (week["week"], name)
+            assert hours == pytest.approx(sum(h for _, h in members)), (week["week"], name)
+        terminal = run("plan", "--week", str(week["week"])).stdout
+        for name, count, hours in heads:
+            said = f"{name} ({count} tasks, {hours:g} h)" if count > 1 else f"{name} ({hours:g} h)"
+            assert said in terminal, (week["week"], said)
+    top = markdown.split("## Week 1 ")[0]
+    if blocked:
+        weeks = "The one week" if len(blocked) == 1 else f"The {len(blocked)} weeks"
+        assert f"{weeks} of 4 tasks or more " in top
+    else:
+        assert "tasks or more" not in top
+    if example == "masters-short-runway.toml":  # 25 h a week: many busy weeks
+        assert len(blocked) >= 10, blocked
+
+
 @pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.toml")))
 def test_light_weeks_at_the_end_are_said_to_be_light(example: str, home: Path) -> None:
     """Weeks at the end that hold less than half their hours are named as light, with what

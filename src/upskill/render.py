@@ -1869,7 +1869,12 @@ def week_table(
     table.add_column("kind", no_wrap=True)
     table.add_column("hours", justify="right", no_wrap=True, footer=footer)
     table.add_column("status", no_wrap=True)
-    for t in tasks:
+    blocks = week_blocks(tasks)
+    for t in (t for _, block in blocks for t in block):
+        head = next((b for b in blocks if b[1][0] is t), None) if len(blocks) > 1 else None
+        if head is not None:  # (a busy week's blocks, as the markdown shows them)
+            said = block_heading(head[0], head[1], [])[0].replace("**", "")
+            table.add_row(Text(said, style="bold"), "", "", "")
         style = "dim" if t.status != "todo" else ""
         label = Text(clean(t.title, one_line=True))
         label.append(f"\n{t.id}", style="dim")
@@ -2481,6 +2486,9 @@ def plan_markdown(
     exams = exams_said(plan) if weeks is None else None
     if exams is not None:
         lines.extend([exams, ""])
+    blocked = blocks_said(plan) if weeks is None else None
+    if blocked is not None:
+        lines.extend([blocked, ""])
     steps = milestones(plan, catalog) if weeks is None else []
     if steps:
         lines.extend(["Milestones:", "", *(f"- {_md_escape(x)}" for x in steps), ""])
@@ -2518,7 +2526,11 @@ def plan_markdown(
         slack = slip_said(plan, tasks, catalog, md=True)
         if slack:
             lines.extend([f"_{slack}_", ""])
-        for t in tasks:
+        blocks = week_blocks(tasks)
+        for t in (t for _, block in blocks for t in block):
+            head = next((b for b in blocks if b[1][0] is t), None) if len(blocks) > 1 else None
+            if head is not None:
+                lines.extend(block_heading(head[0], head[1], lines))
             box = "x" if t.status == "done" else " "
             title = _md_escape(t.title)
             size = hours_label(t, parts.get(id(t)))
@@ -2635,6 +2647,108 @@ def plan_markdown(
                 )
             lines.append("")
     return "\n".join(lines)
+
+
+BLOCKS = {
+    "network": "People and applications",
+    "phd-applications": "People and applications",
+    "coding": "Coding and interviews",
+    "interviewing": "Coding and interviews",
+    "ml-devloop": "Machine learning",
+    "open-source": "Open source",
+    "research": "Research",
+}
+BLOCK_FROM_TASKS = 4  # a week of this many tasks or more is shown in blocks
+# what an application is sent with goes with the applications, not the interview practice
+# (c62: "the CV rewrite sits under Coding and interviews")
+APPLICATION_PAPERS = frozenset(
+    {
+        "interviewing.cv-rebrand",
+        "interviewing.resume-tailor",
+        "interviewing.resume-friend-review",
+        "interviewing.target-list",
+        "interviewing.transferable-skills",
+    }
+)
+
+
+def block_of(t: Any) -> str:
+    """The block a task is worked in: what it works on. An application, and the papers it
+    is sent with, go with the people and applications, whatever their roadmap; a paper
+    submitted to a workshop stays with its research."""
+    item_id: str = t.item_id
+    roadmap = item_id.split(".", 1)[0]
+    if item_id in APPLICATION_PAPERS or (t.kind == "apply" and roadmap != "research"):
+        return BLOCKS["network"]
+    return BLOCKS.get(roadmap, roadmap.replace("-", " ").capitalize())
+
+
+def week_blocks(tasks: Sequence[Any]) -> list[tuple[str, list[Any]]]:
+    """A busy week's tasks in blocks of one kind of work, each a sitting or a day rather
+    than a switch between tasks (rv49: "week 9 packs nine separate tasks into 22.5 h"): in
+    the order each block first comes in the week, its tasks in the plan's order. One block
+    of all the tasks when the week has fewer than ``BLOCK_FROM_TASKS`` or they are all of
+    one kind. A block comes where its first task that is not upkeep comes (the weekly
+    habits lead each week's list, and a block of them alone goes last): c62, "the week-8
+    collaboration ask, third in the list, came last under Research"; the weekly research
+    block is the work itself, not upkeep ("in week 40 the collaboration comes last")."""
+    if len(tasks) < BLOCK_FROM_TASKS:
+        return [("", list(tasks))]
+    out: dict[str, list[Any]] = {}
+    for t in tasks:
+        out.setdefault(block_of(t), []).append(t)
+    if len(out) < 2:
+        return [("", list(tasks))]
+
+    at = {id(t): i for i, t in enumerate(tasks)}
+
+    def first_work(block: list[Any]) -> tuple[int, int]:
+        work = [at[id(t)] for t in block if not upkeep(t)]
+        return (0, min(work)) if work else (1, at[id(block[0])])
+
+    return sorted(out.items(), key=lambda b: first_work(b[1]))
+
+
+def upkeep(t: Any) -> bool:
+    """A weekly habit that keeps something going beside the week's work (outreach, the
+    interview problems, a mock), not a weekly block of the research itself."""
+    return "@" in t.id and block_of(t) != BLOCKS["research"]
+
+
+def blocks_said(plan: Any) -> str | None:
+    """How the busy weeks are laid out, said once at the top when some week is in blocks."""
+    busy = 0
+    names: list[str] = []
+    for n in range(1, plan.last_week() + 1):
+        blocks = week_blocks(plan.tasks_in(n))
+        if len(blocks) > 1:
+            busy += 1
+            names.extend(name for name, _ in blocks if name not in names)
+    if not busy:
+        return None
+    kinds = sorted(names, key=_block_rank)
+    listed = "; ".join(k.lower() for k in kinds)  # (the names have "and" in them)
+    weeks = "The one week" if busy == 1 else f"The {busy} weeks"
+    verb = "comes" if busy == 1 else "come"
+    return (
+        f"{weeks} of {BLOCK_FROM_TASKS} tasks or more {verb} in blocks of one kind of work "
+        f"({listed}), each with its tasks and hours: give each block a sitting or a day of "
+        "its own, rather than switching from one kind of work to another."
+    )
+
+
+def _block_rank(name: str) -> tuple[int, str]:
+    order = list(dict.fromkeys(BLOCKS.values()))
+    return (order.index(name) if name in order else len(order), name)
+
+
+def block_heading(name: str, tasks: Sequence[Any], lines: list[str]) -> list[str]:
+    """A block's heading line: its name, tasks and hours (a blank line before it unless the
+    lines above end in one)."""
+    hours = round(sum(t.hours for t in tasks), 2)
+    count = f"{len(tasks)} tasks, " if len(tasks) > 1 else ""
+    blank = [""] if lines and lines[-1] else []
+    return [*blank, f"**{name}** ({count}{hours:g} h)", ""]
 
 
 def _nothing_planned(plan: Any, week: int, catalog: Any = None) -> str:
