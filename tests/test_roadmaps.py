@@ -586,7 +586,16 @@ def test_a_split_part_says_which_steps_it_covers() -> None:
     ]
     parts = [Part(1, 3, 15.0, 6.0), Part(2, 3, 15.0, 12.0), Part(3, 3, 15.0, 15.0)]
     named = [s for p, h in zip(parts, (6.0, 6.0, 3.0), strict=True) for s in steps_now(p, h, steps)]
-    assert named == steps
+    # ... and a step a part begins at its end, with more than a crumb of its hours, is said
+    # there too, so each week's steps add up to its hours (rv50: "week 12 shows 3 of 30 h
+    # but the week's step is about 1.5 h"), and goes on as its rest in the next
+    assert named == [
+        "first",
+        "second (about 1 h this week of this last step's 5 h; finish it in part 2)",
+        "second (the rest of it, about 4 h)",
+        "third (about 2 h this week of this last step's 5 h; finish it in part 3)",
+        "third (the rest of it, about 3 h)",
+    ]
     # a part holding no step's middle keeps going with the step it spends most on
     # ... and says how far into it the week gets as something a person can check: the
     # step's hours this week out of its own, and when it goes on (text audit 11, finding 5:

@@ -1602,8 +1602,25 @@ def steps_now(
         its end, goes unnamed there)?"""
         if part.number < 2:
             return False
-        named = middles(part.previous, start)
-        return i in named or (not named and most(part.previous, start) == i)
+        return i in named(part.previous, start)
+
+    def named(lo: float, hi: float) -> list[int]:
+        """The steps a part of the hours (lo, hi] names (before any it carries on from the
+        part before): those whose middle it holds; if none, every step it spends more than
+        a crumb on (swe-to-ml, rv50: "week 12 shows 3 of 30 h but its step is about 1.5 h":
+        the other 1.5 h began the next step unsaid), or the one it spends most on."""
+        mids = middles(lo, hi)
+        if mids:
+            after = mids[-1] + 1  # (and one it begins at the end, if more than a crumb)
+            if after < len(steps) and hi - after * size >= STEP_CRUMB - 1e-9:
+                return [*mids, after]
+            return mids
+        spent = [
+            i
+            for i in range(len(steps))
+            if min(hi, (i + 1) * size) - max(lo, i * size) >= STEP_CRUMB - 1e-9
+        ]
+        return spent or [most(lo, hi)]
 
     def crumb(i: int) -> bool:
         """Does step ``i`` run over this week's end by a crumb (a quarter or half an hour)?
@@ -1641,8 +1658,10 @@ def steps_now(
     # A step the week before started without finishing it is finished or kept going this
     # week, not started again.
     begun = None
-    if part.number > 1 and not middles(part.previous, start):
-        begun = most(part.previous, start)
+    if part.number > 1:
+        last = max(named(part.previous, start))
+        if not middles(part.previous, start) or (last + 1) * size > start + 1e-9:
+            begun = last
     # The rest of a step the week before said goes on comes first (rv35, rv38: the
     # fine-tuning said to go on "next week" was missing from that week's text).
     carried = int(start // size)
@@ -1650,14 +1669,12 @@ def steps_now(
         carried = len(steps)  # (the week begins on a step's first hour: nothing carried)
     elif (carried + 1) * size < start + STEP_CRUMB:
         carried = len(steps)  # (a crumb of it: the week before said it whole)
-    mine = middles(start, end)
-    if mine:
+    mine = named(start, end)
+    if middles(start, end):
         out = [going_on(i) if i == begun else steps[i] + how_far(i) for i in mine]
     else:
-        i = most(start, end)
-        # (its first week: how far it gets says it goes on later)
-        out = [steps[i] + how_far(i) if start <= i * size + 1e-9 else going_on(i)]
-        mine = [i]
+        # (a step's first week: how far it gets says it goes on later)
+        out = [steps[i] + how_far(i) if start <= i * size + 1e-9 else going_on(i) for i in mine]
     if carried < mine[0]:
         out.insert(0, going_on(carried))
     if len(out) > 1:  # (only the last can go on: which one it is, said plainly)
@@ -2672,12 +2689,19 @@ APPLICATION_PAPERS = frozenset(
 )
 
 
+# a weekly meeting's preparation reports the week's research: in its block, after the work
+# (c62: "the agenda is meant to report your results, so the experiment should come first")
+REPORTS_ON_RESEARCH = frozenset({"phd-applications.supervisor-meetings"})
+
+
 def block_of(t: Any) -> str:
     """The block a task is worked in: what it works on. An application, and the papers it
     is sent with, go with the people and applications, whatever their roadmap; a paper
     submitted to a workshop stays with its research."""
     item_id: str = t.item_id
     roadmap = item_id.split(".", 1)[0]
+    if item_id in REPORTS_ON_RESEARCH:
+        return BLOCKS["research"]
     if item_id in APPLICATION_PAPERS or (t.kind == "apply" and roadmap != "research"):
         return BLOCKS["network"]
     return BLOCKS.get(roadmap, roadmap.replace("-", " ").capitalize())
@@ -2685,26 +2709,31 @@ def block_of(t: Any) -> str:
 
 def week_blocks(tasks: Sequence[Any]) -> list[tuple[str, list[Any]]]:
     """A busy week's tasks in blocks of one kind of work, each a sitting or a day rather
-    than a switch between tasks (rv49: "week 9 packs nine separate tasks into 22.5 h"): in
-    the order each block first comes in the week, its tasks in the plan's order. One block
-    of all the tasks when the week has fewer than ``BLOCK_FROM_TASKS`` or they are all of
-    one kind. A block comes where its first task that is not upkeep comes (the weekly
-    habits lead each week's list, and a block of them alone goes last): c62, "the week-8
-    collaboration ask, third in the list, came last under Research"; the weekly research
-    block is the work itself, not upkeep ("in week 40 the collaboration comes last")."""
+    than a switch between tasks (rv49: "week 9 packs nine separate tasks into 22.5 h"), its
+    tasks in the plan's order (a supervisor meeting's preparation after the research it
+    reports). One block of all the tasks when the week has fewer than ``BLOCK_FROM_TASKS``,
+    they are all of one kind, or each is of a kind of its own.
+
+    A block comes where its first task that is not upkeep comes (the weekly habits lead
+    each week's list; c62: "the week-8 collaboration ask, third in the list, came last
+    under Research"), and a block of upkeep alone where it is, first (c62: "the people and
+    applications last in 13 of 24 weeks, where the weekly outreach is easiest to drop");
+    the weekly research block is the work itself, not upkeep ("in week 40 the
+    collaboration comes last")."""
     if len(tasks) < BLOCK_FROM_TASKS:
         return [("", list(tasks))]
     out: dict[str, list[Any]] = {}
     for t in tasks:
         out.setdefault(block_of(t), []).append(t)
-    if len(out) < 2:
+    if not 2 <= len(out) < len(tasks):  # (one kind, or a block for every task: a list)
         return [("", list(tasks))]
-
+    for block in out.values():  # (a stable sort: the plan's order otherwise)
+        block.sort(key=lambda t: t.item_id in REPORTS_ON_RESEARCH)
     at = {id(t): i for i, t in enumerate(tasks)}
 
-    def first_work(block: list[Any]) -> tuple[int, int]:
+    def first_work(block: list[Any]) -> int:
         work = [at[id(t)] for t in block if not upkeep(t)]
-        return (0, min(work)) if work else (1, at[id(block[0])])
+        return min(work) if work else at[id(block[0])]
 
     return sorted(out.items(), key=lambda b: first_work(b[1]))
 
@@ -2728,12 +2757,17 @@ def blocks_said(plan: Any) -> str | None:
         return None
     kinds = sorted(names, key=_block_rank)
     listed = "; ".join(k.lower() for k in kinds)  # (the names have "and" in them)
-    weeks = "The one week" if busy == 1 else f"The {busy} weeks"
-    verb = "comes" if busy == 1 else "come"
+    which = f"{BLOCK_FROM_TASKS} tasks or more, some of one kind"
+    weeks = (
+        f"One busy week ({which}) lays its"
+        if busy == 1
+        else f"Busy weeks ({busy} of them: {which}) lay their"
+    )
     return (
-        f"{weeks} of {BLOCK_FROM_TASKS} tasks or more {verb} in blocks of one kind of work "
-        f"({listed}), each with its tasks and hours: give each block a sitting or a day of "
-        "its own, rather than switching from one kind of work to another."
+        f"{weeks} tasks out in blocks of one kind of work ({listed}), each with its tasks "
+        "and hours: work each block in sittings of its own (a morning, an evening, a day) "
+        "rather than switching from one kind of work to another (the blocks are this tool's "
+        "layout, not advice from the documents)."
     )
 
 
@@ -2742,9 +2776,36 @@ def _block_rank(name: str) -> tuple[int, str]:
     return (order.index(name) if name in order else len(order), name)
 
 
+def block_name(name: str, tasks: Sequence[Any]) -> str:
+    """A block's name for what is in it this week: "Coding" or "Interviews" alone, "People"
+    (outreach) or "Applications" alone, when the week has only that half of the block (c62:
+    "Coding and interviews (3 h)" in a plan with nothing for interviewing)."""
+    halves = BLOCK_HALVES.get(name)
+    if halves is None:
+        return name
+    mine = {_half_of(t, halves) for t in tasks}
+    return name if len(mine) > 1 else mine.pop()
+
+
+BLOCK_HALVES = {
+    "Coding and interviews": ("Coding", "Interviews"),
+    "People and applications": ("People", "Applications"),
+}
+
+
+def _half_of(t: Any, halves: tuple[str, str]) -> str:
+    roadmap = str(t.item_id).split(".", 1)[0]
+    if halves[0] == "Coding":
+        return "Coding" if roadmap == "coding" else "Interviews"
+    # (outreach is to people; an application, what it is sent with and a PhD application's
+    # pieces are the applications)
+    return "People" if roadmap == "network" and t.kind != "apply" else "Applications"
+
+
 def block_heading(name: str, tasks: Sequence[Any], lines: list[str]) -> list[str]:
-    """A block's heading line: its name, tasks and hours (a blank line before it unless the
-    lines above end in one)."""
+    """A block's heading line: its name for what is in it, its tasks and hours (a blank
+    line before it unless the lines above end in one)."""
+    name = block_name(name, tasks)
     hours = round(sum(t.hours for t in tasks), 2)
     count = f"{len(tasks)} tasks, " if len(tasks) > 1 else ""
     blank = [""] if lines and lines[-1] else []
