@@ -344,12 +344,20 @@ def test_busy_weeks_come_in_blocks_of_one_kind_of_work(example: str, home: Path)
     (rv49: "week 9 packs nine separate tasks into 22.5 h"): each block a heading with its
     tasks and hours, its tasks all of that kind (an application with the people and
     applications), each kind in one block; the same tasks as the JSON plan, none lost or
-    doubled; the terminal shows the same blocks; the top of the plan says how many weeks
+    doubled; the terminal and the calendar's week show the same blocks; the top of the plan says how many weeks
     are laid out so. A lighter week, one of one kind of work, or one whose every task is of a
     kind of its own, has no headings."""
     init_example(example)
     data = json.loads(run("plan", "--format", "json", "--all").stdout)
     markdown = run("plan", "--format", "markdown", "--all").stdout
+    from icalendar import Calendar
+
+    events = Calendar.from_ical(run("export", "--format", "ics").stdout.encode()).walk("VEVENT")
+    calendar = {
+        int(str(e["uid"]).split("-week-")[1].split("@")[0]): str(e["description"])
+        for e in events
+        if "-week-" in str(e["uid"])
+    }
     sections = re.split(r"^## Week (\d+) .*$", markdown.split("## Did not fit")[0], flags=re.M)
     shown = {int(n): body for n, body in zip(sections[1::2], sections[2::2], strict=True)}
     blocked = []
@@ -403,9 +411,11 @@ def test_busy_weeks_come_in_blocks_of_one_kind_of_work(example: str, home: Path)
             assert all(n >= len(members) - len(meetings) for n in meetings), members
             assert hours == pytest.approx(sum(h for _, h in members)), (week["week"], name)
         terminal = run("plan", "--week", str(week["week"])).stdout
+        described = calendar.get(week["week"], "")
         for name, count, hours in heads:
             said = f"{name} ({count} tasks, {hours:g} h)" if count > 1 else f"{name} ({hours:g} h)"
             assert said in terminal, (week["week"], said)
+            assert f"{said}:\n" in described, (week["week"], said)  # (the calendar's week too)
     top = markdown.split("## Week 1 ")[0]
     if blocked:
         weeks = "One busy week (" if len(blocked) == 1 else f"Busy weeks ({len(blocked)} of them:"

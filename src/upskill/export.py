@@ -9,12 +9,14 @@ from typing import Any
 from upskill.plan import Plan
 from upskill.render import (
     Detail,
+    block_heading,
     budget,
     clean,
     hours_label,
     json_text,
     note_line,
     plan_markdown,
+    week_blocks,
 )
 from upskill.schema import MILESTONE_KINDS
 
@@ -48,7 +50,11 @@ def to_ics(plan: Plan, stamp: dt.date) -> bytes:
         lighter = f" ({clean(off.label or 'time off', one_line=True)})" if off is not None else ""
         event.add("summary", f"upskill week {week}: {total:g} h{lighter}")
         lines = []
-        for t in tasks:
+        blocks = week_blocks(tasks)  # (a busy week's blocks, as the markdown shows them)
+        for t in (t for _, block in blocks for t in block):
+            head = next((b for b in blocks if b[1][0] is t), None) if len(blocks) > 1 else None
+            if head is not None:
+                lines.append(block_heading(head[0], head[1], [])[0].replace("**", "") + ":")
             box = {"done": "[x]", "skipped": "[-]"}.get(t.status, "[ ]")
             size = hours_label(t, parts.get(id(t)))
             lines.append(f"{box} {clean(t.title, one_line=True)} ({t.id}, {size})")
