@@ -340,13 +340,13 @@ def half(task: dict[str, Any]) -> str:
 
 @pytest.mark.parametrize("example", EXAMPLE_FILES)
 def test_busy_weeks_come_in_blocks_of_one_kind_of_work(example: str, home: Path) -> None:
-    """A week of four tasks or more, of more than one kind of work, is laid out in blocks
-    (rv49: "week 9 packs nine separate tasks into 22.5 h"): each block a heading with its
-    tasks and hours, its tasks all of that kind (an application with the people and
-    applications), each kind in one block; the same tasks as the JSON plan, none lost or
-    doubled; the terminal and the calendar's week show the same blocks; the top of the plan says how many weeks
-    are laid out so. A lighter week, one of one kind of work, or one whose every task is of a
-    kind of its own, has no headings."""
+    """A week of four tasks or more, some of one kind of work, is laid out in blocks (rv49:
+    "week 9 packs nine separate tasks into 22.5 h"): each block a heading with its tasks and
+    hours, its tasks all of that kind (an application with the people and applications),
+    each kind in one block, named for what it holds; the same tasks as the JSON plan, none
+    lost or doubled; the terminal and the calendar's week show the same blocks; the top of
+    the plan says how many weeks are laid out so. A lighter week, one of one kind of work,
+    or one whose every task is of a kind of its own, has no headings."""
     init_example(example)
     data = json.loads(run("plan", "--format", "json", "--all").stdout)
     markdown = run("plan", "--format", "markdown", "--all").stdout
