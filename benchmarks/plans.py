@@ -20,7 +20,9 @@ judged by today's content. Figures per example:
 - code/ML: hours in coding, interviewing and open source against hours in the ML devloop;
 - free: hours left unplanned, as a share of the weekly budget over the weeks planned;
 - <1.5h: parts of split items shorter than 1.5 h; stretch: the most weeks one item spans;
-- tasks: the most distinct tasks in a week; buffer: the least room left in a week with work;
+- tasks: the most distinct tasks in a week; units: the most things to switch between in a
+  week as the markdown lays it out (its blocks of one kind of work, or its tasks where it has
+  no blocks); buffer: the least room left in a week with work;
 - order defects (fewer is better), each a count: "prep>" items an application comes after
   (or needs) that start in or after its week; "follow>" follow-ups (a wait after what they
   follow) more than three weeks later than they could be; "gaps" weekly habits that pause in a
@@ -46,6 +48,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -96,6 +99,16 @@ def markdown(exe: str, home: Path) -> str:
         env=env,
         check=True,
     ).stdout
+
+
+def units(text: str) -> int:
+    """The most things to switch between in a week of the plan's markdown: its block headings
+    ("**Research** (2 tasks, 5 h)"), or its tasks where it has none."""
+    most = 0
+    for week in re.split(r"^## Week \d+ .*$", text.split("## Did not fit")[0], flags=re.M)[1:]:
+        blocks = len(re.findall(r"^\*\*[^*]+\*\* \(", week, flags=re.M))
+        most = max(most, blocks or len(re.findall(r"^- \[", week, flags=re.M)))
+    return most
 
 
 def first_weeks(data: dict[str, Any]) -> dict[str, int]:
@@ -335,6 +348,7 @@ def main(argv: list[str] | None = None) -> int:
         "<1.5h",
         "stretch",
         "tasks",
+        "units",
         "buffer",
         "prep>",
         "follow>",
@@ -356,6 +370,7 @@ def main(argv: list[str] | None = None) -> int:
             data = make_plan(args.exe, example, home)
             row = score(data, example)
             row["churn"] = churn(args.exe, example, data, Path(tmp))
+            row["units"] = str(units(markdown(args.exe, home)))
             if args.dump:
                 args.dump.mkdir(parents=True, exist_ok=True)
                 (args.dump / f"{example.stem}.md").write_text(markdown(args.exe, home))
