@@ -310,6 +310,7 @@ ROADMAP_BLOCKS = {  # what each roadmap's work is, as a week's blocks name it
 }
 
 
+COLLABORATION = ("research.collaboration-weekly@", "research.collaboration-next@")
 APPLICATION_PAPERS = {"cv-rebrand", "resume-tailor", "resume-friend-review", "target-list"}
 
 
@@ -379,6 +380,10 @@ def test_busy_weeks_come_in_blocks_of_one_kind_of_work(example: str, home: Path)
                 if under:
                     under[-1].append((task[1], float(task[2])))
         assert sorted(seen) == sorted(t["id"] for t in tasks), week["week"]
+        # the weekly collaboration block is listed first in its weeks, as its why says it
+        # is worked (rv50: "listed after a derivation drill")
+        if any(t["id"].startswith(COLLABORATION) for t in tasks):
+            assert seen[0].startswith(COLLABORATION), (week["week"], seen)
         if len(tasks) < 4 or not 2 <= len(kinds) < len(tasks):
             assert not heads, week["week"]
             continue
@@ -394,7 +399,7 @@ def test_busy_weeks_come_in_blocks_of_one_kind_of_work(example: str, home: Path)
         assert sum(len(u) for u in under) == len(tasks)  # every task under a heading
         # a block comes where its first task that is not a weekly habit comes (the weekly
         # research block is the work itself); a block of habits alone where it is
-        order = [t["id"] for t in tasks]
+        order = sorted((t["id"] for t in tasks), key=lambda i: not i.startswith(COLLABORATION))
         first = [
             min(
                 (order.index(i) for i, _ in members if "@" not in i or name == "Research"),

@@ -2689,6 +2689,8 @@ APPLICATION_PAPERS = frozenset(
 )
 
 
+# the work a week is built around, placed first in each of its weeks (`week_share`)
+FIRST_IN_WEEK = frozenset({"research.collaboration-weekly", "research.collaboration-next"})
 # a weekly meeting's preparation reports the week's research: in its block, after the work
 # (c62: "the agenda is meant to report your results, so the experiment should come first")
 REPORTS_ON_RESEARCH = frozenset({"phd-applications.supervisor-meetings"})
@@ -2720,13 +2722,17 @@ def week_blocks(tasks: Sequence[Any]) -> list[tuple[str, list[Any]]]:
     applications last in 13 of 24 weeks, where the weekly outreach is easiest to drop");
     the weekly research block is the work itself, not upkeep ("in week 40 the
     collaboration comes last")."""
+    # the weekly collaboration block is listed first, as its why says it is worked (rv50:
+    # "in weeks 29-30 the block is listed after a derivation drill ... that contradicts its
+    # own rule of a block placed first in each of its weeks")
+    tasks = sorted(tasks, key=lambda t: t.item_id not in FIRST_IN_WEEK)
     if len(tasks) < BLOCK_FROM_TASKS:
-        return [("", list(tasks))]
+        return [("", tasks)]
     out: dict[str, list[Any]] = {}
     for t in tasks:
         out.setdefault(block_of(t), []).append(t)
     if not 2 <= len(out) < len(tasks):  # (one kind, or a block for every task: a list)
-        return [("", list(tasks))]
+        return [("", tasks)]
     for block in out.values():  # (a stable sort: the plan's order otherwise)
         block.sort(key=lambda t: t.item_id in REPORTS_ON_RESEARCH)
     at = {id(t): i for i, t in enumerate(tasks)}
