@@ -397,17 +397,12 @@ def test_busy_weeks_come_in_blocks_of_one_kind_of_work(example: str, home: Path)
             named[kind if len(halves) > 1 else halves.pop()] = kind
         assert sorted(h[0] for h in heads) == sorted(named), week["week"]
         assert sum(len(u) for u in under) == len(tasks)  # every task under a heading
-        # a block comes where its first task that is not a weekly habit comes (the weekly
-        # research block is the work itself); a block of habits alone where it is
-        order = sorted((t["id"] for t in tasks), key=lambda i: not i.startswith(COLLABORATION))
-        first = [
-            min(
-                (order.index(i) for i, _ in members if "@" not in i or name == "Research"),
-                default=order.index(members[0][0]),
-            )
-            for (name, _, _), members in zip(heads, under, strict=True)
-        ]
-        assert first == sorted(first), (week["week"], heads)
+        # the weekly outreach's block leads the week, unless the collaboration's does (c62:
+        # "the people and applications last in 13 of 24 weeks, where the weekly outreach is
+        # easiest to drop"); what waits for what is `test_a_weeks_blocks_keep_...`
+        outreach = [n for n, m in enumerate(under) if any("weekly-outreach@" in i for i, _ in m)]
+        if outreach and not any(i.startswith(COLLABORATION) for i, _ in under[0]):
+            assert outreach == [0], (week["week"], heads)
         for (name, count, hours), members in zip(heads, under, strict=True):
             assert {kind_of[i] for i, _ in members} == {named[name]}, (week["week"], name)
             assert count == len(members), (week["week"], name)
@@ -415,7 +410,7 @@ def test_busy_weeks_come_in_blocks_of_one_kind_of_work(example: str, home: Path)
             meetings = [n for n, (i, _) in enumerate(members) if "supervisor-meetings" in i]
             assert all(n >= len(members) - len(meetings) for n in meetings), members
             assert hours == pytest.approx(sum(h for _, h in members)), (week["week"], name)
-        terminal = run("plan", "--week", str(week["week"])).stdout
+        terminal = run("plan", "--week", str(week["week"]), "--details").stdout
         described = calendar.get(week["week"], "")
         for name, count, hours in heads:
             said = f"{name} ({count} tasks, {hours:g} h)" if count > 1 else f"{name} ({hours:g} h)"
@@ -3013,6 +3008,62 @@ def test_a_step_said_to_go_on_is_said_in_the_week_it_goes_on(example: str, home:
             assert step[1:] in after, (item_id, later, step, after)
     if example.startswith("data-scientist"):
         assert checked, parts.get("ml-devloop.fastai-course")
+
+
+@pytest.mark.parametrize(
+    ("example", "hours"),
+    [(name, None) for name in EXAMPLE_FILES]
+    + [("masters-short-runway.toml", "40"), ("data-scientist-research-engineer.toml", "30")],
+)
+def test_a_weeks_blocks_keep_what_comes_after_what(
+    example: str, hours: str | None, home: Path
+) -> None:
+    """review62: at 40 h a week the master's student's week 6 showed the concepts drill, in
+    its block, before the loss curves it needs, in theirs. In every view of a week (the
+    markdown, the terminal, the calendar) nothing comes before what it needs or comes after
+    (`explain`'s two lists) in the same week; the weekly collaboration block leads its weeks
+    unless it comes after something in them."""
+    from icalendar import Calendar
+
+    init_example(example)
+    if hours is not None:
+        assert run("replan", "--hours", hours, "--weeks", "52", "--yes").returncode == 0
+    catalog = load_catalog(home)
+    background = json.loads(run("plan", "--format", "json").stdout)["profile"]["background"]
+    markdown = run("plan", "--format", "markdown", "--all").stdout
+    events = Calendar.from_ical(run("export", "--format", "ics").stdout.encode()).walk("VEVENT")
+    calendar = {
+        int(str(e["uid"]).split("-week-")[1].split("@")[0]): str(e["description"])
+        for e in events
+        if "-week-" in str(e["uid"])
+    }
+    sections = re.split(r"^## Week (\d+) .*$", markdown.split("## Did not fit")[0], flags=re.M)
+    checked = 0
+    for number, body in zip(sections[1::2], sections[2::2], strict=True):
+        week = int(number)
+        views = {
+            "markdown": re.findall(r"^- \[[ x]\] .*?\(`([^`]+)`", body, flags=re.M),
+            "calendar": re.findall(
+                r"^\[.\] .*\(([a-z-]+\.[a-z0-9-]+(?:@\d+)?), ", calendar.get(week, ""), flags=re.M
+            ),
+        }
+        if body.count("**") >= 4:  # (a week in blocks: the terminal's too)
+            table = run("plan", "--week", number, "--details").stdout
+            # (an id stands alone on its line, or before "  part 2 of 3")
+            views["terminal"] = re.findall(
+                r"^│ ([a-z-]+\.[a-z0-9-]+(?:@\d+)?)(?:  | *│)", table, flags=re.M
+            )
+        for view, ids in views.items():
+            assert sorted(ids) == sorted(views["markdown"]), (week, view, ids)
+            items = [i.split("@")[0] for i in ids]
+            for position, item in enumerate(items):
+                if item not in catalog.items:
+                    continue
+                needs = {*catalog.prerequisites(item), *catalog.after(item, background)}
+                later = set(items[position + 1 :]) & needs
+                assert not later, (week, view, item, later)
+                checked += 1
+    assert checked
 
 
 @pytest.mark.parametrize("example", EXAMPLE_FILES)

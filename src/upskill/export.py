@@ -13,6 +13,7 @@ from upskill.render import (
     budget,
     clean,
     hours_label,
+    item_needs,
     json_text,
     note_line,
     plan_markdown,
@@ -26,7 +27,7 @@ def _uid(plan: Plan, what: str) -> str:
     return f"upskill-{plan.start.isoformat()}-{what}@upskill.local"
 
 
-def to_ics(plan: Plan, stamp: dt.date) -> bytes:
+def to_ics(plan: Plan, stamp: dt.date, catalog: Any = None) -> bytes:
     """One all-day event per week listing its tasks, and one per milestone task."""
     from icalendar import Calendar, Event
 
@@ -36,6 +37,7 @@ def to_ics(plan: Plan, stamp: dt.date) -> bytes:
     cal.add("x-wr-calname", "upskill plan")
     dtstamp = dt.datetime(stamp.year, stamp.month, stamp.day, tzinfo=dt.UTC)
     parts = plan.parts()
+    needs = item_needs(catalog, plan.profile)
     for week in range(1, plan.last_week() + 1):
         tasks = plan.tasks_in(week)
         if not tasks:
@@ -50,7 +52,7 @@ def to_ics(plan: Plan, stamp: dt.date) -> bytes:
         lighter = f" ({clean(off.label or 'time off', one_line=True)})" if off is not None else ""
         event.add("summary", f"upskill week {week}: {total:g} h{lighter}")
         lines = []
-        blocks = week_blocks(tasks)  # (a busy week's blocks, as the markdown shows them)
+        blocks = week_blocks(tasks, needs)  # (a busy week's blocks, as the markdown has them)
         for t in (t for _, block in blocks for t in block):
             head = next((b for b in blocks if b[1][0] is t), None) if len(blocks) > 1 else None
             if head is not None:

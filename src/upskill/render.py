@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -1886,7 +1886,7 @@ def week_table(
     table.add_column("kind", no_wrap=True)
     table.add_column("hours", justify="right", no_wrap=True, footer=footer)
     table.add_column("status", no_wrap=True)
-    blocks = week_blocks(tasks)
+    blocks = week_blocks(tasks, item_needs(catalog, plan.profile))
     for t in (t for _, block in blocks for t in block):
         head = next((b for b in blocks if b[1][0] is t), None) if len(blocks) > 1 else None
         if head is not None:  # (a busy week's blocks, as the markdown shows them)
@@ -2503,7 +2503,7 @@ def plan_markdown(
     exams = exams_said(plan) if weeks is None else None
     if exams is not None:
         lines.extend([exams, ""])
-    blocked = blocks_said(plan) if weeks is None else None
+    blocked = blocks_said(plan, catalog) if weeks is None else None
     if blocked is not None:
         lines.extend([blocked, ""])
     steps = milestones(plan, catalog) if weeks is None else []
@@ -2519,6 +2519,7 @@ def plan_markdown(
     parts = plan.parts()
     firsts = first_tasks(plan) if info else set()
     said_in: dict[str, int] = {}  # the week an item's finish line was first written out
+    needs = item_needs(catalog, plan.profile)
     for n in numbers:
         tasks = plan.tasks_in(n)
         total = sum(t.hours for t in tasks)
@@ -2543,7 +2544,7 @@ def plan_markdown(
         slack = slip_said(plan, tasks, catalog, md=True)
         if slack:
             lines.extend([f"_{slack}_", ""])
-        blocks = week_blocks(tasks)
+        blocks = week_blocks(tasks, needs)
         for t in (t for _, block in blocks for t in block):
             head = next((b for b in blocks if b[1][0] is t), None) if len(blocks) > 1 else None
             if head is not None:
@@ -2689,6 +2690,8 @@ APPLICATION_PAPERS = frozenset(
 )
 
 
+# an hour that is easiest to drop if left till last: its block leads the week (c62)
+LEADS_THE_WEEK = frozenset({"network.weekly-outreach"})
 # the work a week is built around, placed first in each of its weeks (`week_share`)
 FIRST_IN_WEEK = frozenset({"research.collaboration-weekly", "research.collaboration-next"})
 # a weekly meeting's preparation reports the week's research: in its block, after the work
@@ -2709,24 +2712,47 @@ def block_of(t: Any) -> str:
     return BLOCKS.get(roadmap, roadmap.replace("-", " ").capitalize())
 
 
-def week_blocks(tasks: Sequence[Any]) -> list[tuple[str, list[Any]]]:
+def week_blocks(
+    tasks: Sequence[Any], needs: Callable[[str], Iterable[str]] | None = None
+) -> list[tuple[str, list[Any]]]:
     """A busy week's tasks in blocks of one kind of work, each a sitting or a day rather
     than a switch between tasks (rv49: "week 9 packs nine separate tasks into 22.5 h"), its
     tasks in the plan's order (a supervisor meeting's preparation after the research it
     reports). One block of all the tasks when the week has fewer than ``BLOCK_FROM_TASKS``,
     they are all of one kind, or each is of a kind of its own.
 
-    A block comes where its first task that is not upkeep comes (the weekly habits lead
-    each week's list; c62: "the week-8 collaboration ask, third in the list, came last
-    under Research"), and a block of upkeep alone where it is, first (c62: "the people and
-    applications last in 13 of 24 weeks, where the weekly outreach is easiest to drop");
-    the weekly research block is the work itself, not upkeep ("in week 40 the
-    collaboration comes last")."""
+    A block comes where its first task that is not weekly practice comes (the practice
+    habits lead each week's list; c62: "the week-8 collaboration ask, third in the list,
+    came last under Research"); the weekly research block counts, a meeting's preparation
+    does not; the block of the weekly collaboration leads its weeks, then the block of the
+    weekly outreach (c62: "the outreach last in 13 of 24 weeks, where it is easiest to
+    drop").
+    Nothing is shown before what it comes after in the same week (``needs``: what an item
+    comes after; review62: "week 6 shows the concepts drill before the loss curves it
+    needs"): the blocks go in an order that keeps that, or the week is a list. Without
+    ``needs`` (the terminal's quick view, which does not load the roadmaps) it is a list."""
+    here = {t.item_id for t in tasks}
+
+    def before(t: Any) -> set[str]:  # (what this task comes after, in this week)
+        return (set(needs(t.item_id)) & here) - {t.item_id} if needs is not None else set()
+
     # the weekly collaboration block is listed first, as its why says it is worked (rv50:
     # "in weeks 29-30 the block is listed after a derivation drill ... that contradicts its
-    # own rule of a block placed first in each of its weeks")
-    tasks = sorted(tasks, key=lambda t: t.item_id not in FIRST_IN_WEEK)
-    if len(tasks) < BLOCK_FROM_TASKS:
+    # own rule of a block placed first in each of its weeks"), unless it comes after
+    # something in the week
+    tasks = sorted(tasks, key=lambda t: not (t.item_id in FIRST_IN_WEEK and not before(t)))
+    # ... and nothing before what it comes after: the plan's order, each task moved after
+    # what it waits for in the week (review62: "the round listed before the programme
+    # application it comes after")
+    ordered: list[Any] = []
+    while len(ordered) < len(tasks):
+        done = {t.item_id for t in ordered}
+        left = [t for t in tasks if all(t is not u for u in ordered)]
+        ready = next((t for t in left if before(t) <= done), left[0])  # (a cycle: as it was)
+        ordered.append(ready)
+    tasks = ordered
+    if len(tasks) < BLOCK_FROM_TASKS or needs is None:
+        # (without what each task comes after, the week stays a list in the plan's order)
         return [("", tasks)]
     out: dict[str, list[Any]] = {}
     for t in tasks:
@@ -2734,28 +2760,66 @@ def week_blocks(tasks: Sequence[Any]) -> list[tuple[str, list[Any]]]:
     if not 2 <= len(out) < len(tasks):  # (one kind, or a block for every task: a list)
         return [("", tasks)]
     for block in out.values():  # (a stable sort: the plan's order otherwise)
-        block.sort(key=lambda t: t.item_id in REPORTS_ON_RESEARCH)
+        waits = set().union(*(before(t) for t in block))
+        block.sort(key=lambda t: t.item_id in REPORTS_ON_RESEARCH and t.item_id not in waits)
     at = {id(t): i for i, t in enumerate(tasks)}
 
-    def first_work(block: list[Any]) -> int:
+    def rank(name: str) -> tuple[int, int]:
+        block = out[name]
         work = [at[id(t)] for t in block if not upkeep(t)]
-        return min(work) if work else at[id(block[0])]
+        first = min(work) if work else at[id(block[0])]
+        ids = {t.item_id for t in block}
+        return (0 if ids & FIRST_IN_WEEK else 1 if ids & LEADS_THE_WEEK else 2, first)
 
-    return sorted(out.items(), key=lambda b: first_work(b[1]))
+    # the blocks in that order, a block only once every block it waits for is placed
+    waits_for = {name: set[str]() for name in out}
+    for name, block in out.items():
+        for t in block:
+            waits_for[name] |= {block_of(u) for u in tasks if u.item_id in before(t)} - {name}
+    placed: list[str] = []
+    while len(placed) < len(out):
+        ready = [n for n in out if n not in placed and waits_for[n] <= set(placed)]
+        if not ready:  # (two kinds of work waiting on each other this week: a list)
+            return [("", tasks)]
+        placed.append(min(ready, key=rank))
+    return [(name, out[name]) for name in placed]
+
+
+def item_needs(catalog: Any, profile: Any) -> Callable[[str], Iterable[str]] | None:
+    """What an item comes after in a plan for this person (its prerequisites and `after`),
+    for `week_blocks`; None without a ``catalog``."""
+    if catalog is None:
+        return None
+    known: dict[str, list[str]] = {}
+
+    def needs(item_id: str) -> list[str]:
+        if item_id not in known:
+            known[item_id] = (
+                [*catalog.prerequisites(item_id), *catalog.after(item_id, profile.background)]
+                if item_id in catalog.items
+                else []
+            )
+        return known[item_id]
+
+    return needs
 
 
 def upkeep(t: Any) -> bool:
-    """A weekly habit that keeps something going beside the week's work (outreach, the
-    interview problems, a mock), not a weekly block of the research itself."""
-    return "@" in t.id and block_of(t) != BLOCKS["research"]
+    """Weekly practice that keeps something going beside the week's work (the interview
+    problems, a mock, a drill), and a meeting's preparation: not what places a block.
+    The weekly outreach and the weekly research block are work that places theirs."""
+    if t.item_id in REPORTS_ON_RESEARCH:
+        return True
+    return "@" in t.id and block_of(t) not in (BLOCKS["research"], BLOCKS["network"])
 
 
-def blocks_said(plan: Any) -> str | None:
+def blocks_said(plan: Any, catalog: Any = None) -> str | None:
     """How the busy weeks are laid out, said once at the top when some week is in blocks."""
     busy = 0
     names: list[str] = []
+    needs = item_needs(catalog, plan.profile)
     for n in range(1, plan.last_week() + 1):
-        blocks = week_blocks(plan.tasks_in(n))
+        blocks = week_blocks(plan.tasks_in(n), needs)
         if len(blocks) > 1:
             busy += 1
             names.extend(name for name, _ in blocks if name not in names)

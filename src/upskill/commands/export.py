@@ -22,7 +22,10 @@ def export(
 
     plan = storage.load_plan(current_home())
     if fmt is ExportFormat.ics:
-        data = exporter.to_ics(plan, clock.today())
+        from upskill.roadmaps import load_catalog
+
+        # (what each task comes after, so a busy week's blocks keep that order)
+        data = exporter.to_ics(plan, clock.today(), load_catalog(current_home()))
     elif fmt is ExportFormat.markdown:
         from upskill import render
         from upskill.roadmaps import load_catalog
