@@ -339,6 +339,21 @@ def half(task: dict[str, Any]) -> str:
     return kind
 
 
+def test_a_roadmap_of_ones_own_is_a_block_of_its_own() -> None:
+    """review62: a roadmap of one's own named `applications` made a second "Applications"
+    heading beside the built-in people-and-applications block."""
+    from types import SimpleNamespace
+
+    def task(item: str, kind: str = "write") -> Any:
+        return SimpleNamespace(id=item, item_id=item, kind=kind, hours=1.0)
+
+    mine = [task("applications.portfolio"), task("applications.second")]
+    week = [task("interviewing.target-list"), task("network.options-list"), *mine]
+    blocks = render.week_blocks(week, needs=lambda _: [])
+    names = [render.block_name(name, members) for name, members in blocks]
+    assert names == ["People and applications", "Applications (your roadmap)"]
+
+
 @pytest.mark.parametrize("example", EXAMPLE_FILES)
 def test_busy_weeks_come_in_blocks_of_one_kind_of_work(example: str, home: Path) -> None:
     """A week of four tasks or more, some of one kind of work, is laid out in blocks (rv49:

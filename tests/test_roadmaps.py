@@ -584,7 +584,7 @@ def test_a_split_part_says_which_steps_it_covers() -> None:
         "second (the rest of it, about 2 h)",
         "third",
     ]
-    parts = [Part(1, 3, 15.0, 6.0), Part(2, 3, 15.0, 12.0), Part(3, 3, 15.0, 15.0)]
+    parts = [Part(1, 3, 15.0, 6.0), Part(2, 3, 15.0, 12.0), Part(3, 3, 15.0, 15.0, 6.0)]
     named = [s for p, h in zip(parts, (6.0, 6.0, 3.0), strict=True) for s in steps_now(p, h, steps)]
     # ... and a step a part begins at its end, with more than a crumb of its hours, is said
     # there too, so each week's steps add up to its hours (rv50: "week 12 shows 3 of 30 h

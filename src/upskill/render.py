@@ -2709,7 +2709,8 @@ def block_of(t: Any) -> str:
         return BLOCKS["research"]
     if item_id in APPLICATION_PAPERS or (t.kind == "apply" and roadmap != "research"):
         return BLOCKS["network"]
-    return BLOCKS.get(roadmap, roadmap.replace("-", " ").capitalize())
+    # (a roadmap of one's own is a block of its own, never one of the built-in names)
+    return BLOCKS.get(roadmap, f"{roadmap.replace('-', ' ').capitalize()} (your roadmap)")
 
 
 def week_blocks(
