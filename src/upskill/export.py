@@ -15,6 +15,7 @@ from upskill.render import (
     hours_label,
     item_needs,
     json_text,
+    laid_out,
     note_line,
     plan_markdown,
     week_blocks,
@@ -52,9 +53,8 @@ def to_ics(plan: Plan, stamp: dt.date, catalog: Any = None) -> bytes:
         lighter = f" ({clean(off.label or 'time off', one_line=True)})" if off is not None else ""
         event.add("summary", f"upskill week {week}: {total:g} h{lighter}")
         lines = []
-        blocks = week_blocks(tasks, needs)  # (a busy week's blocks, as the markdown has them)
-        for t in (t for _, block in blocks for t in block):
-            head = next((b for b in blocks if b[1][0] is t), None) if len(blocks) > 1 else None
+        # (a busy week's blocks, as the markdown has them)
+        for head, t in laid_out(week_blocks(tasks, needs)):
             if head is not None:
                 lines.append(block_heading(head[0], head[1], [])[0].replace("**", "") + ":")
             box = {"done": "[x]", "skipped": "[-]"}.get(t.status, "[ ]")

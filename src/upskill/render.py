@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -1886,9 +1886,7 @@ def week_table(
     table.add_column("kind", no_wrap=True)
     table.add_column("hours", justify="right", no_wrap=True, footer=footer)
     table.add_column("status", no_wrap=True)
-    blocks = week_blocks(tasks, item_needs(catalog, plan.profile))
-    for t in (t for _, block in blocks for t in block):
-        head = next((b for b in blocks if b[1][0] is t), None) if len(blocks) > 1 else None
+    for head, t in laid_out(week_blocks(tasks, item_needs(catalog, plan.profile))):
         if head is not None:  # (a busy week's blocks, as the markdown shows them)
             said = block_heading(head[0], head[1], [])[0].replace("**", "")
             table.add_row(Text(said, style="bold"), "", "", "")
@@ -2544,9 +2542,7 @@ def plan_markdown(
         slack = slip_said(plan, tasks, catalog, md=True)
         if slack:
             lines.extend([f"_{slack}_", ""])
-        blocks = week_blocks(tasks, needs)
-        for t in (t for _, block in blocks for t in block):
-            head = next((b for b in blocks if b[1][0] is t), None) if len(blocks) > 1 else None
+        for head, t in laid_out(week_blocks(tasks, needs)):
             if head is not None:
                 lines.extend(block_heading(head[0], head[1], lines))
             box = "x" if t.status == "done" else " "
@@ -2784,6 +2780,16 @@ def week_blocks(
             return [("", tasks)]
         placed.append(min(ready, key=rank))
     return [(name, out[name]) for name in placed]
+
+
+def laid_out(
+    blocks: list[tuple[str, list[Any]]],
+) -> Iterator[tuple[tuple[str, list[Any]] | None, Any]]:
+    """A week's tasks in the order ``week_blocks`` lays them out, each with the block it
+    opens (to write that block's heading above it), else None."""
+    for block in blocks:
+        for n, t in enumerate(block[1]):
+            yield (block if n == 0 and len(blocks) > 1 else None), t
 
 
 def item_needs(catalog: Any, profile: Any) -> Callable[[str], Iterable[str]] | None:
