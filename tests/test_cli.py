@@ -339,6 +339,24 @@ def half(task: dict[str, Any]) -> str:
     return kind
 
 
+def calendar_weeks() -> dict[int, str]:
+    """The calendar export's weekly events: each week's number and description."""
+    from icalendar import Calendar
+
+    events = Calendar.from_ical(run("export", "--format", "ics").stdout.encode()).walk("VEVENT")
+    return {
+        int(str(e["uid"]).split("-week-")[1].split("@")[0]): str(e["description"])
+        for e in events
+        if "-week-" in str(e["uid"])
+    }
+
+
+def markdown_weeks(markdown: str) -> dict[int, str]:
+    """The plan markdown's weeks: each week's number and the text under its heading."""
+    sections = re.split(r"^## Week (\d+) .*$", markdown.split("## Did not fit")[0], flags=re.M)
+    return {int(n): body for n, body in zip(sections[1::2], sections[2::2], strict=True)}
+
+
 def test_a_roadmap_of_ones_own_is_a_block_of_its_own() -> None:
     """review62: a roadmap of one's own named `applications` made a second "Applications"
     heading beside the built-in people-and-applications block."""
@@ -366,16 +384,8 @@ def test_busy_weeks_come_in_blocks_of_one_kind_of_work(example: str, home: Path)
     init_example(example)
     data = json.loads(run("plan", "--format", "json", "--all").stdout)
     markdown = run("plan", "--format", "markdown", "--all").stdout
-    from icalendar import Calendar
-
-    events = Calendar.from_ical(run("export", "--format", "ics").stdout.encode()).walk("VEVENT")
-    calendar = {
-        int(str(e["uid"]).split("-week-")[1].split("@")[0]): str(e["description"])
-        for e in events
-        if "-week-" in str(e["uid"])
-    }
-    sections = re.split(r"^## Week (\d+) .*$", markdown.split("## Did not fit")[0], flags=re.M)
-    shown = {int(n): body for n, body in zip(sections[1::2], sections[2::2], strict=True)}
+    calendar = calendar_weeks()
+    shown = markdown_weeks(markdown)
     blocked = []
     for week in data["weeks"]:
         tasks = week["tasks"]
@@ -3038,24 +3048,15 @@ def test_a_weeks_blocks_keep_what_comes_after_what(
     markdown, the terminal, the calendar) nothing comes before what it needs or comes after
     (`explain`'s two lists) in the same week; the weekly collaboration block leads its weeks
     unless it comes after something in them."""
-    from icalendar import Calendar
-
     init_example(example)
     if hours is not None:
         assert run("replan", "--hours", hours, "--weeks", "52", "--yes").returncode == 0
     catalog = load_catalog(home)
     background = json.loads(run("plan", "--format", "json").stdout)["profile"]["background"]
     markdown = run("plan", "--format", "markdown", "--all").stdout
-    events = Calendar.from_ical(run("export", "--format", "ics").stdout.encode()).walk("VEVENT")
-    calendar = {
-        int(str(e["uid"]).split("-week-")[1].split("@")[0]): str(e["description"])
-        for e in events
-        if "-week-" in str(e["uid"])
-    }
-    sections = re.split(r"^## Week (\d+) .*$", markdown.split("## Did not fit")[0], flags=re.M)
+    calendar = calendar_weeks()
     checked = 0
-    for number, body in zip(sections[1::2], sections[2::2], strict=True):
-        week = int(number)
+    for week, body in markdown_weeks(markdown).items():
         views = {
             "markdown": re.findall(r"^- \[[ x]\] .*?\(`([^`]+)`", body, flags=re.M),
             "calendar": re.findall(
@@ -3063,7 +3064,7 @@ def test_a_weeks_blocks_keep_what_comes_after_what(
             ),
         }
         if body.count("**") >= 4:  # (a week in blocks: the terminal's too)
-            table = run("plan", "--week", number, "--details").stdout
+            table = run("plan", "--week", str(week), "--details").stdout
             # (an id stands alone on its line, or before "  part 2 of 3")
             views["terminal"] = re.findall(
                 r"^│ ([a-z-]+\.[a-z0-9-]+(?:@\d+)?)(?:  | *│)", table, flags=re.M

@@ -2501,7 +2501,10 @@ def plan_markdown(
     exams = exams_said(plan) if weeks is None else None
     if exams is not None:
         lines.extend([exams, ""])
-    blocked = blocks_said(plan, catalog) if weeks is None else None
+    numbers = weeks if weeks is not None else list(range(1, plan.last_week() + 1))
+    needs = item_needs(catalog, plan.profile)
+    layouts = {n: week_blocks(plan.tasks_in(n), needs) for n in numbers}
+    blocked = blocks_said(layouts.values()) if weeks is None else None
     if blocked is not None:
         lines.extend([blocked, ""])
     steps = milestones(plan, catalog) if weeks is None else []
@@ -2513,11 +2516,9 @@ def plan_markdown(
         lines.extend(track_lines(plan, catalog))
     if info is not None and weeks is None:
         lines.extend(interest_lines(plan, info))
-    numbers = weeks if weeks is not None else list(range(1, plan.last_week() + 1))
     parts = plan.parts()
     firsts = first_tasks(plan) if info else set()
     said_in: dict[str, int] = {}  # the week an item's finish line was first written out
-    needs = item_needs(catalog, plan.profile)
     for n in numbers:
         tasks = plan.tasks_in(n)
         total = sum(t.hours for t in tasks)
@@ -2542,7 +2543,7 @@ def plan_markdown(
         slack = slip_said(plan, tasks, catalog, md=True)
         if slack:
             lines.extend([f"_{slack}_", ""])
-        for head, t in laid_out(week_blocks(tasks, needs)):
+        for head, t in laid_out(layouts[n]):
             if head is not None:
                 lines.extend(block_heading(head[0], head[1], lines))
             box = "x" if t.status == "done" else " "
@@ -2820,13 +2821,12 @@ def upkeep(t: Any) -> bool:
     return "@" in t.id and block_of(t) not in (BLOCKS["research"], BLOCKS["network"])
 
 
-def blocks_said(plan: Any, catalog: Any = None) -> str | None:
-    """How the busy weeks are laid out, said once at the top when some week is in blocks."""
+def blocks_said(layouts: Iterable[list[tuple[str, list[Any]]]]) -> str | None:
+    """How the busy weeks are laid out (``layouts``: each week's `week_blocks`), said once
+    at the top when some week is in blocks."""
     busy = 0
     names: list[str] = []
-    needs = item_needs(catalog, plan.profile)
-    for n in range(1, plan.last_week() + 1):
-        blocks = week_blocks(plan.tasks_in(n), needs)
+    for blocks in layouts:
         if len(blocks) > 1:
             busy += 1
             names.extend(name for name, _ in blocks if name not in names)
@@ -2857,25 +2857,18 @@ def block_name(name: str, tasks: Sequence[Any]) -> str:
     """A block's name for what is in it this week: "Coding" or "Interviews" alone, "People"
     (outreach) or "Applications" alone, when the week has only that half of the block (c62:
     "Coding and interviews (3 h)" in a plan with nothing for interviewing)."""
-    halves = BLOCK_HALVES.get(name)
-    if halves is None:
+    if name not in (BLOCKS["coding"], BLOCKS["network"]):
         return name
-    mine = {_half_of(t, halves) for t in tasks}
+    mine = {_half_of(t) for t in tasks}
     return name if len(mine) > 1 else mine.pop()
 
 
-BLOCK_HALVES = {
-    "Coding and interviews": ("Coding", "Interviews"),
-    "People and applications": ("People", "Applications"),
-}
-
-
-def _half_of(t: Any, halves: tuple[str, str]) -> str:
+def _half_of(t: Any) -> str:
+    """Which half of a two-part block a task is: coding or interviews; people (outreach) or
+    applications (an application, what it is sent with, a PhD application's pieces)."""
     roadmap = str(t.item_id).split(".", 1)[0]
-    if halves[0] == "Coding":
+    if block_of(t) == BLOCKS["coding"]:
         return "Coding" if roadmap == "coding" else "Interviews"
-    # (outreach is to people; an application, what it is sent with and a PhD application's
-    # pieces are the applications)
     return "People" if roadmap == "network" and t.kind != "apply" else "Applications"
 
 
