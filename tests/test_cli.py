@@ -2012,18 +2012,33 @@ def test_internships_sent_before_their_practice_say_why(home: Path) -> None:
     head = f"Why \u201cApply for research internships\u201d goes out in {span}, before some"
     said = next(x for x in lines if x.startswith(head))
     assert "their windows can close months before it, so the applications do not wait" in said
-    practice, rest = said.split("comes in the weeks those may come: ", 1)[1].split("later, as")
+    practice = said.split("comes in the weeks those may come: ", 1)[1]
     for item in ("interviewing.first-mocks", "coding.first-online-assessment"):
         lo, hi = min(weeks[item]), max(weeks[item])
         assert lo > max(sent)
         assert f"({_span(lo, hi)})" in practice, item
-    notes = weeks["interviewing.lab-research-notes"]
-    assert (
-        f"Know each lab's work before its applications and interviews\u201d ({_span(min(notes), max(notes))})"
-        in rest
-    )
+    # (the reading on each group is part of the applications themselves, c63: not "later")
+    assert "lab's work" not in said
     init_example("postdoc-research-engineer.toml", "--force")
     assert "Apply for research internships" not in run("export", "--format", "markdown").stdout
+
+
+def test_internship_applications_are_targeted_in_their_own_weeks(home: Path) -> None:
+    """rv52: four reviewers of six asked for the PhD student's notes on each lab before his
+    internship applications in weeks 7-8, not in weeks 38-39 ("as it did not fit before").
+    Gleave: professors are inundated with generic cold emails; get introduced, or understand
+    the group's research in detail and send a targeted message. The applications' own weeks
+    ask for both, and the finish line holds each application to it."""
+    for example in ("phd-student-no-network.toml", "masters-short-runway.toml"):
+        init_example(example, "--force")
+        sent = item_weeks()["network.research-internship"]
+        weeks = markdown_weeks(run("export", "--format", "markdown").stdout)
+        said = " ".join(" ".join(weeks[w].split()) for w in sorted(set(sent))).lower()
+        assert "introduce you to one group" in said, example
+        assert "read each group's recent papers; send two targeted applications" in said
+        assert "each one is targeted" in said and "generic cold emails" in said
+        why = " ".join(run("explain", "network.research-internship").stdout.split())
+        assert "send a targeted message" in why and "get introduced" in why
 
 
 def test_the_options_list_notes_each_programmes_deadline() -> None:
