@@ -2041,6 +2041,31 @@ def test_internship_applications_are_targeted_in_their_own_weeks(home: Path) -> 
         assert "send a targeted message" in why and "get introduced" in why
 
 
+def test_work_after_the_round_goes_only_into_applications_still_going(home: Path) -> None:
+    """c63dr: "it goes into the applications that follow: Keep applying (weeks 47-49)" for a
+    GPT-2 build done in week 52. What the round goes out without is said to go into the
+    applications that go on after it is done; when none do, into the next round."""
+    import dataclasses
+
+    from upskill import storage
+
+    init_example("masters-short-runway.toml")
+    plan = storage.load_plan(home)
+    catalog = load_catalog(None)
+    said = render.round_after_said(plan, catalog)
+    assert said is not None and "Build GPT-2 from scratch" in said
+    assert "the applications that follow: Keep applying" in said
+    follow = [t.week for t in plan.tasks if t.item_id == "interviewing.rolling-applications"]
+    late = max(follow) + 1  # the build now ends the week after the last of them
+    tasks = [
+        dataclasses.replace(t, week=late) if t.item_id == "ml-devloop.gpt2-from-scratch" else t
+        for t in plan.tasks
+    ]
+    said = render.round_after_said(dataclasses.replace(plan, tasks=tasks), catalog)
+    assert said is not None and "Build GPT-2 from scratch" in said
+    assert "Keep applying" not in said and said.endswith("it goes into the next round.")
+
+
 def test_the_options_list_notes_each_programmes_deadline() -> None:
     """rv46, rv48: four reviewers of the postdoc asked the residency and fellowship deadlines
     checked in the first weeks, not at his programme applications in week 23. Every finish

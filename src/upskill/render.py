@@ -1370,6 +1370,9 @@ def round_after_said(plan: Any, catalog: Any) -> str | None:
     later.sort(key=lambda a: (spans[a][0], a))
     named = _named_with_weeks(catalog, spans, later)
     held = weeks_of_work(total, plan.hours_per_week)
+    # (only the applications that go on after it is done: rolling applications that end
+    # the week before a build is finished get nothing from it, c63dr)
+    done = max(spans[a][1] for a in later)
     follow = sorted(
         (spans[i][0], i)
         for i in spans
@@ -1377,6 +1380,7 @@ def round_after_said(plan: Any, catalog: Any) -> str | None:
         and round_id in catalog.prerequisites(i)
         and i != round_id
         and catalog.items[i].kind == "apply"
+        and spans[i][1] > done
     )
     one = len(later) == 1
     they, them = ("it", "it") if one else ("they", "them")
