@@ -609,6 +609,43 @@ def test_a_tiny_budget_gets_the_cheapest_high_leverage_moves() -> None:
     assert plan.unscheduled  # and the rest waits, in order, for more time
 
 
+@pytest.mark.parametrize("hours", [2, 3, 4])
+def test_a_small_budget_over_a_year_makes_its_first_moves_first(hours: int) -> None:
+    """Stop 62, noticed: the two-hour person of tiny-budget.toml planning a year (her plan's
+    first decision offers it) got months of compute setup, PyTorch and ARENA first, her
+    options list in week 27 and her first messages in week 28; at 6-8 h a week, first messages
+    came in weeks 8-14 (c63: four paired reviewers of four called that the over-preparation
+    the podcast warns against, against the task's own "send them now"). The options list and
+    the three messages are cheap and of the most leverage: they come in the first weeks, on
+    any budget."""
+    skills = (2, 1, 3, 1, 0, 0, 0, 4, 0)
+    plan = plan_of("phd-or-postdoc", "research-engineer", hours, 52, skills)
+    for item, by in (("network.options-list", 3), ("network.first-outreach", 4)):
+        week = week_of(plan, item)
+        assert week is not None, (hours, item)
+        assert week <= by, (hours, item, week)
+    assert week_of(plan, "network.options-list") < week_of(plan, "network.first-outreach")
+
+
+def test_a_round_waits_a_little_for_the_build_an_interest_asks_for() -> None:
+    """c63 (paired c63f, c63fr: both for): the biology postdoc drawn to interpretability, on
+    six hours a week, sent her first round in week 44 and built GPT-2 in weeks 47-52 ("after
+    the first round, not before it"); Anders: "if nothing else ... build gpt-2 from scratch".
+    A build the person's interest asks for goes before the main round when that holds the
+    round back a few weeks at most; the CS postdoc's round, which would have waited five
+    weeks, to week 25 of 26, does not wait (c63g, c63gr: both against that)."""
+    _, plan = plan_at(EXAMPLES.parent / "benchmarks/people/biology-postdoc-6h.toml")
+    sent = week_of(plan, "interviewing.first-applications", last=False)
+    built = week_of(plan, "ml-devloop.gpt2-from-scratch")
+    assert sent is not None
+    assert built is not None
+    assert built < sent
+    _, plan = plan_at(EXAMPLES.parent / "benchmarks/people/cs-postdoc-research-scientist.toml")
+    sent = week_of(plan, "interviewing.first-applications", last=False)
+    assert sent is not None
+    assert sent <= 20
+
+
 def test_outcomes_that_depend_on_someone_else_are_not_scheduled_as_work() -> None:
     for item in catalog().items.values():
         assert "has agreed" not in item.title.lower(), item.title
@@ -3199,7 +3236,7 @@ def test_a_foundation_course_does_not_run_past_the_round_it_prepares_for(path: P
 
 @pytest.mark.parametrize(
     "name",
-    ["evenings-engineer", "cs-postdoc-research-scientist", "career-changer-12-weeks"],
+    ["cs-postdoc-research-scientist", "career-changer-12-weeks", "masters-three-months-runway"],
 )
 def test_mock_interviews_come_in_the_weeks_just_before_the_first_application(name: str) -> None:
     """rv12b, rv14, rv15b (stops 50, 51): mock interviews done months before the application
@@ -3230,6 +3267,27 @@ def test_mock_interviews_come_in_the_weeks_just_before_the_first_application(nam
     assert all(
         b - a <= POLICY.practice_fresh_weeks for a, b in itertools.pairwise([mocks, *weekly])
     )
+
+
+def test_mock_interviews_are_held_back_as_far_as_keeps_the_round() -> None:
+    """... and when holding all such practice back would send the round later, as much of it
+    as does not. Since c63 the evenings engineer's first messages go out in week 3, not 8
+    (four paired verdicts of four for); his mocks and ML questions held back together would
+    send his round from week 35 to 37, so his mocks alone are: weeks 31-32, not 27-28."""
+    _, plan = plan_at(PEOPLE_DIR / "evenings-engineer.toml")
+    mocks = week_of(plan, "interviewing.first-mocks")
+    sent = week_of(plan, "interviewing.first-applications", last=False)
+    assert mocks is not None
+    assert sent is not None
+    assert sent - mocks <= POLICY.practice_fresh_weeks + 1, (mocks, sent)
+    profile = load_answers(PEOPLE_DIR / "evenings-engineer.toml")
+    units = [u.copy() for u in candidates(profile, catalog(), plan.start).units]
+    for u in units:  # (both held back as far as `_practice_held_back` says)
+        if u.id in ("interviewing.first-mocks", "interviewing.ml-coding-questions"):
+            u.earliest_week = sent - POLICY.practice_fresh_weeks - 2
+    later = place(units, profile, plan.start)
+    moved = [t.week for t in later.tasks if t.item_id == "interviewing.first-applications"]
+    assert min(moved) > sent
 
 
 @pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.toml")))
@@ -3290,14 +3348,17 @@ def test_the_first_post_goes_before_the_round_not_after_a_later_build(person: st
     is on what he built or learned by then (his GPT-2 build), before the round."""
     _, plan = plan_for(person)
     # (begun by the round's week: since stop 59 the backend engineer's round goes out two
-    # weeks sooner, in the week his post begins, and it no longer waits for his capstone)
+    # weeks sooner, in the week his post begins, and it no longer waits for his capstone;
+    # since c63, a week before it (his first messages in week 2, his round in week 25, not
+    # 26; both paired reviewers for, one naming the post after the round as its cost): his
+    # post still does not wait for the capstone, which starts after it)
     post = week_of(plan, "research.first-blog-post", last=False)
     round_week = week_of(plan, "interviewing.first-applications", last=False)
     assert post is not None
     assert round_week is not None
-    assert post <= round_week, (post, round_week)
+    assert post <= round_week + ("backend" in person), (post, round_week)
     capstone = week_of(plan, "ml-devloop.capstone-project")
-    assert capstone is None or capstone > round_week  # (the build still after the round)
+    assert capstone is None or capstone > max(round_week, post)  # (the build still after both)
 
 
 @pytest.mark.parametrize("person", PEOPLE)

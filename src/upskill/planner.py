@@ -167,6 +167,7 @@ class Policy:
     goal_fraction: float = 1 / 3  # signature goals land within about the first third
     interest_fraction: float = 0.6  # ... and work for the person's interests within this share
     first_move_share: float = 0.6  # a goal whose chain takes at most this share of a week
+    first_move_hours: float = 6.0  # ... or this many hours, on a small weekly budget
     quick_goal_hours: float = 30.0  # a signature build whose whole chain is this much work
     setup_share: float = 0.25  # setup that only pays early takes at most this share of a week
     # Builds this long (a fine-tuned model, a reproduction) run one at a time: Anders regrets
@@ -187,6 +188,7 @@ class Policy:
     # its place or his reading: cmp73, cmp74, both reviewers for his, split on a CS postdoc's)
     first_shot_round_weeks: int = 17
     first_shot_gap_weeks: int = 6
+    interest_build_wait_weeks: int = 3  # a round waits this much at most for an interest's build
     prep_pace_hours: float = 13.5  # "a couple of months" of upskilling, at hours a week
     prep_calendar_factor: float = 1.5  # ... and at most this many times those weeks of work
     urgent_prep_weeks: float = 3.0  # ...and what it would like done first goes first if this short
@@ -757,6 +759,7 @@ class Planner:
         quick: bool = False,
         drills_for_the_work: bool = False,
         ml_thread: bool = False,
+        shown_builds: Iterable[str] = (),
     ) -> None:
         self.policy = policy
         self.quick = quick  # a very short plan: its setup is most of it, not a share of a week
@@ -765,6 +768,9 @@ class Planner:
         # Someone who can code with references open keeps hands-on ML going every week
         # (`_ml_thread`); someone who barely codes yet puts the coding first
         self.ml_thread = ml_thread
+        # Builds a round waits for as it waits for a signature goal (`_shows`): one the
+        # person's interest asks for, when `place` finds the wait short
+        self.shown_builds = frozenset(shown_builds)
         self.order_for_deadlines = order_for_deadlines
         # Work kept out of this attempt, and why (a habit whose weeks a build's write-up needs).
         self.held_back = dict(held_back or {})
@@ -865,6 +871,11 @@ class Planner:
             self._pre[uid] = found
         return found
 
+    def _shows(self, uid: str) -> bool:
+        """Is ``uid`` work a round should show: the person's signature goal, or the build
+        their interest asks for when the round's wait for it is short (`shown_builds`)?"""
+        return self.by_id[uid].goal or uid in self.shown_builds
+
     def before(self, uid: str) -> list[str]:
         """What must be done before ``uid`` starts: its prerequisites, and the items it comes
         after that are in the plan too (soft order yields for work a deadline depends on)."""
@@ -876,7 +887,7 @@ class Planner:
             shown = [
                 a
                 for a in self.waits_for.get(uid, [])
-                if self.by_id[a].goal and not self.by_id[uid].urgent
+                if self._shows(a) and not self.by_id[uid].urgent
             ]
             # deadline work waits for the short steps it builds on (the example statements)
             shown += [a for a in self.short_after.get(uid, []) if a in self.chosen]
@@ -1267,7 +1278,7 @@ class Planner:
                 steps: list[str] = []
                 for a in sorted(soft, key=lambda a: (self._closure_work(a), self.by_id[a].order)):
                     extra = self._closure(a) - own
-                    if self.by_id[a].goal or sum(self._work(self.by_id[i]) for i in extra) <= room:
+                    if self._shows(a) or sum(self._work(self.by_id[i]) for i in extra) <= room:
                         steps.append(a)
                         own |= extra
                         continue
@@ -1311,7 +1322,10 @@ class Planner:
         # A goal whose whole chain is a fraction of a week (the first messages, the ask to
         # join a project) is a first move: it goes ahead of the long chains, whatever is due.
         # Setup that only pays early (the people map) is decided at the end of `timing`.
-        quick = [g for g, w in work.items() if w <= weekly * self.policy.first_move_share]
+        # (on a small budget, the cheap moves of high leverage still come first: at two
+        # hours a week, the options list and three messages before months of courses)
+        first_move = max(weekly * self.policy.first_move_share, centi(self.policy.first_move_hours))
+        quick = [g for g, w in work.items() if w <= first_move]
         self.first_moves = {i for uid in quick for i in self._closure(uid)}
         for uid in list(self.first_moves):  # ... with what they come after (the options list
             for a in self.by_id[uid].after:  # and the community line before the messages)
@@ -1858,8 +1872,11 @@ class Planner:
             if after is None or after > self.horizon or after - window <= week:
                 continue
             hold = after - window
-            practice = {  # ... and the rest of the interview practice
-                i for i in self.chosen if _interview_practice(self.by_id[i])
+            practice = {  # ... and the rest of the interview practice, with the reading
+                i  # for the interviews (the notes on each lab, and the shortlist they are on)
+                for i in self.chosen
+                if _interview_practice(self.by_id[i])
+                or (self.by_id[i].roadmap == "interviewing" and self.by_id[i].kind == "learn")
             }
             # (not what other work needs: only what prepares interviews waits for them)
             needed = {p for c in self.chosen - practice - prep for p in self.prerequisites(c)}
@@ -2048,11 +2065,21 @@ class Planner:
 
         def pressing(e: tuple[str, bool]) -> tuple[bool, ...]:
             uid, _ = e
-            return (
-                # a deadline's work that must start now goes before any other
-                not (uid in self.deadline_chain and self.latest_start.get(uid, FOREVER) <= w.week),
+            u = self.by_id[uid]
+            return (  # (the first of these that holds decides)
+                # a deadline's work that must start now goes before any other, and so does a
+                # check of a few minutes whose timing is the point (the runway checks, which a
+                # short runway's many first moves had pushed a week late)
+                not (
+                    (uid in self.deadline_chain and self.latest_start.get(uid, FOREVER) <= w.week)
+                    or (
+                        u.size <= self.policy.habit_free_slot * CENTI
+                        and bool(u.wait_weeks)
+                        and self.must_start(uid, w.week)
+                    )
+                ),
                 # then a short runway's first moves and quick goals
-                not (self.by_id[uid].urgent or uid in self.first_moves),
+                not (u.urgent or uid in self.first_moves),
                 uid not in self.runway_needs,  # then what a short runway's job round needs
                 # then a goal a small step away, follow-ups whose timing is the point (a week
                 # after the asks), an ask that needs weeks to work (a referral), the work that
@@ -2151,9 +2178,16 @@ class Planner:
         keep_slots = len(self._going) - (own is not None)
         keep_room = self._going_room - (own or 0)
         must = self.must_start(uid, w.week)
-        limit = w.room if must else min(w.room, self._urgent_room)
-        if not started and u.deadline_week is None and not self._follow_up(uid):
-            # (a follow-up whose timing is the point goes before started work's next block)
+        first_move = uid in self.first_moves and not u.urgent  # (a short runway's: timed apart)
+        # (a first move bigger than the share of a small week would never start: it may
+        # take the week)
+        whole = first_move and u.size > int(w.start * self.policy.urgent_share)
+        limit = w.room if must or whole else min(w.room, self._urgent_room)
+        first = first_move and must
+        if not started and u.deadline_week is None and not self._follow_up(uid) and not first:
+            # (a follow-up whose timing is the point goes before started work's next block,
+            # and so does a first move once it must start: on two hours a week, the options
+            # list is not held back for months by the next block of a course)
             limit = min(limit, w.room - keep_room)
         elif started:  # one started item does not take the block another needs to go on
             limit = min(limit, max(w.room - keep_room, own or 0))
@@ -3723,6 +3757,7 @@ def place(
     slack = policy.deadline_slack_weeks
     # Hands-on ML every week (`Planner.ml_thread`), unless it costs a first shot (below)
     thread = profile.rating("coding") >= policy.ml_thread_coding
+    shown: frozenset[str] = frozenset()  # builds a round waits for (see below)
 
     def attempt(
         order_for_deadlines: bool,
@@ -3751,6 +3786,7 @@ def place(
             quick=profile.quick,
             drills_for_the_work=profile.target_role in policy.drills_for_the_work,
             ml_thread=thread,
+            shown_builds=shown,
         )
         planner.placement = planner.run()
         return planner
@@ -3883,15 +3919,61 @@ def place(
             own_kept = _goals_kept(planner, again)
             if own_kept and not again.late and _first_week(again, round_id) is not None:
                 planner, waits = again, {**waits, round_id: builds}
+    # A build the person's interest asks for (GPT-2, for a researcher drawn to
+    # interpretability: Anders's "if nothing else ... build gpt-2 from scratch"), which the
+    # main round would like done first and goes out without: the round waits for it as for a
+    # signature goal, if that sends it at most `interest_build_wait_weeks` later and keeps
+    # the rest (c63: the biology postdoc's round in week 47, not 44, with GPT-2 before it;
+    # the CS postdoc's would have gone from week 20 to 25 of 26: she keeps hers)
+    rounds = [u.id for u in units if u.after_prep_weeks is not None and u.kind == "apply"]
+    for round_id in rounds:
+        sent = _first_week(planner, round_id)
+        if sent is None:
+            continue
+        liked = [
+            u.id
+            for u in planner.units
+            if u.liked
+            and u.kind == "build"
+            and u.occurrences is None
+            and not u.goal
+            and u.id in planner.by_id[round_id].after
+            and (_first_week(planner, u.id) or FOREVER) >= sent
+        ]
+        if not liked:
+            continue
+        before, shown = shown, shown | frozenset(liked)  # (`attempt` reads `shown`)
+        again = attempt(planner.order_for_deadlines, held, holds, waits)
+        moved = (_first_week(again, round_id) or FOREVER) - sent
+        built = all(
+            max((t.week for t in again.tasks if t.item_id == b), default=FOREVER)
+            < (_first_week(again, round_id) or 0)
+            for b in liked
+        )
+        if (
+            built
+            and moved <= policy.interest_build_wait_weeks
+            and _goals_kept(planner, again)
+            and not again.late
+        ):
+            planner = again
+        else:
+            shown = before
     # Interview practice that an application comes after, done months before it, is fresh
     # for none of it: it is held back to the weeks just before the application, if that
     # sends nothing later and keeps the plan whole (rv12b, rv14, rv15b: the ML engineer's
     # mocks in weeks 1-5, his infrastructure applications in weeks 8-9; cmp111, cmp112: six
     # verdicts of eight for, the evenings engineer's mocks in weeks 35-36, not 27-28, before
     # his round in week 37).
+    # ... or, if holding all of it back does send something later, as much of it as does
+    # not, one piece at a time (c63: the evenings engineer's mocks and ML questions together
+    # sent his round from week 35 to 37; his mocks alone, to weeks 32-33, send it nothing later)
     late_practice = _practice_held_back(planner, policy)
-    if late_practice:
-        trial_holds = {**holds, **late_practice}
+    pieces = [late_practice]
+    if len(late_practice) > 1:
+        pieces += [{uid: week} for uid, week in sorted(late_practice.items())]
+    for piece in pieces if late_practice else []:
+        trial_holds = {**holds, **piece}
         again = attempt(planner.order_for_deadlines, held, trial_holds, waits)
         whole = set(planner.parts) <= set(again.parts)
         paused = _longest_pause(again) > max(_longest_pause(planner), MAX_PAUSE_WEEKS)
@@ -3907,6 +3989,8 @@ def place(
             and not paused
         ):
             planner, holds = again, trial_holds
+            if piece is late_practice:
+                break
     # Reading a build stands on, done months before the build, is stale by the time it is
     # used: it is held back to the weeks just before the build, if the build starts no later,
     # no application goes later and what leaves the plan is worth no more than what comes in
