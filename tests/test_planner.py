@@ -646,6 +646,110 @@ def test_a_round_waits_a_little_for_the_build_an_interest_asks_for() -> None:
     assert sent <= 20
 
 
+@pytest.mark.parametrize(
+    ("start", "profile"),
+    [  # (review63's profiles: without the checks, the first's programme application went
+        # from week 12 to 28 and four items left the plan; the second's rolling applications
+        # left it)
+        (
+            dt.date(2027, 2, 1),
+            Profile(
+                background="other",
+                target_role="research-scientist",
+                hours_per_week=7,
+                weeks=38,
+                interests=("nlp", "robotics"),
+                skills={
+                    "coding": 1,
+                    "data_structures": 0,
+                    "statistics": 3,
+                    "interviewing": 2,
+                    "research": 1,
+                },
+            ),
+        ),
+        (
+            dt.date(2027, 2, 1),
+            Profile(
+                background="phd-or-postdoc",
+                target_role="research-scientist",
+                hours_per_week=7,
+                weeks=41,
+                interests=("nlp",),
+                skills={
+                    "coding": 3,
+                    "statistics": 2,
+                    "ml_fundamentals": 0,
+                    "deep_learning": 1,
+                    "open_source": 3,
+                    "research": 4,
+                    "networking": 1,
+                },
+            ),
+        ),
+        (
+            dt.date(2026, 11, 30),
+            load_answers(EXAMPLES.parent / "benchmarks/people/biology-postdoc-6h.toml"),
+        ),
+    ],
+)
+def test_waiting_for_an_interests_build_costs_nothing_else(
+    start: dt.date, profile: Profile
+) -> None:
+    """A round that waits for the build an interest asks for (above) pays for it with its
+    own few weeks, not with other work: no other application goes out more than the wait
+    later (but those that follow the round), nothing core leaves the plan, and no work the
+    round had before it (but a post it does not wait for) comes after it."""
+    off = dataclasses.replace(POLICY, interest_build_wait_weeks=-(10**6))
+    plan = build_plan(profile, catalog(), start)
+    without = build_plan(profile, catalog(), start, policy=off)
+    items = catalog().items
+    kept = {t.item_id for t in plan.tasks}
+    assert all(items[i].priority != "core" for i in {t.item_id for t in without.tasks} - kept)
+    round_id = "interviewing.first-applications"
+    sent, before = week_of(plan, round_id, last=False), week_of(without, round_id, last=False)
+    if sent is None or before is None:
+        return
+    moved = sent - before
+    assert moved <= POLICY.interest_build_wait_weeks
+    follows = {i for i in items if round_id in catalog().prerequisites(i)} | {round_id}
+    for t in without.tasks:
+        if items[t.item_id].kind == "apply" and t.item_id not in follows:
+            first = week_of(plan, t.item_id, last=False)
+            assert first is not None, t.item_id
+            assert first <= week_of(without, t.item_id, last=False) + moved + 1, t.item_id
+    for a in [*catalog().prerequisites(round_id), *items[round_id].after]:
+        done = week_of(without, a)
+        if done is not None and done < before and items[a].kind != "write":
+            assert (week_of(plan, a) or 10**6) < sent, a
+
+
+def test_practice_held_back_stays_before_every_application_that_comes_after_it() -> None:
+    """review63: an undergraduate's mocks, held back to the weeks before her first job
+    round, went past her internship applications in week 29, which come after them too."""
+    profile = Profile(
+        background="undergrad",
+        target_role="research-scientist",
+        hours_per_week=5.72,
+        weeks=44,
+        runway_months=8.8,
+        skills={
+            "statistics": 1,
+            "ml_fundamentals": 0,
+            "deep_learning": 4,
+            "interviewing": 0,
+            "open_source": 3,
+            "research": 3,
+        },
+    )
+    plan = build_plan(profile, catalog(), MONDAY)
+    mocks = week_of(plan, "interviewing.first-mocks")
+    sent = week_of(plan, "network.research-internship", last=False)
+    assert mocks is not None
+    assert sent is not None
+    assert mocks < sent
+
+
 def test_outcomes_that_depend_on_someone_else_are_not_scheduled_as_work() -> None:
     for item in catalog().items.values():
         assert "has agreed" not in item.title.lower(), item.title

@@ -3652,15 +3652,66 @@ def _worth_no_less(before: Planner, after: Planner) -> bool:
     return lost <= sum(units[i].value for i in set(after.parts) - set(before.parts))
 
 
-def _applications_no_later(before: Planner, after: Planner) -> bool:
+def _applications_no_later(
+    before: Planner, after: Planner, but: str | None = None, slack: int = 1
+) -> bool:
     """Does ``after`` send its first application no later than ``before``, and each of the
-    applications of ``before`` at most a week later?"""
-    sent = {a: _first_week(before, a) for a in before.parts if before.by_id[a].kind == "apply"}
-    now = {a: _first_week(after, a) for a in after.parts if after.by_id[a].kind == "apply"}
-    if any((now.get(a) or FOREVER) > (w or FOREVER) + 1 for a, w in sent.items()):
+    applications of ``before`` at most ``slack`` weeks later (but round ``but`` and the
+    applications that follow it, whose move is judged on its own)?"""
+    moves = {but} if but else set()
+    moves |= {a for a in before.parts if but and but in before.prerequisites(a)}
+    sent = {
+        a: _first_week(before, a)
+        for a in before.parts
+        if before.by_id[a].kind == "apply" and a not in moves
+    }
+    now = {
+        a: _first_week(after, a)
+        for a in after.parts
+        if after.by_id[a].kind == "apply" and a not in moves
+    }
+    if any((now.get(a) or FOREVER) > (w or FOREVER) + slack for a, w in sent.items()):
         return False
+    if but:  # (each within its slack is enough when a round waits on purpose)
+        return True
     first = min((w for w in sent.values() if w is not None), default=FOREVER)
     return min((w for w in now.values() if w is not None), default=FOREVER) <= first
+
+
+def _practice_before_its_applications(planner: Planner, holds: Mapping[str, int]) -> bool:
+    """Is each held-back item finished before every application that needs it or comes
+    after it (review63: an undergraduate's mocks held back to the round went past her
+    internship applications, which come after them too)?"""
+    last: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for t in planner.tasks:
+        last[t.item_id] = max(last.get(t.item_id, 0), t.week)
+        first[t.item_id] = min(first.get(t.item_id, FOREVER), t.week)
+    for a in first:
+        u = planner.by_id[a]
+        if u.kind != "apply":
+            continue
+        for uid in holds:
+            needs = uid in u.after or uid in planner.prerequisites(a)
+            if needs and uid in last and last[uid] >= first[a]:
+                return False
+    return True
+
+
+def _kept_before(before: Planner, after: Planner, round_id: str) -> bool:
+    """Is all that ``round_id`` needs or comes after, and that ``before`` finished before
+    the round went out, still finished before it in ``after``? (All but a post the round
+    does not wait for, `_post_only`: it may follow, as it may in any plan.)"""
+
+    def done_first(planner: Planner) -> set[str]:
+        sent = _first_week(planner, round_id) or FOREVER
+        last: dict[str, int] = {}
+        for t in planner.tasks:
+            last[t.item_id] = max(last.get(t.item_id, 0), t.week)
+        wanted = [*planner.prerequisites(round_id), *planner.by_id[round_id].after]
+        return {a for a in wanted if last.get(a, FOREVER) < sent and not planner._post_only(a)}
+
+    return done_first(before) <= done_first(after)
 
 
 def _practice_held_back(planner: Planner, policy: Policy) -> dict[str, int]:
@@ -3938,7 +3989,7 @@ def place(
             and u.occurrences is None
             and not u.goal
             and u.id in planner.by_id[round_id].after
-            and (_first_week(planner, u.id) or FOREVER) >= sent
+            and (_first_week(planner, u.id) or 0) >= sent  # (in the plan, after the round)
         ]
         if not liked:
             continue
@@ -3950,10 +4001,17 @@ def place(
             < (_first_week(again, round_id) or 0)
             for b in liked
         )
+        # ... and nothing else pays for it: no other application later, nothing the round had
+        # before it after it, nothing of more worth out of the plan, no longer pause (review63:
+        # a GPT-2 that had not fitted at all came in and a programme application went from
+        # week 12 to 28; a first post the round had went after it)
         if (
             built
             and moved <= policy.interest_build_wait_weeks
-            and _goals_kept(planner, again)
+            and _worth_no_less(planner, again)
+            and _applications_no_later(planner, again, but=round_id, slack=moved + 1)
+            and _kept_before(planner, again, round_id)
+            and _longest_pause(again) <= max(_longest_pause(planner), MAX_PAUSE_WEEKS)
             and not again.late
         ):
             planner = again
@@ -3972,11 +4030,15 @@ def place(
     pieces = [late_practice]
     if len(late_practice) > 1:
         pieces += [{uid: week} for uid, week in sorted(late_practice.items())]
+    # (each piece is judged against the plan before any was held back, so that the pieces
+    # cannot add up to the whole that was refused, review63; and none goes after another
+    # application that comes after it)
+    base = planner
     for piece in pieces if late_practice else []:
         trial_holds = {**holds, **piece}
         again = attempt(planner.order_for_deadlines, held, trial_holds, waits)
-        whole = set(planner.parts) <= set(again.parts)
-        paused = _longest_pause(again) > max(_longest_pause(planner), MAX_PAUSE_WEEKS)
+        whole = set(base.parts) <= set(again.parts)
+        paused = _longest_pause(again) > max(_longest_pause(base), MAX_PAUSE_WEEKS)
         gaps = all(  # (a first shot held back a week stays months ahead of its round)
             (_weeks_ahead(again, shot, r) or FOREVER) >= policy.first_shot_gap_weeks
             for shot, r in shots.items()
@@ -3984,7 +4046,8 @@ def place(
         if (
             whole
             and gaps
-            and _applications_no_later(planner, again)
+            and _applications_no_later(base, again)
+            and _practice_before_its_applications(again, trial_holds)
             and not again.late
             and not paused
         ):
