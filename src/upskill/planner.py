@@ -3578,6 +3578,14 @@ def _first_week(planner: Planner, uid: str) -> int | None:
     return min(weeks) if weeks else None
 
 
+def _last_weeks(planner: Planner) -> dict[str, int]:
+    """The last week each item has in the planner's tasks."""
+    last: dict[str, int] = {}
+    for t in planner.tasks:
+        last[t.item_id] = max(last.get(t.item_id, 0), t.week)
+    return last
+
+
 def _working_weeks_to(planner: Planner, uid: str) -> int:
     """Weeks with time to work from the plan's first week to the week ``uid`` starts."""
     week = _first_week(planner, uid) or FOREVER
@@ -3678,22 +3686,19 @@ def _applications_no_later(
     return min((w for w in now.values() if w is not None), default=FOREVER) <= first
 
 
-def _practice_before_its_applications(planner: Planner, holds: Mapping[str, int]) -> bool:
+def _practice_before_its_applications(planner: Planner, held: Iterable[str]) -> bool:
     """Is each held-back item finished before every application that needs it or comes
     after it (review63: an undergraduate's mocks held back to the round went past her
     internship applications, which come after them too)?"""
-    last: dict[str, int] = {}
-    first: dict[str, int] = {}
-    for t in planner.tasks:
-        last[t.item_id] = max(last.get(t.item_id, 0), t.week)
-        first[t.item_id] = min(first.get(t.item_id, FOREVER), t.week)
-    for a in first:
+    last = _last_weeks(planner)
+    for a in last:
         u = planner.by_id[a]
         if u.kind != "apply":
             continue
-        for uid in holds:
+        sent = _first_week(planner, a) or FOREVER
+        for uid in held:
             needs = uid in u.after or uid in planner.prerequisites(a)
-            if needs and uid in last and last[uid] >= first[a]:
+            if needs and last.get(uid, 0) >= sent:
                 return False
     return True
 
@@ -3705,9 +3710,7 @@ def _kept_before(before: Planner, after: Planner, round_id: str) -> bool:
 
     def done_first(planner: Planner) -> set[str]:
         sent = _first_week(planner, round_id) or FOREVER
-        last: dict[str, int] = {}
-        for t in planner.tasks:
-            last[t.item_id] = max(last.get(t.item_id, 0), t.week)
+        last = _last_weeks(planner)
         wanted = [*planner.prerequisites(round_id), *planner.by_id[round_id].after]
         return {a for a in wanted if last.get(a, FOREVER) < sent and not planner._post_only(a)}
 
@@ -3996,11 +3999,8 @@ def place(
         before, shown = shown, shown | frozenset(liked)  # (`attempt` reads `shown`)
         again = attempt(planner.order_for_deadlines, held, holds, waits)
         moved = (_first_week(again, round_id) or FOREVER) - sent
-        built = all(
-            max((t.week for t in again.tasks if t.item_id == b), default=FOREVER)
-            < (_first_week(again, round_id) or 0)
-            for b in liked
-        )
+        last = _last_weeks(again)
+        built = all(last.get(b, FOREVER) < (_first_week(again, round_id) or 0) for b in liked)
         # ... and nothing else pays for it: no other application later, nothing the round had
         # before it after it, nothing of more worth out of the plan, no longer pause (review63:
         # a GPT-2 that had not fitted at all came in and a programme application went from
@@ -4047,7 +4047,7 @@ def place(
             whole
             and gaps
             and _applications_no_later(base, again)
-            and _practice_before_its_applications(again, trial_holds)
+            and _practice_before_its_applications(again, [*piece, *set(holds) & set(late_practice)])
             and not again.late
             and not paused
         ):
