@@ -185,33 +185,31 @@ def test_add_without_a_plan_says_how_to_make_one(home: Path) -> None:
 def test_a_step_of_a_roadmap_left_out_goes_in_alone_and_undo_takes_it_out_again(
     home: Path,
 ) -> None:
-    """The engineer who left networking out can take its referral ask alone (rv46: two of six
-    reviewers asked for it before his first shot): it lands in the week given, pinned, with
-    the item's hours; a replan keeps it; --undo takes it out of the plan, not into "Did not
-    fit", where it never was. A weekly item comes a week at a time, --times weeks of it."""
+    """The engineer who left networking out can take a step of it alone (its options list; its
+    referral ask stays in his plan anyway, `stays_with`): it lands in the week given, pinned,
+    with the item's hours; a replan keeps it; --undo takes it out of the plan, not into "Did
+    not fit", where it never was. A weekly item comes a week at a time, --times weeks of it."""
     _init(EXAMPLES / "swe-to-ml.toml")
     before = _plan()
-    assert not _weeks_of(before, "network.insider-contact")
-    assert all(u["id"].split("@")[0] != "network.insider-contact" for u in before["unscheduled"])
-    done = run("add", "network.insider-contact", "--week", "6")
+    assert not _weeks_of(before, "network.options-list")
+    assert all(u["id"].split("@")[0] != "network.options-list" for u in before["unscheduled"])
+    done = run("add", "network.options-list", "--week", "6")
     assert done.returncode == 0, done.stderr
-    assert "Added network.insider-contact to week 6 (2 h)" in done.stdout
+    assert "Added network.options-list to week 6 (2 h)" in done.stdout
     assert run("replan", "--yes").returncode == 0
     after = _plan()
-    assert _weeks_of(after, "network.insider-contact") == [6]
-    task = next(
-        t for w in after["weeks"] for t in w["tasks"] if t["id"] == "network.insider-contact"
-    )
+    assert _weeks_of(after, "network.options-list") == [6]
+    task = next(t for w in after["weeks"] for t in w["tasks"] if t["id"] == "network.options-list")
     assert task["pinned"] is True
-    again = run("add", "network.insider-contact")
+    again = run("add", "network.options-list")
     assert again.returncode == 1
     assert "already in your plan (week 6)" in again.stderr
-    undone = run("add", "--undo", "network.insider-contact")
+    undone = run("add", "--undo", "network.options-list")
     assert undone.returncode == 0, undone.stderr
     assert "did not fit" not in undone.stdout
     out = _plan()
-    assert not _weeks_of(out, "network.insider-contact")
-    assert all(u["id"].split("@")[0] != "network.insider-contact" for u in out["unscheduled"])
+    assert not _weeks_of(out, "network.options-list")
+    assert all(u["id"].split("@")[0] != "network.options-list" for u in out["unscheduled"])
     weekly = run("add", "network.weekly-outreach", "--week", "8", "--times", "2", "-f", "json")
     assert weekly.returncode == 0, weekly.stderr
     rows = json.loads(weekly.stdout)["added"]

@@ -619,6 +619,11 @@ def test_a_first_shot_at_no_round_is_named(home: Path) -> None:
     assert message == f"{path}: items[0] (a).first_shot_for: 'coding.nope' points to no item"
 
 
+def test_a_step_that_stays_with_no_roadmap_is_named(home: Path) -> None:
+    path, message = _roadmap_error(home, HEAD + item("a") + 'stays_with = ["nowhere"]\n')
+    assert message == f"{path}: items[0] (a).stays_with: no roadmap 'nowhere' is loaded"
+
+
 def test_a_user_roadmap_reusing_a_built_in_id_is_reported(home: Path) -> None:
     text = HEAD.replace('id = "mine"', 'id = "coding"') + item("a")
     path, message = _roadmap_error(home, text)

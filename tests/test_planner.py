@@ -107,6 +107,14 @@ def check_invariants(
         assert 1 <= t.week <= profile.weeks
         assert t.hours > 0
         per_week[t.week] += t.hours
+        # ... each from a roadmap the person chose, or a step of applying that stays with one
+        # (`stays_with`), as `explain` says (one rule: `exclusion`)
+        roadmap = t.item_id.split(".", 1)[0]
+        item = cat.items.get(t.item_id)
+        if item is not None and roadmap in cat.roadmaps:
+            assert exclusion(profile, item, roadmap) is None, t.item_id
+            if roadmap not in profile.chosen_roadmaps():
+                assert set(item.stays_with) & set(profile.chosen_roadmaps()), t.item_id
     # Capacity: a week holds at most its hours less the buffer (and time off, and a week
     # that had started only its remaining days); weeks off hold nothing.
     for week, hours in per_week.items():
@@ -3156,6 +3164,29 @@ def test_a_replan_keeps_a_first_shot_as_decided() -> None:
         )
 
 
+def test_a_step_of_applying_stays_when_its_roadmap_is_left_out() -> None:
+    """rv53 (four of six reviewers' first change; rv46 and rv83 before): the engineer who left
+    networking out still asks someone inside for a referral before his first applications,
+    since it is a step of applying (`stays_with`); nothing else of networking comes in, and
+    with interviewing left out as well, nothing of it stays."""
+    cat = catalog()
+    profile, plan = plan_for("swe-to-ml.toml")
+    assert "network" not in profile.chosen_roadmaps()
+    network = {t.item_id for t in plan.tasks if t.item_id.startswith("network.")}
+    assert network == {"network.insider-contact"}
+    asked = week_of(plan, "network.insider-contact", last=False)
+    sent = [t.week for t in plan.tasks if t.kind == "apply"]
+    assert asked is not None
+    assert sent
+    assert asked < min(sent), (asked, sent)
+    item = cat.items["network.insider-contact"]
+    assert exclusion(profile, item, "network") is None
+    alone = dataclasses.replace(profile, roadmaps=("coding", "ml-devloop", "open-source"))
+    assert exclusion(alone, item, "network") == "the network roadmap is not among your roadmaps"
+    other = build_plan(alone, cat, MONDAY)
+    assert not [t.item_id for t in other.tasks if t.item_id.startswith("network.")]
+
+
 @pytest.mark.parametrize("path", PEOPLE, ids=lambda p: p.name)
 def test_the_referral_ask_follows_the_shortlist_and_precedes_the_first_application(
     path: Path,
@@ -3166,20 +3197,22 @@ def test_the_referral_ask_follows_the_shortlist_and_precedes_the_first_applicati
     before the first application it could help (cmp55 to cmp58); a student asks before the
     internships, their first applications, from the options list (`after_by_background`:
     cmp53, cmp54, both reviewers for the early ask of the EE PhD student and the
-    undergraduate)."""
+    undergraduate). For someone who left networking out, the ask stays as a step of applying
+    (`stays_with`) and comes after nothing: still before the first application (c64sw)."""
     from upskill.schema import STUDENTS
 
     profile, plan = plan_at(path)
     asked = week_of(plan, "network.insider-contact", last=False)
     if asked is None:
         pytest.skip("no referral ask in this plan")
+    ordered = profile.background not in STUDENTS and "network" in profile.chosen_roadmaps()
     shortlisted = week_of(plan, "interviewing.target-list")
-    if profile.background not in STUDENTS and shortlisted is not None:
+    if ordered and shortlisted is not None:
         assert shortlisted < asked, (shortlisted, asked)
     # ... and the resume the referral would pass on (cmp69 to cmp72, stop 49: 17 verdicts
     # for, 8 against; "asks people inside for a referral before the resume is ready")
     resumes = ("interviewing.cv-rebrand", "interviewing.resume-tailor")
-    if profile.background not in STUDENTS:
+    if ordered:
         for resume in resumes:
             ready = week_of(plan, resume)
             assert ready is None or ready < asked, (resume, ready, asked)

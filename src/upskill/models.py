@@ -148,6 +148,9 @@ class Item(_Strict):
     lead_weeks: Annotated[int, Field(ge=1, le=52)] | None = None
     # Setup that only pays early: in a plan, it is done by this week (the people map).
     within_weeks: Annotated[int, Field(ge=1, le=52)] | None = None
+    # A step of applying kept in a plan whose roadmaps leave its own out, as long as one of
+    # these roadmaps is in (the referral ask, for someone who left out networking).
+    stays_with: list[Annotated[str, Field(pattern=ID_PATTERN)]] = []
     # ... and for people of a background, instead of `within_weeks` (a student's referral ask
     # is early setup for the internships; anyone else's waits for their shortlist).
     within_weeks_by_background: dict[Background, Annotated[int, Field(ge=1, le=52)]] = {}

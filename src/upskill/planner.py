@@ -398,9 +398,24 @@ def exclusion(profile: Profile, item: Any, roadmap_id: str) -> str | None:
 
     The one rule for leaving an item out before value is weighed: `explain` asks it too.
     """
-    if roadmap_id not in profile.chosen_roadmaps():
+    chosen = profile.chosen_roadmaps()
+    if roadmap_id not in chosen and not set(item.stays_with).intersection(chosen):
         return f"the {roadmap_id} roadmap is not among your roadmaps"
     return not_for(profile, item)
+
+
+def staying(profile: Profile, catalog: Catalog) -> list[tuple[str, Any]]:
+    """The steps of applying from roadmaps the person left out that stay in their plan
+    (`stays_with` a roadmap they kept), as (roadmap id, item): the referral ask, for an
+    engineer who left out networking (rv46, rv53: four of six reviewers' first change)."""
+    chosen = profile.chosen_roadmaps()
+    return [
+        (roadmap_id, item)
+        for roadmap_id, roadmap in catalog.roadmaps.items()
+        if roadmap_id not in chosen
+        for item in roadmap.items
+        if set(item.stays_with).intersection(chosen)
+    ]
 
 
 def not_for(profile: Profile, item: Any) -> str | None:
@@ -466,100 +481,96 @@ def candidates(
     units: list[Unit] = []
     known: list[str] = []
     order = 0
-    for roadmap_id in chosen:
-        for item in catalog.roadmaps[roadmap_id].items:
-            full = f"{roadmap_id}.{item.id}"
-            why_not = not_for(profile, item)  # (`exclusion`, for a roadmap that is chosen)
-            if why_not is not None:
-                if why_not.startswith("you rated"):
-                    known.append(full)
-                continue
-            order += 1
-            # (each read of an item's field is a model's attribute lookup: these are read once)
-            stressed, skill, level = (
-                item.priority_for(profile.hours_per_week),
-                item.skill,
-                item.level,
-            )
-            liked = serves_interests(interests, item)
-            goal = item.goal_of(profile.target_role, runway)
-            elsewhere = what = None
-            if interests and not liked and not goal and stressed != "core" and item.tags:
-                tags = {t.lower() for t in item.tags}
-                # (language-model work is never off the interests of someone who names NLP
-                # or LLMs, whichever of the two tags the item carries)
-                what = next(
-                    (
-                        said
-                        for said, family, alone in policy.elsewhere_tags
-                        if tags & set(family)
-                        and interests.isdisjoint(family)
-                        and (not alone or tags <= set(family))
-                    ),
-                    None,
-                )
-                if what is not None:
-                    named = (INTEREST_NAMES.get(x, x.replace("-", " ")) for x in profile.interests)
-                    elsewhere = f"it is {what}, and your interests are {', '.join(named)}"
-            only_where = next(
-                (t for t in item.tags if t in policy.only_where and t not in interests), None
-            )
-            priority = stressed
-            if liked and priority == "optional":
-                priority = "normal"
-            repeat = habit_weeks(profile, item, roadmap_id, policy) if item.repeat else None
-            unit = Unit(
-                id=full,
-                roadmap=roadmap_id,
-                title=item.title_for(quick),
-                kind=item.kind,
-                size=centi(item.hours_for(quick, profile.hours_per_week)),
-                order=order,
-                prerequisites=catalog.prerequisites(full),
-                after=after_of(catalog, full, profile),
-                prepares_for=catalog.prepares_for(full),
-                title_with=dict(item.title_with) if not quick else {},
-                occurrences=list(range(1, repeat + 1)) if repeat else None,
-                priority=priority,
-                group=item.group,
-                only_where=only_where if stressed == "optional" and not liked else None,
-                filler=stressed == "optional" and not liked,
-                goal=goal,
-                liked=liked,
-                level=level if skill is not None else None,
-                role_weight=weights.get(roadmap_id, 1.0),
-                gated=skill is not None and level is not None,
-                earliest_week=item.earliest_week or 1,
-                after_prep_weeks=item.after_prep_weeks,
-                wait_weeks=item.wait_weeks or 0,
-                lead_weeks=item.lead_weeks or 0,
-                within_weeks=item.within_weeks_for(profile.background),
-                first_shot_for=catalog.first_shot_for(full),
-                elsewhere=elsewhere,
-                elsewhere_field=what,
-                aside=bool(
-                    interests and item.tags and item.kind == "build" and not liked and not goal
+    pairs = [(r, item) for r in chosen for item in catalog.roadmaps[r].items]
+    for roadmap_id, item in [*pairs, *staying(profile, catalog)]:
+        full = f"{roadmap_id}.{item.id}"
+        why_not = not_for(profile, item)  # (`exclusion`, for a roadmap that is chosen)
+        if why_not is not None:
+            if why_not.startswith("you rated"):
+                known.append(full)
+            continue
+        order += 1
+        # (each read of an item's field is a model's attribute lookup: these are read once)
+        stressed, skill, level = (
+            item.priority_for(profile.hours_per_week),
+            item.skill,
+            item.level,
+        )
+        liked = serves_interests(interests, item)
+        goal = item.goal_of(profile.target_role, runway)
+        elsewhere = what = None
+        if interests and not liked and not goal and stressed != "core" and item.tags:
+            tags = {t.lower() for t in item.tags}
+            # (language-model work is never off the interests of someone who names NLP
+            # or LLMs, whichever of the two tags the item carries)
+            what = next(
+                (
+                    said
+                    for said, family, alone in policy.elsewhere_tags
+                    if tags & set(family)
+                    and interests.isdisjoint(family)
+                    and (not alone or tags <= set(family))
                 ),
-                shared=item.week_share is not None,
-                urgent=on_short_runway(runway, item),
+                None,
             )
-            unit.runway_round = (
-                unit.urgent
-                and item.after_prep_weeks is not None
-                and profile.background not in STUDENTS
+            if what is not None:
+                named = (INTEREST_NAMES.get(x, x.replace("-", " ")) for x in profile.interests)
+                elsewhere = f"it is {what}, and your interests are {', '.join(named)}"
+        only_where = next(
+            (t for t in item.tags if t in policy.only_where and t not in interests), None
+        )
+        priority = stressed
+        if liked and priority == "optional":
+            priority = "normal"
+        repeat = habit_weeks(profile, item, roadmap_id, policy) if item.repeat else None
+        unit = Unit(
+            id=full,
+            roadmap=roadmap_id,
+            title=item.title_for(quick),
+            kind=item.kind,
+            size=centi(item.hours_for(quick, profile.hours_per_week)),
+            order=order,
+            prerequisites=catalog.prerequisites(full),
+            after=after_of(catalog, full, profile),
+            prepares_for=catalog.prepares_for(full),
+            title_with=dict(item.title_with) if not quick else {},
+            occurrences=list(range(1, repeat + 1)) if repeat else None,
+            priority=priority,
+            group=item.group,
+            only_where=only_where if stressed == "optional" and not liked else None,
+            filler=stressed == "optional" and not liked,
+            goal=goal,
+            liked=liked,
+            level=level if skill is not None else None,
+            role_weight=weights.get(roadmap_id, 1.0),
+            gated=skill is not None and level is not None,
+            earliest_week=item.earliest_week or 1,
+            after_prep_weeks=item.after_prep_weeks,
+            wait_weeks=item.wait_weeks or 0,
+            lead_weeks=item.lead_weeks or 0,
+            within_weeks=item.within_weeks_for(profile.background),
+            first_shot_for=catalog.first_shot_for(full),
+            elsewhere=elsewhere,
+            elsewhere_field=what,
+            aside=bool(interests and item.tags and item.kind == "build" and not liked and not goal),
+            shared=item.week_share is not None,
+            urgent=on_short_runway(runway, item),
+        )
+        unit.runway_round = (
+            unit.urgent and item.after_prep_weeks is not None and profile.background not in STUDENTS
+        )
+        if item.deadline:
+            unit.deadline = item.deadline
+            unit.deadline_week = deadline_week(item.deadline, start, lead_of(item, policy))
+            unit.earliest_week = max(
+                unit.earliest_week, unit.deadline_week - policy.deadline_window_weeks + 1
             )
-            if item.deadline:
-                unit.deadline = item.deadline
-                unit.deadline_week = deadline_week(item.deadline, start, lead_of(item, policy))
-                unit.earliest_week = max(
-                    unit.earliest_week, unit.deadline_week - policy.deadline_window_weeks + 1
-                )
-            factor = weights.get(roadmap_id, 1.0)
-            factor *= policy.interest_factor if liked else 1.0
-            factor *= policy.goal_factor if goal else 1.0
-            factor *= policy.urgent_factor if unit.urgent else 1.0
-            unit.value = value_of(unit, policy) * factor
-            units.append(unit)
+        factor = weights.get(roadmap_id, 1.0)
+        factor *= policy.interest_factor if liked else 1.0
+        factor *= policy.goal_factor if goal else 1.0
+        factor *= policy.urgent_factor if unit.urgent else 1.0
+        unit.value = value_of(unit, policy) * factor
+        units.append(unit)
     # A signature build the person is already past (GPT-2 from scratch, for someone rated 4
     # in deep learning) hands its place to the build on it that serves their interests (the
     # LLM capstone): they still go into their first round with work of their own to show.
@@ -592,7 +603,12 @@ def candidates(
 def after_of(catalog: Catalog, full_id: str, profile: Profile) -> list[str]:
     """What ``full_id`` comes after where it can, for this person: a round on a short
     runway does not wait for a post (cmp138, cmp139: two weeks of the master's student's
-    round were worth more than her blog before it)."""
+    round were worth more than her blog before it). A step of applying kept from a roadmap the
+    person left out (`staying`) comes after nothing: what its roadmap would have put first is
+    not in the plan, and it goes ahead of the applications it serves (rv53: the engineer's
+    referral ask before his first applications, not after a shortlist months later)."""
+    if full_id.split(".", 1)[0] not in profile.chosen_roadmaps():
+        return []
     after = catalog.after(full_id, profile.background)
     item = catalog.items[full_id]
     if item.after_prep_weeks is not None and on_short_runway(profile.runway_months, item):
@@ -3594,6 +3610,15 @@ def _working_weeks_to(planner: Planner, uid: str) -> int:
     )
 
 
+def _shot_on_time(planner: Planner, shot: str, policy: Policy) -> bool:
+    """Does first shot ``shot`` go out soon enough after its couple of months (its
+    `after_prep_weeks`, in calendar weeks), within `first_shot_late_weeks` of them?"""
+    prep = planner.by_id[shot].after_prep_weeks or 0
+    return _working_weeks_to(planner, shot) <= (
+        math.ceil(prep * policy.prep_calendar_factor) + policy.first_shot_late_weeks
+    )
+
+
 def _round_is_late(planner: Planner, round_id: str, policy: Policy) -> bool:
     """Does ``round_id`` go out about as late as the six months of upskilling Anders warns
     against (`first_shot_round_weeks` working weeks or more before it)?"""
@@ -3875,6 +3900,14 @@ def place(
     for shot, round_id in shots.items():
         if shot not in kept_shots:
             continue
+        if thread and not _shot_on_time(planner, shot, policy):
+            # ... without the weekly ML, if that is how a new plan sent it on time (below)
+            thread = False
+            again = made()
+            if _shot_on_time(again, shot, policy) and not again.late:
+                planner = again
+            else:
+                thread = True
         sent, ahead = _first_week(planner, shot), _weeks_ahead(planner, shot, round_id)
         for _ in range(3):  # the shot itself may move a week when the round waits
             # (no round in the plan: `ahead` is past any gap)
@@ -3916,11 +3949,7 @@ def place(
             trial_holds = {**holds, round_id: sent + policy.first_shot_gap_weeks}
             again = attempt(planner.order_for_deadlines, trial, trial_holds, waits)
             ahead, sent = _weeks_ahead(again, shot, round_id), _first_week(again, shot)
-        on_time = (
-            _working_weeks_to(again, shot)
-            <= math.ceil((again.by_id[shot].after_prep_weeks or 0) * policy.prep_calendar_factor)
-            + policy.first_shot_late_weeks
-        )
+        on_time = _shot_on_time(again, shot, policy)
         # ... and not with a signature goal: each stays in the plan
         own_kept = _goals_kept(planner, again)
         if (

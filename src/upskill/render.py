@@ -586,7 +586,15 @@ def track_lines(plan: Any, catalog: Any) -> list[str]:
         if roadmap not in chosen:
             if skills and roadmap in catalog.roadmaps:
                 rated = ", ".join(str(profile.rating(k)) for k in skills)
-                empty.append(f"{name} (you rated {rated}; not among your roadmaps)")
+                # (a step of applying that stays from it, `stays_with`: said with its weeks)
+                stays = [s for full, s in spans.items() if full.split(".", 1)[0] == roadmap]
+                if stays:
+                    lines.append(
+                        f"- {name} (you rated {rated}; not among your roadmaps, but a step of "
+                        f"applying stays): {said(stays)}"
+                    )
+                else:
+                    empty.append(f"{name} (you rated {rated}; not among your roadmaps)")
             continue
         work: list[tuple[int, int, str, float]] = []
         known = 0
@@ -1714,21 +1722,51 @@ def left_out_roadmaps_said(
         f"{'it' if len(left) == 1 else 'them'} by default."
     )
     core: list[str] = []
+    kept: set[str] = set()
     if catalog is not None:
-        from upskill.planner import not_for
+        from upskill.planner import not_for, staying
 
+        def title(item: Any) -> str:
+            return _md_escape(item.title) if md else clean(item.title, one_line=True)
+
+        # the steps of applying that stay (`stays_with`): said first, with the way to drop
+        # them too, so the plan does not read as ignoring the choice (the referral ask)
+        spans = _spans(plan) if plan is not None else None
+        stays = [
+            (f"{r}.{item.id}", item)
+            for r, item in staying(profile, catalog)
+            if r in left
+            and (spans is None or f"{r}.{item.id}" in spans)
+            and not_for(profile, item) is None
+        ]
+        kept = {full for full, _ in stays}
+        if stays:
+            which = []
+            for full, item in stays:
+                span = spans.get(full) if spans is not None else None
+                when = f" ({_weeks_said(span[0], span[1])})" if span else ""
+                which.append(f"\u201c{title(item)}\u201d{when}")
+            skip = " ".join(full for full, _ in stays)
+            said += (
+                f" {'This step' if len(stays) == 1 else 'These steps'} of it "
+                f"{'stays' if len(stays) == 1 else 'stay'} in your plan, as part of applying "
+                f"rather than networking for its own sake: {', '.join(which)}; "
+                f"`upskill check {skip} --skip` leaves {'it' if len(stays) == 1 else 'them'} "
+                "out too."
+            )
         core = [
-            _md_escape(item.title) if md else clean(item.title, one_line=True)
+            title(item)
             for r in left
             if r in catalog.roadmaps
             for item in catalog.roadmaps[r].items
             if item.priority_for(profile.hours_per_week) == "core"
             and not_for(profile, item) is None
+            and f"{r}.{item.id}" not in kept
         ]
     if core:
         named = ", ".join(f"\u201c{t}\u201d" for t in core[:MAX_CORE_NAMED])
         more = len(core) - MAX_CORE_NAMED
-        said += f" Its core work for you includes {named}" + (
+        said += f" Its {'other ' if kept else ''}core work for you includes {named}" + (
             f" and {more} more" if more > 0 else ""
         )
         said += f" (`upskill roadmaps show {left[0]}` lists it)."
@@ -1759,7 +1797,7 @@ def _what_it_costs(
     after the ask for a referral), with the first sentence of why it matters; with that item's
     id, the week it would go in (its lead time ahead of the first work in the plan that would
     come after it) and that work's week."""
-    from upskill.planner import not_for
+    from upskill.planner import after_of, not_for
 
     firsts = {t.item_id: None for t in plan.tasks}  # (in plan order, each item once)
     rounds = [i for i in firsts if i in catalog.items and catalog.items[i].after_prep_weeks]
@@ -1769,11 +1807,15 @@ def _what_it_costs(
             continue
         for ref in [
             *catalog.prerequisites(item_id),
-            *catalog.after(item_id, plan.profile.background),
+            *after_of(catalog, item_id, plan.profile),
         ]:
             missed = catalog.items.get(ref)
             if (
                 missed is None
+                or ref in firsts  # (a step that stays in the plan: `stays_with`)
+                # (nor one that needs work the plan does not hold: added alone, it could
+                # not be done, as a follow-up to messages never sent)
+                or any(p not in firsts for p in catalog.prerequisites(ref))
                 or ref.split(".", 1)[0] not in left
                 or missed.priority_for(plan.profile.hours_per_week) != "core"
                 or not_for(plan.profile, missed) is not None
@@ -1787,12 +1829,12 @@ def _what_it_costs(
             # (the week it would go in: its lead time before the first work in the plan that
             # would come after it, the swe-to-ml engineer's infrastructure applications in
             # week 7 rather than his first shot in week 20 (rv49), in a week with hours)
-            bg = plan.profile.background
             starts = min(
                 t.week
                 for t in plan.tasks
                 if t.item_id in catalog.items
-                and ref in (*catalog.prerequisites(t.item_id), *catalog.after(t.item_id, bg))
+                and ref
+                in (*catalog.prerequisites(t.item_id), *after_of(catalog, t.item_id, plan.profile))
             )
             week = max(1, starts - max(missed.lead_weeks or 0, 1))
             while week > 1 and plan.budget(week) <= 0:

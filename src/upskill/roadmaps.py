@@ -175,6 +175,12 @@ def check_graph(loaded: list[tuple[Roadmap, str]]) -> list[str]:
                             f"{label}: items[{index}] ({item.id}).{key}: "
                             f"the item needs itself: {full} -> {full}"
                         )
+            for ref in item.stays_with:
+                if ref not in catalog.roadmaps:
+                    problems.append(
+                        f"{label}: items[{index}] ({item.id}).stays_with: "
+                        f"no roadmap {ref!r} is loaded"
+                    )
     topics = {t for it in catalog.items.values() for t in it.topics}
     for roadmap, label in loaded:
         for index, item in enumerate(roadmap.items):

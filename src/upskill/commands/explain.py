@@ -247,6 +247,12 @@ def plan_lines(plan: Any, item_id: str) -> list[str]:
         weeks = sorted({t.week for t in planned})
         status = ", ".join(sorted({t.status for t in planned}))
         lines.append(f"In your plan: week(s) {', '.join(map(str, weeks))}; {status}.")
+        roadmap = item_id.split(".", 1)[0]
+        if roadmap not in plan.profile.chosen_roadmaps():  # (a step that stays: `stays_with`)
+            lines.append(
+                f"You left out the {roadmap} roadmap; this step of it stays, as part of "
+                f"applying (`upskill check {item_id} --skip` leaves it out too)."
+            )
         added = [t for t in planned if t.pinned and t.unscheduled_reason]
         if added:
             names = ", ".join(dict.fromkeys(t.id for t in added))
