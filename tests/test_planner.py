@@ -3164,6 +3164,27 @@ def test_a_replan_keeps_a_first_shot_as_decided() -> None:
         )
 
 
+def test_a_laid_off_engineer_applies_to_infrastructure_roles_no_later_than_his_round() -> None:
+    """An engineer whose money lasts three months, at forty hours a week: the infrastructure
+    and tooling roles (Gleave's way in on the engineering he already has, a paid post soon)
+    go out with his first round, not three weeks after it as his last applications
+    (`early_if_runway_under`; stop 64, an invented person)."""
+    plan = plan_of(
+        "software-engineer",
+        "research-engineer",
+        40,
+        12,
+        (3, 3, 2, 2, 1, 2, 2, 1, 1),
+        runway_months=3,
+        interests=("interpretability",),
+    )
+    infra = week_of(plan, "interviewing.infra-applications", last=False)
+    first = week_of(plan, "interviewing.first-applications", last=False)
+    assert infra is not None
+    assert first is not None
+    assert infra <= first, (infra, first)
+
+
 def test_a_step_of_applying_stays_when_its_roadmap_is_left_out() -> None:
     """rv53 (four of six reviewers' first change; rv46 and rv83 before): the engineer who left
     networking out still asks someone inside for a referral before his first applications,
