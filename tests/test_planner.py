@@ -3164,6 +3164,28 @@ def test_a_replan_keeps_a_first_shot_as_decided() -> None:
         )
 
 
+def test_someone_who_barely_codes_learns_the_language_before_applying() -> None:
+    """A maths teacher rated 1 in coding, at ten hours a week for a year: idiomatic Python came
+    in weeks 43-45, after his first round (week 35), behind every other basic due first
+    (c64pf, c64pfr: both reviewers for it in weeks 4-7, "the biggest ordering error in either
+    plan"). It comes before Big-O (`after`), and so before the round."""
+    plan = plan_of(
+        "other",
+        "research-engineer",
+        10,
+        52,
+        (1, 0, 3, 1, 0, 0, 0, 1, 0),
+        interests=("alignment",),
+    )
+    fluent = week_of(plan, "coding.python-fluency")
+    big_o = week_of(plan, "coding.big-o", last=False)
+    sent = week_of(plan, "interviewing.first-applications", last=False)
+    assert fluent is not None
+    assert big_o is not None
+    assert sent is not None
+    assert fluent < big_o < sent, (fluent, big_o, sent)
+
+
 def test_a_laid_off_engineer_applies_to_infrastructure_roles_no_later_than_his_round() -> None:
     """An engineer whose money lasts three months, at forty hours a week: the infrastructure
     and tooling roles (Gleave's way in on the engineering he already has, a paid post soon)
