@@ -1884,12 +1884,13 @@ def test_a_plan_says_which_default_roadmaps_the_person_left_out(home: Path) -> N
     for w in plan["weeks"]:
         for t in w["tasks"]:
             first.setdefault(t["id"].split("@")[0], w["week"])
-    # the referral ask is in his plan, before every application, and said so at the top
+    # the referral ask is in his plan, after his shortlist and before his first shot and his
+    # round, and said so at the top
     ask = "network.insider-contact"
-    applications = [i for i in first if cat.items[i].kind == "apply"]
-    assert applications
+    applications = ["interviewing.first-shot", "interviewing.first-applications"]
     assert ask in first
-    assert all(first[ask] < first[a] for a in applications), (first[ask], applications)
+    assert first["interviewing.target-list"] < first[ask]
+    assert all(first[ask] < first[a] for a in applications if a in first), first
     title = cat.items[ask].title
     assert (
         f"This step of it stays in your plan, as part of applying rather than networking for "

@@ -604,16 +604,41 @@ def after_of(catalog: Catalog, full_id: str, profile: Profile) -> list[str]:
     """What ``full_id`` comes after where it can, for this person: a round on a short
     runway does not wait for a post (cmp138, cmp139: two weeks of the master's student's
     round were worth more than her blog before it). A step of applying kept from a roadmap the
-    person left out (`staying`) comes after nothing: what its roadmap would have put first is
-    not in the plan, and it goes ahead of the applications it serves (rv53: the engineer's
-    referral ask before his first applications, not after a shortlist months later)."""
-    if full_id.split(".", 1)[0] not in profile.chosen_roadmaps():
-        return []
+    person left out (`staying`) comes after what it would like first from the roadmaps they
+    kept, unless that waits on a build: the engineer's referral ask follows his shortlist (rv54:
+    three of six, "before any target list exists") but not the resume pointed at ML roles, which
+    waits for his fine-tuned model, so it still goes ahead of the applications it serves."""
     after = catalog.after(full_id, profile.background)
+    chosen = profile.chosen_roadmaps()
+    if full_id.split(".", 1)[0] not in chosen:
+        return [
+            a
+            for a in after
+            if a.split(".", 1)[0] in chosen and not _waits_on_a_build(catalog, a, profile)
+        ]
+    # ... and nothing waits for such a step: the engineer's infrastructure applications, on
+    # the engineering he already has, go out before his shortlist and so before that ask
+    kept = {f"{r}.{item.id}" for r, item in staying(profile, catalog)}
+    after = [a for a in after if a not in kept]
     item = catalog.items[full_id]
     if item.after_prep_weeks is not None and on_short_runway(profile.runway_months, item):
         return [a for a in after if catalog.items[a].kind != "write"]
     return after
+
+
+def _waits_on_a_build(catalog: Catalog, full_id: str, profile: Profile) -> bool:
+    """Does ``full_id`` need or come after a build, directly or through what it needs?"""
+    seen: set[str] = set()
+    stack = [*catalog.prerequisites(full_id), *catalog.after(full_id, profile.background)]
+    while stack:
+        ref = stack.pop()
+        if ref in seen or ref not in catalog.items:
+            continue
+        seen.add(ref)
+        if catalog.items[ref].kind == "build":
+            return True
+        stack += [*catalog.prerequisites(ref), *catalog.after(ref, profile.background)]
+    return False
 
 
 def on_short_runway(runway: float | None, item: Any) -> bool:
@@ -1798,6 +1823,10 @@ class Planner:
             for p in self.prerequisites(uid)
             if p in self.chosen and self.by_id[p].kind == "network"
         }
+        # the main application rounds in the plan (`_moot`: a drill after the last is moot)
+        self._rounds_ids = [
+            i for i in chosen if self.by_id[i].goal and self.by_id[i].after_prep_weeks is not None
+        ]
         self.tracks = list(dict.fromkeys(self.by_id[i].roadmap for i in chosen))
         self.served = dict.fromkeys(self.tracks, 0)
         self.queues: dict[str, list[tuple[Key, str]]] = {r: [] for r in self.tracks}
@@ -2297,6 +2326,16 @@ class Planner:
         already sent) is left out, with its reason, and the room goes to other work. So is
         interview practice once the plan's last application is weeks behind."""
         over = self._interviews_over(uid, week)
+        if (
+            over is None
+            and self.by_id[uid].within_weeks is not None
+            and self._rounds_ids
+            and all(r in self.parts for r in self._rounds_ids)
+        ):
+            # ... and a coding drill the person lacks, set up to pay early, once their last
+            # round has gone out (the laid-off engineer's AI-assistant drill, due in week 8,
+            # after his round in week 7)
+            over = self._drill_after_round(uid, week, max(self._main_rounds()))
         if over is not None:
             self.chosen.discard(uid)
             self.reasons[uid] = over
@@ -3894,20 +3933,14 @@ def place(
         if len(again.late) < len(planner.late):
             planner, kept_slack = again, slack
     slack = kept_slack  # (the attempts below start the deadline's work as this one did)
+
     # A shot already decided (kept by a replan) goes out as in a new plan, with what the
     # person has (someone ready from the start sends it before their build, cmp134, cmp135),
     # and holds its round back the same few months.
-    for shot, round_id in shots.items():
-        if shot not in kept_shots:
-            continue
-        if thread and not _shot_on_time(planner, shot, policy):
-            # ... without the weekly ML, if that is how a new plan sent it on time (below)
-            thread = False
-            again = made()
-            if _shot_on_time(again, shot, policy) and not again.late:
-                planner = again
-            else:
-                thread = True
+    def settle(
+        planner: Planner, holds: dict[str, int], shot: str, round_id: str
+    ) -> tuple[Planner, dict[str, int]]:
+        """The plan with kept shot ``shot`` well ahead of its round (the round waits)."""
         sent, ahead = _first_week(planner, shot), _weeks_ahead(planner, shot, round_id)
         for _ in range(3):  # the shot itself may move a week when the round waits
             # (no round in the plan: `ahead` is past any gap)
@@ -3919,6 +3952,21 @@ def place(
                 break
             planner, holds = again, trial_holds
             sent, ahead = _first_week(planner, shot), _weeks_ahead(planner, shot, round_id)
+        return planner, holds
+
+    for shot, round_id in shots.items():
+        if shot not in kept_shots:
+            continue
+        settled = settle(planner, holds, shot, round_id)
+        if thread and not _shot_on_time(settled[0], shot, policy):
+            # ... without the weekly ML, if that is how a new plan sent it on time (`shoot`)
+            thread = False
+            unthreaded = settle(made(), holds, shot, round_id)
+            if _shot_on_time(unthreaded[0], shot, policy) and not unthreaded[0].late:
+                settled = unthreaded
+            else:
+                thread = True
+        planner, holds = settled
 
     # "Spend a couple of months upskilling and then apply, and if it doesn't work out, come
     # back again in a few months" (Anders): when the round, prepared in full, would go out
