@@ -1893,7 +1893,7 @@ def test_a_plan_says_which_default_roadmaps_the_person_left_out(home: Path) -> N
     assert all(first[ask] < first[a] for a in applications if a in first), first
     title = cat.items[ask].title
     assert (
-        f"This step of it stays in your plan, as part of applying rather than networking for "
+        f"This step of networking stays in your plan, as part of applying rather than for "
         f"its own sake: \u201c{title}\u201d (week {first[ask]}); `upskill check {ask} --skip` "
         "leaves it out too."
     ) in line
@@ -1969,6 +1969,59 @@ def test_a_plan_says_which_default_roadmaps_the_person_left_out(home: Path) -> N
     assert "(`network.options-list`" in back
     init_example("postdoc-research-engineer.toml", "--force")
     assert said not in run("export", "--format", "markdown").stdout
+
+
+def test_a_kept_step_is_said_as_kept_only_while_it_is(home: Path, tmp_path: Path) -> None:
+    """review64: the skills line called any planned item of a left-out roadmap "a step of
+    applying" and `explain` said a step "stays" once the person had added it by hand or
+    skipped it; with two roadmaps left out the top said "This step of it ... Its other core
+    work" of both; and the cost named a lesser gap because a prerequisite the person is rated
+    past counted as missing."""
+    init_example("swe-to-ml.toml")
+    assert run("add", "network.options-list", "--week", "6").returncode == 0
+    markdown = run("export", "--format", "markdown").stdout
+    line = next(x for x in markdown.splitlines() if x.startswith("- networking ("))
+    assert "not among your roadmaps, but in your plan all the same" in line
+    added = " ".join(run("explain", "network.options-list").stdout.split())
+    assert "You added network.options-list with `upskill add`" in added
+    assert "this step of it stays" not in added
+    kept = " ".join(run("explain", "network.insider-contact").stdout.split())
+    assert "You left out the network roadmap; this step of it stays" in kept
+    assert run("check", "network.insider-contact", "--skip").returncode == 0
+    skipped = " ".join(run("explain", "network.insider-contact").stdout.split())
+    assert "this step of it stays" not in skipped
+    # ... two roadmaps left out: which one the step is of, and both named after
+    text = (EXAMPLES / "swe-to-ml.toml").read_text(encoding="utf-8")
+    both = tmp_path / "both.toml"
+    both.write_text(
+        text.replace('"interviewing", "open-source"]', '"interviewing"]'), encoding="utf-8"
+    )
+    assert run("init", "--answers", str(both), "--force").returncode == 0
+    top = next(
+        x
+        for x in run("export", "--format", "markdown").stdout.splitlines()
+        if x.startswith("You chose to leave out")
+    )
+    assert "This step of networking stays in your plan" in top
+    assert "Their other core work for you includes" in top
+    assert "`upskill roadmaps show open-source` and `upskill roadmaps show network`" in top
+    # ... and the cost names the gap the person has, not one their rating skips
+    noml = tmp_path / "noml.toml"
+    noml.write_text(
+        'name = "No ML roadmap"\nbackground = "software-engineer"\n'
+        'target_role = "ml-engineer"\nhours_per_week = 10\nweeks = 30\n'
+        'roadmaps = ["coding", "interviewing", "open-source", "network"]\n'
+        "[skills]\ncoding = 3\ndeep_learning = 2\nml_fundamentals = 2\nstatistics = 2\n"
+        "interviewing = 2\nopen_source = 2\nnetworking = 2\n",
+        encoding="utf-8",
+    )
+    assert run("init", "--answers", str(noml), "--force").returncode == 0
+    top = next(
+        x
+        for x in run("export", "--format", "markdown").stdout.splitlines()
+        if x.startswith("You chose to leave out")
+    )
+    assert "goes out without \u201cReading loss curves: recipes and playbooks\u201d" in top
 
 
 def test_an_ask_to_join_a_group_beside_a_supervised_project_is_for_a_second_group(

@@ -35,6 +35,7 @@ from upskill.planner import (
     not_for,
     place,
     stands_in_for_goal,
+    staying,
     week_hours,
 )
 from upskill.profile import load_answers
@@ -3184,6 +3185,42 @@ def test_someone_who_barely_codes_learns_the_language_before_applying() -> None:
     assert big_o is not None
     assert sent is not None
     assert fluent < big_o < sent, (fluent, big_o, sent)
+
+
+def test_a_kept_step_needs_nothing_from_the_roadmap_left_out() -> None:
+    """review64: a user's roadmap could keep a step (`stays_with`) whose prerequisite is in
+    the roadmap the person left out, and the plan put it in week 1 without it. Only a step
+    that needs nothing from a left-out roadmap (but other kept steps) stays; the rest stays
+    out with its roadmap."""
+
+    def item(i: str, **more: Any) -> dict[str, Any]:
+        return {"id": i, "title": i, "hours": 2, "kind": "learn", "source": "s", **more}
+
+    kept = Roadmap.model_validate({"id": "kept", "title": "Kept", "items": [item("a")]})
+    out = Roadmap.model_validate(
+        {
+            "id": "out",
+            "title": "Out",
+            "items": [
+                item("first"),
+                item("needs-first", prerequisites=["first"], stays_with=["kept"]),
+                item("alone", stays_with=["kept"]),
+                item("after-alone", prerequisites=["alone"], stays_with=["kept"]),
+            ],
+        }
+    )
+    cat = Catalog.of([(kept, "kept"), (out, "out")])
+    profile = Profile(
+        background="other",
+        target_role="research-engineer",
+        hours_per_week=10,
+        weeks=4,
+        roadmaps=("kept",),
+    )
+    assert [f"{r}.{i.id}" for r, i in staying(profile, cat)] == ["out.alone", "out.after-alone"]
+    plan = build_plan(profile, cat, MONDAY)
+    assert {t.item_id for t in plan.tasks} == {"kept.a", "out.alone", "out.after-alone"}
+    check_invariants(profile, plan, cat=cat)
 
 
 def test_a_laid_off_engineer_applies_to_infrastructure_roles_no_later_than_his_round() -> None:

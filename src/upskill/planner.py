@@ -409,12 +409,22 @@ def staying(profile: Profile, catalog: Catalog) -> list[tuple[str, Any]]:
     (`stays_with` a roadmap they kept), as (roadmap id, item): the referral ask, for an
     engineer who left out networking (rv46, rv53: four of six reviewers' first change)."""
     chosen = profile.chosen_roadmaps()
-    return [
+    kept = [
         (roadmap_id, item)
         for roadmap_id, roadmap in catalog.roadmaps.items()
         if roadmap_id not in chosen
         for item in roadmap.items
         if set(item.stays_with).intersection(chosen)
+    ]
+    # ... and only a step that needs nothing from a roadmap left out (but other such steps)
+    ids = {f"{r}.{item.id}" for r, item in kept}
+    return [
+        (r, item)
+        for r, item in kept
+        if all(
+            p.split(".", 1)[0] in chosen or p in ids
+            for p in catalog.prerequisites(f"{r}.{item.id}")
+        )
     ]
 
 

@@ -552,7 +552,7 @@ def track_lines(plan: Any, catalog: Any) -> list[str]:
     builds: its biggest pieces of work with their weeks and its hours (applications on a line
     of their own), how many of its basics a high rating skips, and the tracks with nothing in
     the plan on one line. Said at the top, so the person sees the plan is built on them."""
-    from upskill.planner import not_for
+    from upskill.planner import not_for, staying
     from upskill.schema import RATINGS
 
     if catalog is None:
@@ -586,12 +586,16 @@ def track_lines(plan: Any, catalog: Any) -> list[str]:
         if roadmap not in chosen:
             if skills and roadmap in catalog.roadmaps:
                 rated = ", ".join(str(profile.rating(k)) for k in skills)
-                # (a step of applying that stays from it, `stays_with`: said with its weeks)
-                stays = [s for full, s in spans.items() if full.split(".", 1)[0] == roadmap]
-                if stays:
+                # (a step of applying that stays from it, `stays_with`, or one the person
+                # added or kept: said with its weeks, as what it is)
+                there = [s for full, s in spans.items() if full.split(".", 1)[0] == roadmap]
+                kept = {f"{r}.{i.id}" for r, i in staying(profile, catalog)}
+                stays = all(full in kept for full in spans if full.split(".", 1)[0] == roadmap)
+                why = "a step of applying stays" if stays else "in your plan all the same"
+                if there:
                     lines.append(
-                        f"- {name} (you rated {rated}; not among your roadmaps, but a step of "
-                        f"applying stays): {said(stays)}"
+                        f"- {name} (you rated {rated}; not among your roadmaps, but {why}): "
+                        f"{said(there)}"
                     )
                 else:
                     empty.append(f"{name} (you rated {rated}; not among your roadmaps)")
@@ -1747,10 +1751,12 @@ def left_out_roadmaps_said(
                 when = f" ({_weeks_said(span[0], span[1])})" if span else ""
                 which.append(f"\u201c{title(item)}\u201d{when}")
             skip = " ".join(full for full, _ in stays)
+            whose = sorted({full.split(".", 1)[0] for full, _ in stays}, key=left.index)
+            of = " and ".join(words.get(r, r) for r in whose)
             said += (
-                f" {'This step' if len(stays) == 1 else 'These steps'} of it "
+                f" {'This step' if len(stays) == 1 else 'These steps'} of {of} "
                 f"{'stays' if len(stays) == 1 else 'stay'} in your plan, as part of applying "
-                f"rather than networking for its own sake: {', '.join(which)}; "
+                f"rather than for its own sake: {', '.join(which)}; "
                 f"`upskill check {skip} --skip` leaves {'it' if len(stays) == 1 else 'them'} "
                 "out too."
             )
@@ -1766,10 +1772,12 @@ def left_out_roadmaps_said(
     if core:
         named = ", ".join(f"\u201c{t}\u201d" for t in core[:MAX_CORE_NAMED])
         more = len(core) - MAX_CORE_NAMED
-        said += f" Its {'other ' if kept else ''}core work for you includes {named}" + (
+        its = "Its" if len(left) == 1 else "Their"
+        said += f" {its} {'other ' if kept else ''}core work for you includes {named}" + (
             f" and {more} more" if more > 0 else ""
         )
-        said += f" (`upskill roadmaps show {left[0]}` lists it)."
+        shows = " and ".join(f"`upskill roadmaps show {r}`" for r in left)
+        said += f" ({shows} {'lists it' if len(left) == 1 else 'list it'})."
     cost = _what_it_costs(plan, catalog, left, md) if plan is not None and catalog else None
     if cost:
         said = f"{said} {cost[0]}"
@@ -1815,7 +1823,11 @@ def _what_it_costs(
                 or ref in firsts  # (a step that stays in the plan: `stays_with`)
                 # (nor one that needs work the plan does not hold: added alone, it could
                 # not be done, as a follow-up to messages never sent)
-                or any(p not in firsts for p in catalog.prerequisites(ref))
+                or any(
+                    p not in firsts and not_for(plan.profile, catalog.items[p]) is None
+                    for p in catalog.prerequisites(ref)
+                    if p in catalog.items
+                )
                 or ref.split(".", 1)[0] not in left
                 or missed.priority_for(plan.profile.hours_per_week) != "core"
                 or not_for(plan.profile, missed) is not None

@@ -46,7 +46,7 @@ def explain(
         if plan and any(t.item_id == item_id for t in plan.tasks):
             # Still show what the plan holds (the person's notes above all), then say why
             # there is no rationale.
-            for line in plan_lines(plan, item_id):
+            for line in plan_lines(plan, item_id, catalog):
                 print(clean(line))
             raise UnknownTaskError(
                 f"{item_id} is in your plan but no loaded roadmap has it any more "
@@ -84,7 +84,7 @@ def explain(
         )
     )
     if plan is not None:
-        for line in plan_lines(plan, item_id):
+        for line in plan_lines(plan, item_id, catalog):
             console.print(line)
         if not any(t.item_id == item_id for t in plan.tasks) and not any(
             u.id.split("@", 1)[0] == item_id for u in plan.unscheduled
@@ -235,7 +235,7 @@ def _show_records(console: Any, plan: Any, task_id: str) -> None:
             console.print(f"  Evidence: {ref}", soft_wrap=True)
 
 
-def plan_lines(plan: Any, item_id: str) -> list[str]:
+def plan_lines(plan: Any, item_id: str, catalog: Any) -> list[str]:
     """What the plan holds of an item: its weeks, work done outside the plan, the person's
     notes, and why what was left out was (the reasons stored in plan.toml)."""
     from upskill.render import clean
@@ -247,9 +247,13 @@ def plan_lines(plan: Any, item_id: str) -> list[str]:
         weeks = sorted({t.week for t in planned})
         status = ", ".join(sorted({t.status for t in planned}))
         lines.append(f"In your plan: week(s) {', '.join(map(str, weeks))}; {status}.")
+        from upskill.planner import staying
+
         roadmap = item_id.split(".", 1)[0]
-        if roadmap not in plan.profile.chosen_roadmaps():  # (a step that stays: `stays_with`)
-            lines.append(
+        kept = {f"{r}.{i.id}" for r, i in staying(plan.profile, catalog)}
+        by_hand = any(t.pinned and t.unscheduled_reason for t in planned)
+        if item_id in kept and not by_hand and any(t.status == "todo" for t in planned):
+            lines.append(  # (a step that stays: `stays_with`)
                 f"You left out the {roadmap} roadmap; this step of it stays, as part of "
                 f"applying (`upskill check {item_id} --skip` leaves it out too)."
             )
@@ -325,4 +329,7 @@ def _why_not(profile: Any, item_id: str, item: Any, catalog: Any) -> str:
         out = f"it follows {shot}, and your plan sends no first shot; " + first_shot_rule(
             catalog.items[catalog.first_shot_for(shot) or shot].title
         )
-    return out or "it was not selected when the plan was made (replan to pick up roadmap changes)"
+    return out or (
+        "it was not selected when the plan was made, from the roadmaps as they were then "
+        f"(`upskill add {item_id}` puts it into a week)"
+    )
