@@ -628,8 +628,9 @@ def after_of(catalog: Catalog, full_id: str, profile: Profile) -> list[str]:
         ]
     # ... and nothing waits for such a step: the engineer's infrastructure applications, on
     # the engineering he already has, go out before his shortlist and so before that ask
-    kept = {f"{r}.{item.id}" for r, item in staying(profile, catalog)}
-    after = [a for a in after if a not in kept]
+    if any(a.split(".", 1)[0] not in chosen for a in after):  # (seldom: asked per item)
+        kept = {f"{r}.{item.id}" for r, item in staying(profile, catalog)}
+        after = [a for a in after if a not in kept]
     item = catalog.items[full_id]
     if item.after_prep_weeks is not None and on_short_runway(profile.runway_months, item):
         return [a for a in after if catalog.items[a].kind != "write"]
