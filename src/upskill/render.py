@@ -588,14 +588,14 @@ def track_lines(plan: Any, catalog: Any) -> list[str]:
                 rated = ", ".join(str(profile.rating(k)) for k in skills)
                 # (a step of applying that stays from it, `stays_with`, or one the person
                 # added or kept: said with its weeks, as what it is)
-                there = [s for full, s in spans.items() if full.split(".", 1)[0] == roadmap]
-                kept = {f"{r}.{i.id}" for r, i in staying(profile, catalog)}
-                stays = all(full in kept for full in spans if full.split(".", 1)[0] == roadmap)
-                why = "a step of applying stays" if stays else "in your plan all the same"
+                there = [full for full in spans if full.split(".", 1)[0] == roadmap]
                 if there:
+                    kept = {f"{r}.{i.id}" for r, i in staying(profile, catalog)}
+                    stays = all(full in kept for full in there)
+                    why = "a step of applying stays" if stays else "in your plan all the same"
                     lines.append(
                         f"- {name} (you rated {rated}; not among your roadmaps, but {why}): "
-                        f"{said(there)}"
+                        f"{said([spans[full] for full in there])}"
                     )
                 else:
                     empty.append(f"{name} (you rated {rated}; not among your roadmaps)")

@@ -247,17 +247,17 @@ def plan_lines(plan: Any, item_id: str, catalog: Any) -> list[str]:
         weeks = sorted({t.week for t in planned})
         status = ", ".join(sorted({t.status for t in planned}))
         lines.append(f"In your plan: week(s) {', '.join(map(str, weeks))}; {status}.")
-        from upskill.planner import staying
-
-        roadmap = item_id.split(".", 1)[0]
-        kept = {f"{r}.{i.id}" for r, i in staying(plan.profile, catalog)}
-        by_hand = any(t.pinned and t.unscheduled_reason for t in planned)
-        if item_id in kept and not by_hand and any(t.status == "todo" for t in planned):
-            lines.append(  # (a step that stays: `stays_with`)
-                f"You left out the {roadmap} roadmap; this step of it stays, as part of "
-                f"applying (`upskill check {item_id} --skip` leaves it out too)."
-            )
         added = [t for t in planned if t.pinned and t.unscheduled_reason]
+        roadmap = item_id.split(".", 1)[0]
+        if not added and roadmap not in plan.profile.chosen_roadmaps():
+            from upskill.planner import staying
+
+            kept = {f"{r}.{i.id}" for r, i in staying(plan.profile, catalog)}
+            if item_id in kept and any(t.status == "todo" for t in planned):
+                lines.append(  # (a step that stays: `stays_with`)
+                    f"You left out the {roadmap} roadmap; this step of it stays, as part of "
+                    f"applying (`upskill check {item_id} --skip` leaves it out too)."
+                )
         if added:
             names = ", ".join(dict.fromkeys(t.id for t in added))
             had = clean(added[0].unscheduled_reason or "", one_line=True)
