@@ -223,6 +223,13 @@ class Policy:
     # open"): the postdoc's by two of two, whose plan had no ML from week 9 to his first shot,
     # and the chemistry postdoc's by one of two)
     ml_thread_coding: int = 2
+    # ... and goes on from ARENA's first chapter to the signature ML build (GPT-2) and what it
+    # waits for, for someone who codes routinely (rated at least this): not ten weeks without
+    # hands-on ML before it (rv55: four of six reviewers of the data scientist; c65gdata,
+    # c65gdatar: two of two for his GPT-2 in weeks 13-16, before his first shot). Someone
+    # whose coding is the gap keeps the coding first (c65gpost, c65gpostr: the postdoc's plan
+    # lost its algorithms course and its first shot).
+    build_thread_coding: int = 3
     # Optional work that matters only where a condition holds the plan cannot know (a UK
     # programme on the shortlist): its tag, how the condition is said, and the item where the
     # person finds out (text audit 11, finding 6: "tied to none of your interests" is no
@@ -812,6 +819,7 @@ class Planner:
         drills_for_the_work: bool = False,
         ml_thread: bool = False,
         shown_builds: Iterable[str] = (),
+        build_thread: bool = False,
     ) -> None:
         self.policy = policy
         self.quick = quick  # a very short plan: its setup is most of it, not a share of a week
@@ -820,6 +828,8 @@ class Planner:
         # Someone who can code with references open keeps hands-on ML going every week
         # (`_ml_thread`); someone who barely codes yet puts the coding first
         self.ml_thread = ml_thread
+        self.build_thread = build_thread  # ... on to the signature build (`_goal_build_chain`)
+        self._goal_chain: set[str] | None = None
         # Builds a round waits for as it waits for a signature goal (`_shows`): one the
         # person's interest asks for, when `place` finds the wait short
         self.shown_builds = frozenset(shown_builds)
@@ -2481,6 +2491,16 @@ class Planner:
     def _ml_thread(self, uid: str, week: int) -> bool:
         """Is ``uid`` core hands-on ML practice the person lacks (ARENA's first chapter), due
         to start by ``week``?"""
+        return self.must_start(uid, week) and (
+            self._thread_practice(uid)
+            or (
+                uid in self._goal_build_chain()
+                and any(i in self.by_id and self._thread_practice(i) for i in self.finished)
+            )
+        )
+
+    def _thread_practice(self, uid: str) -> bool:
+        """Core hands-on ML practice the person lacks (ARENA's first chapter)."""
         u = self.by_id[uid]
         return (
             u.roadmap == "ml-devloop"
@@ -2489,8 +2509,25 @@ class Planner:
             and u.priority == "core"
             and u.occurrences is None
             and self._big(uid)
-            and self.must_start(uid, week)
         )
+
+    def _goal_build_chain(self) -> set[str]:
+        """For someone who codes routinely (`build_thread`), the signature ML build (GPT-2)
+        and the ML work it waits for that is not a long course (the papers behind it, reading
+        loss curves): once the thread's practice is done, the thread goes on to it."""
+        if self._goal_chain is None:
+            self._goal_chain = set()
+            for uid in self.chosen if self.build_thread else ():
+                u = self.by_id[uid]
+                if u.goal and u.kind == "build" and u.roadmap == "ml-devloop":
+                    self._goal_chain |= {
+                        i
+                        for i in self._closure(uid)
+                        if self.by_id[i].roadmap == "ml-devloop"
+                        and self.by_id[i].occurrences is None
+                        and not self._course(i)
+                    }
+        return self._goal_chain
 
     def _within_reach(self, uid: str) -> bool:
         """A signature goal that is ready and a small step (the three messages once the list
@@ -3886,6 +3923,9 @@ def place(
     slack = policy.deadline_slack_weeks
     # Hands-on ML every week (`Planner.ml_thread`), unless it costs a first shot (below)
     thread = profile.rating("coding") >= policy.ml_thread_coding
+    # ... going on to the signature build for someone who codes routinely, unless that costs
+    # the first shot (then the weekly ML stops at ARENA's notebooks, as before)
+    on_to_build = profile.rating("coding") >= policy.build_thread_coding
     shown: frozenset[str] = frozenset()  # builds a round waits for (see below)
 
     def attempt(
@@ -3916,6 +3956,7 @@ def place(
             drills_for_the_work=profile.target_role in policy.drills_for_the_work,
             ml_thread=thread,
             shown_builds=shown,
+            build_thread=thread and on_to_build,
         )
         planner.placement = planner.run()
         return planner
@@ -3945,6 +3986,33 @@ def place(
             planner, kept_slack = again, slack
     slack = kept_slack  # (the attempts below start the deadline's work as this one did)
 
+    def closest(
+        planner: Planner,
+        trial_holds: dict[str, int],
+        holds: dict[str, int],
+        shot: str,
+        round_id: str,
+        trial: Mapping[str, str],
+    ) -> tuple[Planner, dict[str, int]]:
+        """The round held back no longer than the gap after its shot: a shot that came late
+        in a first try (after its round) and went out sooner once the round waited does not
+        keep the round waiting for the late week."""
+        sent = _first_week(planner, shot)
+        gap = policy.first_shot_gap_weeks
+        if sent is None or trial_holds.get(round_id, 0) <= sent + gap:
+            return planner, trial_holds
+        closer = {**holds, round_id: sent + gap}
+        nearer = attempt(planner.order_for_deadlines, trial, closer, waits)
+        ahead = _weeks_ahead(nearer, shot, round_id)
+        if (
+            ahead is not None
+            and ahead >= gap
+            and _first_week(nearer, shot) == sent
+            and not nearer.late
+        ):
+            return nearer, closer
+        return planner, trial_holds
+
     # A shot already decided (kept by a replan) goes out as in a new plan, with what the
     # person has (someone ready from the start sends it before their build, cmp134, cmp135),
     # and holds its round back the same few months.
@@ -3952,6 +4020,7 @@ def place(
         planner: Planner, holds: dict[str, int], shot: str, round_id: str
     ) -> tuple[Planner, dict[str, int]]:
         """The plan with kept shot ``shot`` well ahead of its round (the round waits)."""
+        before = holds
         sent, ahead = _first_week(planner, shot), _weeks_ahead(planner, shot, round_id)
         for _ in range(3):  # the shot itself may move a week when the round waits
             # (no round in the plan: `ahead` is past any gap)
@@ -3963,12 +4032,19 @@ def place(
                 break
             planner, holds = again, trial_holds
             sent, ahead = _first_week(planner, shot), _weeks_ahead(planner, shot, round_id)
-        return planner, holds
+        return closest(planner, holds, before, shot, round_id, held)
 
     for shot, round_id in shots.items():
         if shot not in kept_shots:
             continue
         settled = settle(planner, holds, shot, round_id)
+        if thread and on_to_build and not _shot_on_time(settled[0], shot, policy):
+            on_to_build = False  # (the weekly ML stops at the notebooks, as in `shoot` below)
+            unbuilt = settle(made(), holds, shot, round_id)
+            if _shot_on_time(unbuilt[0], shot, policy) and not unbuilt[0].late:
+                settled = unbuilt
+            else:
+                on_to_build = True
         if thread and not _shot_on_time(settled[0], shot, policy):
             # ... without the weekly ML, if that is how a new plan sent it on time (`shoot`)
             thread = False
@@ -4008,6 +4084,8 @@ def place(
             trial_holds = {**holds, round_id: sent + policy.first_shot_gap_weeks}
             again = attempt(planner.order_for_deadlines, trial, trial_holds, waits)
             ahead, sent = _weeks_ahead(again, shot, round_id), _first_week(again, shot)
+        again, trial_holds = closest(again, trial_holds, holds, shot, round_id, trial)
+        ahead = _weeks_ahead(again, shot, round_id)
         on_time = _shot_on_time(again, shot, policy)
         # ... and not with a signature goal: each stays in the plan
         own_kept = _goals_kept(planner, again)
@@ -4039,6 +4117,12 @@ def place(
             continue  # is no first shot: a five-week plan with no room for the round)
         trial = {k: v for k, v in held.items() if k != shot}
         tried = shoot(planner, shot, round_id, trial, holds, waits)
+        if tried is None and thread and on_to_build:
+            # ... first without going on to the signature build: the notebooks, then the
+            # shot, then the build (the 10 h data scientist's shot in week 20 otherwise)
+            on_to_build = False
+            tried = shoot(planner, shot, round_id, trial, holds, waits)
+            on_to_build = tried is None
         if tried is None and thread:
             # ... and a first shot the weekly ML pushed too late goes out without it: "a
             # couple of months, then apply" comes first (the evenings engineer at ten hours
