@@ -433,3 +433,60 @@ def test_replan_with_an_edited_profile_adds_a_roadmap_and_keeps_progress(home: P
     hours = run("replan", "--yes", "--hours", "10", env={"UPSKILL_TODAY": "2026-12-02"})
     assert hours.returncode == 0, hours.stderr
     assert "hours_per_week = 10" in profile.read_text(encoding="utf-8")  # profile.toml in step
+
+
+def test_a_replan_when_ahead_fills_the_weeks_whose_work_was_done_early(home: Path) -> None:
+    """Someone who did the first two weeks' work in week 1 and replans had nothing to do
+    until week 3: the work done ahead kept taking the hours of the weeks it was planned for.
+    It took week 1's hours, when it was done: next week gets the next work, what needs the
+    work done ahead may start then, the done tasks keep their weeks and dates, and no week
+    is said to hold more than its hours (`Plan.done_ahead`)."""
+    init_example("data-scientist-research-engineer.toml")
+    plan = load_plan(home)
+    ahead = list(dict.fromkeys(t.id for t in plan.tasks if t.week <= 2))
+    wednesday = {"UPSKILL_TODAY": "2026-11-25"}  # (week 1)
+    assert run("check", *ahead, env=wednesday).returncode == 0
+    before = load_plan(home)
+    kept = {(t.id, t.week, t.hours, t.done_on) for t in before.tasks if t.status != "todo"}
+    shown = run("plan", "--week", "2", env=wednesday).stdout
+    assert "(done ahead, in week 1)" in " ".join(shown.split())
+    assert "0 / 12 h" in shown  # (week 2's own work is all done)
+    said = " ".join(run("status", env=wednesday).stdout.split())
+    assert "Work done ahead left weeks 2, 3 with hours to spare: `upskill replan`" in said
+    data = json.loads(run("status", "--format", "json", env=wednesday).stdout)
+    assert data["freed_weeks"] == [2, 3]
+    result = run("replan", "--yes", env=wednesday)
+    assert result.returncode == 0, result.stderr
+    assert "more than the week's" not in result.stderr
+    after = load_plan(home)
+    assert kept == {(t.id, t.week, t.hours, t.done_on) for t in after.tasks if t.status != "todo"}
+    todo = [t for t in after.tasks if t.status == "todo" and t.week == 2]
+    assert sum(t.hours for t in todo) >= after.hours_per_week / 2, todo
+    assert after.week_load(2) <= after.budget(2)
+    for week in range(2, after.weeks + 1):
+        assert after.week_load(week) <= after.budget(week) + 1e-9, week
+    shown = " ".join(run("plan", "--week", "2", env=wednesday).stdout.split())
+    assert f"{after.week_load(2):g} / 12 h" in shown
+    check = run("plan", "--format", "markdown", "--all", env=wednesday)
+    assert ", ahead of this week)" in check.stdout
+    assert "Work done ahead" not in run("status", env=wednesday).stdout
+
+
+def test_a_replan_gives_the_hours_of_a_skipped_task_to_other_work(home: Path) -> None:
+    """A task skipped in a later week took its hours with it: the replan left that week
+    light. Skipped work takes no hours, and what waited for it no longer waits."""
+    init_example("data-scientist-research-engineer.toml")
+    plan = load_plan(home)
+    week = 8
+    skipped = max(
+        (t for t in plan.tasks_in(week) if t.occurrence is None and t.status == "todo"),
+        key=lambda t: t.hours,
+    )
+    assert run("check", skipped.id, "--skip").returncode == 0
+    result = run("replan", "--yes")
+    assert result.returncode == 0, result.stderr
+    after = load_plan(home)
+    assert any(t.id == skipped.id and t.status == "skipped" for t in after.tasks_in(week))
+    held = after.week_load(week)
+    assert held > plan.week_load(week) - skipped.hours, (held, plan.week_load(week))
+    assert held <= after.budget(week) + 1e-9

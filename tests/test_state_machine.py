@@ -27,7 +27,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 from tests.conftest import EXAMPLES
 from upskill import storage
 from upskill.errors import StateError
-from upskill.plan import Plan
+from upskill.plan import Plan, Task
 from upskill.planner import CENTI, build_plan
 from upskill.profile import load_answers
 from upskill.progress import chart_rows, mark, replan, summary
@@ -214,16 +214,25 @@ class PlanLife(RuleBasedStateMachine):
                     assert last[pre] <= week, (pre, last[pre], item_id, week)
 
     def budget_from_the_replan_on(self) -> None:
+        # (a week's load: not what was skipped, nor what was done ahead of it, whose hours an
+        # earlier week gave: `Plan.week_load`)
+        def counts(t: Task) -> bool:
+            return t.status != "skipped" and not t.unplanned and not self.plan.done_ahead(t)
+
         per_week: dict[int, float] = defaultdict(float)
         for t in self.plan.tasks:
-            per_week[t.week] += t.hours
+            if counts(t):
+                per_week[t.week] += t.hours
         budget = round(self.plan.hours_per_week * CENTI)
         for week, hours in per_week.items():
             if week >= self.from_week:
                 kept = sum(
-                    x.hours for x in self.plan.tasks_in(week) if x.status != "todo" or x.pinned
+                    x.hours
+                    for x in self.plan.tasks_in(week)
+                    if counts(x) and (x.status != "todo" or x.pinned)
                 )
                 assert round(hours * CENTI) <= max(budget, round(kept * CENTI)), (week, hours)
+                assert self.plan.week_load(week) == round(hours, 2), week
 
     @invariant()
     def dates_change_only_by_the_person(self) -> None:

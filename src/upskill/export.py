@@ -43,7 +43,7 @@ def to_ics(plan: Plan, stamp: dt.date, catalog: Any = None) -> bytes:
         tasks = plan.tasks_in(week)
         if not tasks:
             continue
-        total = sum(t.hours for t in tasks)
+        total = sum(t.hours for t in tasks if not plan.done_ahead(t))
         event = Event()
         event.add("uid", _uid(plan, f"week-{week}"))
         event.add("dtstamp", dtstamp)

@@ -204,6 +204,27 @@ class Plan:
         """The plan week holding ``day`` (0 or less before the start, > weeks after the end)."""
         return (day - self.start).days // 7 + 1
 
+    def done_ahead(self, t: Task) -> bool:
+        """Was ``t`` checked off before its week began? Its hours were spent in an earlier
+        week, not the one it was planned for: that week's hours are free for other work (a
+        replan gives them to it), and its load and total do not count it."""
+        return t.status == "done" and t.done_on is not None and self.week_of(t.done_on) < t.week
+
+    def week_load(self, week: int) -> float:
+        """The hours ``week`` holds: its tasks, but not those skipped, recorded as done outside
+        the plan, or done ahead of it."""
+        return round(
+            sum(
+                t.hours
+                for t in self.tasks
+                if t.week == week
+                and t.status != "skipped"
+                and not t.unplanned
+                and not self.done_ahead(t)
+            ),
+            2,
+        )
+
     def last_week(self) -> int:
         """The last week that holds a task (at least 1)."""
         return max((t.week for t in self.tasks), default=1)

@@ -402,10 +402,11 @@ def take_back_added(plan: Plan, given: str) -> list[Unscheduled]:
 
 
 def planned_hours(plan: Plan) -> dict[int, float]:
-    """The hours each week holds: its tasks planned there (not work done outside the plan)."""
+    """The hours each week holds: its tasks planned there (not work done outside the plan,
+    nor work done ahead of its week, whose hours were spent earlier: `Plan.week_load`)."""
     out: dict[int, float] = {}
     for t in plan.tasks:
-        if not t.unplanned and t.status != "skipped":
+        if not t.unplanned and t.status != "skipped" and not plan.done_ahead(t):
             out[t.week] = round(out.get(t.week, 0.0) + t.hours, 2)
     return out
 
@@ -595,6 +596,7 @@ def summary(plan: Plan, today: dt.date) -> dict[str, Any]:
             "roadmaps": {r: per[r].as_dict() for r in sorted(per)},
             "next_milestone": next_milestone,
             "done_outside_plan_hours": round(outside, 2),
+            "freed_weeks": freed_weeks(plan, today),
         }
     )
     from upskill import pace
@@ -604,6 +606,19 @@ def summary(plan: Plan, today: dt.date) -> dict[str, Any]:
 
 
 ON_TRACK_DAYS = 0.5  # within half a day of work either way is on track, not news
+
+
+def freed_weeks(plan: Plan, today: dt.date) -> list[int]:
+    """The weeks from next week on that work done ahead left with an hour or more to spare
+    while work to do waits in later weeks: what `replan` would fill."""
+    now = max(plan.week_of(today), 0)
+    later = [t.week for t in plan.tasks if t.status == "todo"]
+    out = []
+    for week in sorted({t.week for t in plan.tasks if plan.done_ahead(t) and t.week > now}):
+        room = plan.budget(week) * (1 - plan.profile.buffer) - plan.week_load(week)
+        if room >= 1 and any(w > week for w in later):
+            out.append(week)
+    return out
 
 
 def status_line(ahead_hours: float, hours_per_week: float) -> str:
@@ -850,18 +865,33 @@ def replan(
         if unit.id in shot_rounds and not unit.title.endswith(SECOND_SHOT):
             unit.title += SECOND_SHOT
     satisfied = set(selection.known)
+
     # ... but a task with parts still to do is not finished (one part checked off by hand):
     # what needs it waits for the rest (a habit's first occurrence is what others wait for)
-    finished = {
-        t.item_id: t.week
-        for t in kept
-        if t.status != "todo" and (t.item_id not in present or present[t.item_id]["occurrences"])
-    }
+    # Work done ahead of its week was done in the week it was checked off: it takes that
+    # week's hours, not the hours of the week it was planned for, and what needs it may start
+    # from then; a task skipped takes no hours at all, and what waits for it waits no longer
+    # (someone two weeks ahead replans into next week, not into the week after the two).
+    def done_in(t: Task) -> int:
+        if plan.done_ahead(t):
+            assert t.done_on is not None
+            return plan.week_of(t.done_on)
+        if t.status == "skipped":
+            return min(t.week, max(current, 1))
+        return t.week
+
+    finished: dict[str, int] = {}
+    for t in kept:
+        if t.status != "todo" and (t.item_id not in present or present[t.item_id]["occurrences"]):
+            finished[t.item_id] = max(finished.get(t.item_id, 0), done_in(t))
     used: dict[int, int] = {}
     count: dict[int, int] = {}
     for t in kept:
-        used[t.week] = used.get(t.week, 0) + round(t.hours * 100)
-        count[t.week] = count.get(t.week, 0) + 1
+        if t.status == "skipped":
+            continue
+        week = done_in(t)
+        used[week] = used.get(week, 0) + round(t.hours * 100)
+        count[week] = count.get(week, 0) + 1
     # The past keeps what it planned (today included): new work starts tomorrow.
     frozen = freeze(plan, today)
     from_day = max(from_date, today + dt.timedelta(days=1)) if from_week == current else from_date

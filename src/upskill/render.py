@@ -1932,7 +1932,8 @@ def week_table(
     tasks = plan.tasks_in(week)
     parts = plan.parts()
     firsts = first_tasks(plan) if info else set()
-    total = sum(t.hours for t in tasks)
+    # (work done ahead of the week took an earlier week's hours: `Plan.done_ahead`)
+    total = sum(t.hours for t in tasks if not plan.done_ahead(t))
     hours_there = plan.budget(week)
     footer = f"{round(total, 2):g} / {budget(hours_there)} h"
     table = Table(
@@ -1956,6 +1957,8 @@ def week_table(
             label.append(f"  part {part.number} of {part.count}", style="dim")
         if t.pinned:
             label.append("  (pinned)", style="dim")
+        if plan.done_ahead(t):
+            label.append(f"  (done ahead, in week {plan.week_of(t.done_on)})", style="dim")
         if t.note:
             label.append(f"\nnote: {note_line(t.note)}", style="italic")
         extra = (info or {}).get(t.id)
@@ -2335,7 +2338,8 @@ def _free_hours(plan: Any, week: int) -> float:
     from upskill.planner import week_hours
 
     cap: float = week_hours(plan.profile, plan.start, plan.weeks)[week] / 100
-    return max(round(cap - sum(float(t.hours) for t in plan.tasks_in(week)), 2), 0.0)
+    held = sum(float(t.hours) for t in plan.tasks_in(week) if not plan.done_ahead(t))
+    return max(round(cap - held, 2), 0.0)
 
 
 LEFT_FREE = (  # (the light weeks' free hours: what "Did not fit" offers them)
@@ -2579,7 +2583,7 @@ def plan_markdown(
     said_in: dict[str, int] = {}  # the week an item's finish line was first written out
     for n in numbers:
         tasks = plan.tasks_in(n)
-        total = sum(t.hours for t in tasks)
+        total = sum(t.hours for t in tasks if not plan.done_ahead(t))
         off = plan.profile.time_off_in(plan.week_start(n))
         lines.append(
             f"## Week {n} ({plan.week_start(n).isoformat()} – {plan.week_end(n).isoformat()}), "
@@ -2608,6 +2612,8 @@ def plan_markdown(
             title = _md_escape(t.title)
             size = hours_label(t, parts.get(id(t)))
             extra = f", done {t.done_on.isoformat()}" if t.done_on and t.status == "done" else ""
+            if plan.done_ahead(t):
+                extra += ", ahead of this week"
             if t.status == "skipped":
                 lines.append(f"- [ ] ~~{title}~~ (`{t.id}`, {size}, skipped)")
             else:
@@ -3116,6 +3122,13 @@ def summary_view(console: Any, data: dict[str, Any]) -> None:
     console.print(
         f"You are {data['status']}." if data["status"] != "on track" else "You are on track."
     )
+    freed = data.get("freed_weeks") or []
+    if freed:
+        said = ", ".join(str(w) for w in freed)
+        console.print(
+            f"Work done ahead left {'week' if len(freed) == 1 else 'weeks'} {said} with hours "
+            "to spare: `upskill replan` brings the next work into them."
+        )
     outside = data.get("done_outside_plan_hours")
     if outside:
         console.print(

@@ -57,7 +57,8 @@ def replan(
 ) -> None:
     """Reflow unfinished work (including overdue) over this week and the ones after it.
 
-    Done and skipped tasks keep their weeks and dates. The previous plan and profile are kept
+    Done and skipped tasks keep their weeks and dates; the hours of work done ahead of its
+    week, and of skipped work, go to the next work. The previous plan and profile are kept
     as plan.toml.bak and profile.toml.bak (older ones as .bak.2, .bak.3, ...), and
     profile.toml is updated to match. A profile.toml with changes of its own is not
     overwritten: replan says so and stops (apply them with --profile).
