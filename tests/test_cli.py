@@ -427,17 +427,7 @@ def test_busy_weeks_come_in_blocks_of_one_kind_of_work(example: str, home: Path)
         # "the people and applications last in 13 of 24 weeks, where the weekly outreach is
         # easiest to drop"); what waits for what is `test_a_weeks_blocks_keep_...`
         outreach = [n for n, m in enumerate(under) if any("weekly-outreach@" in i for i, _ in m)]
-        # (... unless its block holds what comes after something in another block this week:
-        # a round that waits for the week's end of a blog post)
-        items = load_catalog(None)
-        here = {i.split("@")[0] for i, _ in (x for m in under for x in m)}
-        waits = outreach and any(
-            (set(items.prerequisites(i.split("@")[0])) | set(items.after(i.split("@")[0])))
-            & (here - {j.split("@")[0] for j, _ in under[outreach[0]]})
-            for i, _ in under[outreach[0]]
-            if i.split("@")[0] in items.items
-        )
-        if outreach and not waits and not any(i.startswith(COLLABORATION) for i, _ in under[0]):
+        if outreach and not any(i.startswith(COLLABORATION) for i, _ in under[0]):
             assert outreach == [0], (week["week"], heads)
         for (name, count, hours), members in zip(heads, under, strict=True):
             assert {kind_of[i] for i, _ in members} == {named[name]}, (week["week"], name)
@@ -2258,7 +2248,7 @@ def test_weekly_problems_skip_the_sections_the_plans_own_drills_cover(home: Path
     assert sections == left[: len(sections)]
     assert len(sections) == min(len(left), len(topics))
     assert topics[len(sections) :] == [render.PAST_THE_TOPICS] * (len(topics) - len(sections))
-    assert len(topics) >= 14  # (since stop 65 his programme applications come first)
+    assert len(topics) == 16
     number, topic = said[0]
     explained = run("explain", f"coding.weekly-problems@{number}").stdout
     assert f"This week (coding.weekly-problems@{number}): {topic}" in explained
