@@ -3810,3 +3810,91 @@ def test_a_round_waits_after_its_first_shot_no_longer_than_the_gap() -> None:
         shot,
         sent,
     )
+
+
+# review65: profiles from a fuzz of the weekly ML going on to GPT-2, whose plans it made
+# worse: one lost its only application round, one sent its round weeks later with GPT-2 in
+# the same weeks.
+NO_ROUND_WITH_THE_BUILD = """
+name = "fuzz 3184"
+background = "software-engineer"
+target_role = "ml-engineer"
+hours_per_week = 7
+weeks = 28
+
+[skills]
+coding = 3
+data_structures = 2
+statistics = 3
+ml_fundamentals = 3
+interviewing = 2
+open_source = 1
+research = 0
+networking = 2
+"""
+ROUND_LATER_WITH_THE_BUILD = """
+name = "fuzz 2832"
+background = "phd-or-postdoc"
+target_role = "ml-engineer"
+hours_per_week = 11
+weeks = 69
+time_off = [{ start = 2027-02-10, end = 2027-02-14, hours_per_week = 2 }]
+
+[skills]
+coding = 3
+data_structures = 3
+statistics = 1
+ml_fundamentals = 2
+deep_learning = 0
+interviewing = 4
+open_source = 0
+research = 2
+networking = 1
+"""
+
+
+@pytest.mark.parametrize("answers", [NO_ROUND_WITH_THE_BUILD, ROUND_LATER_WITH_THE_BUILD])
+def test_the_weekly_ml_goes_on_to_the_build_only_where_it_costs_nothing(
+    answers: str, tmp_path: Path
+) -> None:
+    """The weekly ML going on to the signature build is kept only where the plan keeps what
+    it has without it: every goal and application, each round at most
+    `build_wait_weeks` later, and only if the build comes sooner (`_build_pays`)."""
+    path = tmp_path / "answers.toml"
+    path.write_text(answers)
+    _, plan = plan_at(path)
+    profile = load_answers(path)
+    plain = build_plan(
+        profile,
+        catalog(),
+        profile.start_date or MONDAY,
+        policy=dataclasses.replace(POLICY, build_thread_coding=99),
+    )
+    sent = week_of(plain, "interviewing.first-applications", last=False)
+    assert sent is not None
+    now = week_of(plan, "interviewing.first-applications", last=False)
+    assert now is not None
+    built, was = (week_of(p, "ml-devloop.gpt2-from-scratch", last=False) for p in (plan, plain))
+    wait = POLICY.build_wait_weeks if (built or 0) < (was or 0) else 0
+    assert now <= sent + wait, (now, sent, built, was)
+
+
+def test_a_replan_after_arena_keeps_the_weekly_ml_going_on_to_gpt2() -> None:
+    """review65: a replan holds done work only as finished, not as units, so ARENA's first
+    chapter checked off and replanned stopped the weekly ML going on to GPT-2: the data
+    scientist's GPT-2 went after his first shot. It stays before it."""
+    from upskill.progress import replan
+
+    _, plan = plan_for("data-scientist-research-engineer.toml")
+    arena = week_of(plan, "ml-devloop.arena-basics")
+    assert arena is not None
+    for t in plan.tasks:
+        if t.week <= arena:
+            t.status, t.done_on = "done", plan.week_start(t.week)
+    day = plan.week_start(arena + 1) - dt.timedelta(days=1)
+    again = replan(plan, catalog(), day, today=day).plan
+    gpt2 = week_of(again, "ml-devloop.gpt2-from-scratch")
+    shot = week_of(again, "interviewing.first-shot", last=False)
+    assert gpt2 is not None
+    assert shot is not None
+    assert gpt2 < shot, (gpt2, shot)

@@ -230,6 +230,9 @@ class Policy:
     # whose coding is the gap keeps the coding first (c65gpost, c65gpostr: the postdoc's plan
     # lost its algorithms course and its first shot).
     build_thread_coding: int = 3
+    # ... if each application round of the plan without it goes out at most this many weeks
+    # later (the backend engineer's, three, for his GPT-2 before his shot: c65gback)
+    build_wait_weeks: int = 3
     # Optional work that matters only where a condition holds the plan cannot know (a UK
     # programme on the shortlist): its tag, how the condition is said, and the item where the
     # person finds out (text audit 11, finding 6: "tied to none of your interests" is no
@@ -829,6 +832,7 @@ class Planner:
         # (`_ml_thread`); someone who barely codes yet puts the coding first
         self.ml_thread = ml_thread
         self.build_thread = build_thread  # ... on to the signature build (`_goal_build_chain`)
+        self.build_thread_used = False  # (`place`: the settled plan was made with it)
         self._goal_chain: set[str] | None = None
         # Builds a round waits for as it waits for a signature goal (`_shows`): one the
         # person's interest asks for, when `place` finds the wait short
@@ -2493,11 +2497,25 @@ class Planner:
         to start by ``week``?"""
         return self.must_start(uid, week) and (
             self._thread_practice(uid)
-            or (
-                uid in self._goal_build_chain()
-                and any(i in self.by_id and self._thread_practice(i) for i in self.finished)
-            )
+            or (uid in self._goal_build_chain() and self._on_to_the_build())
         )
+
+    def _on_to_the_build(self) -> bool:
+        """Is the hands-on practice a signature ML build stands on done (ARENA's first
+        chapter), in this plan or before it (a replan's done work is not among its units;
+        work skipped for a rating does not count)?"""
+        for uid in self._goal_build_chain():
+            u = self.by_id[uid]
+            if not (u.goal and u.kind == "build"):
+                continue
+            for p in u.prerequisites:
+                if (
+                    p in self.finished
+                    and p not in self.satisfied
+                    and (p not in self.by_id or self._thread_practice(p))
+                ):
+                    return True
+        return False
 
     def _thread_practice(self, uid: str) -> bool:
         """Core hands-on ML practice the person lacks (ARENA's first chapter)."""
@@ -3917,7 +3935,77 @@ def place(
 
     ``used`` is hundredths of an hour already taken in a week, ``tasks_used`` the number of
     tasks already there (work a replan keeps); ``satisfied`` are ids that count as finished.
+
+    The weekly ML going on to the signature build (`Policy.build_thread_coding`) is kept
+    only where it costs the plan nothing it had without it (`_build_pays`): review65 found
+    fuzzed profiles whose round or signature goal it pushed out or months later.
     """
+    args = (units, profile, start)
+    kwargs: dict[str, Any] = {
+        "horizon": horizon,
+        "first_week": first_week,
+        "today": today,
+        "used": used,
+        "tasks_used": tasks_used,
+        "satisfied": tuple(satisfied),
+        "finished": finished,
+    }
+    built = _place(*args, policy=policy, **kwargs)
+    if built.build_thread_used:
+        plain = _place(*args, policy=replace(policy, build_thread_coding=NEVER), **kwargs)
+        if not _build_pays(plain, built, policy):
+            return plain.placement
+    return built.placement
+
+
+NEVER = 99  # (a rating no one has: `place` without the weekly ML going on to the build)
+
+
+def _build_pays(plain: Planner, built: Planner, policy: Policy) -> bool:
+    """Does the plan with the weekly ML going on to the signature build keep what the plan
+    without it has: every signature goal and application (a first shot too), each round at
+    most `build_wait_weeks` later (a first shot, or a programme application that goes out
+    on its own, may wait for the build: that is the point, c65gdata, c65gback), and nothing
+    late?"""
+    if built.late or not _goals_kept(plain, built):
+        return False
+    builds = [
+        g
+        for g in plain.parts
+        if plain.by_id[g].goal and plain.by_id[g].kind == "build" and g in built.parts
+    ]
+    # (a round waits only for a build that comes sooner for it: review65 found rounds
+    # later by weeks with the build in the same weeks)
+    gained = any((_first_week(built, g) or 0) < (_first_week(plain, g) or 0) for g in builds)
+    wait = policy.build_wait_weeks if gained else 0
+    for uid in plain.parts:
+        u = plain.by_id[uid]
+        if u.kind != "apply" or u.occurrences is not None:  # (not the weekly applying after)
+            continue
+        was, now = _first_week(plain, uid), _first_week(built, uid)
+        if now is None:
+            return False
+        round_ = u.after_prep_weeks is not None and u.first_shot_for is None
+        if round_ and was is not None and now > was + wait:
+            return False
+    return True
+
+
+def _place(
+    units: Sequence[Unit],
+    profile: Profile,
+    start: dt.date,
+    *,
+    horizon: int | None = None,
+    first_week: int = 1,
+    today: dt.date | None = None,
+    used: Mapping[int, int] | None = None,
+    tasks_used: Mapping[int, int] | None = None,
+    satisfied: Iterable[str] = (),
+    finished: Mapping[str, int] | None = None,
+    policy: Policy = POLICY,
+) -> Planner:
+    """`place`, once: the planner of the plan it settles on."""
     capacity = week_hours(profile, start, horizon or profile.weeks, today, policy)
 
     slack = policy.deadline_slack_weeks
@@ -4281,7 +4369,8 @@ def place(
             for t in planner.tasks:
                 if t.id.split("@", 1)[0] == round_id and not t.title.endswith(SECOND_SHOT):
                     t.title += SECOND_SHOT
-    return planner.placement
+    planner.build_thread_used = planner.build_thread
+    return planner
 
 
 @gc_paused
