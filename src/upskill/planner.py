@@ -4369,7 +4369,8 @@ def _place(
             for t in planner.tasks:
                 if t.id.split("@", 1)[0] == round_id and not t.title.endswith(SECOND_SHOT):
                     t.title += SECOND_SHOT
-    planner.build_thread_used = planner.build_thread
+    # (a plan whose build thread found no signature ML build to go on to is the plain one)
+    planner.build_thread_used = planner.build_thread and bool(planner._goal_chain)
     return planner
 
 
