@@ -25,7 +25,7 @@ def warnings(
     order = reflow if replanning else "move one of them or run `upskill replan`"
     load: dict[int, float] = {}
     for t in plan.tasks:  # (work done ahead of its week took an earlier week's hours)
-        if t.status != "skipped" and not t.unplanned and not plan.done_ahead(t):
+        if plan.takes_hours(t):
             load[t.week] = load.get(t.week, 0.0) + t.hours
     for week in sorted(load):
         budget = plan.budget(week)

@@ -210,20 +210,14 @@ class Plan:
         replan gives them to it), and its load and total do not count it."""
         return t.status == "done" and t.done_on is not None and self.week_of(t.done_on) < t.week
 
+    def takes_hours(self, t: Task) -> bool:
+        """Does ``t`` take hours of its week: not skipped, not recorded as done outside the
+        plan, not done ahead of it?"""
+        return t.status != "skipped" and not t.unplanned and not self.done_ahead(t)
+
     def week_load(self, week: int) -> float:
-        """The hours ``week`` holds: its tasks, but not those skipped, recorded as done outside
-        the plan, or done ahead of it."""
-        return round(
-            sum(
-                t.hours
-                for t in self.tasks
-                if t.week == week
-                and t.status != "skipped"
-                and not t.unplanned
-                and not self.done_ahead(t)
-            ),
-            2,
-        )
+        """The hours ``week`` holds: its tasks that take its hours (`takes_hours`)."""
+        return round(sum(t.hours for t in self.tasks if t.week == week and self.takes_hours(t)), 2)
 
     def last_week(self) -> int:
         """The last week that holds a task (at least 1)."""

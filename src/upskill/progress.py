@@ -406,7 +406,7 @@ def planned_hours(plan: Plan) -> dict[int, float]:
     nor work done ahead of its week, whose hours were spent earlier: `Plan.week_load`)."""
     out: dict[int, float] = {}
     for t in plan.tasks:
-        if not t.unplanned and t.status != "skipped" and not plan.done_ahead(t):
+        if plan.takes_hours(t):
             out[t.week] = round(out.get(t.week, 0.0) + t.hours, 2)
     return out
 
